@@ -1,0 +1,14 @@
+//! ninebox's fileservers, one module each, all speaking the kernel's
+//! protocol (`kernel::proto::Fileserver`).
+//!
+//! * [`memfs`]: MemoryFS, the in-memory tree for `/` and `/tmp`.
+//! * [`devfs`]: DevFS, `/dev/null`, `zero`, `random`, `urandom`, `time`.
+//!
+//! [`conformance`] is the suite every server must pass.
+
+pub mod conformance;
+pub mod devfs;
+pub mod memfs;
+
+pub use devfs::DevFs;
+pub use memfs::MemoryFs;

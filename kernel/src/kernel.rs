@@ -1,0 +1,503 @@
+//! The kernel: the process table, the device table, and the life of a
+//! process.
+//!
+//! The life of a process:
+//!
+//! 1. **spawn** makes a table entry (a new pid: pids only grow) with its
+//!    groups chosen rfork-style, and starts a tokio task.
+//! 2. The task **runs** the program under a supervisor that races it against
+//!    the process's control requests. `exit` and a note that ends the process
+//!    drop the program's future at its current await point (every blocked
+//!    call is cancel-safe); `exec` drops it and starts the new program in the
+//!    same process. A panic ends only that process, with reason `panic: ...`.
+//! 3. **finish** closes the process's files (so pipe readers see EOF before
+//!    anyone is told the process ended), gives its children to the kernel,
+//!    records the status and wakes its waiters. The entry stays as a zombie
+//!    until the parent waits for it; a process whose parent is gone is
+//!    reaped at once.
+
+use std::collections::BTreeMap;
+use std::future::Future;
+use std::panic::AssertUnwindSafe;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+use std::task::{Context, Poll};
+use std::time::Instant;
+
+use futures_util::FutureExt;
+use parking_lot::{Mutex, RwLock};
+
+use crate::clock::{Clock, Entropy};
+use crate::error::{Errno, Error, Result};
+use crate::fd::{self, FdEntry, FdTable, OpenFile};
+use crate::ns::{Devices, Last, Namespace};
+use crate::path;
+use crate::pipe::DEFAULT_CAPACITY;
+use crate::proc::{Control, Env, Groups, Pid, Process, Status};
+use crate::program::{OneShot, Program, ProgramFuture, Start};
+use crate::proto::{Caller, Fileserver, OpenFlags};
+use crate::syscall::Proc;
+
+/// Tunable limits.
+#[derive(Clone, Debug)]
+pub struct Limits {
+    /// Bytes a pipe buffers before writers block.
+    pub pipe_capacity: usize,
+    /// Fds per table (EMFILE beyond).
+    pub max_fds: usize,
+    /// `#!` interpreters chained before ELOOP.
+    pub max_interpreter_depth: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            pipe_capacity: DEFAULT_CAPACITY,
+            max_fds: 1024,
+            max_interpreter_depth: 4,
+        }
+    }
+}
+
+/// What a kernel is built from.
+pub struct KernelConfig {
+    /// The root fileserver, registered as device `#/`.
+    pub root: Arc<dyn Fileserver>,
+    pub clock: Arc<Clock>,
+    pub entropy: Arc<Entropy>,
+    pub limits: Limits,
+    /// The system's name (`uname -n`, `/dev/sysname`).
+    pub sysname: String,
+}
+
+impl KernelConfig {
+    /// A kernel on `root` with the host clock and entropy.
+    pub fn new(root: Arc<dyn Fileserver>) -> Self {
+        KernelConfig {
+            root,
+            clock: Clock::real(),
+            entropy: Entropy::from_host(),
+            limits: Limits::default(),
+            sysname: "ninebox".to_string(),
+        }
+    }
+}
+
+/// How a spawned process gets one of its groups (rfork's choices).
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub enum Share {
+    /// A private copy of the parent's (the default).
+    #[default]
+    Copy,
+    /// The parent's own: changes are seen by both.
+    Share,
+    /// A fresh, empty one (a namespace with only the root).
+    Clean,
+}
+
+/// What to run.
+pub enum Target {
+    /// A command name or path, resolved through `$PATH` (see `exec.rs`).
+    Path(String),
+    /// A native program directly.
+    Program(Program),
+    /// A closure run once (a forked subshell).
+    OneShot(OneShot),
+}
+
+impl Target {
+    pub fn oneshot<F, Fut>(f: F) -> Target
+    where
+        F: FnOnce(Proc) -> Fut + Send + 'static,
+        Fut: Future<Output = i32> + Send + 'static,
+    {
+        Target::OneShot(Box::new(move |p| Box::pin(f(p))))
+    }
+}
+
+impl std::fmt::Debug for Target {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Target::Path(p) => write!(f, "Path({p})"),
+            Target::Program(p) => write!(f, "{p:?}"),
+            Target::OneShot(_) => f.write_str("OneShot"),
+        }
+    }
+}
+
+/// How to spawn a process.
+#[derive(Clone, Debug, Default)]
+pub struct SpawnOpts {
+    /// The argv; for [`Target::Path`] `argv[0]` defaults to the path.
+    pub argv: Vec<String>,
+    /// The child's environment (applied after `env_share`).
+    pub env: Option<Env>,
+    /// The child's working directory (default: the parent's).
+    pub cwd: Option<String>,
+    pub ns: Share,
+    pub env_share: Share,
+    pub fds: Share,
+    /// Applied to the child's table after `fds`: put the parent's fd `.1`
+    /// at the child's `.0`, or close the child's `.0` for `None`.
+    pub fd_map: Vec<(fd::Fd, Option<fd::Fd>)>,
+    /// Start a new note group (rfork `s`).
+    pub new_note_group: bool,
+}
+
+/// What the init process starts with.
+pub struct InitSpec {
+    pub target: Target,
+    pub argv: Vec<String>,
+    pub env: Env,
+    pub cwd: String,
+    pub ns: Namespace,
+    /// Files for fds 0, 1, 2, ... in order.
+    pub stdio: Vec<Arc<OpenFile>>,
+    pub uid: u32,
+    pub gid: u32,
+}
+
+pub struct Kernel {
+    procs: RwLock<BTreeMap<Pid, Arc<Process>>>,
+    next_pid: AtomicU32,
+    pub devices: Devices,
+    pub clock: Arc<Clock>,
+    pub entropy: Arc<Entropy>,
+    pub limits: Limits,
+    pub sysname: String,
+    pub(crate) mount_ids: AtomicU64,
+}
+
+impl Kernel {
+    pub fn new(config: KernelConfig) -> Arc<Kernel> {
+        let k = Kernel {
+            procs: RwLock::new(BTreeMap::new()),
+            next_pid: AtomicU32::new(1),
+            devices: Devices::default(),
+            clock: config.clock,
+            entropy: config.entropy,
+            limits: config.limits,
+            sysname: config.sysname,
+            mount_ids: AtomicU64::new(1),
+        };
+        k.devices.register('/', config.root);
+        Arc::new(k)
+    }
+
+    /// A namespace holding only the root device.
+    pub fn clean_namespace(&self) -> Namespace {
+        let root = self.devices.get("#/").expect("the root device is registered at boot");
+        Namespace::new(crate::ns::Chan::new(root, "/"))
+    }
+
+    // ---- the process table ----
+
+    pub fn process(&self, pid: Pid) -> Option<Arc<Process>> {
+        self.procs.read().get(&pid).cloned()
+    }
+
+    /// Every process in the table (live and zombie), by pid.
+    pub fn processes(&self) -> Vec<Arc<Process>> {
+        self.procs.read().values().cloned().collect()
+    }
+
+    pub fn pids(&self) -> Vec<Pid> {
+        self.procs.read().keys().copied().collect()
+    }
+
+    /// Post a note to a process (see `proc.rs` for what notes do).
+    pub fn post_note(&self, pid: Pid, note: &str) -> Result<()> {
+        let p = self
+            .process(pid)
+            .ok_or_else(|| Error::with_detail(Errno::ESRCH, "process does not exist"))?;
+        p.post_note(note)
+    }
+
+    /// Post a note to every live process of a note group.
+    pub fn post_note_group(&self, noteid: Pid, note: &str) -> usize {
+        let targets: Vec<_> = self
+            .processes()
+            .into_iter()
+            .filter(|p| p.noteid() == noteid && !p.is_zombie())
+            .collect();
+        targets.iter().filter(|p| p.post_note(note).is_ok()).count()
+    }
+
+    // ---- spawning ----
+
+    /// Open `name` in `ns` for a process that does not exist yet (boot
+    /// opens the console this way).
+    pub async fn open_in(&self, ns: &Namespace, who: &Caller, name: &str, flags: OpenFlags) -> Result<Arc<OpenFile>> {
+        let name = path::clean(name);
+        path::check(&name)?;
+        let loc = ns.walk(&self.devices, who, &name, Last::Translate).await?;
+        let chan = loc.chan().clone();
+        let opened = chan.server.open(who, &chan.path, flags).await?;
+        Ok(OpenFile::new(chan, opened.handle, opened.qid, flags, name))
+    }
+
+    /// Start the first process. Its parent is the kernel (pid 0), so its
+    /// entry goes when it ends; use [`Process::exited`] for its status.
+    pub fn spawn_init(self: &Arc<Self>, spec: InitSpec) -> Result<Arc<Process>> {
+        let mut fds = FdTable::default();
+        for (i, f) in spec.stdio.into_iter().enumerate() {
+            fds.install(
+                i as fd::Fd,
+                FdEntry {
+                    file: f,
+                    cloexec: false,
+                },
+                self.limits.max_fds,
+            )?;
+        }
+        let argv = if spec.argv.is_empty() {
+            vec![target_name(&spec.target)]
+        } else {
+            spec.argv
+        };
+        let groups = Groups {
+            argv: argv.into(),
+            cwd: spec.cwd.into(),
+            umask: 0o022,
+            ns: Arc::new(Mutex::new(Arc::new(spec.ns))),
+            env: Arc::new(Mutex::new(spec.env)),
+            fds: Arc::new(Mutex::new(fds)),
+        };
+        let program = match spec.target {
+            Target::Program(p) => Start::Program(p),
+            Target::OneShot(f) => Start::OneShot(f),
+            Target::Path(_) => {
+                return Err(Error::with_detail(Errno::EINVAL, "init must be a program"));
+            }
+        };
+        Ok(self.start(0, None, spec.uid, spec.gid, groups, program))
+    }
+
+    /// Run a program as init and wait for it: the simplest way to use a
+    /// kernel (tests, one-shot tools).
+    pub async fn run(self: &Arc<Self>, spec: InitSpec) -> Result<Status> {
+        let p = self.spawn_init(spec)?;
+        Ok(p.exited().await)
+    }
+
+    /// Make the table entry and start the task.
+    pub(crate) fn start(
+        self: &Arc<Self>,
+        ppid: Pid,
+        noteid: Option<Pid>,
+        uid: u32,
+        gid: u32,
+        groups: Groups,
+        start: Start,
+    ) -> Arc<Process> {
+        let pid = self.next_pid.fetch_add(1, Ordering::Relaxed);
+        let p = Arc::new(Process::new(
+            pid,
+            ppid,
+            noteid.unwrap_or(pid),
+            uid,
+            gid,
+            self.clock.now_ms(),
+            groups,
+        ));
+        self.procs.write().insert(pid, p.clone());
+        if let Some(parent) = self.process(ppid) {
+            parent.children.lock().push(pid);
+        }
+        let kernel = self.clone();
+        let proc = p.clone();
+        tokio::spawn(async move { kernel.supervise(proc, start).await });
+        p
+    }
+
+    // ---- running ----
+
+    /// Run the process's program(s) until it ends, then finish it.
+    async fn supervise(self: Arc<Self>, me: Arc<Process>, mut start: Start) {
+        let status = loop {
+            let p = Proc::new(self.clone(), me.clone());
+            let fut = Accounted {
+                fut: start.run(p),
+                me: me.clone(),
+            };
+            let outcome = tokio::select! {
+                biased;
+                c = control(&me) => Outcome::Control(c),
+                r = AssertUnwindSafe(fut).catch_unwind() => match r {
+                    // A request made in the program's last poll still counts:
+                    // a process that wrote to a closed pipe and then returned
+                    // ended by the note.
+                    Ok(code) => match me.take_control() {
+                        Some(c) => Outcome::Control(c),
+                        None => Outcome::Done(Status::exited(code)),
+                    },
+                    Err(payload) => Outcome::Done(Status {
+                        code: 134,
+                        reason: Some(format!("panic: {}", panic_message(&*payload))),
+                    }),
+                },
+            };
+            match outcome {
+                Outcome::Done(s) => break s,
+                Outcome::Control(Control::Exit(code)) => break Status::exited(code),
+                Outcome::Control(Control::Note(note)) => {
+                    break if note == "kill" {
+                        Status {
+                            code: 137,
+                            reason: Some("killed".to_string()),
+                        }
+                    } else {
+                        Status::noted(&note)
+                    };
+                }
+                Outcome::Control(Control::Exec(next, argv)) => {
+                    let closing = {
+                        let mut g = me.groups.lock();
+                        g.argv = argv.into();
+                        let fds = g.fds.clone();
+                        drop(g);
+                        let mut t = fds.lock();
+                        t.take_cloexec()
+                    };
+                    for f in closing {
+                        let _ = fd::release(f).await;
+                    }
+                    me.set_catching(false);
+                    start = next;
+                }
+            }
+        };
+        self.finish(&me, status).await;
+    }
+
+    /// The end of a process (see the module documentation).
+    async fn finish(&self, me: &Arc<Process>, status: Status) {
+        // Close files first, unless another live process shares the table.
+        let table = {
+            let mut g = me.groups.lock();
+            std::mem::replace(&mut g.fds, Arc::new(Mutex::new(FdTable::default())))
+        };
+        if let Some(table) = Arc::into_inner(table) {
+            let files = table.into_inner().take_all();
+            for f in files {
+                let _ = fd::release(f).await;
+            }
+        }
+        // Drop the namespace and environment now rather than when the zombie
+        // is reaped.
+        {
+            let mut g = me.groups.lock();
+            g.ns = Arc::new(Mutex::new(Arc::new(self.clean_namespace())));
+            g.env = Arc::new(Mutex::new(Env::new()));
+        }
+        let parent = {
+            let mut procs = self.procs.write();
+            let children = std::mem::take(&mut *me.children.lock());
+            for c in children {
+                match procs.get(&c) {
+                    Some(child) if child.is_zombie() => {
+                        procs.remove(&c);
+                    }
+                    Some(child) => child.set_ppid(0),
+                    None => {}
+                }
+            }
+            me.set_exited(status);
+            let parent = procs.get(&me.ppid()).filter(|p| !p.is_zombie()).cloned();
+            if parent.is_none() {
+                procs.remove(&me.pid);
+            }
+            parent
+        };
+        if let Some(parent) = parent {
+            parent.child_exit.notify_waiters();
+        }
+    }
+
+    /// Reap a zombie child of `parent`: remove it from the table and answer
+    /// its status.
+    pub(crate) fn reap(&self, parent: &Process, pid: Pid) -> Option<Status> {
+        let mut procs = self.procs.write();
+        let child = procs.get(&pid)?;
+        if child.ppid() != parent.pid || !child.is_zombie() {
+            return None;
+        }
+        let status = child.status();
+        procs.remove(&pid);
+        parent.children.lock().retain(|&c| c != pid);
+        status
+    }
+}
+
+enum Outcome {
+    Done(Status),
+    Control(Control),
+}
+
+/// Wait for the next control request of `me`.
+async fn control(me: &Process) -> Control {
+    loop {
+        let notified = me.control_signal.notified();
+        tokio::pin!(notified);
+        notified.as_mut().enable();
+        if let Some(c) = me.take_control() {
+            return c;
+        }
+        notified.await;
+    }
+}
+
+fn target_name(t: &Target) -> String {
+    match t {
+        Target::Path(p) => p.clone(),
+        Target::Program(p) => p.name().to_string(),
+        Target::OneShot(_) => "oneshot".to_string(),
+    }
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        s.to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "unknown".to_string()
+    }
+}
+
+thread_local! {
+    static IN_PROGRAM: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// True while the current thread is running a program's code. A panic hook
+/// uses it to stay quiet about panics that only end one process.
+pub fn in_program() -> bool {
+    IN_PROGRAM.with(|c| c.get())
+}
+
+/// A program's future, timed: every poll adds to the process's CPU time.
+struct Accounted {
+    fut: ProgramFuture,
+    me: Arc<Process>,
+}
+
+impl Future for Accounted {
+    type Output = i32;
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<i32> {
+        struct Flag(bool);
+        impl Drop for Flag {
+            // Runs on unwind too, so a panicking program cannot leave the
+            // thread marked.
+            fn drop(&mut self) {
+                IN_PROGRAM.with(|c| c.set(self.0));
+            }
+        }
+        let t0 = Instant::now();
+        let _flag = Flag(IN_PROGRAM.with(|c| c.replace(true)));
+        let r = self.fut.as_mut().poll(cx);
+        self.me.add_cpu(t0.elapsed().as_nanos() as u64);
+        r
+    }
+}

@@ -1,0 +1,428 @@
+//! The process record: identity, state, notes, and what the kernel keeps
+//! after exit.
+//!
+//! A process is a tokio task running a program (see `kernel.rs` for its
+//! life). Its namespace, environment and fd table are *groups*: shared with
+//! other processes or private copies, chosen rfork-style at spawn.
+//!
+//! Notes (Plan 9's signals) are strings. `kill` ends the process at once.
+//! Any other note ends a process that does not catch notes, with the note
+//! as its reason and a 128+n status; a process that catches notes finds them
+//! queued, and a syscall it is blocked in fails with `EINTR`.
+
+use std::collections::{BTreeMap, VecDeque};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU32, AtomicU64, Ordering};
+use std::time::Instant;
+
+use parking_lot::Mutex;
+use tokio::sync::{Notify, watch};
+
+use crate::error::{Errno, Error, Result};
+use crate::fd::FdTable;
+use crate::ns::Namespace;
+use crate::program::Start;
+
+pub type Pid = u32;
+
+/// A process's environment: sorted, so listings are stable.
+pub type Env = BTreeMap<String, String>;
+
+/// Notes longer than this are refused (Plan 9's ERRMAX - 1).
+pub const NOTE_MAX: usize = 127;
+/// Pending notes beyond this many are dropped, as Plan 9 drops past NNOTE.
+pub const NOTES_PENDING_MAX: usize = 32;
+
+/// What a process is doing, as `/proc/N/status` and `ps` show it. While a
+/// process is blocked in a syscall the state names the call (`Pread`).
+#[repr(u8)]
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum ProcState {
+    Running = 0,
+    Pread,
+    Pwrite,
+    Open,
+    Await,
+    Sleep,
+    Zombie,
+    Broken,
+}
+
+impl ProcState {
+    pub fn name(self) -> &'static str {
+        match self {
+            ProcState::Running => "Running",
+            ProcState::Pread => "Pread",
+            ProcState::Pwrite => "Pwrite",
+            ProcState::Open => "Open",
+            ProcState::Await => "Await",
+            ProcState::Sleep => "Sleep",
+            ProcState::Zombie => "Zombie",
+            ProcState::Broken => "Broken",
+        }
+    }
+
+    fn from_u8(v: u8) -> ProcState {
+        match v {
+            1 => ProcState::Pread,
+            2 => ProcState::Pwrite,
+            3 => ProcState::Open,
+            4 => ProcState::Await,
+            5 => ProcState::Sleep,
+            6 => ProcState::Zombie,
+            7 => ProcState::Broken,
+            _ => ProcState::Running,
+        }
+    }
+}
+
+/// How a process ended: a numeric status as a shell sees it, and for an
+/// abnormal end the reason (`killed`, the note text, `panic: ...`), as
+/// Plan 9 keeps an exit string.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Status {
+    pub code: i32,
+    pub reason: Option<String>,
+}
+
+impl Status {
+    pub fn exited(code: i32) -> Status {
+        Status { code, reason: None }
+    }
+
+    /// The status of a process ended by `note`.
+    pub fn noted(note: &str) -> Status {
+        Status {
+            code: 128 + note_number(note),
+            reason: Some(note.to_string()),
+        }
+    }
+
+    pub fn success(&self) -> bool {
+        self.code == 0
+    }
+
+    /// Plan 9's wait message text: empty for success, otherwise
+    /// `prog pid: reason`.
+    pub fn wait_msg(&self, prog: &str, pid: Pid) -> String {
+        match (&self.reason, self.code) {
+            (None, 0) => String::new(),
+            (None, code) => format!("{prog} {pid}: exit {code}"),
+            (Some(r), _) => format!("{prog} {pid}: {r}"),
+        }
+    }
+}
+
+/// The Unix signal number that stands for a note, for 128+n statuses.
+/// Notes without a Unix counterpart count as a termination request (15).
+pub fn note_number(note: &str) -> i32 {
+    match note {
+        "hangup" => 1,
+        "interrupt" => 2,
+        "quit" => 3,
+        "abort" => 6,
+        "kill" => 9,
+        "usr1" => 10,
+        "usr2" => 12,
+        "sys: write on closed pipe" => 13,
+        "alarm" => 14,
+        "term" => 15,
+        _ if note.starts_with("sys: trap") => 11,
+        _ => 15,
+    }
+}
+
+/// A request to the task running the process, acted on at its next await.
+#[derive(Debug)]
+pub(crate) enum Control {
+    Exit(i32),
+    Exec(Start, Vec<String>),
+    /// End by a note the process does not catch (`kill` included).
+    Note(String),
+}
+
+struct Notes {
+    pending: VecDeque<String>,
+    catching: bool,
+}
+
+/// What a process shares with others: chosen at spawn and by rfork.
+pub(crate) struct Groups {
+    pub argv: Arc<[String]>,
+    pub cwd: Arc<str>,
+    pub umask: u32,
+    pub ns: Arc<Mutex<Arc<Namespace>>>,
+    pub env: Arc<Mutex<Env>>,
+    pub fds: Arc<Mutex<FdTable>>,
+}
+
+/// A process table entry.
+pub struct Process {
+    pub pid: Pid,
+    ppid: AtomicU32,
+    noteid: AtomicU32,
+    pub uid: u32,
+    pub gid: u32,
+    state: AtomicU8,
+    /// Clock time (ms since the epoch) when the process started.
+    pub start_ms: u64,
+    started: Instant,
+    cpu_ns: AtomicU64,
+    ticks: AtomicU32,
+    pub(crate) groups: Mutex<Groups>,
+    notes: Mutex<Notes>,
+    /// Mirrors `notes.catching` and "some note is pending", so the syscall
+    /// path can check both without taking the lock.
+    catching: AtomicBool,
+    noted: AtomicBool,
+    /// Woken when a note is queued, to interrupt a blocked syscall.
+    pub(crate) note_signal: Notify,
+    control: Mutex<Option<Control>>,
+    pub(crate) control_signal: Notify,
+    pub(crate) children: Mutex<Vec<Pid>>,
+    /// Woken when a child becomes a zombie.
+    pub(crate) child_exit: Notify,
+    exit: watch::Sender<Option<Status>>,
+}
+
+impl Process {
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) fn new(pid: Pid, ppid: Pid, noteid: Pid, uid: u32, gid: u32, start_ms: u64, groups: Groups) -> Process {
+        Process {
+            pid,
+            ppid: AtomicU32::new(ppid),
+            noteid: AtomicU32::new(noteid),
+            uid,
+            gid,
+            state: AtomicU8::new(ProcState::Running as u8),
+            start_ms,
+            started: Instant::now(),
+            cpu_ns: AtomicU64::new(0),
+            ticks: AtomicU32::new(0),
+            groups: Mutex::new(groups),
+            notes: Mutex::new(Notes {
+                pending: VecDeque::new(),
+                catching: false,
+            }),
+            catching: AtomicBool::new(false),
+            noted: AtomicBool::new(false),
+            note_signal: Notify::new(),
+            control: Mutex::new(None),
+            control_signal: Notify::new(),
+            children: Mutex::new(Vec::new()),
+            child_exit: Notify::new(),
+            exit: watch::channel(None).0,
+        }
+    }
+
+    pub fn ppid(&self) -> Pid {
+        self.ppid.load(Ordering::Relaxed)
+    }
+
+    pub(crate) fn set_ppid(&self, ppid: Pid) {
+        self.ppid.store(ppid, Ordering::Relaxed)
+    }
+
+    /// The note group: processes that receive a console interrupt together.
+    pub fn noteid(&self) -> Pid {
+        self.noteid.load(Ordering::Relaxed)
+    }
+
+    pub(crate) fn set_noteid(&self, id: Pid) {
+        self.noteid.store(id, Ordering::Relaxed)
+    }
+
+    pub fn state(&self) -> ProcState {
+        ProcState::from_u8(self.state.load(Ordering::Relaxed))
+    }
+
+    pub(crate) fn set_state(&self, s: ProcState) {
+        self.state.store(s as u8, Ordering::Relaxed)
+    }
+
+    pub fn argv(&self) -> Arc<[String]> {
+        self.groups.lock().argv.clone()
+    }
+
+    pub fn cwd(&self) -> Arc<str> {
+        self.groups.lock().cwd.clone()
+    }
+
+    pub fn umask(&self) -> u32 {
+        self.groups.lock().umask
+    }
+
+    /// A snapshot of the namespace (cheap: the namespace is copy-on-write).
+    pub fn namespace(&self) -> Arc<Namespace> {
+        let g = self.groups.lock().ns.clone();
+        g.lock().clone()
+    }
+
+    pub fn env(&self) -> Env {
+        let g = self.groups.lock().env.clone();
+        g.lock().clone()
+    }
+
+    /// The fd table (possibly shared with other processes).
+    pub fn fds(&self) -> Arc<Mutex<FdTable>> {
+        self.groups.lock().fds.clone()
+    }
+
+    /// Milliseconds the process's program has spent running.
+    pub fn cpu_ms(&self) -> u64 {
+        self.cpu_ns.load(Ordering::Relaxed) / 1_000_000
+    }
+
+    pub(crate) fn add_cpu(&self, ns: u64) {
+        self.cpu_ns.fetch_add(ns, Ordering::Relaxed);
+    }
+
+    /// Count a checkpoint; true every 256th, when a busy program should
+    /// let others run.
+    pub(crate) fn tick(&self) -> bool {
+        self.ticks.fetch_add(1, Ordering::Relaxed) % 256 == 255
+    }
+
+    /// Milliseconds since the process started.
+    pub fn real_ms(&self) -> u64 {
+        self.started.elapsed().as_millis() as u64
+    }
+
+    /// The exit status, once the process has ended.
+    pub fn status(&self) -> Option<Status> {
+        self.exit.borrow().clone()
+    }
+
+    pub fn is_zombie(&self) -> bool {
+        self.exit.borrow().is_some()
+    }
+
+    /// Wait until the process has ended (any task may wait; nothing is
+    /// reaped).
+    pub async fn exited(&self) -> Status {
+        let mut rx = self.exit.subscribe();
+        let guard = rx.wait_for(|s| s.is_some()).await;
+        match guard {
+            Ok(s) => s.clone().expect("waited for Some"),
+            // The sender lives in `self`, so it cannot be gone while we
+            // borrow `self`.
+            Err(_) => Status::exited(0),
+        }
+    }
+
+    pub(crate) fn set_exited(&self, status: Status) {
+        self.set_state(ProcState::Zombie);
+        self.exit.send_replace(Some(status));
+    }
+
+    // ---- notes ----
+
+    pub fn catches_notes(&self) -> bool {
+        self.catching.load(Ordering::Acquire)
+    }
+
+    pub(crate) fn set_catching(&self, on: bool) {
+        let mut n = self.notes.lock();
+        n.catching = on;
+        self.catching.store(on, Ordering::Release);
+        if !on {
+            n.pending.clear();
+            self.noted.store(false, Ordering::Release);
+        }
+    }
+
+    pub fn has_pending_note(&self) -> bool {
+        self.noted.load(Ordering::Acquire)
+    }
+
+    pub(crate) fn take_note(&self) -> Option<String> {
+        let mut n = self.notes.lock();
+        let note = n.pending.pop_front();
+        self.noted.store(!n.pending.is_empty(), Ordering::Release);
+        note
+    }
+
+    /// Deliver a note (see the module documentation).
+    pub(crate) fn post_note(&self, note: &str) -> Result<()> {
+        if note.len() > NOTE_MAX || note.is_empty() {
+            return Err(Error::with_detail(Errno::EINVAL, "bad note"));
+        }
+        if self.is_zombie() {
+            return Err(Error::with_detail(Errno::ESRCH, "process exited"));
+        }
+        if note != "kill" {
+            let mut n = self.notes.lock();
+            if n.catching {
+                if n.pending.len() < NOTES_PENDING_MAX {
+                    n.pending.push_back(note.to_string());
+                }
+                self.noted.store(true, Ordering::Release);
+                drop(n);
+                self.note_signal.notify_waiters();
+                return Ok(());
+            }
+        }
+        self.request(Control::Note(note.to_string()));
+        Ok(())
+    }
+
+    // ---- control of the task ----
+
+    /// Ask the task to act. A note that ends the process wins over an exit
+    /// or exec already asked for; otherwise the first request stands.
+    pub(crate) fn request(&self, c: Control) {
+        {
+            let mut slot = self.control.lock();
+            let replace = match (&*slot, &c) {
+                (None, _) => true,
+                (Some(Control::Note(_)), _) => false,
+                (Some(_), Control::Note(_)) => true,
+                (Some(_), _) => false,
+            };
+            if replace {
+                *slot = Some(c);
+            }
+        }
+        self.control_signal.notify_waiters();
+    }
+
+    pub(crate) fn take_control(&self) -> Option<Control> {
+        self.control.lock().take()
+    }
+
+    /// True if the task has been asked to end or exec.
+    pub fn control_pending(&self) -> bool {
+        self.control.lock().is_some()
+    }
+}
+
+impl std::fmt::Debug for Process {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Process")
+            .field("pid", &self.pid)
+            .field("ppid", &self.ppid())
+            .field("state", &self.state())
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn note_statuses() {
+        assert_eq!(Status::noted("interrupt").code, 130);
+        assert_eq!(Status::noted("kill").code, 137);
+        assert_eq!(Status::noted("sys: write on closed pipe").code, 141);
+        assert_eq!(Status::noted("hangup").code, 129);
+        assert_eq!(Status::noted("whatever").code, 143);
+    }
+
+    #[test]
+    fn wait_messages() {
+        assert_eq!(Status::exited(0).wait_msg("cat", 7), "");
+        assert_eq!(Status::exited(2).wait_msg("cat", 7), "cat 7: exit 2");
+        assert_eq!(Status::noted("interrupt").wait_msg("cat", 7), "cat 7: interrupt");
+    }
+}

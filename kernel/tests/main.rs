@@ -1,0 +1,12 @@
+//! Kernel tests: fd tables, namespaces, pipes, processes, exec and notes,
+//! each on a freshly booted system.
+
+mod support;
+
+mod errors;
+mod exec;
+mod fds;
+mod namespace;
+mod notes;
+mod pipes;
+mod procs;
