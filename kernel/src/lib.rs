@@ -7,6 +7,7 @@
 //! (how names become files), [`proc`] and [`kernel`] (processes), [`syscall`]
 //! (what a program can do), [`fd`], [`pipe`], [`exec`].
 
+pub mod blob;
 pub mod bytes;
 pub mod clock;
 pub mod error;

@@ -113,23 +113,51 @@ impl Status {
     }
 }
 
+/// The Unix signals and the notes that stand for them: (number, name,
+/// note). Shells map `kill -INT` and `trap ... INT` through this table, and
+/// a process ended by a note gets status 128 + the number.
+pub const SIGNALS: &[(i32, &str, &str)] = &[
+    (1, "HUP", "hangup"),
+    (2, "INT", "interrupt"),
+    (3, "QUIT", "quit"),
+    (4, "ILL", "sys: illegal instruction"),
+    (5, "TRAP", "sys: trap"),
+    (6, "ABRT", "abort"),
+    (7, "BUS", "sys: bus error"),
+    (8, "FPE", "sys: fp exception"),
+    (9, "KILL", "kill"),
+    (10, "USR1", "usr1"),
+    (11, "SEGV", "sys: segmentation violation"),
+    (12, "USR2", "usr2"),
+    (13, "PIPE", "sys: write on closed pipe"),
+    (14, "ALRM", "alarm"),
+    (15, "TERM", "term"),
+    (16, "STKFLT", "stkflt"),
+    (17, "CHLD", "chld"),
+    (18, "CONT", "cont"),
+    (19, "STOP", "stop"),
+    (20, "TSTP", "tstp"),
+    (21, "TTIN", "ttin"),
+    (22, "TTOU", "ttou"),
+    (23, "URG", "urg"),
+    (24, "XCPU", "xcpu"),
+    (25, "XFSZ", "xfsz"),
+    (26, "VTALRM", "vtalrm"),
+    (27, "PROF", "prof"),
+    (28, "WINCH", "winch"),
+    (29, "IO", "io"),
+    (30, "PWR", "pwr"),
+    (31, "SYS", "sys: bad system call"),
+];
+
 /// The Unix signal number that stands for a note, for 128+n statuses.
 /// Notes without a Unix counterpart count as a termination request (15).
 pub fn note_number(note: &str) -> i32 {
-    match note {
-        "hangup" => 1,
-        "interrupt" => 2,
-        "quit" => 3,
-        "abort" => 6,
-        "kill" => 9,
-        "usr1" => 10,
-        "usr2" => 12,
-        "sys: write on closed pipe" => 13,
-        "alarm" => 14,
-        "term" => 15,
-        _ if note.starts_with("sys: trap") => 11,
-        _ => 15,
-    }
+    SIGNALS
+        .iter()
+        .find(|(_, _, n)| *n == note)
+        .map(|(num, _, _)| *num)
+        .unwrap_or(15)
 }
 
 /// A request to the task running the process, acted on at its next await.

@@ -494,6 +494,21 @@ impl Proc {
         (r, w)
     }
 
+    /// A read-only, seekable open file holding `data` (heredocs,
+    /// here-strings), named `name` in listings.
+    pub fn open_bytes(&self, data: Vec<u8>, name: &str) -> Arc<OpenFile> {
+        let blob = crate::blob::Blob::new(data);
+        let opened = blob.open_data();
+        let server: Arc<dyn Fileserver> = Arc::new(blob);
+        OpenFile::new(
+            Chan::new(server, "/data"),
+            opened.handle,
+            opened.qid,
+            OpenFlags::READ,
+            name.to_string(),
+        )
+    }
+
     /// Duplicate `fd` to the lowest free number.
     pub fn dup(&self, fd: Fd) -> Result<Fd> {
         self.dup_min(fd, 0)

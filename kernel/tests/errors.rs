@@ -124,3 +124,21 @@ fn fd_table_limit_is_emfile() {
         0
     }));
 }
+
+#[test]
+fn blob_passes_conformance_and_reads_back() {
+    use fileservers::conformance::{self, Profile};
+    crate::support::block_on(conformance::check(
+        std::sync::Arc::new(kernel::blob::Blob::new(b"fixed".to_vec())),
+        Profile { mutable: false },
+    ));
+    passed(boot().run(|p| async move {
+        let f = p.open_bytes(b"heredoc text\n".to_vec(), "heredoc");
+        let fd = p.install(f, 0, false).unwrap();
+        assert_eq!(p.read(fd, 7).await.unwrap(), b"heredoc");
+        p.seek(fd, SeekFrom::Start(0)).await.unwrap();
+        assert_eq!(p.read_to_end(fd).await.unwrap(), b"heredoc text\n");
+        assert_eq!(p.write(fd, b"x").await.unwrap_err().code(), Errno::EBADF);
+        0
+    }));
+}

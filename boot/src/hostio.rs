@@ -1,0 +1,187 @@
+//! HostIo: the host's standard input, output and error as a fileserver
+//! (`stdin`, `stdout`, `stderr`), so a scripted boot's fds 0, 1 and 2 are
+//! ordinary open files.
+//!
+//! Output is written to the host at once (as bash's is), so the host sees
+//! stdout and stderr interleaved as the script wrote them. Input is read by
+//! a host thread, started at the first read, into a buffer that every
+//! reader shares: reads are cancel-safe, and bytes one process did not take
+//! stay for the next.
+
+use std::collections::VecDeque;
+use std::io::{Read, Write};
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use kernel::{Caller, DirEntry, Errno, Fileserver, Handle, NodeType, OpenFlags, Opened, Qid, Result, Stat};
+use parking_lot::Mutex;
+use tokio::sync::mpsc;
+
+const FILES: [&str; 3] = ["stdin", "stdout", "stderr"];
+
+struct Input {
+    buf: VecDeque<u8>,
+    eof: bool,
+    rx: Option<mpsc::Receiver<Vec<u8>>>,
+    started: bool,
+}
+
+pub struct HostIo {
+    input: tokio::sync::Mutex<Input>,
+    handles: Mutex<(u64, std::collections::HashMap<u64, usize>)>,
+}
+
+impl HostIo {
+    pub fn new() -> Arc<HostIo> {
+        Arc::new(HostIo {
+            input: tokio::sync::Mutex::new(Input {
+                buf: VecDeque::new(),
+                eof: false,
+                rx: None,
+                started: false,
+            }),
+            handles: Mutex::new((1, Default::default())),
+        })
+    }
+
+    fn file(&self, h: Handle) -> Result<usize> {
+        self.handles
+            .lock()
+            .1
+            .get(&h.0)
+            .copied()
+            .ok_or_else(|| Errno::EBADF.into())
+    }
+}
+
+/// Read the host's stdin on a thread of its own, in chunks.
+fn start_reader() -> mpsc::Receiver<Vec<u8>> {
+    let (tx, rx) = mpsc::channel(4);
+    std::thread::Builder::new()
+        .name("ninebox-stdin".into())
+        .spawn(move || {
+            let mut stdin = std::io::stdin().lock();
+            let mut buf = vec![0u8; 64 * 1024];
+            loop {
+                match stdin.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => {
+                        if tx.blocking_send(buf[..n].to_vec()).is_err() {
+                            break;
+                        }
+                    }
+                }
+            }
+        })
+        .expect("spawn the stdin reader");
+    rx
+}
+
+#[async_trait]
+impl Fileserver for HostIo {
+    fn name(&self) -> &str {
+        "hostio"
+    }
+
+    async fn open(&self, _who: &Caller, path: &str, flags: OpenFlags) -> Result<Opened> {
+        flags.validate()?;
+        let idx = FILES
+            .iter()
+            .position(|f| path.strip_prefix('/') == Some(f))
+            .ok_or(Errno::ENOENT)?;
+        if (idx == 0 && flags.writes()) || (idx > 0 && flags.read && !flags.write) {
+            return Err(Errno::EPERM.into());
+        }
+        let mut h = self.handles.lock();
+        let id = h.0;
+        h.0 += 1;
+        h.1.insert(id, idx);
+        Ok(Opened {
+            handle: Handle(id),
+            qid: Qid {
+                path: idx as u64 + 1,
+                version: 0,
+                kind: NodeType::Device,
+            },
+        })
+    }
+
+    async fn read(&self, h: Handle, _offset: u64, count: usize) -> Result<Vec<u8>> {
+        if self.file(h)? != 0 {
+            return Err(Errno::EBADF.into());
+        }
+        let mut input = self.input.lock().await;
+        loop {
+            if !input.buf.is_empty() {
+                let n = count.min(input.buf.len());
+                return Ok(input.buf.drain(..n).collect());
+            }
+            if input.eof {
+                return Ok(Vec::new());
+            }
+            if !input.started {
+                input.started = true;
+                input.rx = Some(start_reader());
+            }
+            // Receiving is cancel-safe: a chunk is either here or still in
+            // the channel.
+            let chunk = match input.rx.as_mut() {
+                Some(rx) => rx.recv().await,
+                None => None,
+            };
+            match chunk {
+                Some(c) => input.buf.extend(c),
+                None => input.eof = true,
+            }
+        }
+    }
+
+    async fn write(&self, h: Handle, _offset: u64, data: &[u8]) -> Result<usize> {
+        let r = match self.file(h)? {
+            1 => {
+                let mut out = std::io::stdout().lock();
+                out.write_all(data).and_then(|_| out.flush())
+            }
+            2 => {
+                let mut err = std::io::stderr().lock();
+                err.write_all(data).and_then(|_| err.flush())
+            }
+            _ => return Err(Errno::EBADF.into()),
+        };
+        match r {
+            Ok(()) => Ok(data.len()),
+            // A closed host pipe is a closed pipe here too.
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Errno::EPIPE.into()),
+            Err(_) => Err(Errno::EIO.into()),
+        }
+    }
+
+    async fn close(&self, h: Handle) -> Result<()> {
+        match self.handles.lock().1.remove(&h.0) {
+            Some(_) => Ok(()),
+            None => Err(Errno::EBADF.into()),
+        }
+    }
+
+    async fn stat(&self, _who: &Caller, path: &str) -> Result<Stat> {
+        if path == "/" {
+            return Ok(Stat::new("/", NodeType::Dir, 0, 0));
+        }
+        let idx = FILES
+            .iter()
+            .position(|f| path.strip_prefix('/') == Some(f))
+            .ok_or(Errno::ENOENT)?;
+        let mut st = Stat::new(FILES[idx], NodeType::Device, 0, 0);
+        st.mode = Some(if idx == 0 { 0o444 } else { 0o222 });
+        st.qid = idx as u64 + 1;
+        Ok(st)
+    }
+
+    async fn readdir(&self, _who: &Caller, path: &str) -> Result<Vec<DirEntry>> {
+        if path != "/" {
+            self.stat(&Caller::KERNEL, path).await?;
+            return Err(Errno::ENOTDIR.into());
+        }
+        Ok(FILES.iter().map(|f| DirEntry::new(*f, NodeType::Device)).collect())
+    }
+}

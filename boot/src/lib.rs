@@ -1,0 +1,248 @@
+//! Booting ninebox: the root file system, the kernel, the namespace, and
+//! the first process.
+//!
+//! The boot namespace (what `ns` prints in a fresh shell):
+//!
+//! ```text
+//! bind  '#d' /dev          DevFS
+//! bind -c '#t' /tmp        a MemoryFS of its own
+//! bind  /bin /usr/bin      so #!/usr/bin/env works
+//! cd /home/user
+//! ```
+//!
+//! on a root MemoryFS holding every native command in `/bin` (exec nodes),
+//! `/etc/passwd`, and a home for `user` (uid 1000). The first process,
+//! `init` (pid 1), builds that namespace, runs `sh` with the caller's argv
+//! as its child (pid 2), and ends with the shell's status.
+
+pub mod hostio;
+
+use std::sync::Arc;
+
+use fileservers::{DevFs, MemoryFs};
+use kernel::clock::FIXED_EPOCH_MS;
+use kernel::proto::ExecCapable;
+use kernel::{
+    Caller, Clock, Entropy, Env, Fileserver, InitSpec, Kernel, KernelConfig, MountFlags, OpenFile, OpenFlags, Process,
+    Program, Target,
+};
+
+pub const USER: &str = "user";
+pub const UID: u32 = 1000;
+pub const HOME: &str = "/home/user";
+
+/// How to boot.
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    /// Make the run reproducible: the clock starts at 2026-01-01T00:00:00Z
+    /// and every random byte comes from this seed.
+    pub seed: Option<u64>,
+}
+
+/// A booted system, before or while its first process runs.
+pub struct System {
+    pub kernel: Arc<Kernel>,
+    pub root: Arc<MemoryFs>,
+    pub tmp: Arc<MemoryFs>,
+}
+
+impl System {
+    pub fn new(config: &Config) -> System {
+        let (clock, entropy) = match config.seed {
+            Some(seed) => (Clock::starting_at(FIXED_EPOCH_MS), Entropy::seeded(seed)),
+            None => (Clock::real(), Entropy::from_host()),
+        };
+        let root = Arc::new(MemoryFs::new(clock.clone()));
+        populate(&root);
+        let tmp = Arc::new(MemoryFs::new(clock.clone()));
+        let mut kc = KernelConfig::new(root.clone());
+        kc.clock = clock.clone();
+        kc.entropy = entropy.clone();
+        let kernel = Kernel::new(kc);
+        kernel.devices.register('t', tmp.clone());
+        kernel.devices.register('d', Arc::new(DevFs::new(clock, entropy)));
+        System { kernel, root, tmp }
+    }
+
+    /// Start pid 1: build the boot namespace, then run `sh` with `argv`
+    /// (argv[0] included) on the given stdio and end with its status.
+    pub fn start(&self, argv: Vec<String>, stdio: Vec<Arc<OpenFile>>) -> kernel::Result<Arc<Process>> {
+        let env: Env = [
+            ("HOME", HOME),
+            ("USER", USER),
+            ("LOGNAME", USER),
+            ("PATH", "/bin"),
+            ("SHELL", "/bin/sh"),
+            ("PWD", HOME),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let init = Target::oneshot(move |p| async move {
+            for (new, old, flags) in [
+                ("#d", "/dev", MountFlags::REPLACE),
+                ("#t", "/tmp", MountFlags::REPLACE.with_create()),
+                ("/bin", "/usr/bin", MountFlags::REPLACE),
+            ] {
+                if let Err(e) = p.bind(new, old, flags).await {
+                    let _ = p.write(2, format!("boot: bind {new} {old}: {e}\n").as_bytes()).await;
+                    return 1;
+                }
+            }
+            let opts = kernel::SpawnOpts {
+                argv,
+                ..Default::default()
+            };
+            match p.spawn(Target::Path("/bin/sh".into()), opts).await {
+                Ok(pid) => match p.wait(pid).await {
+                    Ok(status) => status.code,
+                    Err(e) => {
+                        let _ = p.write(2, format!("init: wait: {e}\n").as_bytes()).await;
+                        1
+                    }
+                },
+                Err(e) => {
+                    let _ = p.write(2, format!("init: /bin/sh: {e}\n").as_bytes()).await;
+                    kernel::exec::failure_status(&e)
+                }
+            }
+        });
+        self.kernel.spawn_init(InitSpec {
+            target: init,
+            argv: vec!["init".into()],
+            env,
+            cwd: HOME.into(),
+            ns: self.kernel.clean_namespace(),
+            stdio,
+            uid: UID,
+            gid: UID,
+        })
+    }
+
+    /// Open the host's stdin, stdout and stderr as fds 0, 1, 2.
+    pub async fn host_stdio(&self) -> kernel::Result<Vec<Arc<OpenFile>>> {
+        let host: Arc<dyn Fileserver> = hostio::HostIo::new();
+        let mut files = Vec::new();
+        for (name, flags) in [
+            ("/stdin", OpenFlags::READ),
+            (
+                "/stdout",
+                OpenFlags {
+                    read: false,
+                    write: true,
+                    ..OpenFlags::READ
+                },
+            ),
+            (
+                "/stderr",
+                OpenFlags {
+                    read: false,
+                    write: true,
+                    ..OpenFlags::READ
+                },
+            ),
+        ] {
+            let opened = host.open(&Caller::KERNEL, name, flags).await?;
+            files.push(OpenFile::new(
+                kernel::ns::Chan::new(host.clone(), name),
+                opened.handle,
+                opened.qid,
+                flags,
+                format!("#h{name}"),
+            ));
+        }
+        Ok(files)
+    }
+}
+
+/// The root file system: directories, `/etc` files, and the commands.
+fn populate(root: &MemoryFs) {
+    let dirs: [(&str, u32, u32); 13] = [
+        ("/bin", 0o755, 0),
+        ("/dev", 0o755, 0),
+        ("/etc", 0o755, 0),
+        ("/home", 0o755, 0),
+        ("/lib", 0o755, 0),
+        ("/mnt", 0o755, 0),
+        ("/n", 0o755, 0),
+        ("/proc", 0o555, 0),
+        ("/root", 0o700, 0),
+        ("/srv", 0o755, 0),
+        ("/tmp", 0o1777, 0),
+        ("/usr/bin", 0o755, 0),
+        (HOME, 0o755, UID),
+    ];
+    for (d, mode, uid) in dirs {
+        root.mkdir_all(d, mode, uid, uid)
+            .expect("boot: a fresh tree takes these directories");
+    }
+    let files = [
+        (
+            "/etc/passwd",
+            format!("root:x:0:0:root:/root:/bin/sh\n{USER}:x:{UID}:{UID}:{USER}:{HOME}:/bin/sh\n"),
+        ),
+        ("/etc/group", format!("root:x:0:\n{USER}:x:{UID}:\n")),
+        ("/etc/hostname", "ninebox\n".to_string()),
+    ];
+    for (path, text) in files {
+        root.put_file(path, text.as_bytes(), 0o644, 0, 0)
+            .expect("boot: /etc is writable");
+    }
+    for (name, program) in userland::programs() {
+        install(root, name, program);
+    }
+}
+
+fn install(root: &MemoryFs, name: &str, program: Program) {
+    root.install(&format!("/bin/{name}"), program)
+        .expect("boot: /bin takes exec nodes");
+}
+
+/// Boot, run `sh` with `argv` on the host's stdio, and answer its status.
+pub async fn run(config: &Config, argv: Vec<String>) -> i32 {
+    let system = System::new(config);
+    let stdio = match system.host_stdio().await {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("ninebox: cannot open the host's stdio: {e}");
+            return 1;
+        }
+    };
+    match system.start(argv, stdio) {
+        Ok(init) => init.exited().await.code,
+        Err(e) => {
+            eprintln!("ninebox: cannot start: {e}");
+            1
+        }
+    }
+}
+
+/// Run `f` on a current-thread runtime, on a thread with a large stack
+/// (deep shell recursion is polled as nested futures), and answer what it
+/// answers.
+pub fn block_on<T: Send + 'static>(f: impl std::future::Future<Output = T> + Send + 'static) -> T {
+    std::thread::Builder::new()
+        .name("ninebox".into())
+        .stack_size(512 << 20)
+        .spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("a tokio runtime");
+            rt.block_on(f)
+        })
+        .expect("spawn the system thread")
+        .join()
+        .unwrap_or_else(|p| std::panic::resume_unwind(p))
+}
+
+/// Keep quiet about panics that end a single process: the process's status
+/// reports them. Panics elsewhere print as usual.
+pub fn install_panic_hook() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !kernel::kernel::in_program() {
+            default(info);
+        }
+    }));
+}

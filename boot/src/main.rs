@@ -1,0 +1,80 @@
+//! `ninebox`: boot a fresh system and run a script in its shell, or (with
+//! a terminal and no script) an interactive session.
+
+use std::io::IsTerminal;
+
+use clap::Parser;
+
+/// A Plan 9-style operating system in one process.
+///
+/// Each run boots a fresh system and runs the script in its shell (`sh`,
+/// also `bash`): from `-c`, from FILE, or from standard input. The script's
+/// stdout and stderr go to the host's; the host's stdin is the script's
+/// fd 0; ninebox exits with the script's status.
+#[derive(Parser, Debug)]
+#[command(name = "ninebox", version, about, long_about = None)]
+struct Cli {
+    /// Run SCRIPT; the next argument is $0, the rest $1...
+    #[arg(short = 'c', value_name = "SCRIPT")]
+    command: Option<String>,
+
+    /// Make the run reproducible: /dev/random and every other random source
+    /// draw from N, and the clock starts at 2026-01-01T00:00:00Z.
+    #[arg(long, value_name = "N")]
+    seed: Option<u64>,
+
+    /// FILE [ARG...] (a script read from the host), or with -c: NAME [ARG...]
+    #[arg(trailing_var_arg = true, value_name = "ARGS")]
+    args: Vec<String>,
+}
+
+fn main() {
+    let cli = Cli::parse();
+    boot::install_panic_hook();
+    let config = boot::Config { seed: cli.seed };
+    let mut argv = vec!["sh".to_string()];
+    match (&cli.command, cli.args.split_first()) {
+        (Some(script), _) => {
+            argv.push("-c".into());
+            argv.push(script.clone());
+            argv.extend(cli.args.iter().cloned());
+        }
+        (None, Some((file, rest))) => {
+            // The script comes from the host: read it there and run it
+            // as `sh -c`, with $0 the file's name.
+            let text = match std::fs::read(file) {
+                Ok(t) => t,
+                Err(e) => {
+                    eprintln!("ninebox: {file}: {}", io_error(&e));
+                    std::process::exit(if e.kind() == std::io::ErrorKind::NotFound {
+                        127
+                    } else {
+                        126
+                    });
+                }
+            };
+            argv.push("--script".into());
+            argv.push(file.clone());
+            argv.push("-c".into());
+            argv.push(String::from_utf8_lossy(&text).into_owned());
+            argv.extend(rest.iter().cloned());
+        }
+        (None, None) => {
+            argv.push("-s".into());
+            if std::io::stdin().is_terminal() {
+                argv.push("-i".into());
+            }
+        }
+    }
+    let status = boot::block_on(async move { boot::run(&config, argv).await });
+    std::process::exit(status);
+}
+
+fn io_error(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "No such file or directory".into(),
+        std::io::ErrorKind::PermissionDenied => "Permission denied".into(),
+        std::io::ErrorKind::IsADirectory => "Is a directory".into(),
+        _ => e.to_string(),
+    }
+}

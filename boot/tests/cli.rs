@@ -1,0 +1,132 @@
+//! The command line: -c with $0 and arguments, scripts from files and from
+//! stdin, --seed reproducibility, --help and --version, exit statuses.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use libtest_mimic::{Failed, Trial};
+
+fn ninebox(bin: &Path, args: &[&str], stdin: &[u8]) -> Result<(String, String, i32), Failed> {
+    let mut child = Command::new(bin)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| Failed::from(e.to_string()))?;
+    let mut input = child.stdin.take().expect("piped");
+    let data = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&data);
+    });
+    let out = wait_with_timeout(child)?;
+    let _ = writer.join();
+    Ok(out)
+}
+
+fn wait_with_timeout(child: std::process::Child) -> Result<(String, String, i32), Failed> {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    let out = rx
+        .recv_timeout(std::time::Duration::from_secs(20))
+        .map_err(|_| Failed::from("timed out"))?
+        .map_err(|e| Failed::from(e.to_string()))?;
+    Ok((
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+        out.status.code().unwrap_or(-1),
+    ))
+}
+
+fn expect<T: PartialEq + std::fmt::Debug>(what: &str, got: T, want: T) -> Result<(), Failed> {
+    if got == want {
+        Ok(())
+    } else {
+        Err(format!("{what}: expected {want:?}, got {got:?}").into())
+    }
+}
+
+fn trial(name: &str, bin: &Path, f: fn(&Path) -> Result<(), Failed>) -> Trial {
+    let bin: PathBuf = bin.to_path_buf();
+    Trial::test(format!("cli::{name}"), move || f(&bin))
+}
+
+pub fn trials(bin: &Path) -> Vec<Trial> {
+    vec![
+        trial("c_with_name_and_args", bin, |b| {
+            let (out, _, st) = ninebox(b, &["-c", "echo $0 $# $1 $2", "prog", "one", "two"], b"")?;
+            expect("stdout", out.as_str(), "prog 2 one two\n")?;
+            expect("status", st, 0)
+        }),
+        trial("exit_status_passes_through", bin, |b| {
+            let (_, _, st) = ninebox(b, &["-c", "exit 42"], b"")?;
+            expect("status", st, 42)
+        }),
+        trial("stdout_and_stderr_are_separate", bin, |b| {
+            let (out, err, _) = ninebox(b, &["-c", "echo out; echo err >&2"], b"")?;
+            expect("stdout", out.as_str(), "out\n")?;
+            expect("stderr", err.as_str(), "err\n")
+        }),
+        trial("host_stdin_is_fd_0", bin, |b| {
+            let (out, _, _) = ninebox(b, &["-c", "read a; read b; echo \"$b $a\""], b"first\nsecond\n")?;
+            expect("stdout", out.as_str(), "second first\n")
+        }),
+        trial("script_on_stdin_reads_its_own_lines", bin, |b| {
+            let (out, _, st) = ninebox(b, &[], b"read x\nhello there\necho \"got: $x\"\n")?;
+            expect("stdout", out.as_str(), "got: hello there\n")?;
+            expect("status", st, 0)
+        }),
+        trial("script_file_with_args", bin, |b| {
+            let dir = std::env::temp_dir().join(format!("ninebox-cli-{}", std::process::id()));
+            std::fs::create_dir_all(&dir).map_err(|e| Failed::from(e.to_string()))?;
+            let f = dir.join("s.sh");
+            std::fs::write(&f, "echo \"$0:$1\"\nnosuch\n").map_err(|e| Failed::from(e.to_string()))?;
+            let path = f.to_string_lossy().into_owned();
+            let (out, err, st) = ninebox(b, &[&path, "arg"], b"")?;
+            let _ = std::fs::remove_dir_all(&dir);
+            expect("stdout", out, format!("{path}:arg\n"))?;
+            expect("stderr", err, format!("{path}: line 2: nosuch: command not found\n"))?;
+            expect("status", st, 127)
+        }),
+        trial("missing_script_file", bin, |b| {
+            let (_, err, st) = ninebox(b, &["/nonexistent/script.sh"], b"")?;
+            expect("status", st, 127)?;
+            expect(
+                "stderr",
+                err.as_str(),
+                "ninebox: /nonexistent/script.sh: No such file or directory\n",
+            )
+        }),
+        trial("seed_makes_runs_reproducible", bin, |b| {
+            let script = "echo $RANDOM $RANDOM; od_bytes=$(printf '%s' \"$(date +%s 2>/dev/null)\"); read -r -n 8 r < /dev/random; printf '%s' \"$r\" | wc -c 2>/dev/null; echo";
+            let a = ninebox(b, &["--seed", "7", "-c", script], b"")?;
+            let c = ninebox(b, &["--seed", "7", "-c", script], b"")?;
+            let d = ninebox(b, &["--seed", "8", "-c", script], b"")?;
+            expect("same seed, same output", &a.0, &c.0)?;
+            if a.0 == d.0 {
+                return Err("different seeds gave the same output".into());
+            }
+            Ok(())
+        }),
+        trial("help_and_version", bin, |b| {
+            let (out, _, st) = ninebox(b, &["--help"], b"")?;
+            expect("status", st, 0)?;
+            if !out.contains("--seed") || !out.contains("-c <SCRIPT>") {
+                return Err(format!("--help does not describe the options:\n{out}").into());
+            }
+            let (out, _, _) = ninebox(b, &["--version"], b"")?;
+            expect("version", out.trim(), &format!("ninebox {}", env!("CARGO_PKG_VERSION")))
+        }),
+        trial("bad_option_is_a_usage_error", bin, |b| {
+            let (_, err, st) = ninebox(b, &["--no-such-option"], b"")?;
+            expect("status", st, 2)?;
+            if !err.contains("--no-such-option") {
+                return Err(format!("stderr does not name the option: {err}").into());
+            }
+            Ok(())
+        }),
+    ]
+}

@@ -1,0 +1,246 @@
+//! The spec-case runner: Oils-style case files under `tests/spec/`, one
+//! test per case, each run through the `ninebox` binary as a user would.
+//!
+//! Format (every directive is a shell comment, so a file is a script):
+//!
+//! ```text
+//! #### name
+//! script lines
+//! ## stdout: one line            (or ## STDOUT: ... ## END, ## stdout-json: "...")
+//! ## stderr: one line            (or ## STDERR: ... ## END; checked only if given)
+//! ## status: N                   (default 0)
+//! ## bash_diff: why ninebox differs from bash on purpose
+//! ## skip: why this case does not run
+//! ```
+//!
+//! `NINEBOX_SPEC_SHELL=bash` runs every case (except `bash_diff` ones) with
+//! the host's bash instead, to check the expectations themselves.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+#[derive(Clone, Debug, Default)]
+pub struct Case {
+    pub file: String,
+    pub name: String,
+    pub line: usize,
+    pub script: String,
+    pub stdout: String,
+    pub stderr: Option<String>,
+    pub status: i32,
+    pub bash_diff: Option<String>,
+    pub skip: Option<String>,
+}
+
+/// Every case of every `*.test.sh` under `dir`, in file order.
+pub fn load(dir: &Path) -> Vec<Case> {
+    let mut files = Vec::new();
+    collect(dir, &mut files);
+    files.sort();
+    let mut cases = Vec::new();
+    for f in files {
+        let text = std::fs::read_to_string(&f).unwrap_or_else(|e| panic!("{}: {e}", f.display()));
+        let rel = f
+            .strip_prefix(dir)
+            .unwrap_or(&f)
+            .to_string_lossy()
+            .trim_end_matches(".test.sh")
+            .replace('/', "::");
+        cases.extend(parse(&rel, &text));
+    }
+    cases
+}
+
+fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for e in entries.flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            collect(&p, out);
+        } else if p.to_string_lossy().ends_with(".test.sh") {
+            out.push(p);
+        }
+    }
+}
+
+fn json_string(s: &str) -> String {
+    serde_json::from_str::<String>(s.trim()).unwrap_or_else(|e| panic!("bad JSON string {s}: {e}"))
+}
+
+pub fn parse(file: &str, text: &str) -> Vec<Case> {
+    let mut cases = Vec::new();
+    let mut cur: Option<Case> = None;
+    let mut block: Option<(bool, String)> = None; // (is_stdout, text)
+    for (i, line) in text.split_inclusive('\n').enumerate() {
+        let bare = line.strip_suffix('\n').unwrap_or(line);
+        if let Some((is_stdout, buf)) = block.as_mut() {
+            if bare == "## END" {
+                let c = cur.as_mut().expect("a block is inside a case");
+                if *is_stdout {
+                    c.stdout = std::mem::take(buf);
+                } else {
+                    c.stderr = Some(std::mem::take(buf));
+                }
+                block = None;
+            } else {
+                buf.push_str(line);
+            }
+            continue;
+        }
+        if let Some(name) = bare.strip_prefix("#### ") {
+            cases.extend(cur.take());
+            cur = Some(Case {
+                file: file.to_string(),
+                name: name.trim().to_string(),
+                line: i + 1,
+                ..Default::default()
+            });
+            continue;
+        }
+        let Some(c) = cur.as_mut() else { continue };
+        if let Some(d) = bare.strip_prefix("## ") {
+            let (key, val) = d
+                .split_once(':')
+                .map(|(k, v)| (k, v.strip_prefix(' ').unwrap_or(v)))
+                .unwrap_or((d, ""));
+            match key {
+                "stdout" => c.stdout = format!("{val}\n"),
+                "stdout-json" => c.stdout = json_string(val),
+                "STDOUT" => block = Some((true, String::new())),
+                "stderr" => c.stderr = Some(format!("{val}\n")),
+                "stderr-json" => c.stderr = Some(json_string(val)),
+                "STDERR" => block = Some((false, String::new())),
+                "status" => {
+                    c.status = val
+                        .trim()
+                        .parse()
+                        .unwrap_or_else(|_| panic!("{file}:{}: bad status", i + 1))
+                }
+                "bash_diff" => c.bash_diff = Some(val.to_string()),
+                "skip" => c.skip = Some(val.to_string()),
+                _ => panic!("{file}:{}: unknown directive {key}", i + 1),
+            }
+            continue;
+        }
+        c.script.push_str(line);
+    }
+    cases.extend(cur);
+    for c in &mut cases {
+        // As the cases were checked against bash: trailing blank lines go,
+        // one newline ends the script.
+        let trimmed = c.script.trim_end_matches(['\n', ' ', '\t']).to_string();
+        c.script = format!("{trimmed}\n");
+    }
+    cases
+}
+
+/// What a run produced.
+pub struct Outcome {
+    pub stdout: String,
+    pub stderr: String,
+    pub status: i32,
+}
+
+/// Run a command with no stdin, a time limit, and captured output.
+fn run(mut cmd: Command, limit: Duration) -> Result<Outcome, String> {
+    cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = cmd.spawn().map_err(|e| format!("spawn: {e}"))?;
+    let mut out = child.stdout.take().expect("piped");
+    let mut err = child.stderr.take().expect("piped");
+    let t_out = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = out.read_to_end(&mut v);
+        v
+    });
+    let t_err = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = err.read_to_end(&mut v);
+        v
+    });
+    let start = Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().map_err(|e| e.to_string())? {
+            break s;
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(format!("timed out after {limit:?}"));
+        }
+        std::thread::sleep(Duration::from_millis(2));
+    };
+    let stdout = String::from_utf8_lossy(&t_out.join().unwrap_or_default()).into_owned();
+    let stderr = String::from_utf8_lossy(&t_err.join().unwrap_or_default()).into_owned();
+    Ok(Outcome {
+        stdout,
+        stderr,
+        status: status.code().unwrap_or(128 + 9),
+    })
+}
+
+/// Run a case in ninebox.
+pub fn run_ninebox(bin: &Path, case: &Case) -> Result<Outcome, String> {
+    let mut cmd = Command::new(bin);
+    cmd.arg("-c").arg(&case.script);
+    cmd.env_clear().env("LC_ALL", "C");
+    run(cmd, Duration::from_secs(20))
+}
+
+/// Run a case in the host's bash, as the expectations were written.
+pub fn run_bash(case: &Case) -> Result<Outcome, String> {
+    let dir = std::env::temp_dir().join(format!("ninebox-spec-{}-{}", std::process::id(), rand_suffix()));
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let mut cmd = Command::new("bash");
+    cmd.arg("-c").arg(&case.script).arg("sh").current_dir(&dir);
+    cmd.env_clear()
+        .env("HOME", "/home/user")
+        .env("USER", "user")
+        .env("PATH", "/usr/bin:/bin")
+        .env("LC_ALL", "C")
+        .env("TZ", "UTC");
+    let r = run(cmd, Duration::from_secs(20));
+    let _ = std::fs::remove_dir_all(&dir);
+    r
+}
+
+fn rand_suffix() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static N: AtomicU64 = AtomicU64::new(0);
+    N.fetch_add(1, Ordering::Relaxed)
+}
+
+/// Compare an outcome with a case's expectations.
+pub fn check(case: &Case, got: &Outcome) -> Result<(), String> {
+    let mut problems = Vec::new();
+    if got.stdout != case.stdout {
+        problems.push(format!(
+            "stdout differs\n--- expected\n{}--- got\n{}---",
+            case.stdout, got.stdout
+        ));
+    }
+    if got.status != case.status {
+        problems.push(format!("status: expected {}, got {}", case.status, got.status));
+    }
+    if let Some(want) = &case.stderr
+        && &got.stderr != want
+    {
+        problems.push(format!(
+            "stderr differs\n--- expected\n{want}--- got\n{}---",
+            got.stderr
+        ));
+    }
+    if problems.is_empty() {
+        return Ok(());
+    }
+    Err(format!(
+        "{}:{} `{}`\n--- script\n{}{}\n(stderr was:\n{})",
+        case.file,
+        case.line,
+        case.name,
+        case.script,
+        problems.join("\n"),
+        got.stderr
+    ))
+}

@@ -1,0 +1,153 @@
+# declare / typeset
+
+#### declare-p-scalar
+x=hello
+declare -p x
+## stdout: declare -- x="hello"
+
+#### declare-p-quotes-special-chars
+x='a "b" $c'
+declare -p x
+## stdout: declare -- x="a \"b\" \$c"
+
+#### declare-p-integer
+declare -i n=5
+declare -p n
+## stdout: declare -i n="5"
+
+#### declare-p-exported
+declare -x ex=1
+declare -p ex
+## stdout: declare -x ex="1"
+
+#### declare-p-readonly
+declare -r ro=1
+declare -p ro
+## stdout: declare -r ro="1"
+
+#### declare-p-combined-flags
+declare -ix both=3
+declare -p both
+## stdout: declare -ix both="3"
+
+#### declare-p-unset-variable-error
+declare -p nosuch_zz
+echo $?
+## stdout: 1
+## STDERR:
+sh: line 1: declare: nosuch_zz: not found
+## END
+
+#### declare-p-declared-without-value
+declare v
+declare -p v
+## stdout: declare -- v
+
+#### declare-p-indexed-array
+declare -a arr=(one 'two three')
+declare -p arr
+## stdout: declare -a arr=([0]="one" [1]="two three")
+
+#### declare-p-sparse-array
+a[3]=x
+a[10]=y
+declare -p a
+## stdout: declare -a a=([3]="x" [10]="y")
+
+#### declare-i-arithmetic
+declare -i n
+n='3 * 4'
+echo $n
+## stdout: 12
+
+#### declare-i-plus-equals
+declare -i n=10
+n+=5
+echo $n
+## stdout: 15
+
+#### declare-x-exports
+declare -x DX=exported
+bash -c 'echo $DX'
+## stdout: exported
+
+#### declare-r-readonly
+declare -r RO=fixed
+RO=changed
+echo $RO
+## stdout: fixed
+## STDERR:
+sh: line 2: RO: readonly variable
+## END
+
+#### declare-plus-x-unexports
+export UX=1
+declare +x UX
+bash -c 'echo "[$UX]"'
+## stdout: []
+
+#### declare-a-array
+declare -a arr
+arr[1]=b
+arr[0]=a
+echo "${arr[@]}"
+## stdout: a b
+
+#### declare-A-assoc
+declare -A m
+m[key]=val
+echo ${m[key]}
+## stdout: val
+
+#### typeset-synonym
+typeset -i t=2+2
+echo $t
+## stdout: 4
+
+#### declare-in-function-local
+f() { declare v=inner; }
+v=outer
+f
+echo $v
+## stdout: outer
+
+#### declare-g-global-from-function
+f() { declare -g gv=global; }
+f
+echo $gv
+## stdout: global
+
+#### declare-l-and-u-case
+declare -l lo=HeLLo
+declare -u up=HeLLo
+echo $lo $up
+## stdout: hello HELLO
+
+#### declare-invalid-identifier
+declare 1x=2
+echo $?
+## stdout: 1
+## STDERR:
+sh: line 1: declare: `1x=2': not a valid identifier
+## END
+
+#### declare-assign-multiple
+declare a=1 b=2
+echo $a $b
+## stdout: 1 2
+
+#### declare-f-prints-function
+f() { echo body; }
+declare -f f
+## stdout-json: "f () \n{ \n    echo body\n}\n"
+
+#### declare-F-names-only
+f() { :; }
+declare -F f
+## stdout: f
+
+#### declare-p-after-unset
+x=1
+unset x
+declare -p x 2>/dev/null || echo gone
+## stdout: gone

@@ -1,0 +1,34 @@
+//! The commands of `/bin`, one module each (a few tiny ones share one).
+//! Each has `HELP` text and an `async fn main(cmd: Cmd) -> i32`; [`table`]
+//! lists them all.
+
+use kernel::Program;
+
+use crate::common::cli::Cmd;
+
+mod cat;
+mod env;
+mod printf;
+mod test;
+mod truefalse;
+
+/// Wrap a command's `main` as a program.
+macro_rules! program {
+    ($name:literal, $main:path) => {
+        ($name, Program::new($name, |p| async move { $main(Cmd::new(p)).await }))
+    };
+}
+
+/// Every command, by its name in `/bin`.
+pub fn table() -> Vec<(&'static str, Program)> {
+    vec![
+        program!("[", test::main),
+        program!("cat", cat::main),
+        program!("echo", printf::echo),
+        program!("env", env::main),
+        program!("false", truefalse::false_),
+        program!("printf", printf::main),
+        program!("test", test::main),
+        program!("true", truefalse::true_),
+    ]
+}

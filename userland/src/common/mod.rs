@@ -1,0 +1,7 @@
+//! Pieces shared by the shell's builtins and the `/bin` programs.
+
+pub mod cli;
+pub mod escape;
+pub mod io;
+pub mod printf;
+pub mod test;

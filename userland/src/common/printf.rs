@@ -1,0 +1,551 @@
+//! `printf`'s formatting, as bash and GNU printf do it: conversions
+//! `%s %b %q %c %d %i %u %o %x %X %e %E %f %F %g %G %a %%`, flags `-+ #0`,
+//! widths and precisions (also `*`), the format reused while arguments
+//! remain, C-style numbers (`0x1f`, `017`, `'c`). Text is in the shell's
+//! byte representation (see `sh::bytes`).
+
+use super::escape;
+
+/// The result of formatting.
+pub struct Output {
+    pub text: String,
+    /// Messages for bad arguments (`x: invalid number`); the caller adds
+    /// its prefix and fails with status 1.
+    pub errors: Vec<String>,
+}
+
+pub fn format(fmt: &str, args: &[String]) -> Output {
+    let mut out = Output {
+        text: String::new(),
+        errors: Vec::new(),
+    };
+    let fmt: Vec<char> = fmt.chars().collect();
+    let mut next = 0usize;
+    loop {
+        let before = next;
+        let stop = one_pass(&fmt, args, &mut next, &mut out);
+        if stop || next >= args.len() || next == before {
+            return out;
+        }
+    }
+}
+
+/// Format once; answers true if `\c` in a `%b` argument stopped output.
+fn one_pass(fmt: &[char], args: &[String], next: &mut usize, out: &mut Output) -> bool {
+    let mut i = 0;
+    let mut take = || {
+        let a = args.get(*next).cloned();
+        if a.is_some() {
+            *next += 1;
+        }
+        a
+    };
+    while i < fmt.len() {
+        let c = fmt[i];
+        if c == '\\' {
+            // One escape at a time, so `\x25` stays a literal `%`.
+            let mut j = i + 1;
+            let esc_len = escape_len(fmt, j);
+            j += esc_len;
+            let piece: String = fmt[i..j].iter().collect();
+            out.text.push_str(&escape::decode(&piece, false).0);
+            i = j;
+            continue;
+        }
+        if c != '%' {
+            out.text.push(c);
+            i += 1;
+            continue;
+        }
+        i += 1;
+        if fmt.get(i) == Some(&'%') {
+            out.text.push('%');
+            i += 1;
+            continue;
+        }
+        // %[flags][width][.precision]conv
+        let mut spec = Spec::default();
+        while let Some(&f) = fmt.get(i) {
+            match f {
+                '-' => spec.left = true,
+                '+' => spec.plus = true,
+                ' ' => spec.space = true,
+                '#' => spec.alt = true,
+                '0' => spec.zero = true,
+                _ => break,
+            }
+            i += 1;
+        }
+        if fmt.get(i) == Some(&'*') {
+            i += 1;
+            let w = take().map(|a| number(&a, out).0).unwrap_or(0);
+            if w < 0 {
+                spec.left = true;
+            }
+            spec.width = Some(w.unsigned_abs() as usize);
+        } else {
+            let mut w = String::new();
+            while let Some(d) = fmt.get(i).filter(|c| c.is_ascii_digit()) {
+                w.push(*d);
+                i += 1;
+            }
+            spec.width = w.parse().ok();
+        }
+        if fmt.get(i) == Some(&'.') {
+            i += 1;
+            if fmt.get(i) == Some(&'*') {
+                i += 1;
+                let p = take().map(|a| number(&a, out).0).unwrap_or(0);
+                spec.precision = (p >= 0).then_some(p as usize);
+            } else {
+                let mut p = String::new();
+                while let Some(d) = fmt.get(i).filter(|c| c.is_ascii_digit()) {
+                    p.push(*d);
+                    i += 1;
+                }
+                spec.precision = Some(p.parse().unwrap_or(0));
+            }
+        }
+        // Length modifiers are accepted and ignored.
+        while matches!(fmt.get(i), Some('h' | 'l' | 'L' | 'j' | 'z' | 't')) {
+            i += 1;
+        }
+        let Some(&conv) = fmt.get(i) else {
+            out.errors.push("%: missing format character".to_string());
+            return true;
+        };
+        i += 1;
+        match conv {
+            's' => {
+                let a = take().unwrap_or_default();
+                let s: String = match spec.precision {
+                    Some(p) => a.chars().take(p).collect(),
+                    None => a,
+                };
+                out.text.push_str(&pad(&s, &spec, false));
+            }
+            'b' => {
+                let a = take().unwrap_or_default();
+                let (s, stop) = escape::decode(&a, true);
+                let s: String = match spec.precision {
+                    Some(p) => s.chars().take(p).collect(),
+                    None => s,
+                };
+                out.text.push_str(&pad(&s, &spec, false));
+                if stop {
+                    return true;
+                }
+            }
+            'q' => {
+                let a = take().unwrap_or_default();
+                out.text.push_str(&pad(&shell_quote(&a), &spec, false));
+            }
+            'c' => {
+                let a = take().unwrap_or_default();
+                let s: String = a.chars().take(1).collect();
+                out.text.push_str(&pad(&s, &spec, false));
+            }
+            'd' | 'i' => {
+                let v = take().map(|a| number(&a, out).0).unwrap_or(0);
+                out.text.push_str(&signed(v, &spec));
+            }
+            'u' | 'o' | 'x' | 'X' => {
+                let v = take().map(|a| number(&a, out).0).unwrap_or(0);
+                out.text.push_str(&unsigned(v as u64, conv, &spec));
+            }
+            'e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'a' | 'A' => {
+                let v = take().map(|a| float(&a, out)).unwrap_or(0.0);
+                out.text.push_str(&floating(v, conv, &spec));
+            }
+            other => {
+                out.errors.push(format!("`{other}': invalid format character"));
+                return true;
+            }
+        }
+    }
+    false
+}
+
+/// How many characters after a backslash make one escape.
+fn escape_len(fmt: &[char], at: usize) -> usize {
+    let Some(&c) = fmt.get(at) else { return 0 };
+    let run = |pred: fn(&char) -> bool, max: usize, skip: usize| {
+        1 + fmt[at + skip..].iter().take(max).take_while(|c| pred(c)).count()
+    };
+    match c {
+        '0'..='7' => fmt[at..].iter().take(3).take_while(|c| ('0'..='7').contains(c)).count(),
+        'x' => run(char::is_ascii_hexdigit, 2, 1),
+        'u' => run(char::is_ascii_hexdigit, 4, 1),
+        'U' => run(char::is_ascii_hexdigit, 8, 1),
+        _ => 1,
+    }
+}
+
+#[derive(Clone, Copy, Default)]
+struct Spec {
+    left: bool,
+    plus: bool,
+    space: bool,
+    alt: bool,
+    zero: bool,
+    width: Option<usize>,
+    precision: Option<usize>,
+}
+
+fn pad(s: &str, spec: &Spec, numeric: bool) -> String {
+    let len = s.chars().count();
+    let Some(w) = spec.width.filter(|&w| w > len) else {
+        return s.to_string();
+    };
+    let fill = w - len;
+    if spec.left {
+        format!("{s}{}", " ".repeat(fill))
+    } else if spec.zero && numeric {
+        // Zeros go after the sign or 0x prefix.
+        let split = s
+            .find(|c: char| c.is_ascii_digit() || c.is_ascii_alphabetic())
+            .map(|i| {
+                if s[i..].starts_with("0x") || s[i..].starts_with("0X") {
+                    i + 2
+                } else {
+                    i
+                }
+            })
+            .unwrap_or(0);
+        let (sign, digits) = s.split_at(split);
+        if digits
+            .chars()
+            .any(|c| c.is_ascii_alphabetic() && !c.is_ascii_hexdigit())
+        {
+            // inf, nan: no zero padding.
+            return format!("{}{s}", " ".repeat(fill));
+        }
+        format!("{sign}{}{digits}", "0".repeat(fill))
+    } else {
+        format!("{}{s}", " ".repeat(fill))
+    }
+}
+
+fn signed(v: i64, spec: &Spec) -> String {
+    let mut digits = v.unsigned_abs().to_string();
+    if let Some(p) = spec.precision {
+        if p == 0 && v == 0 {
+            digits.clear();
+        } else if digits.len() < p {
+            digits = format!("{}{digits}", "0".repeat(p - digits.len()));
+        }
+    }
+    let sign = if v < 0 {
+        "-"
+    } else if spec.plus {
+        "+"
+    } else if spec.space {
+        " "
+    } else {
+        ""
+    };
+    let zero_ok = spec.precision.is_none();
+    pad(
+        &format!("{sign}{digits}"),
+        &Spec {
+            zero: spec.zero && zero_ok,
+            ..*spec
+        },
+        true,
+    )
+}
+
+fn unsigned(v: u64, conv: char, spec: &Spec) -> String {
+    let mut digits = match conv {
+        'o' => format!("{v:o}"),
+        'x' => format!("{v:x}"),
+        'X' => format!("{v:X}"),
+        _ => v.to_string(),
+    };
+    if let Some(p) = spec.precision {
+        if p == 0 && v == 0 {
+            digits.clear();
+        } else if digits.len() < p {
+            digits = format!("{}{digits}", "0".repeat(p - digits.len()));
+        }
+    }
+    if spec.alt && v != 0 {
+        match conv {
+            'o' if !digits.starts_with('0') => digits.insert(0, '0'),
+            'x' => digits.insert_str(0, "0x"),
+            'X' => digits.insert_str(0, "0X"),
+            _ => {}
+        }
+    }
+    let zero_ok = spec.precision.is_none();
+    pad(
+        &digits,
+        &Spec {
+            zero: spec.zero && zero_ok,
+            ..*spec
+        },
+        true,
+    )
+}
+
+fn floating(v: f64, conv: char, spec: &Spec) -> String {
+    let upper = conv.is_ascii_uppercase();
+    let body = if v.is_nan() {
+        "nan".to_string()
+    } else if v.is_infinite() {
+        "inf".to_string()
+    } else {
+        let p = spec.precision.unwrap_or(6);
+        match conv.to_ascii_lowercase() {
+            'f' => format!("{:.p$}", v.abs()),
+            'e' => exp_form(v.abs(), p),
+            'a' => format!("{:.p$}", v.abs()),
+            _ => g_form(v.abs(), if p == 0 { 1 } else { p }, spec.alt),
+        }
+    };
+    let body = if upper { body.to_uppercase() } else { body };
+    let sign = if v.is_sign_negative() && !v.is_nan() {
+        "-"
+    } else if spec.plus {
+        "+"
+    } else if spec.space {
+        " "
+    } else {
+        ""
+    };
+    pad(&format!("{sign}{body}"), spec, true)
+}
+
+/// C's `%e`: one digit, the fraction, and a signed two-digit exponent.
+fn exp_form(v: f64, p: usize) -> String {
+    let s = format!("{v:.p$e}");
+    let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
+    let e: i32 = exp.parse().unwrap_or(0);
+    let sign = if e < 0 { '-' } else { '+' };
+    format!("{mantissa}e{sign}{:02}", e.abs())
+}
+
+/// C's `%g`: `%e` or `%f` by the exponent, trailing zeros removed.
+fn g_form(v: f64, p: usize, alt: bool) -> String {
+    if v == 0.0 {
+        return if alt {
+            format!("{:.*}", p - 1, 0.0)
+        } else {
+            "0".to_string()
+        };
+    }
+    let e_text = format!("{v:.prec$e}", prec = p - 1);
+    let exp: i32 = e_text.split_once('e').and_then(|(_, e)| e.parse().ok()).unwrap_or(0);
+    let s = if exp < -4 || exp >= p as i32 {
+        exp_form(v, p - 1)
+    } else {
+        format!("{:.*}", (p as i32 - 1 - exp).max(0) as usize, v)
+    };
+    if alt {
+        return s;
+    }
+    // Strip trailing zeros of the fraction (before any exponent).
+    let (num, exp_part) = match s.find('e') {
+        Some(i) => (s[..i].to_string(), s[i..].to_string()),
+        None => (s, String::new()),
+    };
+    let num = if num.contains('.') {
+        num.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        num
+    };
+    format!("{num}{exp_part}")
+}
+
+/// Parse an integer argument as printf does. Answers the value and
+/// whether it was valid (an error message is recorded otherwise).
+pub fn number(a: &str, out: &mut Output) -> (i64, bool) {
+    let t = a.trim_start();
+    if let Some(rest) = t.strip_prefix(['\'', '"']) {
+        return (rest.chars().next().map_or(0, |c| c as i64), true);
+    }
+    let (neg, body) = match t.strip_prefix('-') {
+        Some(b) => (true, b),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let (radix, digits) = if let Some(h) = body.strip_prefix("0x").or_else(|| body.strip_prefix("0X")) {
+        (16, h)
+    } else if body.len() > 1 && body.starts_with('0') {
+        (8, &body[1..])
+    } else {
+        (10, body)
+    };
+    let end = digits.find(|c: char| !c.is_digit(radix)).unwrap_or(digits.len());
+    let (num, rest) = digits.split_at(end);
+    let mut v: i64 = 0;
+    let mut overflow = false;
+    for c in num.chars() {
+        let d = i64::from(c.to_digit(radix).unwrap_or(0));
+        match v.checked_mul(i64::from(radix)).and_then(|x| x.checked_add(d)) {
+            Some(n) => v = n,
+            None => {
+                overflow = true;
+                v = i64::MAX;
+            }
+        }
+    }
+    let v = if neg { v.wrapping_neg() } else { v };
+    if num.is_empty() && !(radix == 8 && body == "0") || !rest.trim_end().is_empty() {
+        out.errors.push(format!("{a}: invalid number"));
+        return (v, false);
+    }
+    if overflow {
+        out.errors.push(format!("{a}: Numerical result out of range"));
+    }
+    (v, true)
+}
+
+fn float(a: &str, out: &mut Output) -> f64 {
+    let t = a.trim();
+    if let Some(rest) = t.strip_prefix(['\'', '"']) {
+        return rest.chars().next().map_or(0.0, |c| c as u32 as f64);
+    }
+    match t.parse::<f64>() {
+        Ok(v) => v,
+        Err(_) => {
+            // A prefix that is a number still counts, with an error.
+            let end = t
+                .char_indices()
+                .take_while(|(i, c)| c.is_ascii_digit() || *c == '.' || (*i == 0 && (*c == '-' || *c == '+')))
+                .count();
+            out.errors.push(format!("{a}: invalid number"));
+            t[..end].parse().unwrap_or(0.0)
+        }
+    }
+}
+
+/// Quote a word so the shell reads it back as it is (`printf %q`,
+/// `declare -p`-style output): backslashes before special characters, or
+/// `$'...'` for control characters.
+pub fn shell_quote(s: &str) -> String {
+    if s.is_empty() {
+        return "''".to_string();
+    }
+    if s.chars().any(|c| c.is_control() || u32::from(c) > 0x7e) {
+        let mut out = String::from("$'");
+        for c in s.chars() {
+            match c {
+                '\n' => out.push_str("\\n"),
+                '\t' => out.push_str("\\t"),
+                '\r' => out.push_str("\\r"),
+                '\x1b' => out.push_str("\\E"),
+                '\x07' => out.push_str("\\a"),
+                '\x08' => out.push_str("\\b"),
+                '\x0c' => out.push_str("\\f"),
+                '\x0b' => out.push_str("\\v"),
+                '\'' => out.push_str("\\'"),
+                '\\' => out.push_str("\\\\"),
+                c if c.is_control() || u32::from(c) > 0x7e => out.push_str(&format!("\\{:03o}", u32::from(c))),
+                c => out.push(c),
+            }
+        }
+        out.push('\'');
+        return out;
+    }
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        let special = matches!(
+            c,
+            ' ' | '!'
+                | '"'
+                | '$'
+                | '&'
+                | '\''
+                | '('
+                | ')'
+                | '*'
+                | ','
+                | ';'
+                | '<'
+                | '>'
+                | '?'
+                | '['
+                | '\\'
+                | ']'
+                | '^'
+                | '`'
+                | '{'
+                | '|'
+                | '}'
+        ) || (i == 0 && matches!(c, '~' | '#'))
+            || (c == '=' && i == 0);
+        if special {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(fmt: &str, args: &[&str]) -> String {
+        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        format(fmt, &args).text
+    }
+
+    #[test]
+    fn conversions() {
+        assert_eq!(f("%s-%s\\n", &["a", "b"]), "a-b\n");
+        assert_eq!(f("%5s|%-5s|", &["ab", "cd"]), "   ab|cd   |");
+        assert_eq!(f("%d %i %u", &["42", "-7", "3"]), "42 -7 3");
+        assert_eq!(f("%05d|%+d|% d", &["-42", "5", "5"]), "-0042|+5| 5");
+        assert_eq!(
+            f("%x %X %o %#x %#o", &["255", "255", "8", "255", "8"]),
+            "ff FF 10 0xff 010"
+        );
+        assert_eq!(f("%.3d", &["7"]), "007");
+        assert_eq!(f("%c", &["hello"]), "h");
+        assert_eq!(f("%.2s", &["hello"]), "he");
+        assert_eq!(f("%*d", &["5", "3"]), "    3");
+        assert_eq!(f("%d", &["'A"]), "65");
+        assert_eq!(f("%d", &["0x10"]), "16");
+        assert_eq!(f("%%", &[]), "%");
+        assert_eq!(f("%s\\n", &["a", "b", "c"]), "a\nb\nc\n", "the format repeats");
+        assert_eq!(f("%s %s\\n", &["a"]), "a \n", "missing arguments are empty");
+        assert_eq!(f("\\x25d", &[]), "%d", "an escaped percent is literal");
+    }
+
+    #[test]
+    fn floats() {
+        assert_eq!(f("%f", &["1.5"]), "1.500000");
+        assert_eq!(f("%.2f", &["3.14159"]), "3.14");
+        assert_eq!(f("%e", &["12345.678"]), "1.234568e+04");
+        assert_eq!(f("%g", &["0.0001"]), "0.0001");
+        assert_eq!(f("%g", &["0.00001"]), "1e-05");
+        assert_eq!(f("%g", &["123456789"]), "1.23457e+08");
+        assert_eq!(f("%g", &["100"]), "100");
+        assert_eq!(f("%8.3f|", &["-2.5"]), "  -2.500|");
+    }
+
+    #[test]
+    fn bad_numbers() {
+        let out = format("%d", &["abc".to_string()]);
+        assert_eq!(out.text, "0");
+        assert_eq!(out.errors, ["abc: invalid number"]);
+        let out = format("%d", &["12abc".to_string()]);
+        assert_eq!(out.text, "12");
+    }
+
+    #[test]
+    fn quoting() {
+        assert_eq!(shell_quote("abc"), "abc");
+        assert_eq!(shell_quote("a b"), "a\\ b");
+        assert_eq!(shell_quote(""), "''");
+        assert_eq!(shell_quote("a\nb"), "$'a\\nb'");
+        assert_eq!(shell_quote("it's"), "it\\'s");
+    }
+
+    #[test]
+    fn b_escapes_and_stop() {
+        assert_eq!(f("%b|", &["a\\tb"]), "a\tb|");
+        assert_eq!(f("%b|%s", &["x\\cy", "z"]), "x");
+    }
+}

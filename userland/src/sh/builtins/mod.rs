@@ -1,0 +1,130 @@
+//! The shell's builtins.
+//!
+//! Builtins run inside the shell's process with its fds, so they can change
+//! the shell itself (`cd`, variables, the namespace). Each is an async
+//! function of the shell and its argv; [`lookup`] is the table.
+
+pub mod cond;
+mod dirs;
+mod flow;
+mod io;
+mod jobs;
+mod misc;
+mod ns;
+mod vars;
+
+use futures_util::future::BoxFuture;
+
+use super::exec::DeclArg;
+use super::{Res, Shell};
+
+pub type Builtin = for<'a> fn(&'a mut Shell, Vec<String>) -> BoxFuture<'a, Res>;
+
+macro_rules! table {
+    ($($name:literal => $f:path),* $(,)?) => {
+        /// The builtin called `name`.
+        pub fn lookup(name: &str) -> Option<Builtin> {
+            $(
+                if name == $name {
+                    fn call<'a>(sh: &'a mut Shell, argv: Vec<String>) -> BoxFuture<'a, Res> {
+                        Box::pin($f(sh, argv))
+                    }
+                    return Some(call);
+                }
+            )*
+            None
+        }
+
+        /// Every builtin's name, sorted.
+        pub const NAMES: &[&str] = &[$($name),*];
+    };
+}
+
+table! {
+    "." => misc::source,
+    ":" => flow::colon,
+    "[" => misc::test_bracket,
+    "alias" => misc::alias,
+    "bind" => ns::bind,
+    "break" => flow::break_,
+    "builtin" => misc::builtin,
+    "cd" => dirs::cd,
+    "command" => misc::command,
+    "continue" => flow::continue_,
+    "declare" => vars::declare_plain,
+    "echo" => io::echo,
+    "eval" => misc::eval,
+    "exec" => misc::exec,
+    "exit" => flow::exit,
+    "export" => vars::declare_plain,
+    "false" => flow::false_,
+    "getopts" => misc::getopts,
+    "hash" => misc::hash,
+    "help" => misc::help,
+    "jobs" => jobs::jobs,
+    "kill" => jobs::kill,
+    "let" => vars::let_,
+    "local" => vars::declare_plain,
+    "mapfile" => io::mapfile,
+    "mount" => ns::mount,
+    "printf" => io::printf,
+    "pwd" => dirs::pwd,
+    "read" => io::read,
+    "readarray" => io::mapfile,
+    "readonly" => vars::declare_plain,
+    "return" => flow::return_,
+    "rfork" => ns::rfork,
+    "set" => vars::set,
+    "shift" => vars::shift,
+    "shopt" => vars::shopt,
+    "source" => misc::source,
+    "test" => misc::test,
+    "times" => misc::times,
+    "trap" => jobs::trap,
+    "true" => flow::colon,
+    "type" => misc::type_,
+    "typeset" => vars::declare_plain,
+    "umask" => misc::umask,
+    "unalias" => misc::unalias,
+    "unmount" => ns::unmount,
+    "unset" => vars::unset,
+    "wait" => jobs::wait,
+}
+
+/// Run a declaration builtin with its arguments already split into words
+/// and assignments.
+pub async fn declaration(sh: &mut Shell, name: &str, args: Vec<DeclArg>) -> Res {
+    vars::declaration(sh, name, args).await
+}
+
+/// Reserved words, for `type` and `command -v`.
+pub const KEYWORDS: &[&str] = &[
+    "!", "[[", "]]", "case", "coproc", "do", "done", "elif", "else", "esac", "fi", "for", "function", "if", "in",
+    "select", "then", "time", "until", "while", "{", "}",
+];
+
+/// Split leading `-xyz` options off argv (after the name): answers the
+/// option letters in order and the remaining operands. `--` ends options;
+/// a lone `-` is an operand.
+pub fn options(argv: &[String], accepts: &str) -> Result<(Vec<char>, Vec<String>), char> {
+    let mut opts = Vec::new();
+    let mut i = 1;
+    while i < argv.len() {
+        let a = &argv[i];
+        if a == "--" {
+            i += 1;
+            break;
+        }
+        if a.len() < 2 || !a.starts_with('-') {
+            break;
+        }
+        for c in a[1..].chars() {
+            if !accepts.contains(c) {
+                return Err(c);
+            }
+            opts.push(c);
+        }
+        i += 1;
+    }
+    Ok((opts, argv[i..].to_vec()))
+}

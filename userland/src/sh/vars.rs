@@ -1,0 +1,239 @@
+//! Shell variables: scalars, indexed and associative arrays, attributes,
+//! and function-local scopes with dynamic scoping.
+//!
+//! Scopes are copy-on-write (`Arc`), so forking the shell for a subshell,
+//! a pipeline stage or a command substitution copies a few pointers; the
+//! first assignment in the child copies the scope it changes.
+//!
+//! Associative arrays list their keys in sorted order (bash uses hash
+//! order, which scripts cannot rely on either).
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    Str(String),
+    Indexed(BTreeMap<i64, String>),
+    Assoc(BTreeMap<String, String>),
+}
+
+impl Value {
+    /// What `$x` gives: the scalar, or element 0 / key "0" of an array.
+    pub fn scalar(&self) -> Option<&str> {
+        match self {
+            Value::Str(s) => Some(s),
+            Value::Indexed(m) => m.get(&0).map(String::as_str),
+            Value::Assoc(m) => m.get("0").map(String::as_str),
+        }
+    }
+
+    /// Every element, in index (or key) order.
+    pub fn elements(&self) -> Vec<String> {
+        match self {
+            Value::Str(s) => vec![s.clone()],
+            Value::Indexed(m) => m.values().cloned().collect(),
+            Value::Assoc(m) => m.values().cloned().collect(),
+        }
+    }
+
+    /// The indices or keys, in order.
+    pub fn keys(&self) -> Vec<String> {
+        match self {
+            Value::Str(_) => vec!["0".to_string()],
+            Value::Indexed(m) => m.keys().map(i64::to_string).collect(),
+            Value::Assoc(m) => m.keys().cloned().collect(),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Attrs {
+    pub export: bool,
+    pub readonly: bool,
+    pub integer: bool,
+    pub lower: bool,
+    pub upper: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Var {
+    /// `None`: declared (`local x`, `declare -a x`) but unset.
+    pub value: Option<Value>,
+    pub attrs: Attrs,
+    /// Declared as an array kind without a value yet (`declare -A m`).
+    pub kind: Kind,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Kind {
+    #[default]
+    Scalar,
+    Indexed,
+    Assoc,
+}
+
+type Scope = Arc<HashMap<String, Var>>;
+
+#[derive(Clone, Debug, Default)]
+pub struct Vars {
+    global: Scope,
+    locals: Vec<Scope>,
+}
+
+impl Vars {
+    pub fn get(&self, name: &str) -> Option<&Var> {
+        self.locals
+            .iter()
+            .rev()
+            .chain(std::iter::once(&self.global))
+            .find_map(|s| s.get(name))
+    }
+
+    /// The scope that holds `name` now (innermost first), for changes.
+    fn holder(&mut self, name: &str) -> &mut HashMap<String, Var> {
+        let idx = self.locals.iter().rposition(|s| s.contains_key(name));
+        match idx {
+            Some(i) => Arc::make_mut(&mut self.locals[i]),
+            None => Arc::make_mut(&mut self.global),
+        }
+    }
+
+    /// The variable to change, created (unset) in the scope that holds it
+    /// or, if none does, the global scope.
+    pub fn entry(&mut self, name: &str) -> &mut Var {
+        self.holder(name).entry(name.to_string()).or_default()
+    }
+
+    /// Declare `name` in the innermost function scope (`local`).
+    pub fn local(&mut self, name: &str) -> &mut Var {
+        if self.locals.is_empty() {
+            return self.entry(name);
+        }
+        let scope = self.locals.last_mut().expect("checked");
+        Arc::make_mut(scope).entry(name.to_string()).or_default()
+    }
+
+    pub fn in_function(&self) -> bool {
+        !self.locals.is_empty()
+    }
+
+    /// True if `name` is local to the innermost function scope.
+    pub fn is_local_here(&self, name: &str) -> bool {
+        self.locals.last().is_some_and(|s| s.contains_key(name))
+    }
+
+    pub fn push_scope(&mut self) {
+        self.locals.push(Scope::default());
+    }
+
+    pub fn pop_scope(&mut self) {
+        self.locals.pop();
+    }
+
+    /// Remove the innermost visible `name`. Answers false if it is readonly.
+    pub fn unset(&mut self, name: &str) -> bool {
+        if self.get(name).is_some_and(|v| v.attrs.readonly) {
+            return false;
+        }
+        let idx = self.locals.iter().rposition(|s| s.contains_key(name));
+        match idx {
+            Some(i) => {
+                Arc::make_mut(&mut self.locals[i]).remove(name);
+            }
+            None => {
+                Arc::make_mut(&mut self.global).remove(name);
+            }
+        }
+        true
+    }
+
+    /// Every visible variable (innermost wins), sorted by name.
+    pub fn visible(&self) -> BTreeMap<&str, &Var> {
+        let mut out = BTreeMap::new();
+        for scope in std::iter::once(&self.global).chain(self.locals.iter()) {
+            for (k, v) in scope.iter() {
+                out.insert(k.as_str(), v);
+            }
+        }
+        out
+    }
+
+    /// The environment children inherit: exported scalars with values.
+    pub fn exported(&self) -> Vec<(String, String)> {
+        self.visible()
+            .into_iter()
+            .filter(|(_, v)| v.attrs.export)
+            .filter_map(|(k, v)| match &v.value {
+                Some(Value::Str(s)) => Some((k.to_string(), s.clone())),
+                _ => None,
+            })
+            .collect()
+    }
+}
+
+/// Normalise a negative index against an indexed array (`a[-1]` is the
+/// last element). `None` if it points before the start.
+pub fn resolve_index(m: &BTreeMap<i64, String>, i: i64) -> Option<i64> {
+    if i >= 0 {
+        return Some(i);
+    }
+    let end = m.keys().next_back().map_or(0, |k| k + 1);
+    let r = end + i;
+    (r >= 0).then_some(r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(v: &mut Vars, name: &str, val: &str) {
+        v.entry(name).value = Some(Value::Str(val.to_string()));
+    }
+
+    fn get(v: &Vars, name: &str) -> Option<String> {
+        v.get(name)
+            .and_then(|x| x.value.as_ref())
+            .and_then(|x| x.scalar())
+            .map(str::to_string)
+    }
+
+    #[test]
+    fn dynamic_scoping() {
+        let mut v = Vars::default();
+        set(&mut v, "x", "global");
+        v.push_scope();
+        v.local("x").value = Some(Value::Str("local".into()));
+        assert_eq!(get(&v, "x").as_deref(), Some("local"));
+        v.push_scope();
+        set(&mut v, "x", "changed");
+        set(&mut v, "y", "new");
+        v.pop_scope();
+        assert_eq!(
+            get(&v, "x").as_deref(),
+            Some("changed"),
+            "assignment reached the caller's local"
+        );
+        v.pop_scope();
+        assert_eq!(get(&v, "x").as_deref(), Some("global"));
+        assert_eq!(get(&v, "y").as_deref(), Some("new"), "new names are global");
+    }
+
+    #[test]
+    fn copies_are_independent() {
+        let mut a = Vars::default();
+        set(&mut a, "x", "1");
+        let mut b = a.clone();
+        set(&mut b, "x", "2");
+        assert_eq!(get(&a, "x").as_deref(), Some("1"));
+        assert_eq!(get(&b, "x").as_deref(), Some("2"));
+    }
+
+    #[test]
+    fn negative_indices() {
+        let m: BTreeMap<i64, String> = [(0, "a".to_string()), (5, "b".to_string())].into();
+        assert_eq!(resolve_index(&m, -1), Some(5));
+        assert_eq!(resolve_index(&m, -6), Some(0));
+        assert_eq!(resolve_index(&m, -7), None);
+    }
+}
