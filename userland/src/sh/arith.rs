@@ -2,10 +2,19 @@
 //! subscripts.
 //!
 //! 64-bit signed integers with wrapping overflow (as bash's intmax_t), C
-//! operators and precedence, short-circuit `&&`, `||` and `?:` (so
-//! assignments on the untaken side do not happen). A variable named in an
-//! expression is read and, if its value is not a number, evaluated as an
-//! expression itself, as bash does (`x=1+2; echo $((x*2))` prints 6).
+//! operators and precedence, short-circuit `&&`, `||` and `?:` (the
+//! untaken side is never evaluated, so its assignments do not happen). A
+//! variable named in an expression is read and, if its value is not a
+//! number, evaluated as an expression itself, as bash does (`x=1+2; echo
+//! $((x*2))` prints 6).
+//!
+//! An expression is parsed once (a Pratt parser) into a tree that is then
+//! evaluated; [`Cache`] keeps parsed trees by text so a loop's condition is
+//! parsed once. Error messages are bash's, naming the expression and the
+//! text from the offending token.
+
+use std::collections::HashMap;
+use std::sync::Arc;
 
 /// What arithmetic needs from the shell: variables to read and set.
 pub trait Vars {
@@ -16,11 +25,92 @@ pub trait Vars {
     fn is_assoc(&self, name: &str) -> bool;
 }
 
+/// Parsed expressions by text.
+#[derive(Clone, Default)]
+pub struct Cache {
+    map: HashMap<String, Arc<Parsed>>,
+}
+
+/// Expressions kept before the cache is emptied (bounded memory for
+/// scripts that build expressions dynamically).
+const CACHE_MAX: usize = 512;
+
+impl Cache {
+    fn get(&mut self, src: &str) -> Result<Arc<Parsed>, String> {
+        if let Some(p) = self.map.get(src) {
+            return Ok(p.clone());
+        }
+        let p = Arc::new(parse(src)?);
+        if self.map.len() >= CACHE_MAX {
+            self.map.clear();
+        }
+        self.map.insert(src.to_string(), p.clone());
+        Ok(p)
+    }
+}
+
+/// A parsed expression and its source (for messages).
+pub struct Parsed {
+    src: String,
+    /// Token start offsets (chars), for error tokens.
+    starts: Vec<usize>,
+    expr: Option<Expr>,
+}
+
+#[derive(Clone, Debug)]
+enum Expr {
+    Num(i64),
+    Place(Place),
+    Neg(Box<Expr>),
+    Not(Box<Expr>),
+    BitNot(Box<Expr>),
+    /// `++x` / `--x` (`true` for increment).
+    Pre(Place, bool),
+    /// `x++` / `x--`.
+    Post(Place, bool),
+    /// An operator with the index of its right operand's first token.
+    Binary(Op, Box<Expr>, Box<Expr>, usize),
+    And(Box<Expr>, Box<Expr>),
+    Or(Box<Expr>, Box<Expr>),
+    Cond(Box<Expr>, Box<Expr>, Box<Expr>),
+    /// `x = e`, `x += e`, ...
+    Assign(Option<Op>, Place, Box<Expr>, usize),
+    Comma(Box<Expr>, Box<Expr>),
+}
+
+#[derive(Clone, Debug)]
+struct Place {
+    name: String,
+    /// A subscript's text, evaluated (or not, for associative arrays) when
+    /// used.
+    index: Option<String>,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+enum Op {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Rem,
+    Pow,
+    Shl,
+    Shr,
+    Lt,
+    Gt,
+    Le,
+    Ge,
+    Eq,
+    Ne,
+    BitAnd,
+    BitXor,
+    BitOr,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 enum Tok {
     Num(i64),
     Name(String),
-    /// `name[...]`: the subscript text.
     Indexed(String, String),
     Op(&'static str),
     LParen,
@@ -32,35 +122,21 @@ const OPS: &[&str] = &[
     "^=", "|=", "+", "-", "*", "/", "%", "<", ">", "&", "^", "|", "!", "~", "?", ":", "=", ",",
 ];
 
-/// Evaluate `expr` (already expanded text).
+/// Evaluate `expr` (already expanded text) without a cache.
 pub fn eval(expr: &str, vars: &mut dyn Vars) -> Result<i64, String> {
-    eval_depth(expr, vars, 0)
+    eval_cached(expr, vars, &mut Cache::default())
 }
 
-const MAX_RECURSION: usize = 1024;
-
-fn eval_depth(expr: &str, vars: &mut dyn Vars, depth: usize) -> Result<i64, String> {
-    if depth > MAX_RECURSION {
-        return Err(format!(
-            "{expr}: expression recursion level exceeded (error token is \"{expr}\")"
-        ));
-    }
-    let toks = tokenize(expr)?;
-    if toks.is_empty() {
-        return Ok(0);
-    }
-    let mut p = Eval {
-        toks,
-        pos: 0,
+/// Evaluate `expr`, parsing it only if `cache` has not seen it.
+pub fn eval_cached(expr: &str, vars: &mut dyn Vars, cache: &mut Cache) -> Result<i64, String> {
+    let parsed = cache.get(expr)?;
+    let mut ev = Eval {
         vars,
-        src: expr,
-        depth,
+        p: &parsed,
+        cache,
+        depth: 0,
     };
-    let v = p.comma(true)?;
-    if p.pos < p.toks.len() {
-        return Err(p.error("syntax error in expression"));
-    }
-    Ok(v)
+    ev.run()
 }
 
 fn tokenize(s: &str) -> Result<Vec<(Tok, usize)>, String> {
@@ -116,13 +192,8 @@ fn tokenize(s: &str) -> Result<Vec<(Tok, usize)>, String> {
             }
             continue;
         }
-        if c == '(' {
-            out.push((Tok::LParen, start));
-            i += 1;
-            continue;
-        }
-        if c == ')' {
-            out.push((Tok::RParen, start));
+        if c == '(' || c == ')' {
+            out.push((if c == '(' { Tok::LParen } else { Tok::RParen }, start));
             i += 1;
             continue;
         }
@@ -180,281 +251,100 @@ pub fn parse_number(text: &str) -> Result<i64, &'static str> {
     Ok(v)
 }
 
-struct Eval<'a, 'v> {
+// ---- parsing ----
+
+fn parse(src: &str) -> Result<Parsed, String> {
+    let toks = tokenize(src)?;
+    let starts = toks.iter().map(|t| t.1).collect();
+    if toks.is_empty() {
+        return Ok(Parsed {
+            src: src.to_string(),
+            starts,
+            expr: None,
+        });
+    }
+    let mut p = Parser { toks, pos: 0, src };
+    let e = p.expr(0)?;
+    if p.pos < p.toks.len() {
+        return Err(p.error("syntax error in expression"));
+    }
+    Ok(Parsed {
+        src: src.to_string(),
+        starts,
+        expr: Some(e),
+    })
+}
+
+struct Parser<'a> {
     toks: Vec<(Tok, usize)>,
     pos: usize,
-    vars: &'v mut dyn Vars,
     src: &'a str,
-    depth: usize,
 }
 
-/// An assignable place: a variable or an array element.
-#[derive(Clone)]
-struct Place {
-    name: String,
-    index: Option<String>,
+/// bash's message: the expression, what went wrong, and the text from the
+/// token at `tok` (the last token at the end).
+fn message(src: &str, starts: &[usize], what: &str, tok: usize) -> String {
+    let at = starts.get(tok).copied().unwrap_or(src.chars().count());
+    let token: String = src.chars().skip(at).collect();
+    format!("{}: {what} (error token is \"{}\")", src.trim(), token.trim_end())
 }
 
-impl Eval<'_, '_> {
+/// Binding powers: (left, right). Right-associative operators bind
+/// tighter on the left.
+fn infix(op: &str) -> Option<(u8, u8)> {
+    Some(match op {
+        "," => (1, 2),
+        "=" | "*=" | "/=" | "%=" | "+=" | "-=" | "<<=" | ">>=" | "&=" | "^=" | "|=" => (4, 3),
+        "?" => (6, 5),
+        "||" => (7, 8),
+        "&&" => (9, 10),
+        "|" => (11, 12),
+        "^" => (13, 14),
+        "&" => (15, 16),
+        "==" | "!=" => (17, 18),
+        "<" | ">" | "<=" | ">=" => (19, 20),
+        "<<" | ">>" => (21, 22),
+        "+" | "-" => (23, 24),
+        "*" | "/" | "%" => (25, 26),
+        "**" => (28, 27),
+        _ => return None,
+    })
+}
+
+const UNARY_BP: u8 = 29;
+
+fn binop(op: &str) -> Option<Op> {
+    Some(match op {
+        "+" => Op::Add,
+        "-" => Op::Sub,
+        "*" => Op::Mul,
+        "/" => Op::Div,
+        "%" => Op::Rem,
+        "**" => Op::Pow,
+        "<<" => Op::Shl,
+        ">>" => Op::Shr,
+        "<" => Op::Lt,
+        ">" => Op::Gt,
+        "<=" => Op::Le,
+        ">=" => Op::Ge,
+        "==" => Op::Eq,
+        "!=" => Op::Ne,
+        "&" => Op::BitAnd,
+        "^" => Op::BitXor,
+        "|" => Op::BitOr,
+        _ => return None,
+    })
+}
+
+impl Parser<'_> {
     fn peek(&self) -> Option<&Tok> {
         self.toks.get(self.pos).map(|t| &t.0)
     }
 
-    fn peek_op(&self) -> Option<&'static str> {
-        match self.peek() {
-            Some(Tok::Op(o)) => Some(o),
-            _ => None,
-        }
-    }
-
-    /// bash's message: the expression, what went wrong, and the text from
-    /// the token being looked at (the last token at the end).
     fn error(&self, what: &str) -> String {
+        let starts: Vec<usize> = self.toks.iter().map(|t| t.1).collect();
         let i = self.pos.min(self.toks.len().saturating_sub(1));
-        self.error_at(what, i)
-    }
-
-    fn error_at(&self, what: &str, tok: usize) -> String {
-        let at = self.toks.get(tok).map_or(self.src.len(), |t| t.1);
-        let token: String = self.src.chars().skip(at).collect();
-        format!("{}: {what} (error token is \"{}\")", self.src.trim(), token.trim_end())
-    }
-
-    fn operand_expected(&self) -> String {
-        self.error("syntax error: operand expected")
-    }
-
-    /// Evaluate a subscript: arithmetic for indexed arrays, text for
-    /// associative ones.
-    fn subscript(&mut self, name: &str, sub: &str) -> Result<String, String> {
-        if self.vars.is_assoc(name) {
-            Ok(sub.to_string())
-        } else {
-            Ok(eval_depth(sub, self.vars, self.depth + 1)?.to_string())
-        }
-    }
-
-    fn read(&mut self, place: &Place) -> Result<i64, String> {
-        let text = self.vars.get(&place.name, place.index.as_deref())?;
-        let text = text.trim();
-        if text.is_empty() {
-            return Ok(0);
-        }
-        if let Ok(n) = parse_number(text) {
-            return Ok(n);
-        }
-        eval_depth(text, self.vars, self.depth + 1)
-    }
-
-    fn write(&mut self, place: &Place, v: i64) -> Result<(), String> {
-        self.vars.set(&place.name, place.index.as_deref(), v)
-    }
-
-    // Each level takes `live`: false on the untaken side of && || ?:,
-    // where nothing may be changed or divided.
-
-    fn comma(&mut self, live: bool) -> Result<i64, String> {
-        let mut v = self.assign(live)?;
-        while self.peek_op() == Some(",") {
-            self.pos += 1;
-            v = self.assign(live)?;
-        }
-        Ok(v)
-    }
-
-    fn assign(&mut self, live: bool) -> Result<i64, String> {
-        // An assignment starts with a place and an assignment operator.
-        let place = match self.peek() {
-            Some(Tok::Name(n)) => Some(Place {
-                name: n.clone(),
-                index: None,
-            }),
-            Some(Tok::Indexed(n, s)) => Some(Place {
-                name: n.clone(),
-                index: Some(s.clone()),
-            }),
-            _ => None,
-        };
-        if let Some(mut place) = place
-            && let Some((Tok::Op(op), _)) = self.toks.get(self.pos + 1)
-            && matches!(
-                *op,
-                "=" | "*=" | "/=" | "%=" | "+=" | "-=" | "<<=" | ">>=" | "&=" | "^=" | "|="
-            )
-        {
-            let op = *op;
-            self.pos += 2;
-            let rhs = self.assign(live)?;
-            if !live {
-                return Ok(0);
-            }
-            if let Some(sub) = place.index.take() {
-                place.index = Some(self.subscript(&place.name, &sub)?);
-            }
-            let v = if op == "=" {
-                rhs
-            } else {
-                let old = self.read(&place)?;
-                self.binop(&op[..op.len() - 1], old, rhs, true)?
-            };
-            self.write(&place, v)?;
-            return Ok(v);
-        }
-        let v = self.ternary(live)?;
-        if matches!(
-            self.peek_op(),
-            Some("=" | "*=" | "/=" | "%=" | "+=" | "-=" | "<<=" | ">>=" | "&=" | "^=" | "|=")
-        ) {
-            return Err(self.error("attempted assignment to non-variable"));
-        }
-        Ok(v)
-    }
-
-    fn ternary(&mut self, live: bool) -> Result<i64, String> {
-        let cond = self.binary(0, live)?;
-        if self.peek_op() != Some("?") {
-            return Ok(cond);
-        }
-        self.pos += 1;
-        let a = self.assign(live && cond != 0)?;
-        if self.peek_op() != Some(":") {
-            return Err(self.error("`:' expected for conditional expression"));
-        }
-        self.pos += 1;
-        let b = self.assign(live && cond == 0)?;
-        Ok(if cond != 0 { a } else { b })
-    }
-
-    /// Binary operators by precedence level (0 = `||`).
-    fn binary(&mut self, level: usize, live: bool) -> Result<i64, String> {
-        const LEVELS: &[&[&str]] = &[
-            &["||"],
-            &["&&"],
-            &["|"],
-            &["^"],
-            &["&"],
-            &["==", "!="],
-            &["<", ">", "<=", ">="],
-            &["<<", ">>"],
-            &["+", "-"],
-            &["*", "/", "%"],
-        ];
-        if level == LEVELS.len() {
-            return self.power(live);
-        }
-        let mut left = self.binary(level + 1, live)?;
-        while let Some(op) = self.peek_op().filter(|o| LEVELS[level].contains(o)) {
-            self.pos += 1;
-            left = match op {
-                "||" => {
-                    let right = self.binary(level + 1, live && left == 0)?;
-                    i64::from(left != 0 || right != 0)
-                }
-                "&&" => {
-                    let right = self.binary(level + 1, live && left != 0)?;
-                    i64::from(left != 0 && right != 0)
-                }
-                _ => {
-                    let rstart = self.pos;
-                    let right = self.binary(level + 1, live)?;
-                    if live && right == 0 && matches!(op, "/" | "%") {
-                        return Err(self.error_at("division by 0", rstart));
-                    }
-                    self.binop(op, left, right, live)?
-                }
-            };
-        }
-        Ok(left)
-    }
-
-    fn binop(&self, op: &str, a: i64, b: i64, live: bool) -> Result<i64, String> {
-        Ok(match op {
-            "+" => a.wrapping_add(b),
-            "-" => a.wrapping_sub(b),
-            "*" => a.wrapping_mul(b),
-            "/" | "%" => {
-                if b == 0 {
-                    // Reached only from compound assignments (`x /= 0`);
-                    // `a / 0` is reported where the operand is known.
-                    if !live {
-                        return Ok(0);
-                    }
-                    return Err(self.error("division by 0"));
-                }
-                if op == "/" {
-                    a.wrapping_div(b)
-                } else {
-                    a.wrapping_rem(b)
-                }
-            }
-            "<<" => a.wrapping_shl(b as u32),
-            ">>" => a.wrapping_shr(b as u32),
-            "<" => i64::from(a < b),
-            ">" => i64::from(a > b),
-            "<=" => i64::from(a <= b),
-            ">=" => i64::from(a >= b),
-            "==" => i64::from(a == b),
-            "!=" => i64::from(a != b),
-            "&" => a & b,
-            "^" => a ^ b,
-            "|" => a | b,
-            "**" => {
-                if b < 0 {
-                    return Err(self.error_at("exponent less than 0", self.pos - 1));
-                }
-                a.wrapping_pow(b.min(u32::MAX as i64) as u32)
-            }
-            _ => return Err(self.error("syntax error in expression")),
-        })
-    }
-
-    /// `**`, right-associative, above the multiplicative operators.
-    fn power(&mut self, live: bool) -> Result<i64, String> {
-        let base = self.unary(live)?;
-        if self.peek_op() == Some("**") {
-            self.pos += 1;
-            let exp = self.power(live)?;
-            return self.binop("**", base, exp, live);
-        }
-        Ok(base)
-    }
-
-    fn unary(&mut self, live: bool) -> Result<i64, String> {
-        match self.peek_op() {
-            Some("-") => {
-                self.pos += 1;
-                Ok(self.unary(live)?.wrapping_neg())
-            }
-            Some("+") => {
-                self.pos += 1;
-                self.unary(live)
-            }
-            Some("!") => {
-                self.pos += 1;
-                Ok(i64::from(self.unary(live)? == 0))
-            }
-            Some("~") => {
-                self.pos += 1;
-                Ok(!self.unary(live)?)
-            }
-            Some(op @ ("++" | "--")) => {
-                self.pos += 1;
-                let mut place = self.place().ok_or_else(|| self.operand_expected())?;
-                if !live {
-                    return Ok(0);
-                }
-                self.resolve(&mut place)?;
-                let v = self.read(&place)?;
-                let v = if op == "++" {
-                    v.wrapping_add(1)
-                } else {
-                    v.wrapping_sub(1)
-                };
-                self.write(&place, v)?;
-                Ok(v)
-            }
-            _ => self.postfix(live),
-        }
+        message(self.src, &starts, what, i)
     }
 
     fn place(&mut self) -> Option<Place> {
@@ -473,58 +363,261 @@ impl Eval<'_, '_> {
         Some(p)
     }
 
-    fn resolve(&mut self, place: &mut Place) -> Result<(), String> {
-        if let Some(sub) = place.index.take() {
-            place.index = Some(self.subscript(&place.name, &sub)?);
+    fn expr(&mut self, min_bp: u8) -> Result<Expr, String> {
+        let mut lhs = self.prefix()?;
+        loop {
+            let op = match self.peek() {
+                Some(Tok::Op(op)) => *op,
+                Some(Tok::RParen) | None => break,
+                _ => return Err(self.error("syntax error in expression")),
+            };
+            let Some((lbp, rbp)) = infix(op) else {
+                if op == ":" {
+                    // Ends the middle of a `?:`; the caller checks for it.
+                    break;
+                }
+                return Err(self.error("syntax error in expression"));
+            };
+            if lbp < min_bp {
+                break;
+            }
+            let op_at = self.pos;
+            self.pos += 1;
+            let rstart = self.pos;
+            lhs = match op {
+                "?" => {
+                    let a = self.expr(0)?;
+                    if self.peek() != Some(&Tok::Op(":")) {
+                        return Err(self.error("`:' expected for conditional expression"));
+                    }
+                    self.pos += 1;
+                    let b = self.expr(rbp)?;
+                    Expr::Cond(Box::new(lhs), Box::new(a), Box::new(b))
+                }
+                "," => Expr::Comma(Box::new(lhs), Box::new(self.expr(rbp)?)),
+                "&&" => Expr::And(Box::new(lhs), Box::new(self.expr(rbp)?)),
+                "||" => Expr::Or(Box::new(lhs), Box::new(self.expr(rbp)?)),
+                _ if op.ends_with('=') && !matches!(op, "==" | "!=" | "<=" | ">=") => {
+                    let Expr::Place(place) = lhs else {
+                        self.pos = op_at;
+                        return Err(self.error("attempted assignment to non-variable"));
+                    };
+                    let compound = binop(&op[..op.len() - 1]);
+                    let rhs = self.expr(rbp)?;
+                    Expr::Assign(compound, place, Box::new(rhs), rstart)
+                }
+                _ => {
+                    let b = binop(op).expect("infix operators are binary ops");
+                    let rhs = self.expr(rbp)?;
+                    // `**` reports its exponent's last token.
+                    let at = if b == Op::Pow { self.pos - 1 } else { rstart };
+                    Expr::Binary(b, Box::new(lhs), Box::new(rhs), at)
+                }
+            };
         }
-        Ok(())
+        Ok(lhs)
     }
 
-    fn postfix(&mut self, live: bool) -> Result<i64, String> {
-        match self.peek() {
+    fn prefix(&mut self) -> Result<Expr, String> {
+        match self.peek().cloned() {
             Some(Tok::Num(n)) => {
-                let n = *n;
                 self.pos += 1;
                 if matches!(self.peek(), Some(Tok::Num(_) | Tok::Name(_) | Tok::Indexed(..))) {
                     return Err(self.error("syntax error in expression"));
                 }
-                Ok(n)
+                Ok(Expr::Num(n))
             }
             Some(Tok::LParen) => {
                 self.pos += 1;
-                let v = self.comma(live)?;
+                let e = self.expr(0)?;
                 if self.peek() != Some(&Tok::RParen) {
                     return Err(self.error("missing `)'"));
                 }
                 self.pos += 1;
-                Ok(v)
+                Ok(e)
             }
             Some(Tok::Name(_) | Tok::Indexed(..)) => {
-                let mut place = self.place().expect("peeked a name");
-                if !live {
-                    if matches!(self.peek_op(), Some("++" | "--")) {
+                let place = self.place().expect("peeked a name");
+                match self.peek() {
+                    Some(Tok::Op(op @ ("++" | "--"))) => {
+                        let inc = *op == "++";
                         self.pos += 1;
+                        Ok(Expr::Post(place, inc))
                     }
-                    return Ok(0);
-                }
-                self.resolve(&mut place)?;
-                let v = self.read(&place)?;
-                match self.peek_op() {
-                    Some(op @ ("++" | "--")) => {
-                        self.pos += 1;
-                        let nv = if op == "++" {
-                            v.wrapping_add(1)
-                        } else {
-                            v.wrapping_sub(1)
-                        };
-                        self.write(&place, nv)?;
-                        Ok(v)
-                    }
-                    _ => Ok(v),
+                    _ => Ok(Expr::Place(place)),
                 }
             }
-            _ => Err(self.operand_expected()),
+            Some(Tok::Op(op)) => {
+                self.pos += 1;
+                match op {
+                    "++" | "--" => match self.place() {
+                        Some(place) => Ok(Expr::Pre(place, op == "++")),
+                        None => Err(self.error("syntax error: operand expected")),
+                    },
+                    "-" => Ok(Expr::Neg(Box::new(self.expr(UNARY_BP)?))),
+                    "+" => self.expr(UNARY_BP),
+                    "!" => Ok(Expr::Not(Box::new(self.expr(UNARY_BP)?))),
+                    "~" => Ok(Expr::BitNot(Box::new(self.expr(UNARY_BP)?))),
+                    _ => {
+                        self.pos -= 1;
+                        Err(self.error("syntax error: operand expected"))
+                    }
+                }
+            }
+            Some(Tok::RParen) | None => Err(self.error("syntax error: operand expected")),
         }
+    }
+}
+
+// ---- evaluation ----
+
+const MAX_RECURSION: usize = 1024;
+
+struct Eval<'a> {
+    vars: &'a mut dyn Vars,
+    p: &'a Parsed,
+    cache: &'a mut Cache,
+    depth: usize,
+}
+
+impl Eval<'_> {
+    fn run(&mut self) -> Result<i64, String> {
+        match &self.p.expr {
+            None => Ok(0),
+            Some(e) => self.eval(e),
+        }
+    }
+
+    fn error_at(&self, what: &str, tok: usize) -> String {
+        message(&self.p.src, &self.p.starts, what, tok)
+    }
+
+    /// A variable's value: a number, or an expression evaluated in turn.
+    fn value_of(&mut self, text: &str) -> Result<i64, String> {
+        let t = text.trim();
+        if t.is_empty() {
+            return Ok(0);
+        }
+        if let Ok(n) = parse_number(t) {
+            return Ok(n);
+        }
+        if self.depth >= MAX_RECURSION {
+            return Err(format!(
+                "{t}: expression recursion level exceeded (error token is \"{t}\")"
+            ));
+        }
+        let parsed = self.cache.get(t)?;
+        let mut inner = Eval {
+            vars: &mut *self.vars,
+            p: &parsed,
+            cache: &mut *self.cache,
+            depth: self.depth + 1,
+        };
+        inner.run()
+    }
+
+    /// Evaluate a place's subscript (text for associative arrays).
+    fn index(&mut self, place: &Place) -> Result<Option<String>, String> {
+        match &place.index {
+            None => Ok(None),
+            Some(sub) if self.vars.is_assoc(&place.name) => Ok(Some(sub.clone())),
+            Some(sub) => Ok(Some(self.value_of(sub)?.to_string())),
+        }
+    }
+
+    fn read(&mut self, place: &Place) -> Result<i64, String> {
+        let idx = self.index(place)?;
+        let text = self.vars.get(&place.name, idx.as_deref())?;
+        self.value_of(&text)
+    }
+
+    fn write(&mut self, place: &Place, idx: Option<&str>, v: i64) -> Result<(), String> {
+        self.vars.set(&place.name, idx, v)
+    }
+
+    fn eval(&mut self, e: &Expr) -> Result<i64, String> {
+        Ok(match e {
+            Expr::Num(n) => *n,
+            Expr::Place(p) => self.read(p)?,
+            Expr::Neg(e) => self.eval(e)?.wrapping_neg(),
+            Expr::Not(e) => i64::from(self.eval(e)? == 0),
+            Expr::BitNot(e) => !self.eval(e)?,
+            Expr::Pre(p, inc) | Expr::Post(p, inc) => {
+                let idx = self.index(p)?;
+                let text = self.vars.get(&p.name, idx.as_deref())?;
+                let old = self.value_of(&text)?;
+                let new = if *inc { old.wrapping_add(1) } else { old.wrapping_sub(1) };
+                self.write(p, idx.as_deref(), new)?;
+                if matches!(e, Expr::Pre(..)) { new } else { old }
+            }
+            Expr::And(a, b) => i64::from(self.eval(a)? != 0 && self.eval(b)? != 0),
+            Expr::Or(a, b) => i64::from(self.eval(a)? != 0 || self.eval(b)? != 0),
+            Expr::Cond(c, a, b) => {
+                if self.eval(c)? != 0 {
+                    self.eval(a)?
+                } else {
+                    self.eval(b)?
+                }
+            }
+            Expr::Comma(a, b) => {
+                self.eval(a)?;
+                self.eval(b)?
+            }
+            Expr::Binary(op, a, b, at) => {
+                let x = self.eval(a)?;
+                let y = self.eval(b)?;
+                self.apply(*op, x, y, *at)?
+            }
+            Expr::Assign(op, p, rhs, at) => {
+                let v = self.eval(rhs)?;
+                let idx = self.index(p)?;
+                let v = match op {
+                    None => v,
+                    Some(op) => {
+                        let text = self.vars.get(&p.name, idx.as_deref())?;
+                        let old = self.value_of(&text)?;
+                        self.apply(*op, old, v, *at)?
+                    }
+                };
+                self.write(p, idx.as_deref(), v)?;
+                v
+            }
+        })
+    }
+
+    fn apply(&self, op: Op, a: i64, b: i64, at: usize) -> Result<i64, String> {
+        Ok(match op {
+            Op::Add => a.wrapping_add(b),
+            Op::Sub => a.wrapping_sub(b),
+            Op::Mul => a.wrapping_mul(b),
+            Op::Div | Op::Rem => {
+                if b == 0 {
+                    return Err(self.error_at("division by 0", at));
+                }
+                if op == Op::Div {
+                    a.wrapping_div(b)
+                } else {
+                    a.wrapping_rem(b)
+                }
+            }
+            Op::Pow => {
+                if b < 0 {
+                    return Err(self.error_at("exponent less than 0", at));
+                }
+                a.wrapping_pow(b.min(u32::MAX as i64) as u32)
+            }
+            Op::Shl => a.wrapping_shl(b as u32),
+            Op::Shr => a.wrapping_shr(b as u32),
+            Op::Lt => i64::from(a < b),
+            Op::Gt => i64::from(a > b),
+            Op::Le => i64::from(a <= b),
+            Op::Ge => i64::from(a >= b),
+            Op::Eq => i64::from(a == b),
+            Op::Ne => i64::from(a != b),
+            Op::BitAnd => a & b,
+            Op::BitXor => a ^ b,
+            Op::BitOr => a | b,
+        })
     }
 }
 
@@ -573,7 +666,10 @@ mod tests {
         assert_eq!(ev("1 << 4 | 1"), Ok(17));
         assert_eq!(ev("!0 && ~0"), Ok(1));
         assert_eq!(ev("3 > 2 ? 10 : 20"), Ok(10));
+        assert_eq!(ev("0 ? 1 : 0 ? 2 : 3"), Ok(3));
         assert_eq!(ev("1, 2, 3"), Ok(3));
+        assert_eq!(ev("1 - 2 - 3"), Ok(-4));
+        assert_eq!(ev("2 * 3 % 4"), Ok(2));
         assert_eq!(ev(""), Ok(0));
     }
 
@@ -592,10 +688,16 @@ mod tests {
         assert_eq!(eval("e + 1", &mut m), Ok(17));
         assert_eq!(eval("a[1+1] = 4", &mut m), Ok(4));
         assert_eq!(m.0["a[2]"], "4");
+        assert_eq!(eval("y = z = 3", &mut m), Ok(3));
+        assert_eq!(m.0["y"], "3");
         // The untaken side changes nothing.
-        assert_eq!(eval("0 && (y = 1)", &mut m), Ok(0));
-        assert!(!m.0.contains_key("y"));
+        assert_eq!(eval("0 && (q = 1)", &mut m), Ok(0));
+        assert!(!m.0.contains_key("q"));
         assert_eq!(eval("1 || 1/0", &mut m), Ok(1));
+        assert_eq!(eval("1 ? 2 : (q = 9)", &mut m), Ok(2));
+        assert!(!m.0.contains_key("q"));
+        m.0.insert("r".into(), "r".into());
+        assert!(eval("r", &mut m).unwrap_err().contains("recursion"));
     }
 
     #[test]
@@ -618,5 +720,16 @@ mod tests {
             assert_eq!(ev(e).unwrap_err(), format!("{e}: {want}"), "{e}");
         }
         assert!(ev("08").unwrap_err().starts_with("08: value too great for base"));
+        assert!(ev("(1").unwrap_err().contains("missing"));
+    }
+
+    #[test]
+    fn the_cache_parses_once() {
+        let mut cache = Cache::default();
+        let mut m = Map::default();
+        for i in 0..10 {
+            assert_eq!(eval_cached("i += 1", &mut m, &mut cache), Ok(i + 1));
+        }
+        assert_eq!(cache.map.len(), 1);
     }
 }

@@ -159,7 +159,7 @@ impl Shell {
             }
             r
         } else {
-            self.run_stages(p).await
+            Box::pin(self.run_stages(p)).await
         };
         if p.bang {
             self.errexit_off -= 1;
@@ -344,12 +344,12 @@ impl Shell {
             match cmd {
                 Command::Simple(s) => self.run_simple(s, tail).await,
                 Command::Compound(c, redirs) => {
-                    let saved = match self.apply_redirs(redirs).await {
+                    let saved = match self.redirect_for(redirs).await {
                         Ok(s) => s,
                         Err(status) => return Ok(status),
                     };
-                    let r = self.run_compound(c).await;
-                    self.restore_redirs(saved).await;
+                    let r = Box::pin(self.run_compound(c)).await;
+                    self.unredirect(saved).await;
                     r
                 }
                 Command::Function(f) => {
@@ -368,7 +368,7 @@ impl Shell {
             .and_then(Word::as_plain)
             .is_some_and(|w| matches!(w, "declare" | "typeset" | "local" | "export" | "readonly"));
         let (argv, decl_args) = if decl {
-            let args = self.expand_decl_args(&s.words).await?;
+            let args = Box::pin(self.expand_decl_args(&s.words)).await?;
             let argv = args
                 .iter()
                 .map(|a| match a {
@@ -381,7 +381,7 @@ impl Shell {
             (self.expand_argv(&s.words).await?, None)
         };
         if argv.is_empty() {
-            return self.assignments_only(s).await;
+            return Box::pin(self.assignments_only(s)).await;
         }
         // Values of the assignments before the command.
         let mut assigns = Vec::with_capacity(s.assigns.len());
@@ -404,17 +404,17 @@ impl Shell {
         self.underscore = argv.last().cloned().unwrap_or_default();
         if name == "exec" && argv.len() == 1 && !self.funcs.contains_key("exec") {
             // `exec` with only redirections changes the shell's own fds.
-            return Ok(match self.apply_redirs_permanent(&s.redirs).await {
+            return Ok(match Box::pin(self.apply_redirs_permanent(&s.redirs)).await {
                 Ok(()) => 0,
                 Err(st) => st,
             });
         }
         if let Some(f) = self.funcs.get(&name).cloned() {
             let saved = self.temp_assign(&assigns).await?;
-            let r = match self.apply_redirs(&s.redirs).await {
+            let r = match self.redirect_for(&s.redirs).await {
                 Ok(redirs) => {
-                    let r = self.call_function(&f, argv).await;
-                    self.restore_redirs(redirs).await;
+                    let r = Box::pin(self.call_function(&f, argv)).await;
+                    self.unredirect(redirs).await;
                     r
                 }
                 Err(status) => Ok(status),
@@ -424,13 +424,13 @@ impl Shell {
         }
         if let Some(b) = builtins::lookup(&name) {
             let saved = self.temp_assign(&assigns).await?;
-            let r = match self.apply_redirs(&s.redirs).await {
+            let r = match self.redirect_for(&s.redirs).await {
                 Ok(redirs) => {
                     let r = match decl_args {
-                        Some(args) => builtins::declaration(self, &name, args).await,
+                        Some(args) => Box::pin(builtins::declaration(self, &name, args)).await,
                         None => b(self, argv).await,
                     };
-                    self.restore_redirs(redirs).await;
+                    self.unredirect(redirs).await;
                     r
                 }
                 Err(status) => Ok(status),
@@ -444,13 +444,28 @@ impl Shell {
                 env.insert(bytes::to_os(&a.name), bytes::to_os(s));
             }
         }
-        let redirs = match self.apply_redirs(&s.redirs).await {
+        let redirs = match self.redirect_for(&s.redirs).await {
             Ok(r) => r,
             Err(status) => return Ok(status),
         };
-        let r = self.run_external(argv, env, tail && s.redirs.is_empty()).await;
-        self.restore_redirs(redirs).await;
+        let r = Box::pin(self.run_external(argv, env, tail && s.redirs.is_empty())).await;
+        self.unredirect(redirs).await;
         r
+    }
+
+    /// Apply a command's redirections (boxed: most commands have none, and
+    /// the redirection machinery should not weigh on them).
+    async fn redirect_for(&mut self, redirs: &[Redir]) -> Result<Vec<super::redir::Saved>, i32> {
+        if redirs.is_empty() {
+            return Ok(Vec::new());
+        }
+        Box::pin(self.apply_redirs(redirs)).await
+    }
+
+    async fn unredirect(&mut self, saved: Vec<super::redir::Saved>) {
+        if !saved.is_empty() {
+            Box::pin(self.restore_redirs(saved)).await;
+        }
     }
 
     /// A simple command with no words: assignments and redirections act on
@@ -587,12 +602,8 @@ impl Shell {
             String::new()
         };
         if integer {
-            let n = super::arith::eval(&v, &mut IntVars(self))?;
-            let base = if append {
-                super::arith::eval(&old, &mut IntVars(self)).unwrap_or(0)
-            } else {
-                0
-            };
+            let n = self.arith(&v)?;
+            let base = if append { self.arith(&old).unwrap_or(0) } else { 0 };
             return Ok(base.wrapping_add(n).to_string());
         }
         Ok(if append { old + &v } else { v })
@@ -611,11 +622,7 @@ impl Shell {
         let integer = self.vars.get(name).is_some_and(|v| v.attrs.integer);
         let mut values = Vec::with_capacity(items.len());
         for (k, v) in items {
-            let v = if integer {
-                super::arith::eval(&v, &mut IntVars(self))?.to_string()
-            } else {
-                v
-            };
+            let v = if integer { self.arith(&v)?.to_string() } else { v };
             values.push((k, v));
         }
         let var = self.vars.entry(name);
@@ -651,7 +658,7 @@ impl Shell {
             let mut next = m.keys().next_back().map_or(0, |k| k + 1);
             for (k, v) in values {
                 let i = match k {
-                    Some(k) => super::arith::eval(&k, &mut IntVars(self)).map_err(|e| e.to_string())?,
+                    Some(k) => self.arith(&k).map_err(|e| e.to_string())?,
                     None => next,
                 };
                 let i = if i < 0 {
@@ -738,6 +745,9 @@ impl Shell {
         assigns: &[(&Assign, AssignVal)],
     ) -> Result<Vec<(String, Option<super::vars::Var>)>, Flow> {
         let mut saved = Vec::new();
+        if assigns.is_empty() {
+            return Ok(saved);
+        }
         for (a, v) in assigns {
             let AssignVal::Scalar(v) = v else { continue };
             saved.push((a.name.clone(), self.vars.get(&a.name).cloned()));
@@ -936,7 +946,7 @@ impl Shell {
                 if self.opts.xtrace {
                     self.trace(&format!("(( {} ))", text.trim())).await;
                 }
-                match super::arith::eval(&text, &mut IntVars(self)) {
+                match self.arith(&text) {
                     Ok(v) => Ok(i32::from(v == 0)),
                     Err(msg) => {
                         self.error(&format!("((: {msg}")).await;

@@ -133,6 +133,17 @@ impl Shell {
 
     /// One word to its fields.
     pub async fn expand_fields(&mut self, w: &Word) -> Result<Vec<String>, Flow> {
+        if let [Part::Lit(s)] = w.parts.as_slice()
+            && !s.contains(['{', '~', '*', '?', '['])
+        {
+            // Plain text: nothing to expand, split or glob.
+            return Ok(vec![s.clone()]);
+        }
+        let mut out = Vec::new();
+        if !has_braces(w) {
+            self.expand_one(w, &mut out).await?;
+            return Ok(out);
+        }
         let words = match brace_expand(w, self.limits.max_brace_words) {
             Ok(ws) => ws,
             Err(msg) => {
@@ -140,23 +151,39 @@ impl Shell {
                 return Err(Flow::Abort(1));
             }
         };
-        let mut out = Vec::new();
         for w in &words {
-            let mut acc = Acc::new();
-            self.expand_parts(&w.parts, TOP, &mut acc).await?;
-            let ifs = self.ifs();
-            for field in acc.fields {
-                for f in split_field(&field, &ifs) {
-                    out.extend(self.glob_field(f).await?);
-                }
-            }
+            self.expand_one(w, &mut out).await?;
         }
         Ok(out)
+    }
+
+    /// Expand, split and glob one (brace-expanded) word.
+    async fn expand_one(&mut self, w: &Word, out: &mut Vec<String>) -> Result<(), Flow> {
+        let mut acc = Acc::new();
+        self.expand_parts(&w.parts, TOP, &mut acc).await?;
+        let ifs = self.ifs();
+        for field in acc.fields {
+            // The common case: nothing to split, nothing to glob.
+            if let Some(s) = plain_field(&field, &ifs, self.opts.noglob) {
+                out.push(s);
+                continue;
+            }
+            for f in split_field(&field, &ifs) {
+                out.extend(Box::pin(self.glob_field(f)).await?);
+            }
+        }
+        Ok(())
     }
 
     /// Expand without splitting or globbing (assignments, `case` words,
     /// `[[` operands, here-strings): one string.
     pub async fn expand_str(&mut self, w: &Word) -> Result<String, Flow> {
+        match w.parts.as_slice() {
+            [] => return Ok(String::new()),
+            [Part::Lit(s)] if !s.starts_with('~') => return Ok(s.clone()),
+            [Part::Quoted(s)] => return Ok(s.clone()),
+            _ => {}
+        }
         let mut acc = Acc::new();
         self.expand_parts(&w.parts, TOP, &mut acc).await?;
         Ok(acc.joined())
@@ -711,13 +738,25 @@ impl Shell {
 
     /// Expand an arithmetic word and evaluate it.
     pub async fn arith_word(&mut self, w: &Word) -> Result<i64, Flow> {
+        if let [Part::Lit(text)] = w.parts.as_slice() {
+            // Nothing to expand (the common loop condition).
+            return self.eval_arith(text).await;
+        }
         let text = self.expand_str(w).await?;
         self.eval_arith(&text).await
     }
 
+    /// Evaluate arithmetic with the shell's variables and parse cache.
+    pub fn arith(&mut self, text: &str) -> Result<i64, String> {
+        let mut cache = std::mem::take(&mut self.arith_cache);
+        let r = super::arith::eval_cached(text, &mut super::exec::IntVars(self), &mut cache);
+        self.arith_cache = cache;
+        r
+    }
+
     /// Evaluate arithmetic text; an error aborts the command.
     pub async fn eval_arith(&mut self, text: &str) -> Result<i64, Flow> {
-        match super::arith::eval(text, &mut super::exec::IntVars(self)) {
+        match self.arith(text) {
             Ok(v) => Ok(v),
             Err(msg) => {
                 self.error(&msg).await;
@@ -1135,6 +1174,34 @@ fn join(dir: &str, name: &str) -> String {
 
 // ---- field splitting ----
 
+/// The field as one string, if splitting leaves it whole and globbing has
+/// nothing to do; `None` when the full treatment is needed.
+fn plain_field(field: &[Seg], ifs: &str, noglob: bool) -> Option<String> {
+    let mut out = String::new();
+    let mut any = false;
+    for seg in field {
+        match seg {
+            Seg::EmptyQuoted => any = true,
+            Seg::Text { s, quoted, split } => {
+                if *split && s.contains(|c| ifs.contains(c)) {
+                    return None;
+                }
+                if !*quoted && !noglob && s.contains(['*', '?', '[']) {
+                    return None;
+                }
+                out.push_str(s);
+                any = true;
+            }
+        }
+    }
+    // An unquoted expansion that came out empty makes no field.
+    any.then_some(out)
+}
+
+fn has_braces(w: &Word) -> bool {
+    w.parts.iter().any(|p| matches!(p, Part::Lit(s) if s.contains('{')))
+}
+
 /// Split one field on IFS (POSIX rules): IFS whitespace separates fields
 /// and is trimmed at the ends; each other IFS character ends a field,
 /// possibly empty. Only split segments are split.
@@ -1217,7 +1284,7 @@ enum BTok {
 /// Brace expansion: `{a,b}` alternatives and `{x..y[..step]}` sequences in
 /// unquoted text, expanded left to right, nested. Answers the words.
 fn brace_expand(w: &Word, limit: usize) -> Result<Vec<Word>, String> {
-    if !w.parts.iter().any(|p| matches!(p, Part::Lit(s) if s.contains('{'))) {
+    if !has_braces(w) {
         return Ok(vec![w.clone()]);
     }
     let mut toks = Vec::new();

@@ -186,6 +186,8 @@ pub struct Shell {
     /// While running `eval` or `source` text: what syntax errors are
     /// reported under.
     pub parse_context: Option<String>,
+    /// Arithmetic expressions already parsed.
+    pub arith_cache: arith::Cache,
 }
 
 impl Shell {
@@ -227,6 +229,7 @@ impl Shell {
             random_state: seed,
             underscore: String::new(),
             parse_context: None,
+            arith_cache: arith::Cache::default(),
         }
     }
 

@@ -8,8 +8,10 @@
 //! Associative arrays list their keys in sorted order (bash uses hash
 //! order, which scripts cannot rely on either).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::Arc;
+
+use rustc_hash::FxHashMap as HashMap;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
@@ -102,7 +104,11 @@ impl Vars {
     /// The variable to change, created (unset) in the scope that holds it
     /// or, if none does, the global scope.
     pub fn entry(&mut self, name: &str) -> &mut Var {
-        self.holder(name).entry(name.to_string()).or_default()
+        let scope = self.holder(name);
+        if !scope.contains_key(name) {
+            scope.insert(name.to_string(), Var::default());
+        }
+        scope.get_mut(name).expect("just made sure")
     }
 
     /// Declare `name` in the innermost function scope (`local`).
@@ -110,8 +116,11 @@ impl Vars {
         if self.locals.is_empty() {
             return self.entry(name);
         }
-        let scope = self.locals.last_mut().expect("checked");
-        Arc::make_mut(scope).entry(name.to_string()).or_default()
+        let scope = Arc::make_mut(self.locals.last_mut().expect("checked"));
+        if !scope.contains_key(name) {
+            scope.insert(name.to_string(), Var::default());
+        }
+        scope.get_mut(name).expect("just made sure")
     }
 
     pub fn in_function(&self) -> bool {

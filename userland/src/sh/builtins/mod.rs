@@ -24,15 +24,17 @@ macro_rules! table {
     ($($name:literal => $f:path),* $(,)?) => {
         /// The builtin called `name`.
         pub fn lookup(name: &str) -> Option<Builtin> {
-            $(
-                if name == $name {
-                    fn call<'a>(sh: &'a mut Shell, argv: Vec<String>) -> BoxFuture<'a, Res> {
-                        Box::pin($f(sh, argv))
+            match name {
+                $(
+                    $name => {
+                        fn call<'a>(sh: &'a mut Shell, argv: Vec<String>) -> BoxFuture<'a, Res> {
+                            Box::pin($f(sh, argv))
+                        }
+                        Some(call)
                     }
-                    return Some(call);
-                }
-            )*
-            None
+                )*
+                _ => None,
+            }
         }
 
         /// Every builtin's name, sorted.

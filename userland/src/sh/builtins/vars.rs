@@ -226,7 +226,7 @@ async fn sh_subscript(sh: &mut Shell, name: &str, text: &str) -> Result<String, 
     if assoc {
         return Ok(text.to_string());
     }
-    crate::sh::arith::eval(text, &mut crate::sh::exec::IntVars(sh)).map(|v| v.to_string())
+    sh.arith(text).map(|v| v.to_string())
 }
 
 /// `declare -p`'s line for a variable.
@@ -731,7 +731,7 @@ pub async fn let_(sh: &mut Shell, argv: Vec<String>) -> Res {
     }
     let mut last = 0;
     for expr in &argv[1..] {
-        match crate::sh::arith::eval(expr, &mut crate::sh::exec::IntVars(sh)) {
+        match sh.arith(expr) {
             Ok(v) => last = v,
             Err(msg) => {
                 sh.error(&format!("let: {msg}")).await;
