@@ -696,8 +696,19 @@ mod tests {
         assert_eq!(eval("1 || 1/0", &mut m), Ok(1));
         assert_eq!(eval("1 ? 2 : (q = 9)", &mut m), Ok(2));
         assert!(!m.0.contains_key("q"));
-        m.0.insert("r".into(), "r".into());
-        assert!(eval("r", &mut m).unwrap_err().contains("recursion"));
+    }
+
+    #[test]
+    fn self_reference_stops_at_the_recursion_limit() {
+        // Each level re-enters the evaluator; sh runs on a big stack, the
+        // default test thread is too small for 1024 unoptimised levels.
+        let worker = std::thread::Builder::new().stack_size(256 << 20).spawn(|| {
+            let mut m = Map::default();
+            m.0.insert("r".into(), "r".into());
+            eval("r", &mut m)
+        });
+        let got = worker.unwrap().join().unwrap();
+        assert!(got.unwrap_err().contains("recursion"));
     }
 
     #[test]

@@ -62,6 +62,18 @@ impl Acc {
         self.fields.push(Vec::new());
     }
 
+    /// Bytes held.
+    fn len(&self) -> usize {
+        self.fields
+            .iter()
+            .flatten()
+            .map(|s| match s {
+                Seg::Text { s, .. } => s.len(),
+                Seg::EmptyQuoted => 0,
+            })
+            .sum()
+    }
+
     /// Everything joined, fields separated by spaces, no splitting.
     fn joined(self) -> String {
         let mut out = String::new();
@@ -161,6 +173,7 @@ impl Shell {
     async fn expand_one(&mut self, w: &Word, out: &mut Vec<String>) -> Result<(), Flow> {
         let mut acc = Acc::new();
         self.expand_parts(&w.parts, TOP, &mut acc).await?;
+        self.check_size(acc.len()).await?;
         let ifs = self.ifs();
         for field in acc.fields {
             // The common case: nothing to split, nothing to glob.
@@ -186,7 +199,19 @@ impl Shell {
         }
         let mut acc = Acc::new();
         self.expand_parts(&w.parts, TOP, &mut acc).await?;
+        self.check_size(acc.len()).await?;
         Ok(acc.joined())
+    }
+
+    /// An expansion bigger than the string limit stops the command.
+    async fn check_size(&mut self, n: usize) -> Result<(), Flow> {
+        if n > self.limits.max_string {
+            let limit = self.limits.max_string;
+            self.error(&format!("expansion too large ({n} bytes; the limit is {limit})"))
+                .await;
+            return Err(Flow::Abort(1));
+        }
+        Ok(())
     }
 
     /// An assignment's value: like `expand_str`, with tilde expansion after
@@ -1327,7 +1352,7 @@ fn expand_toks(toks: Vec<BTok>, out: &mut Vec<Vec<BTok>>, limit: usize) -> Resul
             out.push(toks);
             return Ok(());
         };
-        if let Some((close, alts)) = group_at(&toks, open) {
+        if let Some((close, alts)) = group_at(&toks, open, limit)? {
             let prefix = &toks[..open];
             let suffix = &toks[close + 1..];
             for alt in alts {
@@ -1345,9 +1370,12 @@ fn expand_toks(toks: Vec<BTok>, out: &mut Vec<Vec<BTok>>, limit: usize) -> Resul
     }
 }
 
+/// A brace group found in a word: the index of its `}` and its alternatives.
+type Group = (usize, Vec<Vec<BTok>>);
+
 /// If the `{` at `open` starts a valid group, its closing index and the
 /// alternatives.
-fn group_at(toks: &[BTok], open: usize) -> Option<(usize, Vec<Vec<BTok>>)> {
+fn group_at(toks: &[BTok], open: usize, limit: usize) -> Result<Option<Group>, String> {
     let mut depth = 0;
     let mut commas = Vec::new();
     let mut close = None;
@@ -1365,7 +1393,7 @@ fn group_at(toks: &[BTok], open: usize) -> Option<(usize, Vec<Vec<BTok>>)> {
             _ => {}
         }
     }
-    let close = close?;
+    let Some(close) = close else { return Ok(None) };
     if !commas.is_empty() {
         let mut alts = Vec::new();
         let mut from = open + 1;
@@ -1373,7 +1401,7 @@ fn group_at(toks: &[BTok], open: usize) -> Option<(usize, Vec<Vec<BTok>>)> {
             alts.push(toks[from..c].to_vec());
             from = c + 1;
         }
-        return Some((close, alts));
+        return Ok(Some((close, alts)));
     }
     // A sequence: only plain characters inside.
     let inner: Option<String> = toks[open + 1..close]
@@ -1383,26 +1411,31 @@ fn group_at(toks: &[BTok], open: usize) -> Option<(usize, Vec<Vec<BTok>>)> {
             BTok::Part(_) => None,
         })
         .collect();
-    let seq = sequence(&inner?)?;
-    Some((
+    let Some(inner) = inner else { return Ok(None) };
+    let Some(seq) = sequence(&inner, limit)? else {
+        return Ok(None);
+    };
+    Ok(Some((
         close,
         seq.into_iter().map(|s| s.chars().map(BTok::Ch).collect()).collect(),
-    ))
+    )))
 }
 
-/// `{1..5}`, `{a..e}`, `{10..1..3}`, `{01..10}`.
-fn sequence(s: &str) -> Option<Vec<String>> {
+/// `{1..5}`, `{a..e}`, `{10..1..3}`, `{01..10}`: the words, `None` if the
+/// text is not a sequence, an error past `limit` words.
+fn sequence(s: &str, limit: usize) -> Result<Option<Vec<String>>, String> {
     let parts: Vec<&str> = s.split("..").collect();
     if !(2..=3).contains(&parts.len()) {
-        return None;
+        return Ok(None);
     }
-    let step: i64 = match parts.get(2) {
-        Some(t) => t.parse().ok()?,
+    let step: i64 = match parts.get(2).map(|t| t.parse()) {
+        Some(Ok(n)) => n,
+        Some(Err(_)) => return Ok(None),
         None => 1,
     };
     let step = step.unsigned_abs().max(1) as i64;
     let (a, b) = (parts[0], parts[1]);
-    if let (Ok(x), Ok(y)) = (a.parse::<i64>(), b.parse::<i64>()) {
+    let (x, y, width, chars) = if let (Ok(x), Ok(y)) = (a.parse::<i64>(), b.parse::<i64>()) {
         let width = [a, b]
             .iter()
             .filter(|t| {
@@ -1411,40 +1444,33 @@ fn sequence(s: &str) -> Option<Vec<String>> {
             })
             .map(|t| t.len())
             .max();
-        let mut out = Vec::new();
-        let mut v = x;
-        loop {
-            out.push(match width {
+        (x, y, width, false)
+    } else {
+        match (single_char(a), single_char(b)) {
+            (Some(ca), Some(cb)) if ca.is_ascii_alphabetic() && cb.is_ascii_alphabetic() => {
+                (ca as i64, cb as i64, None, true)
+            }
+            _ => return Ok(None),
+        }
+    };
+    let count = (i128::from(x) - i128::from(y)).unsigned_abs() / step as u128 + 1;
+    if count > limit as u128 {
+        return Err(format!(
+            "brace expansion: too many words ({count}; the limit is {limit})"
+        ));
+    }
+    let mut out = Vec::with_capacity(count as usize);
+    let mut v = x;
+    loop {
+        out.push(if chars {
+            char::from(v as u8).to_string()
+        } else {
+            match width {
                 Some(w) if v < 0 => format!("-{:0>1$}", -v, w - 1),
                 Some(w) => format!("{v:0>w$}"),
                 None => v.to_string(),
-            });
-            if out.len() > 10_000_000 {
-                return None;
             }
-            if x <= y {
-                v += step;
-                if v > y {
-                    break;
-                }
-            } else {
-                v -= step;
-                if v < y {
-                    break;
-                }
-            }
-        }
-        return Some(out);
-    }
-    let (ca, cb) = (single_char(a)?, single_char(b)?);
-    if !(ca.is_ascii_alphabetic() && cb.is_ascii_alphabetic()) {
-        return None;
-    }
-    let (x, y) = (ca as i64, cb as i64);
-    let mut out = Vec::new();
-    let mut v = x;
-    loop {
-        out.push(char::from(v as u8).to_string());
+        });
         if x <= y {
             v += step;
             if v > y {
@@ -1457,7 +1483,7 @@ fn sequence(s: &str) -> Option<Vec<String>> {
             }
         }
     }
-    Some(out)
+    Ok(Some(out))
 }
 
 fn single_char(s: &str) -> Option<char> {

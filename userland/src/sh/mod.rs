@@ -95,8 +95,40 @@ impl Default for Limits {
             max_call_depth: 1000,
             max_eval_depth: 200,
             max_brace_words: 1 << 22,
-            max_string: 1 << 30,
+            max_string: 256 << 20,
         }
+    }
+}
+
+impl Limits {
+    /// Change limits from text such as `calls=200,string=1M,words=1000,
+    /// evals=50` (the `NINEBOX_LIMITS` variable); K, M and G multiply.
+    pub fn apply(&mut self, spec: &str) -> Result<(), String> {
+        for item in spec.split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            let (name, value) = item
+                .split_once('=')
+                .ok_or_else(|| format!("{item}: expected name=value"))?;
+            let (digits, mult) = match value.chars().last() {
+                Some('K' | 'k') => (&value[..value.len() - 1], 1 << 10),
+                Some('M' | 'm') => (&value[..value.len() - 1], 1 << 20),
+                Some('G' | 'g') => (&value[..value.len() - 1], 1 << 30),
+                _ => (value, 1),
+            };
+            let n: usize = digits
+                .parse::<usize>()
+                .ok()
+                .and_then(|n| n.checked_mul(mult))
+                .filter(|&n| n > 0)
+                .ok_or_else(|| format!("{item}: not a positive number"))?;
+            match name {
+                "calls" => self.max_call_depth = n,
+                "evals" => self.max_eval_depth = n,
+                "words" => self.max_brace_words = n,
+                "string" => self.max_string = n,
+                _ => return Err(format!("{name}: unknown limit (calls, evals, words, string)")),
+            }
+        }
+        Ok(())
     }
 }
 
@@ -270,6 +302,13 @@ impl Shell {
     /// Assign a scalar, honouring attributes. Errs (with bash's message)
     /// for a readonly variable.
     pub fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
+        if value.len() > self.limits.max_string {
+            let limit = self.limits.max_string;
+            return Err(format!(
+                "{name}: value too large ({} bytes; the limit is {limit})",
+                value.len()
+            ));
+        }
         let allexport = self.opts.allexport;
         let v = self.vars.entry(name);
         if v.attrs.readonly {
