@@ -5,6 +5,7 @@
 //!
 //! ```text
 //! bind  '#d' /dev          DevFS
+//! bind -a '#f' /dev        the dup device: /dev/stdin, /dev/fd/N
 //! bind -c '#t' /tmp        a MemoryFS of its own
 //! bind  /bin /usr/bin      so #!/usr/bin/env works
 //! cd /home/user
@@ -81,6 +82,7 @@ impl System {
         let init = Target::oneshot(move |p| async move {
             for (new, old, flags) in [
                 ("#d", "/dev", MountFlags::REPLACE),
+                ("#f", "/dev", MountFlags::AFTER),
                 ("#t", "/tmp", MountFlags::REPLACE.with_create()),
                 ("/bin", "/usr/bin", MountFlags::REPLACE),
             ] {

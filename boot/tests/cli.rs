@@ -101,13 +101,21 @@ pub fn trials(bin: &Path) -> Vec<Trial> {
             )
         }),
         trial("seed_makes_runs_reproducible", bin, |b| {
-            let script = "echo $RANDOM $RANDOM; od_bytes=$(printf '%s' \"$(date +%s 2>/dev/null)\"); read -r -n 8 r < /dev/random; printf '%s' \"$r\" | wc -c 2>/dev/null; echo";
+            // Random bytes from /dev/random and $RANDOM, and the clock's
+            // seconds (which start at the fixed epoch under --seed).
+            let script = "echo $RANDOM $RANDOM; read -r -N 16 r < /dev/random; printf '%q\\n' \"$r\"; \
+                          read -r secs rest < /dev/time; echo $secs";
             let a = ninebox(b, &["--seed", "7", "-c", script], b"")?;
             let c = ninebox(b, &["--seed", "7", "-c", script], b"")?;
             let d = ninebox(b, &["--seed", "8", "-c", script], b"")?;
+            expect("status", a.2, 0)?;
             expect("same seed, same output", &a.0, &c.0)?;
-            if a.0 == d.0 {
-                return Err("different seeds gave the same output".into());
+            let lines: Vec<&str> = a.0.lines().collect();
+            expect("lines", lines.len(), 3)?;
+            expect("the clock starts at 2026-01-01T00:00:00Z", lines[2], "1767225600")?;
+            let d_lines: Vec<&str> = d.0.lines().collect();
+            if lines[..2] == d_lines[..2] {
+                return Err("different seeds gave the same random output".into());
             }
             Ok(())
         }),

@@ -29,6 +29,7 @@ use futures_util::FutureExt;
 use parking_lot::{Mutex, RwLock};
 
 use crate::clock::{Clock, Entropy};
+use crate::dup::DupFs;
 use crate::error::{Errno, Error, Result};
 use crate::fd::{self, FdEntry, FdTable, OpenFile};
 use crate::ns::{Devices, Last, Namespace};
@@ -167,22 +168,33 @@ pub struct Kernel {
     pub limits: Limits,
     pub sysname: String,
     pub(crate) mount_ids: AtomicU64,
+    /// The dup device, `#f`, whose opens the kernel answers itself.
+    pub(crate) dup: Arc<DupFs>,
 }
 
 impl Kernel {
     pub fn new(config: KernelConfig) -> Arc<Kernel> {
-        let k = Kernel {
-            procs: RwLock::new(BTreeMap::new()),
-            next_pid: AtomicU32::new(1),
-            devices: Devices::default(),
-            clock: config.clock,
-            entropy: config.entropy,
-            limits: config.limits,
-            sysname: config.sysname,
-            mount_ids: AtomicU64::new(1),
-        };
-        k.devices.register('/', config.root);
-        Arc::new(k)
+        Arc::new_cyclic(|me| {
+            let k = Kernel {
+                procs: RwLock::new(BTreeMap::new()),
+                next_pid: AtomicU32::new(1),
+                devices: Devices::default(),
+                clock: config.clock,
+                entropy: config.entropy,
+                limits: config.limits,
+                sysname: config.sysname,
+                mount_ids: AtomicU64::new(1),
+                dup: Arc::new(DupFs::new(me.clone())),
+            };
+            k.devices.register('/', config.root);
+            k.devices.register('f', k.dup.clone());
+            k
+        })
+    }
+
+    /// True if `server` is the dup device.
+    pub(crate) fn is_dup(&self, server: &Arc<dyn Fileserver>) -> bool {
+        std::ptr::addr_eq(Arc::as_ptr(server), Arc::as_ptr(&self.dup))
     }
 
     /// A namespace holding only the root device.

@@ -10,6 +10,7 @@
 pub mod blob;
 pub mod bytes;
 pub mod clock;
+pub mod dup;
 pub mod error;
 pub mod exec;
 pub mod fd;

@@ -18,6 +18,7 @@ use std::time::Duration;
 
 use parking_lot::Mutex;
 
+use crate::dup;
 use crate::error::{Errno, Error, Result};
 use crate::exec::Lookup;
 use crate::fd::{self, Fd, FdEntry, FdTable, OpenFile};
@@ -209,6 +210,12 @@ impl Proc {
         } else {
             self.walk(&name, Last::Translate).await?.chan().clone()
         };
+        if self.kernel.is_dup(&chan.server)
+            && let Some(fd) = dup::fd_of(&chan.path)
+        {
+            // The dup device: the caller's own open file, not a server's.
+            return dup::reopen(self.file(fd).map_err(|_| Error::from(Errno::ENOENT))?, flags);
+        }
         flags.perm &= !self.me.umask() & 0o7777;
         let who = self.caller();
         let opened = self

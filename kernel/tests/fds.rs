@@ -147,3 +147,41 @@ fn shared_fd_tables() {
         0
     }));
 }
+
+#[test]
+fn the_dup_device_opens_the_callers_own_fds() {
+    passed(boot().run(|p| async move {
+        p.bind("#f", "/dev", kernel::MountFlags::AFTER).await.unwrap();
+        p.write_file("/tmp/f", b"abcdef").await.unwrap();
+        let a = p.open("/tmp/f", OpenFlags::READ).await.unwrap();
+        assert_eq!(p.read(a, 2).await.unwrap(), b"ab");
+        // /dev/fd/N is a dup of N: the offset is shared.
+        let b = p.open(&format!("/dev/fd/{a}"), OpenFlags::READ).await.unwrap();
+        assert_eq!(p.read(b, 2).await.unwrap(), b"cd");
+        assert_eq!(p.read(a, 2).await.unwrap(), b"ef");
+        // Access beyond the fd's own is refused; a closed fd is not there.
+        let e = p.open(&format!("/dev/fd/{a}"), OpenFlags::WRITE).await.unwrap_err();
+        assert_eq!(e.code(), Errno::EACCES);
+        assert_eq!(
+            p.open("/dev/fd/40", OpenFlags::READ).await.unwrap_err().code(),
+            Errno::ENOENT
+        );
+        // The listing follows the caller's table; stdin, stdout and stderr
+        // are fds 0-2 and stat as what they refer to.
+        let names: Vec<String> = p
+            .readdir("/dev/fd")
+            .await
+            .unwrap()
+            .into_iter()
+            .map(|e| e.name)
+            .collect();
+        assert_eq!(names, ["0", "1", "2", &a.to_string(), &b.to_string()]);
+        let st = p.stat(&format!("/dev/fd/{a}")).await.unwrap();
+        assert_eq!((st.size, st.name.as_str()), (6, a.to_string().as_str()));
+        let out = p.open("/dev/stdout", OpenFlags::WRITE).await.unwrap();
+        assert!(p.write(out, b"to the null device").await.is_ok());
+        // DevFS stays first in the union.
+        assert!(p.stat("/dev/null").await.is_ok());
+        0
+    }));
+}

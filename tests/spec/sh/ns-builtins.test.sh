@@ -134,6 +134,7 @@ mount
 ## bash_diff: Plan 9 namespace listing
 ## STDOUT:
 bind  '#d' /dev
+bind -a '#f' /dev
 bind -c '#t' /tmp
 bind  /bin /usr/bin
 cd /home/user
