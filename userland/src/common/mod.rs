@@ -4,4 +4,8 @@ pub mod cli;
 pub mod escape;
 pub mod io;
 pub mod printf;
+pub mod regex;
+pub mod size;
 pub mod test;
+pub mod time;
+pub mod users;
