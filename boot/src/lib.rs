@@ -6,6 +6,8 @@
 //! ```text
 //! bind  '#d' /dev          DevFS
 //! bind -a '#f' /dev        the dup device: /dev/stdin, /dev/fd/N
+//! bind  '#p' /proc         ProcFS
+//! bind  '#s' /srv          SrvFS, one registry for the whole system
 //! bind -c '#t' /tmp        a MemoryFS of its own
 //! bind  /bin /usr/bin      so #!/usr/bin/env works
 //! cd /home/user
@@ -20,7 +22,7 @@ pub mod hostio;
 
 use std::sync::Arc;
 
-use fileservers::{DevFs, MemoryFs};
+use fileservers::{DevFs, MemoryFs, ProcFs, SrvFs};
 use kernel::clock::FIXED_EPOCH_MS;
 use kernel::proto::ExecCapable;
 use kernel::{
@@ -61,7 +63,13 @@ impl System {
         kc.entropy = entropy.clone();
         let kernel = Kernel::new(kc);
         kernel.devices.register('t', tmp.clone());
-        kernel.devices.register('d', Arc::new(DevFs::new(clock, entropy)));
+        kernel
+            .devices
+            .register('d', Arc::new(DevFs::new(clock.clone(), entropy)));
+        kernel
+            .devices
+            .register('p', Arc::new(ProcFs::new(Arc::downgrade(&kernel))));
+        kernel.devices.register('s', Arc::new(SrvFs::new(clock)));
         System { kernel, root, tmp }
     }
 
@@ -83,6 +91,8 @@ impl System {
             for (new, old, flags) in [
                 ("#d", "/dev", MountFlags::REPLACE),
                 ("#f", "/dev", MountFlags::AFTER),
+                ("#p", "/proc", MountFlags::REPLACE),
+                ("#s", "/srv", MountFlags::REPLACE),
                 ("#t", "/tmp", MountFlags::REPLACE.with_create()),
                 ("/bin", "/usr/bin", MountFlags::REPLACE),
             ] {
@@ -116,8 +126,7 @@ impl System {
             cwd: HOME.into(),
             ns: self.kernel.clean_namespace(),
             stdio,
-            uid: UID,
-            gid: UID,
+            identity: kernel::Identity::new(UID, UID, USER),
         })
     }
 

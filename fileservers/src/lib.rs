@@ -3,12 +3,18 @@
 //!
 //! * [`memfs`]: MemoryFS, the in-memory tree for `/` and `/tmp`.
 //! * [`devfs`]: DevFS, `/dev/null`, `zero`, `random`, `urandom`, `time`.
+//! * [`procfs`]: ProcFS, the process table at `/proc`.
+//! * [`srvfs`]: SrvFS, the registry of posted servers at `/srv`.
 //!
 //! [`conformance`] is the suite every server must pass.
 
 pub mod conformance;
 pub mod devfs;
 pub mod memfs;
+pub mod procfs;
+pub mod srvfs;
 
 pub use devfs::DevFs;
 pub use memfs::MemoryFs;
+pub use procfs::ProcFs;
+pub use srvfs::SrvFs;

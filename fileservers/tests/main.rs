@@ -4,6 +4,10 @@
 mod devfs;
 mod memfs;
 mod model;
+mod procfs;
+mod served;
+mod srvfs;
+mod system;
 
 use std::future::Future;
 use std::time::Duration;

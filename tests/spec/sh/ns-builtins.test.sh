@@ -135,6 +135,8 @@ mount
 ## STDOUT:
 bind  '#d' /dev
 bind -a '#f' /dev
+bind  '#p' /proc
+bind  '#s' /srv
 bind -c '#t' /tmp
 bind  /bin /usr/bin
 cd /home/user
