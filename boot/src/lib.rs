@@ -8,6 +8,7 @@
 //! bind -a '#f' /dev        the dup device: /dev/stdin, /dev/fd/N
 //! bind  '#p' /proc         ProcFS
 //! bind  '#s' /srv          SrvFS, one registry for the whole system
+//! bind  '#n' /n            MntGen: any /n/NAME is a mount point
 //! bind -c '#t' /tmp        a MemoryFS of its own
 //! bind  /bin /usr/bin      so #!/usr/bin/env works
 //! cd /home/user
@@ -22,17 +23,32 @@ pub mod hostio;
 
 use std::sync::Arc;
 
-use fileservers::{DevFs, MemoryFs, ProcFs, SrvFs};
+use fileservers::{DevFs, MemoryFs, MntGen, ProcFs, SrvFs};
 use kernel::clock::FIXED_EPOCH_MS;
 use kernel::proto::ExecCapable;
 use kernel::{
-    Caller, Clock, Entropy, Env, Fileserver, InitSpec, Kernel, KernelConfig, MountFlags, OpenFile, OpenFlags, Process,
-    Program, Target,
+    Caller, Clock, Entropy, Env, Fileserver, InitSpec, Kernel, KernelConfig, OpenFile, OpenFlags, Process, Program,
+    Target,
 };
 
 pub const USER: &str = "user";
 pub const UID: u32 = 1000;
 pub const HOME: &str = "/home/user";
+
+/// The boot namespace, applied by init and read by `newns`.
+pub const NAMESPACE_FILE: &str = "/lib/namespace";
+
+const NAMESPACE: &str = "\
+# The namespace every process starts from (see namespace(6)).
+bind '#d' /dev
+bind -a '#f' /dev
+bind '#p' /proc
+bind '#s' /srv
+bind '#n' /n
+bind -c '#t' /tmp
+bind /bin /usr/bin
+cd /home/user
+";
 
 /// How to boot.
 #[derive(Clone, Debug, Default)]
@@ -69,7 +85,8 @@ impl System {
         kernel
             .devices
             .register('p', Arc::new(ProcFs::new(Arc::downgrade(&kernel))));
-        kernel.devices.register('s', Arc::new(SrvFs::new(clock)));
+        kernel.devices.register('s', Arc::new(SrvFs::new(clock.clone())));
+        kernel.devices.register('n', Arc::new(MntGen::new(clock)));
         System { kernel, root, tmp }
     }
 
@@ -88,18 +105,11 @@ impl System {
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
         let init = Target::oneshot(move |p| async move {
-            for (new, old, flags) in [
-                ("#d", "/dev", MountFlags::REPLACE),
-                ("#f", "/dev", MountFlags::AFTER),
-                ("#p", "/proc", MountFlags::REPLACE),
-                ("#s", "/srv", MountFlags::REPLACE),
-                ("#t", "/tmp", MountFlags::REPLACE.with_create()),
-                ("/bin", "/usr/bin", MountFlags::REPLACE),
-            ] {
-                if let Err(e) = p.bind(new, old, flags).await {
-                    let _ = p.write(2, format!("boot: bind {new} {old}: {e}\n").as_bytes()).await;
-                    return 1;
-                }
+            // The namespace comes from /lib/namespace, as on Plan 9, so
+            // `newns` rebuilds exactly the boot namespace.
+            if let Err(e) = userland::common::nsfile::apply_file(&p, NAMESPACE_FILE).await {
+                let _ = p.write(2, format!("boot: {e}\n").as_bytes()).await;
+                return 1;
             }
             let opts = kernel::SpawnOpts {
                 argv,
@@ -188,6 +198,7 @@ fn populate(root: &MemoryFs) {
             .expect("boot: a fresh tree takes these directories");
     }
     let files = [
+        (NAMESPACE_FILE, NAMESPACE.to_string()),
         (
             "/etc/passwd",
             format!("root:x:0:0:root:/root:/bin/sh\n{USER}:x:{UID}:{UID}:{USER}:{HOME}:/bin/sh\n"),

@@ -3,6 +3,7 @@
 //!
 //! * [`memfs`]: MemoryFS, the in-memory tree for `/` and `/tmp`.
 //! * [`devfs`]: DevFS, `/dev/null`, `zero`, `random`, `urandom`, `time`.
+//! * [`mntgen`]: MntGen, `/n`, where every name is an empty directory.
 //! * [`procfs`]: ProcFS, the process table at `/proc`.
 //! * [`srvfs`]: SrvFS, the registry of posted servers at `/srv`.
 //!
@@ -11,10 +12,12 @@
 pub mod conformance;
 pub mod devfs;
 pub mod memfs;
+pub mod mntgen;
 pub mod procfs;
 pub mod srvfs;
 
 pub use devfs::DevFs;
 pub use memfs::MemoryFs;
+pub use mntgen::MntGen;
 pub use procfs::ProcFs;
 pub use srvfs::SrvFs;

@@ -259,12 +259,10 @@ fn prog_name(p: &Process) -> String {
 /// (ms), the same for children, memory (KB), base and current priority;
 /// ninebox adds the pid and the parent's pid.
 fn status_line(p: &Process) -> String {
-    let mut s = format!(
-        "{:<27} {:<27} {:<11} ",
-        truncate(&prog_name(p), 27),
-        truncate(&p.user, 27),
-        p.state().name()
-    );
+    let mut s = String::new();
+    field(&mut s, &prog_name(p), 28);
+    field(&mut s, &p.user, 28);
+    field(&mut s, p.state().name(), 12);
     let nums = [
         p.cpu_ms(),
         0,
@@ -285,11 +283,15 @@ fn status_line(p: &Process) -> String {
     s
 }
 
-fn truncate(s: &str, n: usize) -> &str {
-    match s.char_indices().nth(n) {
-        Some((i, _)) => &s[..i],
-        None => s,
+/// Append `text` cut to `width - 1` bytes (at a character boundary) and
+/// padded with blanks to `width` bytes, so fields sit at fixed byte offsets.
+fn field(out: &mut String, text: &str, width: usize) {
+    let mut end = text.len().min(width - 1);
+    while !text.is_char_boundary(end) {
+        end -= 1;
     }
+    out.push_str(&text[..end]);
+    out.extend(std::iter::repeat_n(' ', width - end));
 }
 
 fn mode_letters(flags: &OpenFlags) -> &'static str {

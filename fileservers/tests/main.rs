@@ -3,6 +3,7 @@
 
 mod devfs;
 mod memfs;
+mod mntgen;
 mod model;
 mod procfs;
 mod served;

@@ -30,7 +30,7 @@ fn passes_conformance() {
     // The suite calls as pid 1, which is the init running it.
     run_as_init(|p| async move {
         let procfs = p.kernel().devices.get("#p").unwrap();
-        conformance::check(procfs, Profile { mutable: false }).await;
+        conformance::check(procfs, Profile::FIXED).await;
         0
     });
 }

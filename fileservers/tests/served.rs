@@ -23,9 +23,9 @@ async fn serve(p: &kernel::Proc, name: &str, server: Arc<dyn Fileserver>) -> u32
         .await
         .unwrap();
     p.spawn(
-        Target::oneshot(move |_p| async move {
+        Target::oneshot(move |sp| async move {
             let _post = post;
-            requests.serve(server).await;
+            requests.serve(&sp, server).await;
             0
         }),
         SpawnOpts {
@@ -42,7 +42,7 @@ fn a_process_served_memfs_passes_conformance() {
     run_as_init(|p| async move {
         let pid = serve(&p, "ram", Arc::new(MemoryFs::new(Clock::real()))).await;
         let client = p.posted("/srv/ram").await.unwrap();
-        conformance::check(client, Profile { mutable: true }).await;
+        conformance::check(client, Profile::MUTABLE).await;
         p.kill(pid, "kill").unwrap();
         p.wait(pid).await.unwrap();
         0
@@ -61,7 +61,7 @@ fn clients_get_an_error_when_the_server_dies() {
         p.kill(pid, "kill").unwrap();
         p.wait(pid).await.unwrap();
         let e = p.read(fd, 10).await.unwrap_err();
-        assert_eq!(e.code(), Errno::EIO);
+        assert_eq!(e.code(), Errno::EHUNGUP);
         assert_eq!(e.to_string(), "i/o on hung-up channel");
         assert_eq!(
             p.stat("/n/a/f").await.unwrap_err().to_string(),

@@ -21,7 +21,9 @@ use futures_util::stream::FuturesUnordered;
 use tokio::sync::{mpsc, oneshot};
 
 use crate::error::{Errno, Error, Result};
+use crate::proc::ProcState;
 use crate::proto::{Caller, DirEntry, Fileserver, Handle, OpenFlags, Opened, Stat, StatChanges};
+use crate::syscall::Proc;
 
 /// One protocol call, as a message.
 enum Call {
@@ -54,7 +56,7 @@ struct Request {
 
 /// The error every call gets once the serving process is gone.
 pub fn hungup() -> Error {
-    Error::with_detail(Errno::EIO, "i/o on hung-up channel")
+    Errno::EHUNGUP.into()
 }
 
 /// The client side: a fileserver whose calls go to the serving process.
@@ -166,15 +168,18 @@ impl Fileserver for Served {
 }
 
 impl Requests {
-    /// Answer calls with `server` until every client side is gone. Run it
-    /// in the serving process; dropping it (the process ends) hangs up.
-    pub async fn serve(mut self, server: Arc<dyn Fileserver>) {
+    /// Answer calls with `server` until every client side is gone (or a
+    /// note the process catches interrupts it). Run it in the serving
+    /// process `p`, which shows as `Pread` while it waits; dropping it
+    /// (the process ends) hangs up.
+    pub async fn serve(mut self, p: &Proc, server: Arc<dyn Fileserver>) {
         let mut inflight = FuturesUnordered::new();
         loop {
+            let next = p.blocking(ProcState::Pread, async { Ok(self.rx.recv().await) });
             tokio::select! {
-                req = self.rx.recv() => match req {
-                    Some(r) => inflight.push(answer(server.clone(), r)),
-                    None => break,
+                req = next => match req {
+                    Ok(Some(r)) => inflight.push(answer(server.clone(), r)),
+                    Ok(None) | Err(_) => break,
                 },
                 Some(()) = inflight.next(), if !inflight.is_empty() => {}
             }

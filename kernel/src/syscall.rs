@@ -145,8 +145,10 @@ impl Proc {
     }
 
     /// Run a call that may block: show `state` while it runs, and fail it
-    /// with `EINTR` if the process catches notes and one arrives.
-    async fn blocking<T>(&self, state: ProcState, fut: impl Future<Output = Result<T>>) -> Result<T> {
+    /// with `EINTR` if the process catches notes and one arrives. Programs
+    /// use it for waits of their own (a server waiting for requests shows
+    /// as `Pread`, as on Plan 9).
+    pub async fn blocking<T>(&self, state: ProcState, fut: impl Future<Output = Result<T>>) -> Result<T> {
         let _state = StateGuard::enter(&self.me, state);
         if !self.me.catches_notes() {
             return fut.await;
@@ -648,7 +650,12 @@ impl Proc {
                 };
                 Ok((Start::Program(p), argv))
             }
-            Target::OneShot(f) => Ok((Start::OneShot(f), argv)),
+            // A forked copy of the caller: like a Unix fork, it keeps the
+            // caller's argv unless given one.
+            Target::OneShot(f) => {
+                let argv = if argv.is_empty() { self.me.argv().to_vec() } else { argv };
+                Ok((Start::OneShot(f), argv))
+            }
         }
     }
 

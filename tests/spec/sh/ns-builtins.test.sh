@@ -137,6 +137,7 @@ bind  '#d' /dev
 bind -a '#f' /dev
 bind  '#p' /proc
 bind  '#s' /srv
+bind  '#n' /n
 bind -c '#t' /tmp
 bind  /bin /usr/bin
 cd /home/user

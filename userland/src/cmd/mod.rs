@@ -8,7 +8,11 @@ use crate::common::cli::Cmd;
 
 mod cat;
 mod env;
+mod kill;
+mod memfs;
+mod ns;
 mod printf;
+mod ps;
 mod test;
 mod truefalse;
 
@@ -27,7 +31,13 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("echo", printf::echo),
         program!("env", env::main),
         program!("false", truefalse::false_),
+        program!("kill", kill::main),
+        program!("memfs", memfs::memfs),
+        program!("newns", ns::newns),
+        program!("ns", ns::ns),
         program!("printf", printf::main),
+        program!("ps", ps::main),
+        program!("ramfs", memfs::ramfs),
         program!("test", test::main),
         program!("true", truefalse::true_),
     ]
