@@ -12,6 +12,28 @@
 //! with "i/o on hung-up channel", Plan 9's error for a dead server, so no
 //! client hangs. Requests are answered concurrently, so one blocking read
 //! does not hold up the others.
+//!
+//! A program that serves a fileserver of its own and posts it as
+//! `/srv/NAME` (the README shows the same; `ramfs` is a full one):
+//!
+//! ```
+//! use std::sync::Arc;
+//! use kernel::{served, Fileserver, Proc, Program};
+//!
+//! fn server(make: fn() -> Arc<dyn Fileserver>) -> Program {
+//!     Program::new("myfs", move |p: Proc| async move {
+//!         let (client, requests) = served::channel("myfs");
+//!         // The post is withdrawn when `post` is dropped, with the process.
+//!         let post = match p.post("/srv/myfs", client, "my file server").await {
+//!             Ok(post) => post,
+//!             Err(_) => return 1,
+//!         };
+//!         requests.serve(&p, make()).await;
+//!         drop(post);
+//!         0
+//!     })
+//! }
+//! ```
 
 use std::sync::Arc;
 
