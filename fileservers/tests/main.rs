@@ -1,6 +1,7 @@
 //! Tests of the fileservers: the conformance suite against each, and what
 //! is particular to each.
 
+mod consfs;
 mod devfs;
 mod memfs;
 mod mntgen;

@@ -135,6 +135,7 @@ mount
 ## STDOUT:
 bind  '#d' /dev
 bind -a '#f' /dev
+bind -a '#c' /dev
 bind  '#p' /proc
 bind  '#s' /srv
 bind  '#n' /n
