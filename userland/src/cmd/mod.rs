@@ -8,6 +8,7 @@ use crate::common::cli::Cmd;
 
 mod cat;
 mod env;
+mod grep;
 mod printf;
 mod test;
 mod truefalse;
@@ -25,8 +26,11 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("[", test::main),
         program!("cat", cat::main),
         program!("echo", printf::echo),
+        program!("egrep", grep::egrep),
         program!("env", env::main),
         program!("false", truefalse::false_),
+        program!("fgrep", grep::fgrep),
+        program!("grep", grep::main),
         program!("printf", printf::main),
         program!("test", test::main),
         program!("true", truefalse::true_),
