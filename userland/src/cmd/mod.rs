@@ -10,6 +10,7 @@ mod cat;
 mod env;
 mod grep;
 mod printf;
+mod seq;
 mod test;
 mod truefalse;
 
@@ -32,6 +33,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("fgrep", grep::fgrep),
         program!("grep", grep::main),
         program!("printf", printf::main),
+        program!("seq", seq::main),
         program!("test", test::main),
         program!("true", truefalse::true_),
     ]
