@@ -17,6 +17,7 @@ mod printenv;
 mod printf;
 mod seq;
 mod sleep;
+mod string;
 mod test;
 mod truefalse;
 mod uname;
@@ -49,6 +50,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("printf", printf::main),
         program!("seq", seq::main),
         program!("sleep", sleep::main),
+        program!("string", string::main),
         program!("test", test::main),
         program!("true", truefalse::true_),
         program!("uname", uname::main),
