@@ -14,7 +14,7 @@ use super::{BinaryFiles, Colors, Config, ListFiles, Outcome};
 use crate::common::cli::Cmd;
 
 /// How much one read asks for.
-const READ_SIZE: usize = 256 * 1024;
+const READ_SIZE: usize = 96 * 1024;
 /// Output is handed on once this much is queued.
 const FLUSH_AT: usize = 64 * 1024;
 
