@@ -61,7 +61,8 @@ Output control:
   -D, --devices=ACTION      how to handle devices, FIFOs and sockets;
                             ACTION is 'read' or 'skip'
   -r, --recursive           like --directories=recurse
-  -R, --dereference-recursive  the same as -r (there are no symlinks)
+  -R, --dereference-recursive  likewise, but follow the /dev/fd aliases (the
+                            only links there are) and read devices
       --include=GLOB        search only files that match GLOB (a file pattern)
       --exclude=GLOB        skip files that match GLOB
       --exclude-from=FILE   skip files that match any file pattern from FILE
@@ -332,6 +333,7 @@ struct Run {
     /// 1 yes, 0 no, -1: only if the single operand is a directory.
     out_file: i8,
     omit_dot_slash: bool,
+    dereference: bool,
     errseen: bool,
     /// Some file had a selected line.
     matched: bool,
@@ -473,6 +475,8 @@ struct Parsed {
     color: Option<u8>,
     default_context: i64,
     last_recursive: bool,
+    /// -R: follow aliases, and read devices met while recursing.
+    dereference: bool,
     warnings: Vec<String>,
 }
 
@@ -553,6 +557,7 @@ async fn parse_options(cmd: &mut Cmd, opts: &Opts, forced: Option<Dialect>) -> R
         color: None,
         default_context: -1,
         last_recursive: false,
+        dereference: false,
         warnings: Vec::new(),
     };
     for (name, val) in &opts.list {
@@ -705,6 +710,7 @@ async fn apply_option(cmd: &mut Cmd, p: &mut Parsed, name: &str, v: &str, has_va
         },
         "recursive" | "dereference-recursive" => {
             p.last_recursive = true;
+            p.dereference |= name == "dereference-recursive";
             set(&mut p.directories, Directories::Recurse)
         }
         "include" | "exclude" => {
@@ -911,11 +917,16 @@ async fn finish_setup(mut cmd: Cmd, mut p: Parsed, keys: Vec<u8>, operands: Vec<
         cfg: p.cfg,
         filters: p.filters,
         directories: p.directories,
-        devices: p.devices,
+        devices: if p.dereference && p.devices == Devices::ReadCommandLine {
+            Devices::Read
+        } else {
+            p.devices
+        },
         suppress_errors: p.suppress_errors,
         label: p.label,
         out_file,
         omit_dot_slash,
+        dereference: p.dereference,
         errseen: false,
         matched: false,
         done: false,
@@ -1025,7 +1036,17 @@ impl Run {
                 }
                 continue;
             }
-            if ent.kind == NodeType::Device && self.skip_devices(false) {
+            // The fd device's files (/dev/fd/N, /dev/stdin...) are aliases
+            // of other files, as symlinks are on Linux: -r does not follow
+            // them. And a directory entry may be a device in disguise.
+            if !self.dereference && is_fd_alias(&cmd.p, &path) {
+                continue;
+            }
+            let kind = match cmd.p.stat(&path).await {
+                Ok(st) => st.kind,
+                Err(_) => ent.kind,
+            };
+            if kind == NodeType::Device && self.skip_devices(false) {
                 continue;
             }
             let shown = self.shown_name(&path);
@@ -1115,6 +1136,12 @@ impl Run {
             let _ = cmd.out.flush().await;
         }
     }
+}
+
+/// Whether `path` names one of the fd device's aliases of open files.
+fn is_fd_alias(p: &kernel::Proc, path: &str) -> bool {
+    p.abs(path)
+        .is_ok_and(|a| a.starts_with("/dev/fd/") || matches!(a.as_str(), "/dev/stdin" | "/dev/stdout" | "/dev/stderr"))
 }
 
 /// `dir/name`, as fts builds paths (one trailing slash of the root is not
