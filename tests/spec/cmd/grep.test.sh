@@ -356,15 +356,25 @@ echo $?
 ## END
 
 #### directory operand without -r
-mkdir d
-grep x d
+grep x .
 ## status: 2
-## stderr: grep: d: Is a directory
+## stderr: grep: .: Is a directory
 
 #### directories skip
-mkdir d
-grep -d skip x d
+grep -d skip x .
 ## status: 1
+
+#### recursive search of the working directory
+echo hit > f
+echo miss > g
+grep -r hit .
+grep -r hit
+grep -rL hit
+## STDOUT:
+./f:hit
+f:hit
+g
+## END
 
 #### recursive search names files
 mkdir -p d/s
