@@ -537,3 +537,14 @@ printf '*a\n' | grep -E '*a'
 #### help
 grep --help | grep -c -e '--fixed-strings'
 ## stdout: 1
+
+#### max count leaves standard input after the last selected line
+printf 'a\nx1\nb\nx2\nc\n' > f
+{ grep -m1 x; echo --; cat; } < f
+## STDOUT:
+x1
+--
+b
+x2
+c
+## END

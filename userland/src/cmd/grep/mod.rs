@@ -281,6 +281,9 @@ pub struct Outcome {
     /// Selected lines.
     pub count: i64,
     pub error: Option<kernel::Error>,
+    /// -m stopped the search: the offset (from where reading began) just
+    /// after the last selected line.
+    pub stopped_after: Option<u64>,
 }
 
 /// File selection: --include/--exclude (in order) and --exclude-dir.
@@ -1096,7 +1099,19 @@ impl Run {
     async fn grep_fd(&mut self, cmd: &mut Cmd, fd: kernel::Fd, name: &str, st: Option<&kernel::Stat>) {
         let size = st.filter(|s| s.kind == NodeType::File).map(|s| s.size);
         let out_file = self.out_file > 0;
+        // Where standard input was: after -m, GNU leaves it just past the
+        // last selected line, for the next reader (`grep -m1 x; cat`).
+        let start = if fd == 0 {
+            cmd.p.seek(0, kernel::SeekFrom::Current(0)).await.ok()
+        } else {
+            None
+        };
         let outcome = self.search.grep(cmd, &self.cfg, fd, name, out_file, size).await;
+        if let (Some(start), Some(after)) = (start, outcome.stopped_after)
+            && self.cfg.list == ListFiles::None
+        {
+            let _ = cmd.p.seek(0, kernel::SeekFrom::Start(start + after)).await;
+        }
         if let Some(e) = &outcome.error {
             self.suppressible_error(cmd, name, e).await;
         }

@@ -51,6 +51,8 @@ struct Scan<'a> {
     outleft: i64,
     out_quiet: bool,
     done_on_match: bool,
+    /// Input offset just after the last selected line.
+    after_last_match: u64,
 }
 
 impl Search {
@@ -101,6 +103,7 @@ impl Search {
             outleft: cfg.max_count,
             out_quiet: cfg.out_quiet,
             done_on_match: cfg.done_on_match,
+            after_last_match: 0,
         };
         if cfg.align_tabs {
             // GNU: wide enough for the largest offset the file can have.
@@ -133,7 +136,11 @@ impl Search {
             if nlines_first_null < 0 && eol != 0 && cfg.binary_files != BinaryFiles::Text && memchr(0, &data).is_some()
             {
                 if cfg.binary_files == BinaryFiles::WithoutMatch {
-                    return Outcome { count: 0, error: None };
+                    return Outcome {
+                        count: 0,
+                        error: None,
+                        stopped_after: None,
+                    };
                 }
                 if !cfg.count {
                     scan.out_quiet = true;
@@ -173,7 +180,11 @@ impl Search {
                 }
                 self.flush(cmd, &mut scan, false).await;
                 if self.exit_now {
-                    return Outcome { count: nlines, error };
+                    return Outcome {
+                        count: nlines,
+                        error,
+                        stopped_after: None,
+                    };
                 }
                 if (scan.outleft == 0 && scan.pending == 0) || (scan.done_on_match && nlines_first_null.max(0) < nlines)
                 {
@@ -209,7 +220,11 @@ impl Search {
         }
         self.flush(cmd, &mut scan, true).await;
         if self.exit_now {
-            return Outcome { count: nlines, error };
+            return Outcome {
+                count: nlines,
+                error,
+                stopped_after: None,
+            };
         }
         if cfg.binary_files == BinaryFiles::Binary
             && !cfg.out_quiet
@@ -219,7 +234,12 @@ impl Search {
             let _ = cmd.out.flush().await;
             cmd.error(format!("{name}: binary file matches")).await;
         }
-        Outcome { count: nlines, error }
+        let stopped_after = (scan.outleft == 0).then_some(scan.after_last_match);
+        Outcome {
+            count: nlines,
+            error,
+            stopped_after,
+        }
     }
 
     async fn flush(&mut self, cmd: &mut Cmd, scan: &mut Scan<'_>, all: bool) {
@@ -367,6 +387,8 @@ impl Scan<'_> {
             }
             n = 1;
         }
+        let end = if cfg.invert { p } else { lim };
+        self.after_last_match = self.total_cc + end as u64;
         self.pending = if self.out_quiet { 0 } else { cfg.after.max(0) };
         *used = true;
         self.outleft -= n;
