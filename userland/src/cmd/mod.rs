@@ -6,10 +6,21 @@ use kernel::Program;
 
 use crate::common::cli::Cmd;
 
+mod basename;
 mod cat;
+mod chmod;
+mod chown;
+mod cp;
+mod dirname;
 mod env;
+mod mkdir;
+mod mv;
 mod printf;
+mod rm;
+mod rmdir;
+mod stat;
 mod test;
+mod touch;
 mod truefalse;
 
 /// Wrap a command's `main` as a program.
@@ -23,12 +34,24 @@ macro_rules! program {
 pub fn table() -> Vec<(&'static str, Program)> {
     vec![
         program!("[", test::main),
+        program!("basename", basename::main),
         program!("cat", cat::main),
+        program!("chgrp", chown::chgrp),
+        program!("chmod", chmod::main),
+        program!("chown", chown::chown),
+        program!("cp", cp::main),
+        program!("dirname", dirname::main),
         program!("echo", printf::echo),
         program!("env", env::main),
         program!("false", truefalse::false_),
+        program!("mkdir", mkdir::main),
+        program!("mv", mv::main),
         program!("printf", printf::main),
+        program!("rm", rm::main),
+        program!("rmdir", rmdir::main),
+        program!("stat", stat::main),
         program!("test", test::main),
+        program!("touch", touch::main),
         program!("true", truefalse::true_),
     ]
 }
