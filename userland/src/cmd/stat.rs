@@ -5,7 +5,7 @@ use kernel::{NodeType, Stat};
 use crate::common::cli::{Arg, Cmd, Opt, flag, long, value};
 use crate::common::files::{self, mount_index, mount_points, mounts};
 use crate::common::mode::mode_string;
-use crate::common::quote::{quote, quotef};
+use crate::common::quote::quote;
 use crate::common::time;
 use crate::common::users::Users;
 
@@ -83,7 +83,7 @@ const SPEC: &[Opt] = &[
     flag("terse", 't'),
 ];
 
-const TERSE: &str = "%n %s %b %f %u %g %D %i %h %t %T %X %Y %Z %W %o\n";
+const TERSE: &str = "%n %s %b %f %u %g %D %i %h %t %T %X %Y %Z %W %o";
 
 /// A file being described.
 struct Info<'a> {
@@ -122,9 +122,12 @@ pub async fn main(mut cmd: Cmd) -> i32 {
     if opts.operands.is_empty() {
         return cmd.usage_error("missing operand", 1).await;
     }
+    // -c and -t end each use with a newline (after the format, so a `%`
+    // at its end stays a literal `%`).
+    let newline = fmt_given.as_ref().map_or(opts.has("terse"), |(n, _)| *n == "format");
     let (format, escapes) = match fmt_given {
         Some(("printf", f)) => (f, true),
-        Some((_, f)) => (format!("{f}\n"), false),
+        Some((_, f)) => (f, false),
         None if opts.has("terse") => (TERSE.to_string(), false),
         None => (String::new(), false),
     };
@@ -157,7 +160,10 @@ pub async fn main(mut cmd: Cmd) -> i32 {
         } else {
             format.clone()
         };
-        let text = render(&cmd, &fmt, &info, &users).await;
+        let mut text = render(&cmd, &fmt, &info, &users).await;
+        if newline {
+            text.push(b'\n');
+        }
         cmd.out.write(&text).await;
     }
     cmd.finish(status).await
@@ -184,7 +190,7 @@ fn default_format(kind: NodeType) -> String {
         "Device: %Hd,%Ld\tInode: %-11i Links: %h\n"
     };
     format!(
-        "  File: %N\n  Size: %-10s\tBlocks: %-10b IO Block: %-6o %F\n{device}\
+        "  File: %n\n  Size: %-10s\tBlocks: %-10b IO Block: %-6o %F\n{device}\
          Access: (%04a/%10.10A)  Uid: (%5u/%8U)   Gid: (%5g/%8G)\n\
          Access: %x\nModify: %y\nChange: %z\n Birth: %w\n"
     )
@@ -411,7 +417,7 @@ async fn value_of(cmd: &Cmd, conv: &[u8], info: &Info<'_>, users: &Users) -> Val
         b"i" => Val::Num(i128::from(st.qid), 'u'),
         b"m" => Val::Str(device().1.unwrap_or_else(|| "/".to_string())),
         b"n" => Val::Str(info.name.to_string()),
-        b"N" => Val::Str(quotef(info.name)),
+        b"N" => Val::Str(quote(info.name)),
         b"o" => Val::Num(4096, 'u'),
         b"s" => Val::Num(i128::from(st.size), 'd'),
         b"u" => Val::Num(i128::from(st.uid()), 'u'),
@@ -518,9 +524,14 @@ fn format_time(secs: i64, nanos: u32, d: &Directive) -> Vec<u8> {
     }
     let width = d.width.unwrap_or(0);
     let left = d.flags.contains(&b'-');
-    let sec_width = width.checked_sub(1 + prec).filter(|w| *w > 1);
-    let flags: Vec<u8> = d.flags.iter().copied().filter(|&f| f != b'-').collect();
-    let mut out = format_int(i128::from(secs), 'd', &flags, sec_width, None);
+    // Right-aligned, the width goes to the seconds; left-aligned, the
+    // whole is padded after the fraction.
+    let sec_width = if left {
+        None
+    } else {
+        width.checked_sub(1 + prec).filter(|w| *w > 1)
+    };
+    let mut out = format_int(i128::from(secs), 'd', &d.flags, sec_width, None);
     let shown = prec.min(9);
     let frac = format!("{nanos:09}");
     out.push(b'.');
@@ -560,6 +571,7 @@ mod tests {
         assert_eq!(fmt(".0Y", Val::Time(1_767_225_600, 0)), "1767225600");
         assert_eq!(fmt("10.2Y", Val::Time(1_767_225_600, 0)), "1767225600.00");
         assert_eq!(fmt("15.2Y", Val::Time(5, 500_000_000)), "           5.50");
+        assert_eq!(fmt("-15.2Y", Val::Time(5, 500_000_000)), "5.50           ");
     }
 
     #[test]
