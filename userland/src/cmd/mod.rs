@@ -11,17 +11,24 @@ mod cat;
 mod chmod;
 mod chown;
 mod cp;
+mod df;
 mod dirname;
+mod du;
 mod env;
 mod mkdir;
+mod mktemp;
 mod mv;
 mod printf;
+mod realpath;
 mod rm;
 mod rmdir;
+mod split;
 mod stat;
 mod test;
 mod touch;
+mod tree;
 mod truefalse;
+mod truncate;
 
 /// Wrap a command's `main` as a program.
 macro_rules! program {
@@ -40,18 +47,25 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("chmod", chmod::main),
         program!("chown", chown::chown),
         program!("cp", cp::main),
+        program!("df", df::main),
         program!("dirname", dirname::main),
+        program!("du", du::main),
         program!("echo", printf::echo),
         program!("env", env::main),
         program!("false", truefalse::false_),
         program!("mkdir", mkdir::main),
+        program!("mktemp", mktemp::main),
         program!("mv", mv::main),
         program!("printf", printf::main),
+        program!("realpath", realpath::main),
         program!("rm", rm::main),
         program!("rmdir", rmdir::main),
+        program!("split", split::main),
         program!("stat", stat::main),
         program!("test", test::main),
         program!("touch", touch::main),
+        program!("tree", tree::main),
         program!("true", truefalse::true_),
+        program!("truncate", truncate::main),
     ]
 }

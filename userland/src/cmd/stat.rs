@@ -371,15 +371,6 @@ fn human_time(ms: u64) -> String {
     format!("{}.{nanos:09} +0000", time::format("%Y-%m-%d %H:%M:%S", secs, 0))
 }
 
-/// Blocks of 512 bytes, as a memory file system allocates them: whole
-/// 4 KiB pages for file data, nothing for directories and devices.
-pub fn blocks(st: &Stat) -> u64 {
-    match st.kind {
-        NodeType::File => st.size.div_ceil(4096) * 8,
-        _ => 0,
-    }
-}
-
 /// The `st_mode` type bits.
 fn type_bits(kind: NodeType) -> u32 {
     match kind {
@@ -403,7 +394,7 @@ async fn value_of(cmd: &Cmd, conv: &[u8], info: &Info<'_>, users: &Users) -> Val
     match conv {
         b"a" => Val::Num(i128::from(st.mode() & 0o7777), 'o'),
         b"A" => Val::Str(mode_string(st.kind, st.mode())),
-        b"b" => Val::Num(i128::from(blocks(st)), 'u'),
+        b"b" => Val::Num(i128::from(files::allocated(st) / 512), 'u'),
         b"B" => Val::Num(512, 'u'),
         b"d" | b"Ld" => Val::Num(device().0 as i128, 'u'),
         b"D" => Val::Num(device().0 as i128, 'x'),
@@ -418,7 +409,7 @@ async fn value_of(cmd: &Cmd, conv: &[u8], info: &Info<'_>, users: &Users) -> Val
         b"m" => Val::Str(device().1.unwrap_or_else(|| "/".to_string())),
         b"n" => Val::Str(info.name.to_string()),
         b"N" => Val::Str(quote(info.name)),
-        b"o" => Val::Num(4096, 'u'),
+        b"o" => Val::Num(i128::from(files::PAGE), 'u'),
         b"s" => Val::Num(i128::from(st.size), 'd'),
         b"u" => Val::Num(i128::from(st.uid()), 'u'),
         b"U" => Val::Str(users.user_name(st.uid()).unwrap_or("UNKNOWN").to_string()),

@@ -38,6 +38,20 @@ pub fn same_file(a: &Stat, b: &Stat) -> bool {
         && a.gid() == b.gid()
 }
 
+/// The bytes a file occupies, as a memory file system allocates them
+/// (tmpfs-like): file data in whole 4 KiB pages, nothing for directories
+/// and devices. `du` and `df` count this; `stat %b` shows it in 512-byte
+/// blocks.
+pub fn allocated(st: &Stat) -> u64 {
+    match st.kind {
+        NodeType::File => st.size.div_ceil(PAGE) * PAGE,
+        _ => 0,
+    }
+}
+
+/// The page size of that model (also `stat %o`, the I/O block).
+pub const PAGE: u64 = 4096;
+
 /// GNU's words for a file's type (`stat %F`, `rm -i`).
 pub fn type_word(st: &Stat) -> &'static str {
     match st.kind {

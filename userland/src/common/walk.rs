@@ -29,7 +29,13 @@ pub enum Visit {
     Leaf(Entry),
     /// A name that could not be examined: its stat failed, or (for a
     /// directory, just before its `Post`) its listing did.
-    Error { path: String, depth: usize, error: Error },
+    Error {
+        path: String,
+        depth: usize,
+        error: Error,
+        /// True if the listing failed (the name itself was stat'ed).
+        listing: bool,
+    },
 }
 
 struct Frame {
@@ -86,7 +92,12 @@ impl Walk {
                         entry: e,
                         names: Vec::new(),
                     });
-                    return Some(Visit::Error { path, depth, error });
+                    return Some(Visit::Error {
+                        path,
+                        depth,
+                        error,
+                        listing: true,
+                    });
                 }
             }
         }
@@ -111,7 +122,12 @@ impl Walk {
 
     async fn visit(&mut self, p: &Proc, path: String, depth: usize) -> Visit {
         if let Err(e) = p.checkpoint().await {
-            return Visit::Error { path, depth, error: e };
+            return Visit::Error {
+                path,
+                depth,
+                error: e,
+                listing: false,
+            };
         }
         match p.stat(&path).await {
             Ok(stat) if stat.is_dir() => {
@@ -120,7 +136,12 @@ impl Walk {
                 Visit::Pre(e)
             }
             Ok(stat) => Visit::Leaf(Entry { path, stat, depth }),
-            Err(error) => Visit::Error { path, depth, error },
+            Err(error) => Visit::Error {
+                path,
+                depth,
+                error,
+                listing: false,
+            },
         }
     }
 }
