@@ -182,7 +182,7 @@ async fn used(cmd: &Cmd, point: &str, points: &[String]) -> u64 {
     let mut total = 0;
     while let Some(v) = walk.next(&p).await {
         match v {
-            Visit::Pre(e) if e.depth > 0 && points.iter().any(|pt| *pt == e.path) => walk.skip(),
+            Visit::Pre(e) if e.depth > 0 && points.contains(&e.path) => walk.skip(),
             Visit::Leaf(e) => total += allocated(&e.stat),
             _ => {}
         }

@@ -231,7 +231,7 @@ async fn du(cmd: &mut Cmd, name: &str, o: &Options, points: &[String], seen: &mu
         match v {
             Visit::Pre(e) => {
                 let mounted =
-                    e.depth > 0 && o.one_fs && cmd.p.abs(&e.path).is_ok_and(|a| points.iter().any(|pt| *pt == a));
+                    e.depth > 0 && o.one_fs && cmd.p.abs(&e.path).is_ok_and(|a| points.contains(&a));
                 let again = !seen.first(&e.stat);
                 if mounted || again {
                     walk.skip();

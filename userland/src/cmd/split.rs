@@ -574,9 +574,9 @@ async fn line_chunks(cmd: &mut Cmd, input: &mut Input, sink: &mut Sink, c: Chunk
         out.write(cmd, sink, &c, &line).await?;
         written += line.len() as u64;
         let ended = line.last() == Some(&c.sep);
-        if ended && written - 1 >= end_of(out.chunk) {
+        if ended && written > end_of(out.chunk) {
             out.chunk += 1;
-            while out.chunk <= c.n && end_of(out.chunk) <= written - 1 {
+            while out.chunk <= c.n && end_of(out.chunk) < written {
                 if c.k.is_none() {
                     out.open_to(cmd, sink, &c, out.chunk).await?;
                 }

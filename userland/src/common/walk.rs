@@ -104,18 +104,16 @@ impl Walk {
         if let Some(root) = self.root.take() {
             return Some(self.visit(p, root, 0).await);
         }
-        loop {
-            let frame = self.stack.last_mut()?;
-            match frame.names.pop() {
-                Some(name) => {
-                    let path = join(&frame.entry.path, &name);
-                    let depth = frame.entry.depth + 1;
-                    return Some(self.visit(p, path, depth).await);
-                }
-                None => {
-                    let frame = self.stack.pop()?;
-                    return Some(Visit::Post(frame.entry));
-                }
+        let frame = self.stack.last_mut()?;
+        match frame.names.pop() {
+            Some(name) => {
+                let path = join(&frame.entry.path, &name);
+                let depth = frame.entry.depth + 1;
+                Some(self.visit(p, path, depth).await)
+            }
+            None => {
+                let frame = self.stack.pop()?;
+                Some(Visit::Post(frame.entry))
             }
         }
     }
