@@ -288,3 +288,18 @@ mkdir d; touch d/f; cp -rv d/ h/
 'd/' -> 'h/'
 'd/f' -> 'h/f'
 ## END
+
+#### cp-hard-link-refused
+echo x > a; cp -l a b; echo $?; test -e b || echo no-b
+## bash_diff: no file server here can make links
+## STDOUT:
+1
+no-b
+## END
+## stderr: cp: cannot create hard link 'b' to 'a': Operation not permitted
+
+#### cp-symlink-refused
+echo x > a; cp -s a b
+## bash_diff: no file server here can make links
+## stderr: cp: cannot create symbolic link 'b' to 'a': Operation not permitted
+## status: 1

@@ -251,10 +251,53 @@ b
 ## END
 
 #### tree-bad-option
-## bash_diff: ninebox's tree reports a bad option GNU-style, not with tree's usage text
 tree -Z
+## bash_diff: ninebox's tree reports a bad option GNU-style, not with tree's usage text
 ## STDERR:
 tree: invalid option -- 'Z'
 Try 'tree --help' for more information.
 ## END
 ## status: 1
+
+#### tree-escaped-names
+mkdir -p 'a b/c'; touch 'a b/c/x y' 'x\y' "q'x"; printf '' > "$(printf 't\tb')"; tree
+## STDOUT:
+.
+|-- a\ b
+|   `-- c
+|       `-- x\ y
+|-- q'x
+|-- t\tb
+`-- x\\y
+
+3 directories, 4 files
+## END
+
+#### tree-utf8-names
+mkdir 'a b'; touch "$(printf 'n\nl')"; LC_ALL=C.UTF-8 tree
+## STDOUT:
+.
+├── a b
+└── n\012l
+
+2 directories, 1 file
+## END
+
+#### tree-raw-names
+mkdir 'a b'; touch "$(printf 't\tb')"; tree -N | cat -A
+## STDOUT:
+.$
+|-- a b$
+`-- t^Ib$
+$
+2 directories, 1 file$
+## END
+
+#### tree-question-marks
+touch "$(printf 't\tb')"; tree -q
+## STDOUT:
+.
+`-- t\tb
+
+1 directory, 1 file
+## END

@@ -23,6 +23,8 @@ Copy SOURCE to DEST, or multiple SOURCE(s) to DIRECTORY.
   -H, -L, --dereference, -P, --no-dereference
                                there are no symbolic links here: these
                                  change nothing
+  -l, --link                   hard link files instead of copying: there are
+                                 no links here, so this fails
   -n, --no-clobber             do not overwrite an existing file (overrides
                                  a previous -i option)
   -p                           same as --preserve=mode,ownership,timestamps
@@ -32,6 +34,8 @@ Copy SOURCE to DEST, or multiple SOURCE(s) to DIRECTORY.
                                  no links, xattrs or contexts to preserve)
       --no-preserve=ATTR_LIST  don't preserve the specified attributes
   -R, -r, --recursive          copy directories recursively
+  -s, --symbolic-link          make symbolic links instead of copying: there
+                                 are no links here, so this fails
       --remove-destination     remove each existing destination file before
                                  attempting to open it (contrast with --force)
   -t, --target-directory=DIRECTORY  copy all SOURCE arguments into DIRECTORY
@@ -54,6 +58,8 @@ const SPEC: &[Opt] = &[
     flag("interactive", 'i'),
     flag("H", 'H'),
     flag("dereference", 'L'),
+    flag("link", 'l'),
+    flag("symbolic-link", 's'),
     flag("no-clobber", 'n'),
     flag("no-dereference", 'P'),
     flag("p", 'p'),
@@ -99,6 +105,8 @@ pub struct CopyOpts {
     pub remove_first: bool,
     pub update: bool,
     pub verbose: Verbose,
+    /// -l or -s: links were asked for (and cannot be made).
+    pub link: Option<&'static str>,
 }
 
 impl CopyOpts {
@@ -115,6 +123,7 @@ impl CopyOpts {
             remove_first: false,
             update: false,
             verbose: if verbose { Verbose::Mv } else { Verbose::Quiet },
+            link: None,
         }
     }
 }
@@ -153,6 +162,7 @@ async fn options(cmd: &mut Cmd, opts: &Opts) -> Result<CopyOpts, i32> {
         remove_first: false,
         update: false,
         verbose: Verbose::Quiet,
+        link: None,
     };
     for (name, v) in &opts.list {
         match *name {
@@ -188,6 +198,8 @@ async fn options(cmd: &mut Cmd, opts: &Opts) -> Result<CopyOpts, i32> {
             "recursive" | "r" => o.recursive = true,
             "remove-destination" => o.remove_first = true,
             "update" => o.update = true,
+            "link" => o.link = Some("hard link"),
+            "symbolic-link" => o.link = Some("symbolic link"),
             "verbose" => o.verbose = Verbose::Cp,
             _ => {}
         }
@@ -428,6 +440,16 @@ async fn copy_file(
     } else if files::has_trailing_slash(dst) {
         cmd.error(format!("cannot create regular file {}: Not a directory", quote(dst)))
             .await;
+        return false;
+    }
+    if let Some(what) = o.link {
+        // No file server here can make links.
+        cmd.error(format!(
+            "cannot create {what} {} to {}: Operation not permitted",
+            quote(dst),
+            quote(src)
+        ))
+        .await;
         return false;
     }
     if nested && st.kind == NodeType::Device {

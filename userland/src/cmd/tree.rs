@@ -5,12 +5,15 @@
 use kernel::{NodeType, Proc};
 
 use crate::common::cli::{Arg, Cmd, Opt, flag, long, value};
+use crate::common::files::same_file;
 use crate::common::walk::join;
 
 const HELP: &str = "Usage: tree [OPTION]... [DIRECTORY]...
 List the contents of directories in a tree-like format.
 
   -a            All files are listed (names starting with '.' too).
+  -N            Print names as they are (no escapes).
+  -q            Print non-printable characters in names as '?'.
   -d            List directories only.
   -f            Print the full path prefix for each file.
   -i            Don't print indentation lines.
@@ -29,6 +32,8 @@ Names sort in byte order (tree's order under LC_ALL=C).
 
 const SPEC: &[Opt] = &[
     flag("a", 'a'),
+    flag("N", 'N'),
+    flag("q", 'q'),
     flag("d", 'd'),
     flag("f", 'f'),
     flag("i", 'i'),
@@ -43,6 +48,7 @@ const SPEC: &[Opt] = &[
 
 struct Options {
     all: bool,
+    names: Names,
     dirs_only: bool,
     full_path: bool,
     no_indent: bool,
@@ -54,8 +60,20 @@ struct Options {
     lines: &'static Lines,
 }
 
+/// How names are printed.
+#[derive(Copy, Clone, PartialEq, Eq)]
+enum Names {
+    /// tree's default: escapes for what a terminal would not show.
+    Escaped,
+    /// -N
+    Raw,
+    /// -q: `?` for non-printable characters.
+    Question,
+}
+
 /// The pieces an indentation is drawn with.
 struct Lines {
+    utf8: bool,
     branch: &'static str,
     last: &'static str,
     pipe: &'static str,
@@ -63,6 +81,7 @@ struct Lines {
 }
 
 const ASCII: Lines = Lines {
+    utf8: false,
     branch: "|-- ",
     last: "`-- ",
     pipe: "|   ",
@@ -71,6 +90,7 @@ const ASCII: Lines = Lines {
 
 /// tree's UTF-8 set: the vertical line is followed by no-break spaces.
 const UTF8: Lines = Lines {
+    utf8: true,
     branch: "\u{251c}\u{2500}\u{2500} ",
     last: "\u{2514}\u{2500}\u{2500} ",
     pipe: "\u{2502}\u{a0}\u{a0} ",
@@ -87,6 +107,8 @@ struct Counts {
 /// that precedes its entries.
 struct Level {
     path: String,
+    /// Its identity, to stop at a directory bound inside itself.
+    stat: Option<kernel::Stat>,
     entries: Vec<(String, NodeType)>,
     next: usize,
     indent: String,
@@ -114,8 +136,16 @@ pub async fn main(mut cmd: Cmd) -> i32 {
             .find_map(|v| cmd.p.getenv(v).filter(|s| !s.is_empty()))
             .is_some_and(|l| is_utf8(&l)),
     };
+    let names = if opts.has("N") {
+        Names::Raw
+    } else if opts.has("q") {
+        Names::Question
+    } else {
+        Names::Escaped
+    };
     let o = Options {
         all: opts.has("a"),
+        names,
         dirs_only: opts.has("d"),
         full_path: opts.has("f"),
         no_indent: opts.has("i"),
@@ -167,16 +197,19 @@ async fn list_root(cmd: &mut Cmd, root: &str, o: &Options, counts: &mut Counts) 
         Ok(_) => {
             // tree shows a file given as a root as an unopenable directory.
             counts.files += 1;
-            cmd.out.write(format!("{root}  [error opening dir]\n").as_bytes()).await;
+            let shown = show_name(root, o.names, o.lines.utf8);
+            cmd.out.write(format!("{shown}  [error opening dir]\n").as_bytes()).await;
             return true;
         }
         Err(_) => {
-            cmd.out.write(format!("{root}  [error opening dir]\n").as_bytes()).await;
+            let shown = show_name(root, o.names, o.lines.utf8);
+            cmd.out.write(format!("{shown}  [error opening dir]\n").as_bytes()).await;
             return false;
         }
     };
     let suffix = if o.classify && st.is_dir() { "/" } else { "" };
-    cmd.out.write(format!("{root}{suffix}\n").as_bytes()).await;
+    let shown = show_name(root, o.names, o.lines.utf8);
+    cmd.out.write(format!("{shown}{suffix}\n").as_bytes()).await;
     let Ok(top) = entries(&p, root, o).await else {
         return true;
     };
@@ -185,6 +218,7 @@ async fn list_root(cmd: &mut Cmd, root: &str, o: &Options, counts: &mut Counts) 
     }
     let mut stack = vec![Level {
         path: root.to_string(),
+        stat: Some(st),
         entries: top,
         next: 0,
         indent: String::new(),
@@ -204,7 +238,7 @@ async fn list_root(cmd: &mut Cmd, root: &str, o: &Options, counts: &mut Counts) 
             line.push_str(&indent);
             line.push_str(if is_last { o.lines.last } else { o.lines.branch });
         }
-        line.push_str(if o.full_path { &path } else { &name });
+        line.push_str(&show_name(if o.full_path { &path } else { &name }, o.names, o.lines.utf8));
         if o.classify {
             line.push_str(classify(&p, &path, kind).await);
         }
@@ -220,6 +254,15 @@ async fn list_root(cmd: &mut Cmd, root: &str, o: &Options, counts: &mut Counts) 
             cmd.out.write(line.as_bytes()).await;
             continue;
         }
+        let here = p.stat(&path).await.ok();
+        let cycle = here
+            .as_ref()
+            .is_some_and(|h| stack.iter().any(|l| l.stat.as_ref().is_some_and(|s| same_file(s, h))));
+        if cycle {
+            line.push_str("  [recursive, not followed]\n");
+            cmd.out.write(line.as_bytes()).await;
+            continue;
+        }
         match entries(&p, &path, o).await {
             Ok(children) => {
                 line.push('\n');
@@ -227,6 +270,7 @@ async fn list_root(cmd: &mut Cmd, root: &str, o: &Options, counts: &mut Counts) 
                 let more = if is_last { o.lines.blank } else { o.lines.pipe };
                 stack.push(Level {
                     path,
+                    stat: here,
                     entries: children,
                     next: 0,
                     indent: if o.no_indent { String::new() } else { indent + more },
@@ -239,6 +283,43 @@ async fn list_root(cmd: &mut Cmd, root: &str, o: &Options, counts: &mut Counts) 
         }
     }
     true
+}
+
+/// A name as tree prints it. In a UTF-8 locale a character that is not
+/// printable becomes `\ooo`; otherwise (bytes) `\ ` for a space, `\\`,
+/// C escapes for `\a`..`\r`, and `\ooo` for other unprintable bytes.
+fn show_name(name: &str, how: Names, utf8: bool) -> String {
+    if how == Names::Raw {
+        return name.to_string();
+    }
+    let question = how == Names::Question;
+    let mut out = String::new();
+    if utf8 {
+        for c in name.chars() {
+            match c {
+                _ if !c.is_control() => out.push(c),
+                _ if question => out.push('?'),
+                _ => out.push_str(&format!("\\{:03o}", c as u32)),
+            }
+        }
+        return out;
+    }
+    for b in name.bytes() {
+        match b {
+            7..=13 => {
+                out.push('\\');
+                out.push(b"abtnvfr"[usize::from(b - 7)] as char);
+            }
+            b'\\' | b' ' => {
+                out.push('\\');
+                out.push(b as char);
+            }
+            0x20..=0x7e => out.push(b as char),
+            _ if question => out.push('?'),
+            _ => out.push_str(&format!("\\{b:03o}")),
+        }
+    }
+    out
 }
 
 /// `/` for directories, `*` for executable files.
@@ -272,4 +353,25 @@ async fn entries(p: &Proc, dir: &str, o: &Options) -> kernel::Result<Vec<(String
         v.sort_by_key(|(_, k)| *k != NodeType::Dir);
     }
     Ok(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_as_tree() {
+        // From tree 2.1.0.
+        assert_eq!(show_name("a b", Names::Escaped, false), "a\\ b");
+        assert_eq!(show_name("x\\y", Names::Escaped, false), "x\\\\y");
+        assert_eq!(show_name("t\tb", Names::Escaped, false), "t\\tb");
+        assert_eq!(show_name("n\nl", Names::Escaped, false), "n\\nl");
+        assert_eq!(show_name("é", Names::Escaped, false), "\\303\\251");
+        assert_eq!(show_name("q'x\"", Names::Escaped, false), "q'x\"");
+        assert_eq!(show_name("a b", Names::Escaped, true), "a b");
+        assert_eq!(show_name("n\nl", Names::Escaped, true), "n\\012l");
+        assert_eq!(show_name("é", Names::Escaped, true), "é");
+        assert_eq!(show_name("t\tb", Names::Question, false), "t\\tb");
+        assert_eq!(show_name("é", Names::Question, false), "??");
+    }
 }

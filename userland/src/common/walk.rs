@@ -6,8 +6,14 @@
 //! and after them ([`Visit::Post`]); other files once ([`Visit::Leaf`]).
 //! Entries come in byte order of their names. A walker may be told to skip
 //! the entries of the directory it just reported ([`Walk::skip`]).
+//!
+//! A namespace can make a directory appear inside itself (`bind / /n/x`):
+//! a directory that is one of its own ancestors is reported as an
+//! `ELOOP` error and not entered, so a walk always ends.
 
-use kernel::{Error, Proc, Stat};
+use kernel::{Errno, Error, Proc, Stat};
+
+use super::files::same_file;
 
 /// A name met on the walk.
 #[derive(Clone, Debug)]
@@ -128,6 +134,12 @@ impl Walk {
             };
         }
         match p.stat(&path).await {
+            Ok(stat) if stat.is_dir() && self.stack.iter().any(|f| same_file(&f.entry.stat, &stat)) => Visit::Error {
+                path,
+                depth,
+                error: Errno::ELOOP.into(),
+                listing: false,
+            },
             Ok(stat) if stat.is_dir() => {
                 let e = Entry { path, stat, depth };
                 self.opened = Some(e.clone());
