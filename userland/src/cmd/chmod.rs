@@ -41,6 +41,14 @@ const SPEC: &[Opt] = &[
     flag("recursive", 'R'),
 ];
 
+/// What happened to one file.
+#[derive(Copy, Clone, PartialEq, Eq)]
+enum Outcome {
+    Changed,
+    Retained,
+    Failed,
+}
+
 #[derive(Copy, Clone, PartialEq, Eq)]
 enum Verbosity {
     Off,
@@ -194,42 +202,42 @@ async fn chmod_one(cmd: &mut Cmd, name: &str, st: &Stat, change: &ModeChange, o:
     let old = st.mode() & 0o7777;
     let (new, _) = change.apply(old, st.is_dir(), o.umask);
     let (status, mut ok) = if new == old {
-        ("retained", true)
+        (Outcome::Retained, true)
     } else {
         let c = StatChanges {
             mode: Some(new),
             ..Default::default()
         };
         match cmd.p.wstat(name, &c).await {
-            Ok(()) => ("changed", true),
+            Ok(()) => (Outcome::Changed, true),
             Err(e) => {
                 if !o.silent {
                     cmd.error(format!("changing permissions of {}: {}", quote(name), e.strerror()))
                         .await;
                 }
-                ("failed", false)
+                (Outcome::Failed, false)
             }
         }
     };
     let show = match o.verbosity {
         Verbosity::Off => false,
-        Verbosity::Changes => status == "changed",
+        Verbosity::Changes => status == Outcome::Changed,
         Verbosity::High => true,
     };
     if show {
         let f = quote(name);
         let line = match status {
-            "changed" => format!(
+            Outcome::Changed => format!(
                 "mode of {f} changed from {old:04o} ({}) to {new:04o} ({})\n",
                 perm_string(old),
                 perm_string(new)
             ),
-            "failed" => format!(
+            Outcome::Failed => format!(
                 "failed to change mode of {f} from {old:04o} ({}) to {new:04o} ({})\n",
                 perm_string(old),
                 perm_string(new)
             ),
-            _ => format!("mode of {f} retained as {new:04o} ({})\n", perm_string(new)),
+            Outcome::Retained => format!("mode of {f} retained as {new:04o} ({})\n", perm_string(new)),
         };
         cmd.out.write(line.as_bytes()).await;
     }

@@ -79,6 +79,14 @@ const SPEC: &[Opt] = &[
     flag("recursive", 'R'),
 ];
 
+/// What happened to one file.
+#[derive(Copy, Clone, PartialEq, Eq)]
+enum Outcome {
+    Changed,
+    Retained,
+    Failed,
+}
+
 #[derive(Copy, Clone, PartialEq, Eq)]
 enum Verbosity {
     Off,
@@ -348,23 +356,23 @@ async fn chown_one(cmd: &mut Cmd, name: &str, old: Option<(u32, u32)>, c: &Chang
         ..Default::default()
     };
     let (status, ok) = if changes.is_empty() {
-        ("retained", true)
+        (Outcome::Retained, true)
     } else {
         match cmd.p.wstat(name, &changes).await {
-            Ok(()) => ("changed", true),
+            Ok(()) => (Outcome::Changed, true),
             Err(e) => {
                 if !o.silent {
                     let what = if c.uid.is_some() { "ownership" } else { "group" };
                     cmd.error(format!("changing {what} of {}: {}", quote(name), e.strerror()))
                         .await;
                 }
-                ("failed", false)
+                (Outcome::Failed, false)
             }
         }
     };
     let show = match o.verbosity {
         Verbosity::Off => false,
-        Verbosity::Changes => status == "changed",
+        Verbosity::Changes => status == Outcome::Changed,
         Verbosity::High => true,
     };
     if show {
@@ -376,7 +384,7 @@ async fn chown_one(cmd: &mut Cmd, name: &str, old: Option<(u32, u32)>, c: &Chang
     ok
 }
 
-fn describe(name: &str, status: &str, old: Option<String>, c: &Change) -> String {
+fn describe(name: &str, status: Outcome, old: Option<String>, c: &Change) -> String {
     let f = quote(name);
     let new = spec_text(c.user.as_deref(), c.group.as_deref()).unwrap_or_default();
     let old = old.unwrap_or_default();
@@ -385,16 +393,16 @@ fn describe(name: &str, status: &str, old: Option<String>, c: &Change) -> String
         (None, Some(_)) => "group",
         (None, None) => {
             return match status {
-                "changed" => format!("no change to ownership of {f}\n"),
-                "failed" => format!("failed to change ownership of {f}\n"),
-                _ => format!("ownership of {f} retained\n"),
+                Outcome::Changed => format!("no change to ownership of {f}\n"),
+                Outcome::Failed => format!("failed to change ownership of {f}\n"),
+                Outcome::Retained => format!("ownership of {f} retained\n"),
             };
         }
     };
     match status {
-        "changed" => format!("changed {what} of {f} from {old} to {new}\n"),
-        "failed" => format!("failed to change {what} of {f} from {old} to {new}\n"),
-        _ => format!("{what} of {f} retained as {new}\n"),
+        Outcome::Changed => format!("changed {what} of {f} from {old} to {new}\n"),
+        Outcome::Failed => format!("failed to change {what} of {f} from {old} to {new}\n"),
+        Outcome::Retained => format!("{what} of {f} retained as {new}\n"),
     }
 }
 

@@ -30,6 +30,7 @@ Summarize space usage of the set of FILEs, recursively for directories.
   -h, --human-readable  print sizes in human readable format (e.g., 1K 234M 2G)
       --si              like -h, but use powers of 1000 not 1024
   -k                    like --block-size=1K
+  -L, -P, -H            there are no symbolic links here: these change nothing
   -m                    like --block-size=1M
   -S, --separate-dirs   for directories do not include size of subdirectories
   -s, --summarize       display only a total for each argument
@@ -56,6 +57,9 @@ const SPEC: &[Opt] = &[
     flag("human-readable", 'h'),
     long("si", Arg::No),
     flag("k", 'k'),
+    flag("dereference", 'L'),
+    flag("no-dereference", 'P'),
+    flag("H", 'H'),
     flag("m", 'm'),
     flag("separate-dirs", 'S'),
     flag("summarize", 's'),
@@ -230,8 +234,7 @@ async fn du(cmd: &mut Cmd, name: &str, o: &Options, points: &[String], seen: &mu
     while let Some(v) = walk.next(&p).await {
         match v {
             Visit::Pre(e) => {
-                let mounted =
-                    e.depth > 0 && o.one_fs && cmd.p.abs(&e.path).is_ok_and(|a| points.contains(&a));
+                let mounted = e.depth > 0 && o.one_fs && cmd.p.abs(&e.path).is_ok_and(|a| points.contains(&a));
                 let again = !seen.first(&e.stat);
                 if mounted || again {
                     walk.skip();

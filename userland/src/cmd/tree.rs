@@ -198,12 +198,16 @@ async fn list_root(cmd: &mut Cmd, root: &str, o: &Options, counts: &mut Counts) 
             // tree shows a file given as a root as an unopenable directory.
             counts.files += 1;
             let shown = show_name(root, o.names, o.lines.utf8);
-            cmd.out.write(format!("{shown}  [error opening dir]\n").as_bytes()).await;
+            cmd.out
+                .write(format!("{shown}  [error opening dir]\n").as_bytes())
+                .await;
             return true;
         }
         Err(_) => {
             let shown = show_name(root, o.names, o.lines.utf8);
-            cmd.out.write(format!("{shown}  [error opening dir]\n").as_bytes()).await;
+            cmd.out
+                .write(format!("{shown}  [error opening dir]\n").as_bytes())
+                .await;
             return false;
         }
     };
@@ -238,7 +242,11 @@ async fn list_root(cmd: &mut Cmd, root: &str, o: &Options, counts: &mut Counts) 
             line.push_str(&indent);
             line.push_str(if is_last { o.lines.last } else { o.lines.branch });
         }
-        line.push_str(&show_name(if o.full_path { &path } else { &name }, o.names, o.lines.utf8));
+        line.push_str(&show_name(
+            if o.full_path { &path } else { &name },
+            o.names,
+            o.lines.utf8,
+        ));
         if o.classify {
             line.push_str(classify(&p, &path, kind).await);
         }
