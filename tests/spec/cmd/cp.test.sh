@@ -303,3 +303,20 @@ echo x > a; cp -s a b
 ## bash_diff: no file server here can make links
 ## stderr: cp: cannot create symbolic link 'b' to 'a': Operation not permitted
 ## status: 1
+
+#### cp-same-file-through-bind
+## bash_diff: a Plan 9 bind shows the same directory at two names
+mkdir d e; echo x > d/f; bind d e; cp e/f d/f; echo $?; cat d/f
+## STDOUT:
+1
+x
+## END
+## stderr: cp: 'e/f' and 'd/f' are the same file
+
+#### cp-between-servers-not-same
+## bash_diff: /tmp is another file server in ninebox
+echo x > f; cp f /tmp/f; cp /tmp/f f; echo $?; cat f
+## STDOUT:
+0
+x
+## END

@@ -205,3 +205,11 @@ mkdir -p d/m; printf hello > d/f; printf 1234567890 > /tmp/t; bind '#t' d/m; du 
 printf hello > f; du -b
 ## bash_diff: directory sizes differ from ext4's
 ## stdout: 5	.
+
+#### du-bind-counted-once
+## bash_diff: a Plan 9 bind shows the same directory at two names
+mkdir d e; printf hello > d/f; bind d e; du -bc d e
+## STDOUT:
+5	d
+5	total
+## END

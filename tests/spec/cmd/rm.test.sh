@@ -218,3 +218,21 @@ touch 'a b' "it's"; rm -v 'a b' "it's"
 removed 'a b'
 removed "it's"
 ## END
+
+#### rm-recursive-through-tmp
+## bash_diff: /tmp is another file server; the walk must not take it for a loop
+mkdir /tmp/x; touch /tmp/x/f; rm -rv /tmp/x
+## STDOUT:
+removed '/tmp/x/f'
+removed directory '/tmp/x'
+## END
+
+#### rm-bind-loop
+## bash_diff: a Plan 9 bind can put a directory inside itself
+mkdir -p d/e/loop; bind /home/user/d d/e/loop; rm -r d; echo $?
+## stdout: 1
+## STDERR:
+rm: cannot remove 'd/e/loop': Too many levels of symbolic links
+rm: cannot remove 'd/e': Directory not empty
+rm: cannot remove 'd': Directory not empty
+## END

@@ -181,12 +181,14 @@ Device: 0,1	Inode: 1           Links: 1     Device type: 0,0
 ## END
 
 #### stat-device-numbers-per-mount
-touch f /tmp/t; stat -c '%d %m' f /tmp/t /dev/null
-## bash_diff: devices are numbered by mount point in ninebox
+touch f /tmp/t; stat -c '%d %m' f /tmp/t /dev/null /usr/bin/cat /bin/cat
+## bash_diff: devices are numbered in the order the namespace mounted them
 ## STDOUT:
 0 /
-2 /tmp
+3 /tmp
 1 /dev
+0 /usr/bin
+0 /
 ## END
 
 #### stat-directory-size

@@ -301,3 +301,15 @@ touch "$(printf 't\tb')"; tree -q
 
 1 directory, 1 file
 ## END
+
+#### tree-bind-loop
+## bash_diff: a Plan 9 bind can put a directory inside itself
+mkdir -p d/e/loop; touch d/f; bind /home/user/d d/e/loop; tree d
+## STDOUT:
+d
+|-- e
+|   `-- loop  [recursive, not followed]
+`-- f
+
+3 directories, 1 file
+## END

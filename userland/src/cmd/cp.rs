@@ -5,7 +5,7 @@
 use kernel::{Errno, NodeType, OpenFlags, Stat, StatChanges};
 
 use crate::common::cli::{Arg, Cmd, Opt, Opts, flag, long, value};
-use crate::common::files::{self, Prompter, base_name, same_file};
+use crate::common::files::{self, Prompter, base_name, identical};
 use crate::common::quote::quote;
 use crate::common::walk::{Visit, Walk, join};
 
@@ -414,7 +414,7 @@ async fn copy_file(
         }
     };
     if let Some(d) = &existing {
-        if same_file(st, d) {
+        if identical(&cmd.p, src, st, dst, d) {
             cmd.error(format!("{} and {} are the same file", quote(src), quote(dst)))
                 .await;
             return false;

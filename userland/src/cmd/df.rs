@@ -6,7 +6,7 @@
 //! percentages show as `-`.
 
 use crate::common::cli::{Arg, Cmd, Opt, flag, long, value};
-use crate::common::files::{self, Mount, allocated, mount_index, mount_points, mounts};
+use crate::common::files::{self, Mount, MountTable, allocated};
 use crate::common::quote::quotef;
 use crate::common::size::human;
 use crate::common::walk::{Visit, Walk};
@@ -78,28 +78,25 @@ pub async fn main(mut cmd: Cmd) -> i32 {
             _ => {}
         }
     }
-    let all = mounts(&cmd.p);
-    let points: Vec<String> = mount_points(&all).iter().map(|s| s.to_string()).collect();
+    let table = MountTable::load(&cmd.p);
+    let points = &table.points;
     // The first member of each mount point describes it.
-    let heads: Vec<&Mount> = points
-        .iter()
-        .filter_map(|pt| all.iter().find(|m| m.point == *pt))
-        .collect();
+    let heads: Vec<&Mount> = points.iter().filter_map(|pt| table.head(pt)).collect();
     let mut status = 0;
     let mut chosen: Vec<usize> = Vec::new();
     if opts.operands.is_empty() {
         for (i, m) in heads.iter().enumerate() {
-            if opts.has("all") || !is_dir_bind(m) {
+            if opts.has("all") || !m.is_dir_bind() {
                 chosen.push(i);
             }
         }
     } else {
-        let refs: Vec<&str> = points.iter().map(String::as_str).collect();
         for f in &opts.operands {
             match files::stat(&cmd.p, f).await {
                 Ok(_) => {
                     let abs = cmd.p.abs(f).unwrap_or_else(|_| "/".to_string());
-                    chosen.push(mount_index(&refs, &abs));
+                    let point = table.point_of(&abs);
+                    chosen.push(points.iter().position(|p| p == point).unwrap_or(0));
                 }
                 Err(e) => {
                     cmd.error(format!("{}: {}", quotef(f), e.strerror())).await;
@@ -111,11 +108,11 @@ pub async fn main(mut cmd: Cmd) -> i32 {
     let mut rows = Vec::new();
     for i in chosen {
         let m = heads[i];
-        let kind = server_type(&cmd, &all, m, 0).await;
+        let kind = server_type(&cmd, &table, m).await;
         if opts.value("type").is_some_and(|t| t != kind) || opts.value("exclude-type") == Some(kind.as_str()) {
             continue;
         }
-        let used = used(&cmd, &m.point, &points).await;
+        let used = used(&cmd, &m.point, points).await;
         rows.push(Row {
             source: m.source.clone(),
             kind,
@@ -133,23 +130,23 @@ pub async fn main(mut cmd: Cmd) -> i32 {
                 target: "-".to_string(),
             });
         }
-        let text = table(&rows, units, opts.has("print-type"));
+        let text = render(&rows, units, opts.has("print-type"));
         cmd.out.write(text.as_bytes()).await;
     }
     cmd.finish(status).await
 }
 
-/// A bind of a directory (as opposed to a device or a mounted server):
-/// another view of files some other row already counts.
-fn is_dir_bind(m: &Mount) -> bool {
-    m.bind && !m.source.starts_with('#')
-}
-
-/// The name of the server behind a mount: a device's, a posted server's,
-/// or for a bind of a directory, that of the mount holding it.
-async fn server_type(cmd: &Cmd, all: &[Mount], m: &Mount, depth: usize) -> String {
-    if let Some(dev) = m.source.strip_prefix('#') {
-        let prefix = format!("#{}", dev.chars().next().unwrap_or('/'));
+/// The name of the server behind a mount (memfs, devfs...): a device's, a
+/// posted server's, or for a bind of a directory, that of the device it
+/// leads to.
+async fn server_type(cmd: &Cmd, table: &MountTable, m: &Mount) -> String {
+    let source = if m.is_dir_bind() {
+        table.device_of(&m.point)
+    } else {
+        m.source.clone()
+    };
+    if source.starts_with('#') {
+        let prefix: String = source.chars().take(2).collect();
         return cmd
             .p
             .kernel()
@@ -159,19 +156,9 @@ async fn server_type(cmd: &Cmd, all: &[Mount], m: &Mount, depth: usize) -> Strin
             .find(|(d, _)| *d == prefix)
             .map_or_else(|| "-".to_string(), |(_, name)| name);
     }
-    if !m.bind {
-        return match cmd.p.posted(&m.source).await {
-            Ok(s) => s.name().to_string(),
-            Err(_) => "-".to_string(),
-        };
-    }
-    let points = mount_points(all);
-    let i = mount_index(&points, &m.source);
-    match all.iter().find(|x| x.point == points[i]) {
-        Some(holder) if depth < 8 && holder.point != m.point => {
-            Box::pin(server_type(cmd, all, holder, depth + 1)).await
-        }
-        _ => "-".to_string(),
+    match cmd.p.posted(&source).await {
+        Ok(s) => s.name().to_string(),
+        Err(_) => "-".to_string(),
     }
 }
 
@@ -191,7 +178,7 @@ async fn used(cmd: &Cmd, point: &str, points: &[String]) -> u64 {
 }
 
 /// The table with GNU df's column widths and alignment.
-fn table(rows: &[Row], units: Units, with_type: bool) -> String {
+fn render(rows: &[Row], units: Units, with_type: bool) -> String {
     let (size_h, avail_h) = match units {
         Units::K => ("1K-blocks", "Available"),
         Units::Human { .. } => ("Size", "Avail"),
@@ -263,12 +250,12 @@ mod tests {
             target: "/tmp".into(),
         }];
         assert_eq!(
-            table(&rows, Units::K, false),
+            render(&rows, Units::K, false),
             "Filesystem     1K-blocks  Used Available Use% Mounted on\n\
              #t                     -     8         -    - /tmp\n"
         );
         assert_eq!(
-            table(&rows, Units::Human { si: false }, true),
+            render(&rows, Units::Human { si: false }, true),
             "Filesystem     Type   Size  Used Avail Use% Mounted on\n\
              #t             memfs     -  8.0K     -    - /tmp\n"
         );

@@ -8,7 +8,7 @@
 use std::collections::HashSet;
 
 use crate::common::cli::{Arg, Cmd, Opt, Opts, flag, long, value};
-use crate::common::files::{allocated, mount_points, mounts};
+use crate::common::files::{MountTable, allocated};
 use crate::common::quote::quote;
 use crate::common::size::{human, parse_size};
 use crate::common::walk::{Visit, Walk};
@@ -34,8 +34,8 @@ Summarize space usage of the set of FILEs, recursively for directories.
   -m                    like --block-size=1M
   -S, --separate-dirs   for directories do not include size of subdirectories
   -s, --summarize       display only a total for each argument
-  -x, --one-file-system  skip directories that are mount points of the
-                          namespace (other file servers, binds)
+  -x, --one-file-system  skip directories on other devices or file servers
+                          than the argument's (see stat's %d)
       --help     display this help and exit
       --version  output version information and exit
 
@@ -96,11 +96,7 @@ pub async fn main(mut cmd: Cmd) -> i32 {
     } else {
         opts.operands.clone()
     };
-    let points: Vec<String> = if o.one_fs {
-        mount_points(&mounts(&cmd.p)).iter().map(|s| s.to_string()).collect()
-    } else {
-        Vec::new()
-    };
+    let table = MountTable::load(&cmd.p);
     // Each file and directory counts once: directories always, files too
     // when several operands could name them twice.
     let mut seen = Seen {
@@ -110,7 +106,7 @@ pub async fn main(mut cmd: Cmd) -> i32 {
     let mut total = 0u64;
     let mut status = 0;
     for name in &operands {
-        match du(&mut cmd, name, &o, &points, &mut seen).await {
+        match du(&mut cmd, name, &o, &table, &mut seen).await {
             Ok(n) => total += n,
             Err(()) => status = 1,
         }
@@ -198,11 +194,12 @@ async fn print(cmd: &mut Cmd, bytes: u64, name: &str, o: &Options) {
     cmd.out.write(&line).await;
 }
 
-/// A file's identity, to count it once (`du d d`).
-type Key = (u64, u64, u64, u32, u32, u32);
+/// A file's identity, to count it once (`du d d`, /bin and its bind on
+/// /usr/bin): its device and its metadata.
+type Key = (String, u64, u64, u64, u32, u32, u32);
 
-fn key(st: &kernel::Stat) -> Key {
-    (st.qid, st.mtime, st.ctime(), st.mode(), st.uid(), st.gid())
+fn key(device: String, st: &kernel::Stat) -> Key {
+    (device, st.qid, st.mtime, st.ctime(), st.mode(), st.uid(), st.gid())
 }
 
 struct Seen {
@@ -213,19 +210,21 @@ struct Seen {
 
 impl Seen {
     /// True the first time a file is met.
-    fn first(&mut self, st: &kernel::Stat) -> bool {
+    fn first(&mut self, device: &str, st: &kernel::Stat) -> bool {
         if !st.is_dir() && !self.files {
             return true;
         }
-        self.keys.insert(key(st))
+        self.keys.insert(key(device.to_string(), st))
     }
 }
 
 /// Report one operand; answers its total (`Err` after an error about it).
-async fn du(cmd: &mut Cmd, name: &str, o: &Options, points: &[String], seen: &mut Seen) -> Result<u64, ()> {
+async fn du(cmd: &mut Cmd, name: &str, o: &Options, table: &MountTable, seen: &mut Seen) -> Result<u64, ()> {
     let p = cmd.p.clone();
     let size = |st: &kernel::Stat| if o.apparent { apparent(st) } else { allocated(st) };
     let shown = |depth: usize| o.max_depth.is_none_or(|m| depth <= m);
+    let device = |path: &str| p.abs(path).map(|a| table.device_of(&a)).unwrap_or_default();
+    let top = device(name);
     let mut walk = Walk::new(name);
     // Totals of the open directories, and whether each is skipped.
     let mut sums: Vec<(u64, bool)> = Vec::new();
@@ -234,15 +233,16 @@ async fn du(cmd: &mut Cmd, name: &str, o: &Options, points: &[String], seen: &mu
     while let Some(v) = walk.next(&p).await {
         match v {
             Visit::Pre(e) => {
-                let mounted = e.depth > 0 && o.one_fs && cmd.p.abs(&e.path).is_ok_and(|a| points.contains(&a));
-                let again = !seen.first(&e.stat);
+                let dev = device(&e.path);
+                let mounted = o.one_fs && dev != top;
+                let again = !seen.first(&dev, &e.stat);
                 if mounted || again {
                     walk.skip();
                 }
                 sums.push((size(&e.stat), mounted || again));
             }
             Visit::Leaf(e) => {
-                if !seen.first(&e.stat) {
+                if !seen.first(&device(&e.path), &e.stat) {
                     continue;
                 }
                 let n = size(&e.stat);

@@ -5,7 +5,7 @@
 use kernel::Errno;
 
 use crate::common::cli::{Cmd, Opt, flag, value};
-use crate::common::files::{self, Prompter, same_file};
+use crate::common::files::{self, Prompter, identical};
 use crate::common::quote::quote;
 use crate::common::walk::{Visit, Walk};
 
@@ -107,7 +107,7 @@ async fn move_one(cmd: &mut Cmd, src: &str, dst: &str, o: &Options, prompter: &m
     }
     match files::stat(&cmd.p, dst).await {
         Ok(d) => {
-            if same_file(&st, &d) {
+            if identical(&cmd.p, src, &st, dst, &d) {
                 cmd.error(format!("{} and {} are the same file", quote(src), quote(dst)))
                     .await;
                 return false;

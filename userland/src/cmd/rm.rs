@@ -3,7 +3,7 @@
 use kernel::{Errno, Stat};
 
 use crate::common::cli::{Arg, Cmd, Opt, flag, long};
-use crate::common::files::{self, Prompter, base_name, mount_points, mounts, type_word};
+use crate::common::files::{self, MountTable, Prompter, base_name, type_word};
 use crate::common::quote::quote;
 use crate::common::walk::{Visit, Walk};
 
@@ -213,9 +213,7 @@ async fn remove_operand(cmd: &mut Cmd, name: &str, o: &Options, prompter: &mut P
 }
 
 fn is_mount_point(cmd: &Cmd, name: &str) -> bool {
-    let all = mounts(&cmd.p);
-    let Ok(abs) = cmd.p.abs(name) else { return false };
-    mount_points(&all).contains(&abs.as_str())
+    cmd.p.abs(name).is_ok_and(|abs| MountTable::load(&cmd.p).is_point(&abs))
 }
 
 /// Remove a file or an empty directory, asking first under -i.

@@ -3,7 +3,7 @@
 use kernel::{NodeType, Stat};
 
 use crate::common::cli::{Arg, Cmd, Opt, flag, long, value};
-use crate::common::files::{self, mount_index, mount_points, mounts};
+use crate::common::files::{self, MountTable};
 use crate::common::mode::mode_string;
 use crate::common::quote::quote;
 use crate::common::time;
@@ -66,8 +66,9 @@ The valid format sequences for files:
 %X, %Y, %Z and %W take a precision (%.3Y) for fractions of a second.
 
 What the numbers mean here: the inode is the file's qid; the device is the
-number of its mount point in the namespace (0 for /, then in the order of
-the ns listing; major 0); device types are 0 (devices have no numbers).
+number of the device or server the file lives on, in the order the
+namespace mounted them (#/ is 0; major 0); device types are 0 (devices
+have no numbers).
 Files have no access time, so %x and %X show the modification time, and no
 birth time (%w is -, %W is 0). Blocks are counted as a memory file system
 does: the size rounded up to 4 KiB, in 512-byte units, and none for
@@ -382,22 +383,15 @@ fn type_bits(kind: NodeType) -> u32 {
 
 async fn value_of(cmd: &Cmd, conv: &[u8], info: &Info<'_>, users: &Users) -> Val {
     let st = &info.st;
-    let device = || {
-        let all = mounts(&cmd.p);
-        let points = mount_points(&all);
-        let abs = info.abs.as_deref().unwrap_or("/");
-        (
-            mount_index(&points, abs),
-            points.get(mount_index(&points, abs)).map(|s| s.to_string()),
-        )
-    };
+    let abs = info.abs.as_deref().unwrap_or("/");
+    let device = || MountTable::load(&cmd.p).device_number(abs);
     match conv {
         b"a" => Val::Num(i128::from(st.mode() & 0o7777), 'o'),
         b"A" => Val::Str(mode_string(st.kind, st.mode())),
         b"b" => Val::Num(i128::from(files::allocated(st) / 512), 'u'),
         b"B" => Val::Num(512, 'u'),
-        b"d" | b"Ld" => Val::Num(device().0 as i128, 'u'),
-        b"D" => Val::Num(device().0 as i128, 'x'),
+        b"d" | b"Ld" => Val::Num(device() as i128, 'u'),
+        b"D" => Val::Num(device() as i128, 'x'),
         b"Hd" | b"Hr" | b"Lr" | b"r" => Val::Num(0, 'u'),
         b"R" | b"t" | b"T" => Val::Num(0, 'x'),
         b"f" => Val::Num(i128::from(type_bits(st.kind) | st.mode() & 0o7777), 'x'),
@@ -406,7 +400,7 @@ async fn value_of(cmd: &Cmd, conv: &[u8], info: &Info<'_>, users: &Users) -> Val
         b"G" => Val::Str(users.group_name(st.gid()).unwrap_or("UNKNOWN").to_string()),
         b"h" => Val::Num(i128::from(links(cmd, info).await), 'u'),
         b"i" => Val::Num(i128::from(st.qid), 'u'),
-        b"m" => Val::Str(device().1.unwrap_or_else(|| "/".to_string())),
+        b"m" => Val::Str(MountTable::load(&cmd.p).point_of(abs).to_string()),
         b"n" => Val::Str(info.name.to_string()),
         b"N" => Val::Str(quote(info.name)),
         b"o" => Val::Num(i128::from(files::PAGE), 'u'),

@@ -140,53 +140,146 @@ pub struct Mount {
     pub bind: bool,
 }
 
-/// The namespace's mounts in the order they were made, the root (`#/` on
-/// `/`) first.
-pub fn mounts(p: &Proc) -> Vec<Mount> {
-    let mut out = vec![Mount {
-        point: "/".to_string(),
-        source: "#/".to_string(),
-        bind: true,
-    }];
-    for line in p.ns_text().lines() {
-        let words = shell_words(line);
-        let Some((verb, rest)) = words.split_first() else {
-            continue;
-        };
-        let args: Vec<&String> = rest.iter().filter(|w| !w.starts_with('-')).collect();
-        if (verb == "bind" || verb == "mount") && args.len() >= 2 {
-            out.push(Mount {
-                point: args[1].clone(),
-                source: args[0].clone(),
-                bind: verb == "bind",
-            });
-        }
+impl Mount {
+    /// A bind of a directory (not of a device or a server): another view
+    /// of files that live elsewhere.
+    pub fn is_dir_bind(&self) -> bool {
+        self.bind && !self.source.starts_with('#')
     }
-    out
 }
 
-/// The distinct mount points of `mounts`, in order of first appearance.
-pub fn mount_points(mounts: &[Mount]) -> Vec<&str> {
-    let mut points: Vec<&str> = Vec::new();
-    for m in mounts {
-        if !points.contains(&m.point.as_str()) {
-            points.push(&m.point);
-        }
-    }
-    points
+/// The caller's mounts, read once from the namespace listing: where each
+/// mount point is, and which device or server a name's file lives on
+/// (what a Unix `st_dev` would tell; the protocol's stat has no device).
+pub struct MountTable {
+    /// In the order they were made, the root (`#/` on `/`) first.
+    pub mounts: Vec<Mount>,
+    /// The distinct mount points, in order of first appearance.
+    pub points: Vec<String>,
 }
 
-/// The index (in `points`) of the mount point holding the absolute,
-/// cleaned name `abs`: the longest one that is a prefix of it.
-pub fn mount_index(points: &[&str], abs: &str) -> usize {
-    let mut best = (0, 0);
-    for (i, pt) in points.iter().enumerate() {
-        let inside = abs == *pt || *pt == "/" || (abs.starts_with(pt) && abs.as_bytes().get(pt.len()) == Some(&b'/'));
-        if inside && pt.len() >= best.1 {
-            best = (i, pt.len());
-        }
+impl MountTable {
+    pub fn load(p: &Proc) -> MountTable {
+        MountTable::parse(&p.ns_text())
     }
-    best.0
+
+    pub fn parse(ns: &str) -> MountTable {
+        let mut mounts = vec![Mount {
+            point: "/".to_string(),
+            source: "#/".to_string(),
+            bind: true,
+        }];
+        for line in ns.lines() {
+            let words = shell_words(line);
+            let Some((verb, rest)) = words.split_first() else {
+                continue;
+            };
+            let args: Vec<&String> = rest.iter().filter(|w| !w.starts_with('-')).collect();
+            if (verb == "bind" || verb == "mount") && args.len() >= 2 {
+                mounts.push(Mount {
+                    point: args[1].clone(),
+                    source: args[0].clone(),
+                    bind: verb == "bind",
+                });
+            }
+        }
+        let mut points: Vec<String> = Vec::new();
+        for m in &mounts {
+            if !points.contains(&m.point) {
+                points.push(m.point.clone());
+            }
+        }
+        MountTable { mounts, points }
+    }
+
+    pub fn is_point(&self, abs: &str) -> bool {
+        self.points.iter().any(|p| p == abs)
+    }
+
+    /// The mount point holding the absolute, clean name `abs`: the
+    /// longest one that is a prefix of it.
+    pub fn point_of(&self, abs: &str) -> &str {
+        self.head_in(abs, self.mounts.len())
+            .map_or("/", |i| self.mounts[i].point.as_str())
+    }
+
+    /// Among the first `limit` mounts, the index of the first member of
+    /// the mount point holding `abs`.
+    fn head_in(&self, abs: &str, limit: usize) -> Option<usize> {
+        let mut best: Option<usize> = None;
+        for (i, m) in self.mounts[..limit].iter().enumerate() {
+            let longer = best.is_none_or(|b| m.point.len() > self.mounts[b].point.len());
+            if is_under(&m.point, abs) && longer {
+                best = Some(i);
+            }
+        }
+        best
+    }
+
+    /// The device or server the file named `abs` lives on (`#/`, `#t`, a
+    /// /srv name), following binds of directories to where they led when
+    /// they were made (a bind holds on to the directory, as on Plan 9).
+    pub fn device_of(&self, abs: &str) -> String {
+        let mut path = abs.to_string();
+        let mut limit = self.mounts.len();
+        while let Some(i) = self.head_in(&path, limit) {
+            let m = &self.mounts[i];
+            if !m.is_dir_bind() {
+                return m.source.clone();
+            }
+            let rest = if m.point == "/" {
+                &path[..]
+            } else {
+                &path[m.point.len()..]
+            };
+            path = format!("{}/{}", m.source.trim_end_matches('/'), rest.trim_start_matches('/'));
+            if path.len() > 1 {
+                path = path.trim_end_matches('/').to_string();
+            }
+            // Only what was mounted before this bind can be behind it.
+            limit = i;
+        }
+        "#/".to_string()
+    }
+
+    /// The first member mounted on `point` (the one a union shows first).
+    pub fn head(&self, point: &str) -> Option<&Mount> {
+        self.mounts.iter().find(|m| m.point == point)
+    }
+
+    /// A number for the device of `abs`: its place among the namespace's
+    /// devices and servers, in the order they were mounted (`#/` is 0).
+    pub fn device_number(&self, abs: &str) -> usize {
+        let dev = self.device_of(abs);
+        let mut seen: Vec<&str> = Vec::new();
+        for m in self.mounts.iter().filter(|m| !m.is_dir_bind()) {
+            if !seen.contains(&m.source.as_str()) {
+                seen.push(&m.source);
+            }
+        }
+        seen.iter().position(|d| *d == dev).unwrap_or(seen.len())
+    }
+}
+
+/// True if the absolute name `path` is `dir` or below it.
+pub fn is_under(dir: &str, path: &str) -> bool {
+    dir == "/" || path == dir || (path.starts_with(dir) && path.as_bytes().get(dir.len()) == Some(&b'/'))
+}
+
+/// Whether the names `a` and `b` (with their stats) are the same file:
+/// the same metadata ([`same_file`]) on the same device.
+pub fn identical(p: &Proc, a: &str, sa: &Stat, b: &str, sb: &Stat) -> bool {
+    if !same_file(sa, sb) {
+        return false;
+    }
+    match (p.abs(a), p.abs(b)) {
+        (Ok(x), Ok(y)) if x == y => true,
+        (Ok(x), Ok(y)) => {
+            let t = MountTable::load(p);
+            t.device_of(&x) == t.device_of(&y)
+        }
+        _ => false,
+    }
 }
 
 /// Split a line of the `ns` listing into words (`'...'` quoting, with
@@ -264,13 +357,37 @@ mod tests {
         assert_eq!(shell_words("bind 'it'\\''s' /x"), ["bind", "it's", "/x"]);
     }
 
+    const BOOT_NS: &str = "bind '#d' /dev\nbind -a '#f' /dev\nbind -c '#t' /tmp\nbind /bin /usr/bin\ncd /home/user\n";
+
     #[test]
     fn mount_lookup() {
-        let points = ["/", "/dev", "/tmp", "/usr/bin"];
-        assert_eq!(mount_index(&points, "/home/user"), 0);
-        assert_eq!(mount_index(&points, "/dev"), 1);
-        assert_eq!(mount_index(&points, "/dev/null"), 1);
-        assert_eq!(mount_index(&points, "/devx"), 0);
-        assert_eq!(mount_index(&points, "/usr/bin/ls"), 3);
+        let t = MountTable::parse(BOOT_NS);
+        assert_eq!(t.points, ["/", "/dev", "/tmp", "/usr/bin"]);
+        assert_eq!(t.point_of("/home/user"), "/");
+        assert_eq!(t.point_of("/dev"), "/dev");
+        assert_eq!(t.point_of("/dev/null"), "/dev");
+        assert_eq!(t.point_of("/devx"), "/");
+        assert_eq!(t.point_of("/usr/bin/ls"), "/usr/bin");
+        assert!(t.is_point("/tmp") && !t.is_point("/home"));
+    }
+
+    #[test]
+    fn devices() {
+        let t = MountTable::parse(BOOT_NS);
+        assert_eq!(t.device_of("/"), "#/");
+        assert_eq!(t.device_of("/tmp"), "#t");
+        assert_eq!(t.device_of("/tmp/x"), "#t");
+        assert_eq!(t.device_of("/usr/bin/ls"), "#/");
+        assert_eq!(t.device_number("/home/user"), 0);
+        assert_eq!(t.device_number("/dev/null"), 1);
+        assert_eq!(t.device_number("/tmp"), 3);
+        // A bind leads where its source led when it was made.
+        let t = MountTable::parse("bind /tmp /home/user/d\nbind '#t' /tmp\n");
+        assert_eq!(t.device_of("/home/user/d/x"), "#/");
+        let t = MountTable::parse("bind '#t' /tmp\nbind /tmp /home/user/d\n");
+        assert_eq!(t.device_of("/home/user/d/x"), "#t");
+        // A bind into itself ends.
+        let t = MountTable::parse("bind /a /a/b\n");
+        assert_eq!(t.device_of("/a/b/c"), "#/");
     }
 }

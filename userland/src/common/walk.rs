@@ -13,7 +13,7 @@
 
 use kernel::{Errno, Error, Proc, Stat};
 
-use super::files::same_file;
+use super::files::{MountTable, same_file};
 
 /// A name met on the walk.
 #[derive(Clone, Debug)]
@@ -46,6 +46,8 @@ pub enum Visit {
 
 struct Frame {
     entry: Entry,
+    /// The device it lives on (see [`MountTable::device_of`]).
+    device: String,
     /// Names not yet visited, last first (popped from the end).
     names: Vec<String>,
 }
@@ -55,8 +57,10 @@ pub struct Walk {
     root: Option<String>,
     stack: Vec<Frame>,
     /// The directory last reported by `Pre`, whose listing has not been
-    /// read yet.
-    opened: Option<Entry>,
+    /// read yet, and its device.
+    opened: Option<(Entry, String)>,
+    /// Read when the first directory is met.
+    mounts: Option<MountTable>,
 }
 
 impl Walk {
@@ -65,15 +69,17 @@ impl Walk {
             root: Some(root.to_string()),
             stack: Vec::new(),
             opened: None,
+            mounts: None,
         }
     }
 
     /// Do not visit the entries of the directory `Pre` just reported (its
     /// `Post` still comes).
     pub fn skip(&mut self) {
-        if let Some(e) = self.opened.take() {
+        if let Some((entry, device)) = self.opened.take() {
             self.stack.push(Frame {
-                entry: e,
+                entry,
+                device,
                 names: Vec::new(),
             });
         }
@@ -81,7 +87,7 @@ impl Walk {
 
     /// The next step, or `None` when the walk is over.
     pub async fn next(&mut self, p: &Proc) -> Option<Visit> {
-        if let Some(e) = self.opened.take() {
+        if let Some((e, device)) = self.opened.take() {
             match p.readdir(&e.path).await {
                 Ok(entries) => {
                     let mut names: Vec<String> = entries.into_iter().map(|d| d.name).collect();
@@ -89,13 +95,18 @@ impl Walk {
                     names.sort_unstable();
                     names.dedup();
                     names.reverse();
-                    self.stack.push(Frame { entry: e, names });
+                    self.stack.push(Frame {
+                        entry: e,
+                        device,
+                        names,
+                    });
                 }
                 Err(error) => {
                     let path = e.path.clone();
                     let depth = e.depth;
                     self.stack.push(Frame {
                         entry: e,
+                        device,
                         names: Vec::new(),
                     });
                     return Some(Visit::Error {
@@ -134,15 +145,22 @@ impl Walk {
             };
         }
         match p.stat(&path).await {
-            Ok(stat) if stat.is_dir() && self.stack.iter().any(|f| same_file(&f.entry.stat, &stat)) => Visit::Error {
-                path,
-                depth,
-                error: Errno::ELOOP.into(),
-                listing: false,
-            },
             Ok(stat) if stat.is_dir() => {
+                let device = self.device(p, &path);
+                let looped = self
+                    .stack
+                    .iter()
+                    .any(|f| f.device == device && same_file(&f.entry.stat, &stat));
+                if looped {
+                    return Visit::Error {
+                        path,
+                        depth,
+                        error: Errno::ELOOP.into(),
+                        listing: false,
+                    };
+                }
                 let e = Entry { path, stat, depth };
-                self.opened = Some(e.clone());
+                self.opened = Some((e.clone(), device));
                 Visit::Pre(e)
             }
             Ok(stat) => Visit::Leaf(Entry { path, stat, depth }),
@@ -152,6 +170,14 @@ impl Walk {
                 error,
                 listing: false,
             },
+        }
+    }
+
+    fn device(&mut self, p: &Proc, path: &str) -> String {
+        let table = self.mounts.get_or_insert_with(|| MountTable::load(p));
+        match p.abs(path) {
+            Ok(abs) => table.device_of(&abs),
+            Err(_) => String::new(),
         }
     }
 }
