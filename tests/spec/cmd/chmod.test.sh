@@ -222,3 +222,8 @@ chmod: invalid option -- 'k'
 Try 'chmod --help' for more information.
 ## END
 ## status: 1
+
+#### chmod-recursive-trailing-slash-file
+touch f; chmod -R 600 f/
+## stderr: chmod: cannot access 'f/': Not a directory
+## status: 1

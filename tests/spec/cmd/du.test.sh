@@ -207,9 +207,14 @@ printf hello > f; du -b
 ## stdout: 5	.
 
 #### du-bind-counted-once
-## bash_diff: a Plan 9 bind shows the same directory at two names
 mkdir d e; printf hello > d/f; bind d e; du -bc d e
+## bash_diff: a Plan 9 bind shows the same directory at two names
 ## STDOUT:
 5	d
 5	total
 ## END
+
+#### du-trailing-slash-file
+touch f; du -a f/
+## stderr: du: cannot access 'f/': Not a directory
+## status: 1

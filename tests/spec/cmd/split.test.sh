@@ -309,3 +309,13 @@ split: invalid option -- 'k'
 Try 'split --help' for more information.
 ## END
 ## status: 1
+
+#### split-directory
+mkdir d; split d
+## stderr: split: d: Is a directory
+## status: 1
+
+#### split-chunks-directory
+mkdir d; split -n 2 d
+## stderr: split: d: cannot determine file size: Is a directory
+## status: 1

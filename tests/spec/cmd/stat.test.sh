@@ -212,3 +212,21 @@ stat: invalid option -- 'k'
 Try 'stat --help' for more information.
 ## END
 ## status: 1
+
+#### stat-dot-after-file
+touch f; stat -c '%n' ./f f/. f/..
+## stdout: ./f
+## STDERR:
+stat: cannot statx 'f/.': Not a directory
+stat: cannot statx 'f/..': Not a directory
+## END
+## status: 1
+
+#### stat-errors-keep-order
+touch f; stat -c %n f nope f 2>&1
+## STDOUT:
+f
+stat: cannot statx 'nope': No such file or directory
+f
+## END
+## status: 1

@@ -124,6 +124,8 @@ impl Namer {
 /// The file being written, opened on first use.
 struct Sink {
     p: Proc,
+    /// The input's name, for read errors.
+    input: String,
     namer: Namer,
     verbose: bool,
     current: Option<(Fd, Output)>,
@@ -213,14 +215,26 @@ pub async fn main(mut cmd: Cmd) -> i32 {
     let p = cmd.p.clone();
     let mut input = match Input::open(&p, &file).await {
         Ok(i) => i,
+        // A directory opens on Unix; reading it (or sizing it) fails.
+        Err(e) if e.is(kernel::Errno::EISDIR) => {
+            let sizing = if matches!(mode, Mode::Chunks(..)) {
+                ": cannot determine file size"
+            } else {
+                ""
+            };
+            cmd.error(format!("{}{sizing}: {}", quotef(&file), e.strerror())).await;
+            return cmd.finish(1).await;
+        }
         Err(e) => {
             cmd.error(format!("cannot open {} for reading: {}", quote(&file), e.strerror()))
                 .await;
             return cmd.finish(1).await;
         }
     };
+
     let mut sink = Sink {
         p: p.clone(),
+        input: file.clone(),
         namer,
         verbose: opts.has("verbose"),
         current: None,
@@ -395,7 +409,11 @@ async fn by_lines(cmd: &mut Cmd, input: &mut Input, sink: &mut Sink, n: u64, sep
     let p = cmd.p.clone();
     let mut line = Vec::new();
     let mut count = n;
-    while input.read_until(&p, sep, &mut line).await.map_err(read_error)? {
+    while input
+        .read_until(&p, sep, &mut line)
+        .await
+        .map_err(|e| sink.read_error(e))?
+    {
         if count == n {
             sink.open_next(cmd).await?;
             count = 0;
@@ -406,14 +424,17 @@ async fn by_lines(cmd: &mut Cmd, input: &mut Input, sink: &mut Sink, n: u64, sep
     Ok(())
 }
 
-fn read_error(e: kernel::Error) -> String {
-    format!("read error: {}", e.strerror())
+impl Sink {
+    /// GNU's message for a failed read: `split: NAME: error`.
+    fn read_error(&self, e: kernel::Error) -> String {
+        format!("{}: {}", quotef(&self.input), e.strerror())
+    }
 }
 
 async fn by_bytes(cmd: &mut Cmd, input: &mut Input, sink: &mut Sink, n: u64) -> Result<(), String> {
     let p = cmd.p.clone();
     let mut room = 0u64;
-    while let Some(chunk) = input.chunk(&p).await.map_err(read_error)? {
+    while let Some(chunk) = input.chunk(&p).await.map_err(|e| sink.read_error(e))? {
         let mut data = &chunk[..];
         while !data.is_empty() {
             if room == 0 {
@@ -436,7 +457,11 @@ async fn by_line_bytes(cmd: &mut Cmd, input: &mut Input, sink: &mut Sink, n: u64
     let mut line = Vec::new();
     let mut used = 0u64;
     let mut open = false;
-    while input.read_until(&p, sep, &mut line).await.map_err(read_error)? {
+    while input
+        .read_until(&p, sep, &mut line)
+        .await
+        .map_err(|e| sink.read_error(e))?
+    {
         let mut rest = &line[..];
         while !rest.is_empty() {
             let len = rest.len() as u64;
@@ -534,7 +559,7 @@ async fn byte_chunks(cmd: &mut Cmd, input: &mut Input, sink: &mut Sink, c: Chunk
     let cs = c.chunk_size();
     let mut out = ChunkOut { chunk: 1, opened: 0 };
     let mut pos = 0u64;
-    while let Some(chunk) = input.chunk(&p).await.map_err(read_error)? {
+    while let Some(chunk) = input.chunk(&p).await.map_err(|e| sink.read_error(e))? {
         let mut data = &chunk[..];
         while !data.is_empty() {
             let end = if out.chunk >= c.n { u64::MAX } else { out.chunk * cs };
@@ -570,7 +595,11 @@ async fn line_chunks(cmd: &mut Cmd, input: &mut Input, sink: &mut Sink, c: Chunk
     let mut out = ChunkOut { chunk: 1, opened: 0 };
     let mut written = 0u64;
     let mut line = Vec::new();
-    while input.read_until(&p, c.sep, &mut line).await.map_err(read_error)? {
+    while input
+        .read_until(&p, c.sep, &mut line)
+        .await
+        .map_err(|e| sink.read_error(e))?
+    {
         out.write(cmd, sink, &c, &line).await?;
         written += line.len() as u64;
         let ended = line.last() == Some(&c.sep);
@@ -598,7 +627,11 @@ async fn round_robin(cmd: &mut Cmd, input: &mut Input, sink: &mut Sink, c: Chunk
     }
     let mut line = Vec::new();
     let mut i = 0u64;
-    while input.read_until(&p, c.sep, &mut line).await.map_err(read_error)? {
+    while input
+        .read_until(&p, c.sep, &mut line)
+        .await
+        .map_err(|e| sink.read_error(e))?
+    {
         if Some(i % c.n + 1) == c.k {
             cmd.out.write(&line).await;
         }
@@ -613,7 +646,11 @@ async fn round_robin_files(cmd: &mut Cmd, input: &mut Input, sink: &mut Sink, c:
     let mut line = Vec::new();
     let mut i = 0u64;
     let mut result = Ok(());
-    while input.read_until(&p, c.sep, &mut line).await.map_err(read_error)? {
+    while input
+        .read_until(&p, c.sep, &mut line)
+        .await
+        .map_err(|e| sink.read_error(e))?
+    {
         let slot = (i % c.n) as usize;
         if slot == files.len() {
             if let Err(e) = sink.open_next(cmd).await {

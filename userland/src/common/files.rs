@@ -7,13 +7,24 @@ use kernel::{Errno, NodeType, Proc, Stat};
 use super::cli::Cmd;
 use super::io::Input;
 
-/// Stat an operand as a Unix kernel would: a name ending in `/` must be a
-/// directory (`a/` on a file is `ENOTDIR`). The kernel here cleans names
-/// lexically, so the check is made here.
+/// Stat an operand as a Unix kernel would. The kernel here resolves `.`
+/// and `..` lexically, so `f/.`, `f/..` and `f/` would name something even
+/// when `f` is a file; a Unix kernel answers `ENOTDIR`, and so does this.
 pub async fn stat(p: &Proc, name: &str) -> kernel::Result<Stat> {
     let st = p.stat(name).await?;
     if has_trailing_slash(name) && !st.is_dir() {
         return Err(Errno::ENOTDIR.into());
+    }
+    // Whatever precedes a `.` or `..` component must be a directory.
+    let mut end = 0;
+    for comp in name.split('/') {
+        if (comp == "." || comp == "..") && end > 0 {
+            let prefix = &name[..end - 1];
+            if !prefix.is_empty() && !p.stat(prefix).await?.is_dir() {
+                return Err(Errno::ENOTDIR.into());
+            }
+        }
+        end += comp.len() + 1;
     }
     Ok(st)
 }

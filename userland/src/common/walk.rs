@@ -144,7 +144,13 @@ impl Walk {
                 listing: false,
             };
         }
-        match p.stat(&path).await {
+        // The root is an operand: `f/` names no directory.
+        let stat = if depth == 0 {
+            super::files::stat(p, &path).await
+        } else {
+            p.stat(&path).await
+        };
+        match stat {
             Ok(stat) if stat.is_dir() => {
                 let device = self.device(p, &path);
                 let looped = self
