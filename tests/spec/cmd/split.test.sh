@@ -319,3 +319,12 @@ mkdir d; split d
 mkdir d; split -n 2 d
 ## stderr: split: d: cannot determine file size: Is a directory
 ## status: 1
+
+#### split-unbuffered-round-robin
+printf 'a\nb\nc\n' > g; split -u -n r/2 g; cat xaa xab; split -u -n r/2/2 g
+## STDOUT:
+a
+c
+b
+b
+## END

@@ -153,3 +153,11 @@ touch: invalid option -- 'k'
 Try 'touch --help' for more information.
 ## END
 ## status: 1
+
+#### touch-dash-is-stdout-file
+touch -d '2020-01-01 00:00:00' - > f; stat -c %Y f
+## stdout: 1577836800
+
+#### touch-dash-pipe
+touch - | cat; echo "${PIPESTATUS[0]}"
+## stdout: 0

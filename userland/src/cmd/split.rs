@@ -246,7 +246,14 @@ pub async fn main(mut cmd: Cmd) -> i32 {
         Mode::LineBytes(n) => by_line_bytes(&mut cmd, &mut input, &mut sink, n, sep).await,
         Mode::Chunks(kind, k, n) => match size_of(&p, &input, &file).await {
             Ok(size) => {
-                let c = Chunks { k, n, size, elide, sep };
+                let c = Chunks {
+                    k,
+                    n,
+                    size,
+                    unbuffered: opts.has("unbuffered"),
+                    elide,
+                    sep,
+                };
                 match kind {
                     Chunking::Bytes => byte_chunks(&mut cmd, &mut input, &mut sink, c).await,
                     Chunking::Lines => line_chunks(&mut cmd, &mut input, &mut sink, c).await,
@@ -499,6 +506,8 @@ struct Chunks {
     k: Option<u64>,
     n: u64,
     size: u64,
+    /// -u: each record goes out as soon as it is read (round robin).
+    unbuffered: bool,
     elide: bool,
     sep: u8,
 }
@@ -634,6 +643,12 @@ async fn round_robin(cmd: &mut Cmd, input: &mut Input, sink: &mut Sink, c: Chunk
     {
         if Some(i % c.n + 1) == c.k {
             cmd.out.write(&line).await;
+            if c.unbuffered {
+                cmd.out
+                    .flush()
+                    .await
+                    .map_err(|e| format!("write error: {}", e.strerror()))?;
+            }
         }
         i += 1;
     }
@@ -663,6 +678,12 @@ async fn round_robin_files(cmd: &mut Cmd, input: &mut Input, sink: &mut Sink, c:
         }
         if let Some((_, out)) = files.get_mut(slot) {
             out.write(&line).await;
+            if c.unbuffered
+                && let Err(e) = out.flush().await
+            {
+                result = Err(format!("write error: {}", e.strerror()));
+                break;
+            }
         }
         i += 1;
     }

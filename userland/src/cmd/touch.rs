@@ -13,7 +13,8 @@ A FILE argument that does not exist is created empty, unless -c is
 supplied.
 
 A FILE argument string of - is handled specially and causes touch to
-change the times of the file associated with standard output.
+change the times of the file associated with standard output (a pipe or
+a device keeps no times here: nothing changes for those).
 
 Files here have no access time (only a modification time and a status
 change time), so -a alone changes no timestamp: it still creates a missing
@@ -136,10 +137,12 @@ async fn when(cmd: &mut Cmd, opts: &crate::common::cli::Opts) -> Result<Option<I
 
 async fn touch(cmd: &mut Cmd, f: &str, no_create: bool, set_mtime: bool, when: Option<Instant>) -> Result<(), String> {
     let name = if f == "-" {
-        // The file standard output is open on.
-        cmd.p
-            .fd_name(1)
-            .map_err(|e| format!("setting times of '-': {}", e.strerror()))?
+        // The file standard output is open on; streams have no times.
+        let setting = |e: kernel::Error| format!("setting times of '-': {}", e.strerror());
+        if cmd.p.fstat(1).await.map_err(setting)?.kind != kernel::NodeType::File {
+            return Ok(());
+        }
+        cmd.p.fd_name(1).map_err(setting)?
     } else {
         f.to_string()
     };
