@@ -13,7 +13,7 @@ touch f; chmod 7777 f; stat -c '%a %A' f
 ## stdout: 7777 -rwsrwsrwt
 
 #### chmod-user-exec
-touch f; chmod u+x f; stat -c %A f
+umask 022; touch f; chmod u+x f; stat -c %A f
 ## stdout: -rwxr--r--
 
 #### chmod-group-other-minus-w
@@ -25,7 +25,7 @@ touch f; chmod a=r f; stat -c %A f
 ## stdout: -r--r--r--
 
 #### chmod-plus-x-no-who
-touch f; chmod +x f; stat -c %A f
+umask 022; touch f; chmod +x f; stat -c %A f
 ## stdout: -rwxr-xr-x
 
 #### chmod-list
@@ -51,11 +51,11 @@ touch f; chmod 744 f; chmod a+X f; stat -c %a f
 ## stdout: 755
 
 #### chmod-setuid-setgid
-touch f; chmod u+s,g+s f; stat -c %A f
+umask 022; touch f; chmod u+s,g+s f; stat -c %A f
 ## stdout: -rwSr-Sr--
 
 #### chmod-sticky
-mkdir d; chmod +t d; stat -c %A d; chmod o-x d; stat -c %A d
+umask 022; mkdir d; chmod +t d; stat -c %A d; chmod o-x d; stat -c %A d
 ## STDOUT:
 drwxr-xr-t
 drwxr-xr-T
@@ -66,11 +66,11 @@ touch f; chmod = f; stat -c %A f
 ## stdout: ----------
 
 #### chmod-dash-mode
-touch f; chmod -w f; stat -c %A f
+umask 022; touch f; chmod -w f; stat -c %A f
 ## stdout: -r--r--r--
 
 #### chmod-dash-mode-umask-warning
-touch f; chmod 666 f; chmod -w f; echo $?; stat -c %A f
+umask 022; touch f; chmod 666 f; chmod -w f; echo $?; stat -c %A f
 ## STDOUT:
 1
 -r--rw-rw-
@@ -78,11 +78,11 @@ touch f; chmod 666 f; chmod -w f; echo $?; stat -c %A f
 ## stderr: chmod: f: new permissions are r--rw-rw-, not r--r--r--
 
 #### chmod-two-dash-modes
-touch f; chmod 777 f; chmod -x -r f; stat -c %a f
+umask 022; touch f; chmod 777 f; chmod -x -r f; stat -c %a f
 ## stdout: 222
 
 #### chmod-dash-mode-after-dashdash
-touch f; chmod -- -w f; stat -c %a f
+umask 022; touch f; chmod -- -w f; stat -c %a f
 ## stdout: 444
 
 #### chmod-invalid-mode
@@ -152,7 +152,7 @@ d/s/g 700
 ## END
 
 #### chmod-recursive-verbose-preorder
-mkdir -p d/s; touch d/s/g; chmod -Rv 700 d
+umask 022; mkdir -p d/s; touch d/s/g; chmod -Rv 700 d
 ## STDOUT:
 mode of 'd' changed from 0755 (rwxr-xr-x) to 0700 (rwx------)
 mode of 'd/s' changed from 0755 (rwxr-xr-x) to 0700 (rwx------)
@@ -160,7 +160,7 @@ mode of 'd/s/g' changed from 0644 (rw-r--r--) to 0700 (rwx------)
 ## END
 
 #### chmod-recursive-capital-x
-mkdir -p d/s; touch d/s/g; chmod -R a-x,a+X d; stat -c '%n %a' d d/s d/s/g
+umask 022; mkdir -p d/s; touch d/s/g; chmod -R a-x,a+X d; stat -c '%n %a' d d/s d/s/g
 ## STDOUT:
 d 755
 d/s 755
@@ -201,7 +201,7 @@ c 600
 ## END
 
 #### chmod-combined-flags
-mkdir d; touch d/f; chmod -Rc 711 d
+umask 022; mkdir d; touch d/f; chmod -Rc 711 d
 ## STDOUT:
 mode of 'd' changed from 0755 (rwxr-xr-x) to 0711 (rwx--x--x)
 mode of 'd/f' changed from 0644 (rw-r--r--) to 0711 (rwx--x--x)

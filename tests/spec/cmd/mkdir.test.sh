@@ -68,7 +68,7 @@ mkdir -m +t d; mkdir -m g+s e; stat -c '%a %n' d e
 ## END
 
 #### mkdir-parents-mode-only-last
-mkdir -pm 700 p/q; stat -c '%a %n' p p/q
+umask 022; mkdir -pm 700 p/q; stat -c '%a %n' p p/q
 ## STDOUT:
 755 p
 700 p/q

@@ -210,11 +210,11 @@ struct Seen {
 
 impl Seen {
     /// True the first time a file is met.
-    fn first(&mut self, device: &str, st: &kernel::Stat) -> bool {
+    fn first(&mut self, st: &kernel::Stat, device: impl FnOnce() -> String) -> bool {
         if !st.is_dir() && !self.files {
             return true;
         }
-        self.keys.insert(key(device.to_string(), st))
+        self.keys.insert(key(device(), st))
     }
 }
 
@@ -235,14 +235,14 @@ async fn du(cmd: &mut Cmd, name: &str, o: &Options, table: &MountTable, seen: &m
             Visit::Pre(e) => {
                 let dev = device(&e.path);
                 let mounted = o.one_fs && dev != top;
-                let again = !seen.first(&dev, &e.stat);
+                let again = !seen.first(&e.stat, || dev.clone());
                 if mounted || again {
                     walk.skip();
                 }
                 sums.push((size(&e.stat), mounted || again));
             }
             Visit::Leaf(e) => {
-                if !seen.first(&device(&e.path), &e.stat) {
+                if !seen.first(&e.stat, || device(&e.path)) {
                     continue;
                 }
                 let n = size(&e.stat);
