@@ -6,8 +6,15 @@ use kernel::Program;
 
 use crate::common::cli::Cmd;
 
+mod basename;
 mod cat;
+mod chmod;
+mod chown;
+mod cp;
 mod date;
+mod df;
+mod dirname;
+mod du;
 mod env;
 mod expr;
 mod grep;
@@ -15,15 +22,26 @@ mod hostname;
 mod id;
 mod kill;
 mod memfs;
+mod mkdir;
+mod mktemp;
+mod mv;
 mod ns;
 mod printenv;
 mod printf;
 mod ps;
+mod realpath;
+mod rm;
+mod rmdir;
 mod seq;
 mod sleep;
+mod split;
+mod stat;
 mod string;
 mod test;
+mod touch;
+mod tree;
 mod truefalse;
+mod truncate;
 mod uname;
 mod whoami;
 mod yes;
@@ -39,8 +57,16 @@ macro_rules! program {
 pub fn table() -> Vec<(&'static str, Program)> {
     vec![
         program!("[", test::main),
+        program!("basename", basename::main),
         program!("cat", cat::main),
+        program!("chgrp", chown::chgrp),
+        program!("chmod", chmod::main),
+        program!("chown", chown::chown),
+        program!("cp", cp::main),
         program!("date", date::main),
+        program!("df", df::main),
+        program!("dirname", dirname::main),
+        program!("du", du::main),
         program!("echo", printf::echo),
         program!("egrep", grep::egrep),
         program!("env", env::main),
@@ -52,17 +78,28 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("id", id::main),
         program!("kill", kill::main),
         program!("memfs", memfs::memfs),
+        program!("mkdir", mkdir::main),
+        program!("mktemp", mktemp::main),
+        program!("mv", mv::main),
         program!("newns", ns::newns),
         program!("ns", ns::ns),
         program!("printenv", printenv::main),
         program!("printf", printf::main),
         program!("ps", ps::main),
         program!("ramfs", memfs::ramfs),
+        program!("realpath", realpath::main),
+        program!("rm", rm::main),
+        program!("rmdir", rmdir::main),
         program!("seq", seq::main),
         program!("sleep", sleep::main),
+        program!("split", split::main),
+        program!("stat", stat::main),
         program!("string", string::main),
         program!("test", test::main),
+        program!("touch", touch::main),
+        program!("tree", tree::main),
         program!("true", truefalse::true_),
+        program!("truncate", truncate::main),
         program!("uname", uname::main),
         program!("whoami", whoami::main),
         program!("yes", yes::main),

@@ -2,11 +2,15 @@
 
 pub mod cli;
 pub mod escape;
+pub mod files;
 pub mod io;
+pub mod mode;
 pub mod nsfile;
 pub mod printf;
+pub mod quote;
 pub mod regex;
 pub mod size;
 pub mod test;
 pub mod time;
 pub mod users;
+pub mod walk;
