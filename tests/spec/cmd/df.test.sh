@@ -8,6 +8,9 @@ df | { IFS= read -r h; echo "$h"; while read fs size used avail pct on; do echo 
 Filesystem     1K-blocks  Used Available Use% Mounted on
 #/ - - - /
 #d - - - /dev
+#p - - - /proc
+#s - - - /srv
+#n - - - /n
 #t - - - /tmp
 ## END
 
@@ -51,6 +54,9 @@ df -a | { read h; while read fs size used avail pct on; do echo "$fs $on"; done;
 ## STDOUT:
 #/ /
 #d /dev
+#p /proc
+#s /srv
+#n /n
 #t /tmp
 /bin /usr/bin
 ## END
@@ -87,7 +93,7 @@ touch f; df nope f; echo $?
 ## bash_diff: ninebox's namespace
 ## STDOUT:
 Filesystem     1K-blocks  Used Available Use% Mounted on
-#/                     -    12         -    - /
+#/                     -    16         -    - /
 1
 ## END
 ## stderr: df: nope: No such file or directory
