@@ -86,7 +86,7 @@ impl System {
         };
         let root = Arc::new(MemoryFs::new(clock.clone()));
         populate(&root);
-        let tmp = Arc::new(MemoryFs::new(clock.clone()));
+        let tmp = Arc::new(MemoryFs::new(clock.clone()).with_root_mode(0o1777));
         let mut kc = KernelConfig::new(root.clone());
         kc.clock = clock.clone();
         kc.entropy = entropy.clone();
