@@ -32,6 +32,7 @@ mod ps;
 mod realpath;
 mod rm;
 mod rmdir;
+mod sed;
 mod seq;
 mod sleep;
 mod split;
@@ -90,6 +91,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("realpath", realpath::main),
         program!("rm", rm::main),
         program!("rmdir", rmdir::main),
+        program!("sed", sed::main),
         program!("seq", seq::main),
         program!("sleep", sleep::main),
         program!("split", split::main),

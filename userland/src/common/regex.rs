@@ -134,8 +134,10 @@ fn class_body(name: &str) -> Option<&'static str> {
 const UNMATCHED_BRACKET: &str = "Unmatched [, [^, [:, [., or [=";
 
 /// Parse a bracket expression starting after its `[`; answers the class in
-/// the target syntax and the index after the closing `]`.
-fn bracket(p: &[u8], mut i: usize) -> Result<(String, usize), String> {
+/// the target syntax and the index after the closing `]`. With `no_newline`
+/// (sed's `M` flag, POSIX's REG_NEWLINE) a negated list never matches a
+/// newline.
+fn bracket(p: &[u8], mut i: usize, no_newline: bool) -> Result<(String, usize), String> {
     let start = i;
     let mut negate = false;
     if p.get(i) == Some(&b'^') {
@@ -218,6 +220,9 @@ fn bracket(p: &[u8], mut i: usize) -> Result<(String, usize), String> {
         }
     }
     let class = if negate {
+        if no_newline {
+            items.push_str("\\x0A");
+        }
         format!("[^{items}]")
     } else {
         format!("[{items}]")
@@ -263,8 +268,93 @@ fn interval(min: Option<u32>, max: Option<u32>, comma: bool) -> Result<String, S
     }
 }
 
+/// An ERE interval as glibc parses it under strict POSIX syntax, starting
+/// after its `{`: `{n}`, `{n,}`, `{,m}` (0 to m), `{n,m}`; anything else is an
+/// error, "Unmatched \\{" when the pattern ends first. Answers the bounds
+/// (None: unbounded), whether there was a comma, and the index after `}`.
+fn strict_interval(p: &[u8], mut i: usize) -> Result<(Option<u32>, Option<u32>, bool, usize), String> {
+    const UNMATCHED: &str = "Unmatched \\{";
+    const BAD: &str = "Invalid content of \\{\\}";
+    let (start, term) = interval_number(p, &mut i);
+    let comma = term == Some(b',');
+    let start = match (start, term) {
+        (_, None) => return Err(UNMATCHED.to_string()),
+        (Ok(None), Some(b',')) => Some(0),
+        (Ok(Some(n)), _) => Some(n),
+        _ => return Err(BAD.to_string()),
+    };
+    let (end, term) = if comma {
+        match interval_number(p, &mut i) {
+            (_, None) => return Err(UNMATCHED.to_string()),
+            (Err(()), _) => return Err(BAD.to_string()),
+            (Ok(v), t) => (v, t),
+        }
+    } else {
+        (start, term)
+    };
+    if term != Some(b'}') || matches!((start, end), (Some(s), Some(e)) if s > e) {
+        return Err(BAD.to_string());
+    }
+    Ok((start, end, comma, i))
+}
+
+/// One number of an interval, read up to `}` or `,` (glibc's
+/// fetch_number): Ok(None) when empty, Err when not all digits; and the
+/// terminator, None if the pattern ended first.
+fn interval_number(p: &[u8], i: &mut usize) -> (Result<Option<u32>, ()>, Option<u8>) {
+    let mut n: Result<Option<u32>, ()> = Ok(None);
+    while let Some(&c) = p.get(*i) {
+        *i += 1;
+        if c == b'}' || c == b',' {
+            return (n, Some(c));
+        }
+        n = match (n, c) {
+            (Ok(v), b'0'..=b'9') => Ok(Some((v.unwrap_or(0) * 10 + u32::from(c - b'0')).min(DUP_MAX + 1))),
+            _ => Err(()),
+        };
+    }
+    (Err(()), None)
+}
+
+/// How GNU sed reads a pattern where it differs from grep (sed compiles
+/// with glibc's strict POSIX syntax bits).
+#[derive(Copy, Clone, Debug, Default)]
+pub struct SedSyntax {
+    /// The `M` flag (REG_NEWLINE): `^` and `$` also match next to an
+    /// embedded newline, and `.` and `[^...]` never match one.
+    pub newline: bool,
+}
+
+/// The dialect differences between grep's reading and sed's.
+#[derive(Copy, Clone, Debug, Default)]
+struct Flavor {
+    /// sed: a repetition operator with nothing to repeat is an error (ERE
+    /// `*a`, `a|+b`, `(?a)`; BRE `\{1\}` at the start), an unmatched ERE `)`
+    /// is an error, and an ERE `{` must start a valid interval.
+    strict: bool,
+    newline: bool,
+}
+
 /// Translate a pattern (bytes: a pattern may hold any byte).
 pub fn translate(p: &[u8], opts: Options) -> Result<Translated, String> {
+    translate_flavor(p, opts, Flavor::default())
+}
+
+/// Translate a pattern as GNU sed reads it.
+pub fn translate_sed(p: &[u8], opts: Options, sed: SedSyntax) -> Result<Translated, String> {
+    translate_flavor(
+        p,
+        opts,
+        Flavor {
+            strict: true,
+            newline: sed.newline,
+        },
+    )
+}
+
+const BAD_REPEAT: &str = "Invalid preceding regular expression";
+
+fn translate_flavor(p: &[u8], opts: Options, flavor: Flavor) -> Result<Translated, String> {
     let ere = opts.syntax == Syntax::Extended;
     let mut out = Out {
         s: String::new(),
@@ -317,6 +407,9 @@ pub fn translate(p: &[u8], opts: Options) -> Result<Translated, String> {
                         at_start = true;
                     }
                     b'{' if !ere => {
+                        if flavor.strict && out.atom.is_none() {
+                            return Err(BAD_REPEAT.to_string());
+                        }
                         let close = p[i..].windows(2).position(|w| w == b"\\}").ok_or("Unmatched \\{")?;
                         let (lo, hi, comma) = interval_body(&p[i..i + close]).ok_or("Invalid content of \\{\\}")?;
                         if out.atom.is_none() {
@@ -326,7 +419,7 @@ pub fn translate(p: &[u8], opts: Options) -> Result<Translated, String> {
                                 out.atom("\\{");
                                 continue;
                             }
-                            return Err("Invalid preceding regular expression".to_string());
+                            return Err(BAD_REPEAT.to_string());
                         }
                         mark_group_quantifier(&out.s, &mut ambiguous);
                         out.quantify(&interval(lo, hi, comma)?);
@@ -365,7 +458,7 @@ pub fn translate(p: &[u8], opts: Options) -> Result<Translated, String> {
                 continue;
             }
             b'[' => {
-                let (class, next) = bracket(p, i + 1)?;
+                let (class, next) = bracket(p, i + 1, flavor.newline)?;
                 out.atom(&class);
                 i = next;
                 continue;
@@ -373,6 +466,9 @@ pub fn translate(p: &[u8], opts: Options) -> Result<Translated, String> {
             b'.' => out.atom("."),
             b'*' => {
                 if out.atom.is_none() {
+                    if ere && flavor.strict {
+                        return Err(BAD_REPEAT.to_string());
+                    }
                     if ere && was_start {
                         warnings.push("* at start of expression".to_string());
                     }
@@ -413,7 +509,8 @@ pub fn translate(p: &[u8], opts: Options) -> Result<Translated, String> {
                     out.atom = Some(start);
                     out.quantified = false;
                 }
-                // GNU: an unmatched `)` in an ERE is an ordinary character.
+                None if flavor.strict => return Err("Unmatched ) or \\)".to_string()),
+                // GNU grep: an unmatched `)` in an ERE is an ordinary character.
                 None => out.atom("\\)"),
             },
             b'|' if ere => {
@@ -423,6 +520,9 @@ pub fn translate(p: &[u8], opts: Options) -> Result<Translated, String> {
             }
             b'+' | b'?' if ere => {
                 if out.atom.is_none() {
+                    if flavor.strict {
+                        return Err(BAD_REPEAT.to_string());
+                    }
                     if was_start {
                         warnings.push(format!("{} at start of expression", c as char));
                     }
@@ -432,6 +532,16 @@ pub fn translate(p: &[u8], opts: Options) -> Result<Translated, String> {
                     ambiguous |= c == b'?';
                     out.quantify(if c == b'+' { "+" } else { "?" });
                 }
+            }
+            b'{' if ere && flavor.strict => {
+                if out.atom.is_none() {
+                    return Err(BAD_REPEAT.to_string());
+                }
+                let (lo, hi, comma, next) = strict_interval(p, i + 1)?;
+                mark_group_quantifier(&out.s, &mut ambiguous);
+                out.quantify(&interval(lo, hi, comma)?);
+                i = next;
+                continue;
             }
             b'{' if ere => {
                 let close = p[i + 1..].iter().position(|&b| b == b'}');
@@ -458,14 +568,28 @@ pub fn translate(p: &[u8], opts: Options) -> Result<Translated, String> {
     if !open.is_empty() {
         return Err("Unmatched ( or \\(".to_string());
     }
-    let flags = if opts.icase { "(?s-u)(?i)" } else { "(?s-u)" };
+    // Without REG_NEWLINE `.` matches a newline (`s`); with it, `^` and `$`
+    // match at line ends (`m`) and `.` does not.
+    let dot = if flavor.newline { "m" } else { "s" };
+    let flags = if opts.icase {
+        format!("(?{dot}-u)(?i)")
+    } else {
+        format!("(?{dot}-u)")
+    };
     let pattern = if backrefs {
         // fancy-regex spells the word-boundary assertions with lookaround.
         let body = out
             .s
             .replace(r"\b{start}", r"\b(?=\w)")
             .replace(r"\b{end}", r"\b(?<=\w)");
-        format!("{}{body}", if opts.icase { "(?si)" } else { "(?s)" })
+        format!(
+            "{}{body}",
+            if opts.icase {
+                format!("(?{dot}i)")
+            } else {
+                format!("(?{dot})")
+            }
+        )
     } else {
         format!("{flags}{}", out.s)
     };
