@@ -5,6 +5,7 @@
 use kernel::{Errno, Fd, NodeType, OpenFlags, Proc, SpawnOpts, StatChanges, Target};
 use memchr::memchr;
 
+use super::debug;
 use super::input::Source;
 use super::pattern::{Captures, Pattern};
 use super::script::{
@@ -184,6 +185,8 @@ pub struct Exec<'a> {
     /// The computed end line of `addr,+N` and `addr,~N` ranges.
     range_end: Vec<u64>,
     last_regex: Option<usize>,
+    /// --debug: the block depth of the command notes.
+    debug_level: i32,
     out: Outputs,
     rfiles: Vec<Option<Source>>,
 }
@@ -232,6 +235,7 @@ impl<'a> Exec<'a> {
             ranges: vec![Range::Inactive; prog.cmds.len()],
             range_end: vec![0; prog.cmds.len()],
             last_regex: None,
+            debug_level: 0,
             out: Outputs {
                 stdout: Sink::new(p, 1, set.unbuffered),
                 stderr: Sink::new(p, 2, true),
@@ -248,7 +252,20 @@ impl<'a> Exec<'a> {
     /// Process all the input; answers the exit status.
     pub async fn run(&mut self) -> Result<i32, Error> {
         let mut status = 0;
+        if self.set.debug {
+            let text = debug::program(self.prog);
+            self.note(&text).await;
+        }
         while self.read_pattern_space(false).await? {
+            if self.set.debug {
+                let name = match &self.source {
+                    Some(s) if s.is_stdin() => "STDIN",
+                    _ => &self.file_name,
+                };
+                let mut text = format!("INPUT:   '{name}' line {}\n", self.line).into_bytes();
+                debug::space(&mut text, false, &self.ps);
+                self.note(&text).await;
+            }
             if let Some(code) = self.execute().await? {
                 status = code;
                 break;
@@ -275,6 +292,26 @@ impl<'a> Exec<'a> {
         if let Some(ip) = self.out.in_place.take() {
             let _ = self.p.close(ip.fd).await;
             let _ = self.p.remove(&ip.temp).await;
+        }
+    }
+
+    /// --debug output, on stdout.
+    async fn note(&mut self, text: &[u8]) {
+        self.out.stdout.raw(text).await;
+        self.out.stdout.done().await;
+    }
+
+    async fn note_space(&mut self, hold: bool) {
+        if self.set.debug {
+            let mut text = Vec::new();
+            debug::space(&mut text, hold, if hold { &self.hold } else { &self.ps });
+            self.note(&text).await;
+        }
+    }
+
+    async fn note_end(&mut self) {
+        if self.set.debug {
+            self.note(b"END-OF-CYCLE:\n").await;
         }
     }
 
@@ -613,6 +650,11 @@ impl<'a> Exec<'a> {
         let mut pc = 0;
         while pc < prog.cmds.len() {
             let cmd = &prog.cmds[pc];
+            if self.set.debug {
+                let mut text = b"COMMAND: ".to_vec();
+                debug::command(prog, pc, &mut self.debug_level, &mut text);
+                self.note(&text).await;
+            }
             if self.matches(pc).await? == cmd.bang {
                 pc = match cmd.kind {
                     Kind::Block(end) => end,
@@ -645,6 +687,7 @@ impl<'a> Exec<'a> {
                     {
                         self.out.line(To::Main, &t[..t.len().saturating_sub(1)], true).await;
                     }
+                    self.note_end().await;
                     return Ok(None);
                 }
                 Kind::Exec(text) => self.exec_command(text.as_deref()).await?,
@@ -652,11 +695,15 @@ impl<'a> Exec<'a> {
                     let text = self.line.to_string();
                     self.out.line(To::Main, text.as_bytes(), true).await;
                 }
-                Kind::Delete => return Ok(None),
+                Kind::Delete => {
+                    self.note_end().await;
+                    return Ok(None);
+                }
                 Kind::DeleteFirst => match memchr(delim, &self.ps) {
                     None => return Ok(None),
                     Some(i) => {
                         self.ps.drain(..=i);
+                        self.note_space(false).await;
                         pc = 0;
                         continue;
                     }
@@ -668,20 +715,25 @@ impl<'a> Exec<'a> {
                 Kind::Get => {
                     self.ps.clone_from(&self.hold);
                     self.chomped = self.hold_chomped;
+                    // (GNU shows the hold space here.)
+                    self.note_space(true).await;
                 }
                 Kind::GetAppend => {
                     self.ps.push(delim);
                     self.ps.extend_from_slice(&self.hold);
                     self.chomped = self.hold_chomped;
+                    self.note_space(false).await;
                 }
                 Kind::Hold => {
                     self.hold.clone_from(&self.ps);
                     self.hold_chomped = self.chomped;
+                    self.note_space(true).await;
                 }
                 Kind::HoldAppend => {
                     self.hold.push(delim);
                     self.hold.extend_from_slice(&self.ps);
                     self.hold_chomped = self.chomped;
+                    self.note_space(true).await;
                 }
                 Kind::List(width) => self.list(width.unwrap_or(self.set.line_len)).await,
                 Kind::Next => {
@@ -689,8 +741,10 @@ impl<'a> Exec<'a> {
                         self.out.line(To::Main, &self.ps, self.chomped).await;
                     }
                     if self.is_last().await? || !self.read_pattern_space(false).await? {
+                        self.note_end().await;
                         return Ok(None);
                     }
+                    self.note_space(false).await;
                 }
                 Kind::NextAppend => {
                     let at_end = self.is_last().await? || {
@@ -702,6 +756,7 @@ impl<'a> Exec<'a> {
                         !got
                     };
                     if at_end {
+                        self.note_end().await;
                         // GNU prints the pattern space when N has no next
                         // line (POSIX says quit silently).
                         if !self.set.posix && !self.set.quiet {
@@ -709,6 +764,7 @@ impl<'a> Exec<'a> {
                         }
                         return Ok(None);
                     }
+                    self.note_space(false).await;
                 }
                 Kind::Print => self.out.line(To::Main, &self.ps, self.chomped).await,
                 Kind::PrintFirst => self.print_first(To::Main).await,
@@ -717,11 +773,11 @@ impl<'a> Exec<'a> {
                         self.out.line(To::Main, &self.ps, self.chomped).await;
                     }
                     self.dump_append().await;
-                    return Ok(Some(*code));
+                    return Ok(Some(exit_code(*code)));
                 }
                 Kind::QuitSilent(code) => {
                     self.append.clear();
-                    return Ok(Some(*code));
+                    return Ok(Some(exit_code(*code)));
                 }
                 Kind::Read(name, true) => {
                     let _ = name;
@@ -740,20 +796,30 @@ impl<'a> Exec<'a> {
                 }
                 Kind::Write(sink) => self.out.line((*sink).into(), &self.ps, self.chomped).await,
                 Kind::WriteFirst(sink) => self.print_first((*sink).into()).await,
-                Kind::Subst(s) => self.substitute(s).await?,
+                Kind::Subst(s) => {
+                    self.substitute(s).await?;
+                    self.note_space(false).await;
+                }
                 Kind::Translate(table) => {
                     for b in self.ps.iter_mut() {
                         *b = table[usize::from(*b)];
                     }
+                    self.note_space(false).await;
                 }
-                Kind::Zap => self.ps.clear(),
+                Kind::Zap => {
+                    self.ps.clear();
+                    self.note_space(false).await;
+                }
                 Kind::Exchange => {
                     std::mem::swap(&mut self.ps, &mut self.hold);
                     std::mem::swap(&mut self.chomped, &mut self.hold_chomped);
+                    self.note_space(false).await;
+                    self.note_space(true).await;
                 }
             }
             pc += 1;
         }
+        self.note_end().await;
         if !self.set.quiet {
             self.out.line(To::Main, &self.ps, self.chomped).await;
         }
@@ -894,6 +960,16 @@ impl<'a> Exec<'a> {
     async fn substitute(&mut self, s: &Subst) -> Result<(), Error> {
         let ri = self.use_regex(s.regex)?;
         let re = &self.prog.regexes[ri];
+        if self.set.debug && re.captures_at(&self.ps, 0, &mut self.caps) {
+            let mut text = b"MATCHED REGEX REGISTERS\n".to_vec();
+            for (i, g) in self.caps.iter().enumerate() {
+                let Some((s, e)) = *g else { break };
+                text.extend_from_slice(format!("  regex[{i}] = {s}-{e} '").as_bytes());
+                text.extend_from_slice(&self.ps[s..e]);
+                text.extend_from_slice(b"'\n");
+            }
+            self.note(&text).await;
+        }
         if !substitute(re, s, &self.ps, &mut self.accum, &mut self.caps) {
             return Ok(());
         }
@@ -913,6 +989,11 @@ impl<'a> Exec<'a> {
         }
         Ok(())
     }
+}
+
+/// exit() keeps the low 8 bits of the status.
+fn exit_code(n: Option<u64>) -> i32 {
+    n.map_or(0, |n| (n & 0xff) as i32)
 }
 
 /// `s` on `ps` into `out` (GNU's do_subst). False if there was no Nth

@@ -44,6 +44,10 @@ impl Source {
         Ok(s)
     }
 
+    pub fn is_stdin(&self) -> bool {
+        self.fd == 0
+    }
+
     pub fn is_dir(&self) -> bool {
         self.dir
     }

@@ -5,6 +5,7 @@
 //! pattern and hold spaces, and a 64 KiB read buffer), [`pattern`] holds the
 //! regular expressions, [`input`] reads lines with the look-ahead `$` needs.
 
+mod debug;
 mod exec;
 mod input;
 mod pattern;

@@ -110,8 +110,9 @@ pub enum Kind {
     NextAppend,
     Print,
     PrintFirst,
-    Quit(i32),
-    QuitSilent(i32),
+    /// `q` and `Q`, with the exit status if one was given.
+    Quit(Option<u64>),
+    QuitSilent(Option<u64>),
     /// `r FILE`; false for `0r` (insert before the first line).
     Read(String, bool),
     /// `R FILE`: an index into [`Program::rfiles`].
@@ -511,9 +512,8 @@ impl Compiler {
                 };
                 self.end_of_cmd()?;
                 match ch {
-                    // exit() keeps the low 8 bits.
-                    b'q' => Kind::Quit(arg.map_or(0, |n| (n & 0xff) as i32)),
-                    b'Q' => Kind::QuitSilent(arg.map_or(0, |n| (n & 0xff) as i32)),
+                    b'q' => Kind::Quit(arg),
+                    b'Q' => Kind::QuitSilent(arg),
                     _ => Kind::List(arg.map(|n| usize::try_from(n).unwrap_or(usize::MAX))),
                 }
             }
