@@ -19,7 +19,11 @@ const READS: usize = 20_000;
 /// The host process's resident set, in bytes.
 fn rss() -> u64 {
     let statm = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
-    let pages: u64 = statm.split_whitespace().nth(1).and_then(|p| p.parse().ok()).unwrap_or(0);
+    let pages: u64 = statm
+        .split_whitespace()
+        .nth(1)
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(0);
     pages * 4096
 }
 
@@ -59,7 +63,11 @@ fn main() {
                     argv: vec!["sleep".into(), "1000".into()],
                     ..Default::default()
                 };
-                pids.push(p.spawn(Target::Path("/bin/sleep".into()), opts).await.expect("spawn sleep"));
+                pids.push(
+                    p.spawn(Target::Path("/bin/sleep".into()), opts)
+                        .await
+                        .expect("spawn sleep"),
+                );
             }
             // Let every sleeper reach its sleep.
             let _ = p.sleep(Duration::from_millis(200)).await;
@@ -123,7 +131,10 @@ fn main() {
     });
     let ps_best = ps_times.iter().min().copied().unwrap_or_default();
     println!("ninebox scale benchmark: {PROCS} sleeping processes\n");
-    println!("spawning them                 {:>9.1} ms", spawn_time.as_secs_f64() * 1e3);
+    println!(
+        "spawning them                 {:>9.1} ms",
+        spawn_time.as_secs_f64() * 1e3
+    );
     verdict("ps over them (best of 3)", ps_best.as_secs_f64() * 1e3, "ms", 500.0);
     verdict("resident memory, whole system", after as f64 / 1e6, "MB", 100.0);
     println!(
