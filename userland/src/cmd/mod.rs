@@ -8,6 +8,7 @@ use crate::common::cli::Cmd;
 
 mod cat;
 mod env;
+mod ls;
 mod printf;
 mod test;
 mod truefalse;
@@ -27,6 +28,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("echo", printf::echo),
         program!("env", env::main),
         program!("false", truefalse::false_),
+        program!("ls", ls::main),
         program!("printf", printf::main),
         program!("test", test::main),
         program!("true", truefalse::true_),

@@ -1,11 +1,14 @@
 //! Pieces shared by the shell's builtins and the `/bin` programs.
 
+pub mod argmatch;
 pub mod cli;
 pub mod escape;
 pub mod io;
 pub mod printf;
+pub mod quotearg;
 pub mod regex;
 pub mod size;
+pub mod spawn;
 pub mod test;
 pub mod time;
 pub mod users;
