@@ -60,7 +60,6 @@ b
 #### missing operand is reported, the rest listed, status 2
 touch a
 ls a nope
-## status: 2
 ## stdout: a
 ## stderr: ls: cannot access 'nope': No such file or directory
 ## status: 2
@@ -69,7 +68,6 @@ ls a nope
 mkdir d
 touch d/x
 ls nope d
-## status: 2
 ## STDOUT:
 d:
 x
@@ -504,7 +502,6 @@ ls -lc f --time-style=+%Y
 
 #### bad option and bad arguments
 ls -z
-## status: 2
 ## stdout-json: ""
 ## STDERR:
 ls: invalid option -- 'z'
@@ -514,7 +511,6 @@ Try 'ls --help' for more information.
 
 #### bad --sort word lists the valid ones
 ls --sort=bogus
-## status: 1
 ## stdout-json: ""
 ## STDERR:
 ls: invalid argument 'bogus' for '--sort'
@@ -531,14 +527,12 @@ Try 'ls --help' for more information.
 
 #### invalid width
 ls -w x
-## status: 2
 ## stdout-json: ""
 ## stderr: ls: invalid line width: 'x'
 ## status: 2
 
 #### no access time here: --time=atime is rejected
 ls --time=atime
-## status: 1
 ## stdout-json: ""
 ## STDERR:
 ls: invalid argument 'atime' for '--time'
@@ -552,7 +546,6 @@ Try 'ls --help' for more information.
 #### a file named with a trailing slash is not a directory
 touch f
 ls f/
-## status: 2
 ## stdout-json: ""
 ## stderr: ls: cannot access 'f/': Not a directory
 ## status: 2

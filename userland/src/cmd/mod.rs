@@ -10,8 +10,10 @@ mod cat;
 mod env;
 mod ls;
 mod printf;
+mod tee;
 mod test;
 mod truefalse;
+mod which;
 
 /// Wrap a command's `main` as a program.
 macro_rules! program {
@@ -30,7 +32,9 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("false", truefalse::false_),
         program!("ls", ls::main),
         program!("printf", printf::main),
+        program!("tee", tee::main),
         program!("test", test::main),
         program!("true", truefalse::true_),
+        program!("which", which::main),
     ]
 }
