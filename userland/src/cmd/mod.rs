@@ -14,6 +14,7 @@ mod tee;
 mod test;
 mod truefalse;
 mod which;
+mod xargs;
 
 /// Wrap a command's `main` as a program.
 macro_rules! program {
@@ -36,5 +37,6 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("test", test::main),
         program!("true", truefalse::true_),
         program!("which", which::main),
+        program!("xargs", xargs::main),
     ]
 }
