@@ -8,6 +8,7 @@ use crate::common::cli::Cmd;
 
 mod cat;
 mod env;
+mod find;
 mod ls;
 mod printf;
 mod tee;
@@ -31,6 +32,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("echo", printf::echo),
         program!("env", env::main),
         program!("false", truefalse::false_),
+        program!("find", find::main),
         program!("ls", ls::main),
         program!("printf", printf::main),
         program!("tee", tee::main),
