@@ -557,3 +557,19 @@ ls -- -x y
 -x
 y
 ## END
+
+#### -1 does not undo -l, but -x does
+printf 12345 > a
+: > b
+touch -d '2020-01-01 00:00:00' a b
+chown 0:0 a b
+ls -l1 a b
+ls -1l a b
+ls -l -x a b
+## STDOUT:
+-rw-r--r-- 1 root root 5 Jan  1  2020 a
+-rw-r--r-- 1 root root 0 Jan  1  2020 b
+-rw-r--r-- 1 root root 5 Jan  1  2020 a
+-rw-r--r-- 1 root root 0 Jan  1  2020 b
+a  b
+## END

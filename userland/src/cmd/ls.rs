@@ -812,7 +812,8 @@ async fn configure(cmd: &mut Cmd, opts: &Opts) -> Setup {
                 color = When::Never;
                 quoting = Some(Style::Literal);
             }
-            "1" => (format, format_set) = (Format::One, true),
+            // As GNU: -1 does not undo -l.
+            "1" if format != Format::Long => (format, format_set) = (Format::One, true),
             // -k, -L, -H and --dereference-command-line-symlink-to-dir:
             // nothing to do here (see the help).
             _ => {}

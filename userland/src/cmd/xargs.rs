@@ -224,9 +224,14 @@ fn delimiter(spec: &str) -> Result<u8, String> {
             ));
         }
     };
-    let value = u32::from_str_radix(digits, radix)
-        .ok()
-        .filter(|_| !digits.is_empty() && digits.len() <= max_len + 1);
+    // GNU reads `\x` with no digits as 0.
+    let value = if digits.is_empty() {
+        Some(0)
+    } else {
+        u32::from_str_radix(digits, radix)
+            .ok()
+            .filter(|_| digits.len() <= max_len + 1)
+    };
     match value {
         Some(v) if v <= 255 => Ok(v as u8),
         Some(_) => Err(format!(
@@ -749,7 +754,7 @@ impl Xargs {
             argv.push(r);
         }
         if total > self.c.size {
-            return Err(self.fatal("command line too long").await);
+            return Err(self.fatal("argument list too long").await);
         }
         self.launch(argv).await
     }
