@@ -560,6 +560,17 @@ enum Setup {
     Exit(i32),
 }
 
+/// A width or tab size: digits, a number too large meaning "no limit" as
+/// GNU's saturating parse has it.
+fn count(s: &str) -> Option<usize> {
+    let t = s.trim_start();
+    let digits = t.strip_prefix('+').unwrap_or(t);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(digits.parse().unwrap_or(usize::MAX))
+}
+
 /// Stat a command-line name. A trailing `/` (or `/.`) names a directory,
 /// so on anything else it is `ENOTDIR`, as POSIX has it (the kernel cleans
 /// the name lexically and would find the file).
@@ -839,9 +850,9 @@ async fn configure(cmd: &mut Cmd, opts: &Opts) -> Setup {
         _ => {}
     }
     match width {
-        Some(w) => match w.trim().parse::<usize>() {
-            Ok(n) => c.width = n,
-            Err(_) => {
+        Some(w) => match count(&w) {
+            Some(n) => c.width = n,
+            None => {
                 cmd.error(format!("invalid line width: {}", quoteaf(&w))).await;
                 return Setup::Exit(2);
             }
@@ -858,9 +869,9 @@ async fn configure(cmd: &mut Cmd, opts: &Opts) -> Setup {
         }
     }
     match tabsize {
-        Some(t) => match t.trim().parse::<usize>() {
-            Ok(n) => c.tabsize = n,
-            Err(_) => {
+        Some(t) => match count(&t) {
+            Some(n) => c.tabsize = n,
+            None => {
                 cmd.error(format!("invalid tab size: {}", quoteaf(&t))).await;
                 return Setup::Exit(2);
             }

@@ -383,6 +383,11 @@ pub async fn main(mut cmd: Cmd) -> i32 {
         },
     };
     let keep_stdin = config.arg_file.as_deref().is_some_and(|f| f != "-");
+    if config.replace.is_none() && command.iter().map(|a| a.len() + 1).sum::<usize>() > config.size {
+        cmd.error("cannot fit single argument within argument list size limit")
+            .await;
+        return 1;
+    }
     let mut x = Xargs::new(cmd, config, command, input, keep_stdin);
     let status = match x.run().await {
         Ok(()) => x.child_error,

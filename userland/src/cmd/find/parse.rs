@@ -542,16 +542,13 @@ impl Parser<'_> {
             }
             "-maxdepth" | "-mindepth" => {
                 let a = self.arg(name)?;
-                let n = a
-                    .parse::<usize>()
-                    .ok()
-                    .filter(|_| a.bytes().all(|b| b.is_ascii_digit()))
-                    .ok_or_else(|| {
-                        format!(
-                            "Expected a positive decimal integer argument to {name}, but got {}",
-                            quote_locale(&a)
-                        )
-                    })?;
+                if a.is_empty() || !a.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(format!(
+                        "Expected a positive decimal integer argument to {name}, but got {}",
+                        quote_locale(&a)
+                    ));
+                }
+                let n: usize = a.parse().map_err(|_| format!("{a}: Numerical result out of range"))?;
                 if name == "-maxdepth" {
                     self.maxdepth = n;
                 } else {
@@ -702,7 +699,7 @@ impl Parser<'_> {
             "-print0" => self.action(Action::Print0(0)),
             "-printf" => {
                 let a = self.arg(name)?;
-                let f = self.format(&a).await;
+                let f = self.format(&a).await?;
                 self.action(Action::Printf(0, f))
             }
             "-ls" => {
@@ -725,7 +722,7 @@ impl Parser<'_> {
                 let file = self.arg(name)?;
                 let fmt = self.arg(name)?;
                 let sink = self.sink(&file).await?;
-                let f = self.format(&fmt).await;
+                let f = self.format(&fmt).await?;
                 self.action(Action::Printf(sink, f))
             }
             "-delete" => {
@@ -757,15 +754,15 @@ impl Parser<'_> {
         }
     }
 
-    async fn format(&mut self, text: &str) -> Format {
-        let (f, warnings) = Format::parse(text);
+    async fn format(&mut self, text: &str) -> R<Format> {
+        let (f, warnings) = Format::parse(text)?;
         for w in warnings {
             self.cmd.error(format!("warning: {w}")).await;
         }
         if f.needs_users() {
             self.load_users().await;
         }
-        f
+        Ok(f)
     }
 
     /// The output of `-fprint FILE` and friends, shared by name.
@@ -1051,6 +1048,10 @@ fn size_test(a: &str) -> R<Test> {
         c if c.is_ascii_digit() => (a, 512),
         c => return Err(format!("invalid -size type `{c}'")),
     };
+    let digits = body.trim_start_matches(['+', '-']);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && digits.parse::<u64>().is_err() {
+        return Err(format!("Invalid argument `{a}' to -size"));
+    }
     let (cmp, n) = number(body).ok_or_else(|| format!("invalid argument `{a}' to `-size'"))?;
     Ok(Test::Size { cmp, n, unit })
 }

@@ -47,8 +47,9 @@ pub struct Format {
 
 impl Format {
     /// Parse a format; the warnings are GNU's for unknown escapes and
-    /// directives (which print as they are).
-    pub fn parse(text: &str) -> (Format, Vec<String>) {
+    /// directives (which print as they are). `Err` is GNU's fatal error
+    /// for a directive cut off by the end of the format.
+    pub fn parse(text: &str) -> Result<(Format, Vec<String>), String> {
         let b = text.as_bytes();
         let mut segs = Vec::new();
         let mut lit = Vec::new();
@@ -56,7 +57,12 @@ impl Format {
         let mut i = 0;
         while i < b.len() {
             match b[i] {
-                b'\\' if i + 1 < b.len() => {
+                b'\\' if i + 1 == b.len() => {
+                    warnings.push("escape `\\' followed by nothing at all".into());
+                    lit.push(b'\\');
+                    i += 1;
+                }
+                b'\\' => {
                     let c = b[i + 1];
                     i += 2;
                     match c {
@@ -97,6 +103,9 @@ impl Format {
                         i += 1;
                         continue;
                     }
+                    if i == b.len() {
+                        return Err("error: % at end of format string".into());
+                    }
                     let spec_start = i;
                     while i < b.len() && b"-+ #0".contains(&b[i]) {
                         i += 1;
@@ -112,8 +121,8 @@ impl Format {
                     }
                     let spec = String::from_utf8_lossy(&b[spec_start..i]).into_owned();
                     let Some(&c) = b.get(i) else {
-                        lit.extend_from_slice(&b[start..]);
-                        break;
+                        // GNU prints the (NUL) byte it found there.
+                        return Err("error: the format directive `%\0' is reserved for future use".into());
                     };
                     i += 1;
                     let field = match c {
@@ -171,7 +180,7 @@ impl Format {
             }
         }
         flush(&mut segs, &mut lit);
-        (Format { segs }, warnings)
+        Ok((Format { segs }, warnings))
     }
 
     pub fn needs_users(&self) -> bool {
@@ -334,7 +343,7 @@ mod tests {
 
     #[test]
     fn parsing() {
-        let (f, w) = Format::parse("%p\\n%-5f%%\\101%z\\q");
+        let (f, w) = Format::parse("%p\\n%-5f%%\\101%z\\q").unwrap();
         assert_eq!(
             f.segs,
             [
@@ -345,7 +354,10 @@ mod tests {
             ]
         );
         assert_eq!(w, ["unrecognized format directive `%z'", "unrecognized escape `\\q'"]);
-        let (f, _) = Format::parse("%TY%A@a\\cb");
+        let (f, _) = Format::parse("%TY%A@a\\cb").unwrap();
+        assert!(Format::parse("a%").is_err());
+        assert!(Format::parse("a%5").is_err());
+        assert_eq!(Format::parse("a\\").unwrap().0.segs, [Seg::Lit(b"a\\".to_vec())]);
         assert_eq!(f.segs[0], Seg::Dir(String::new(), Field::Time(b't', Some(b'Y'))));
         assert_eq!(f.segs[1], Seg::Dir(String::new(), Field::Time(b'a', Some(b'@'))));
         assert_eq!(f.segs[3], Seg::Stop);
