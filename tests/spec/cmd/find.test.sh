@@ -524,3 +524,18 @@ find . -delete -prune
 ## stdout-json: ""
 ## stderr: find: The -delete action automatically turns on -depth, but -prune does nothing when -depth is in effect.  If you want to carry on anyway, just explicitly use the -depth option.
 ## status: 1
+
+#### -execdir keeps a starting point's trailing slash
+mkdir -p d/e
+touch d/e/f
+find d/ -maxdepth 0 -execdir echo {} \;
+find ./d -maxdepth 0 -execdir echo {} \;
+find d/e/ -execdir echo {} +
+find . -maxdepth 0 -execdir echo {} \;
+## STDOUT:
+./d/
+./d
+./e/
+./f
+./.
+## END

@@ -381,9 +381,9 @@ impl Find {
     /// `-exec`, `-execdir`, `-ok`, `-okdir`.
     async fn exec(&mut self, x: &Exec, f: &mut FileCtx) -> bool {
         let (arg, cwd) = if x.in_dir {
+            // The name keeps one trailing slash, as GNU's base_name.
             let dir = dir_part(f.path.trim_end_matches('/')).to_string();
-            let base = base_name(&f.path).trim_end_matches('/');
-            let base = if base.is_empty() { "/" } else { base };
+            let base = base_name(&f.path);
             (
                 if base.starts_with('/') {
                     base.to_string()
