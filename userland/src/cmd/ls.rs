@@ -849,21 +849,37 @@ async fn configure(cmd: &mut Cmd, opts: &Opts) -> Setup {
         Indicator::Classify => c.quote_extra.extend_from_slice(b"=>@|"),
         _ => {}
     }
+    if let Err(status) = set_widths(cmd, &mut c, width, tabsize).await {
+        return Setup::Exit(status);
+    }
+    if c.format == Format::Long
+        && let Err(status) = set_time_style(cmd, &mut c, time_style).await
+    {
+        return Setup::Exit(status);
+    }
+    if color == When::Always || (color == When::Auto && tty) {
+        c.colors = colors(cmd).await;
+    }
+    if c.sort == SortBy::None {
+        c.dirs_first = false;
+    }
+    Setup::Run(Box::new(c))
+}
+
+/// `-w` (else `$COLUMNS`) and `-T` (else `$TABSIZE`); `Err` is the exit
+/// status after GNU's message.
+async fn set_widths(cmd: &mut Cmd, c: &mut Config, width: Option<String>, tabsize: Option<String>) -> Result<(), i32> {
     match width {
         Some(w) => match count(&w) {
             Some(n) => c.width = n,
             None => {
                 cmd.error(format!("invalid line width: {}", quoteaf(&w))).await;
-                return Setup::Exit(2);
+                return Err(2);
             }
         },
         None => {
-            if let Some(n) = cmd
-                .p
-                .getenv("COLUMNS")
-                .and_then(|v| v.parse::<usize>().ok())
-                .filter(|&n| n > 0)
-            {
+            let env = cmd.p.getenv("COLUMNS").and_then(|v| v.parse::<usize>().ok());
+            if let Some(n) = env.filter(|&n| n > 0) {
                 c.width = n;
             }
         }
@@ -873,7 +889,7 @@ async fn configure(cmd: &mut Cmd, opts: &Opts) -> Setup {
             Some(n) => c.tabsize = n,
             None => {
                 cmd.error(format!("invalid tab size: {}", quoteaf(&t))).await;
-                return Setup::Exit(2);
+                return Err(2);
             }
         },
         None => {
@@ -882,41 +898,47 @@ async fn configure(cmd: &mut Cmd, opts: &Opts) -> Setup {
             }
         }
     }
-    if c.format == Format::Long {
-        let style = time_style.or_else(|| cmd.p.getenv("TIME_STYLE"));
-        if let Some(s) = style {
-            match TimeStyle::parse(&s) {
-                Some(ts) => c.time_style = ts,
-                None => {
-                    let msg = format!(
-                        "invalid argument {} for 'time style'\nValid arguments are:\n  - [posix-]full-iso\n  - [posix-]long-iso\n  - [posix-]iso\n  - [posix-]locale\n  - +FORMAT (e.g., +%H:%M) for a 'date'-style format",
-                        quotearg::quote_locale(&s)
-                    );
-                    return Setup::Exit(cmd.usage_error(msg, 2).await);
+    Ok(())
+}
+
+/// `--time-style` (else `$TIME_STYLE`), checked only for long listings as
+/// GNU does.
+async fn set_time_style(cmd: &mut Cmd, c: &mut Config, style: Option<String>) -> Result<(), i32> {
+    let Some(s) = style.or_else(|| cmd.p.getenv("TIME_STYLE")) else {
+        return Ok(());
+    };
+    match TimeStyle::parse(&s) {
+        Some(ts) => {
+            c.time_style = ts;
+            Ok(())
+        }
+        None => {
+            let msg = format!(
+                "invalid argument {} for 'time style'\nValid arguments are:\n  - [posix-]full-iso\n  - [posix-]long-iso\n  - [posix-]iso\n  - [posix-]locale\n  - +FORMAT (e.g., +%H:%M) for a 'date'-style format",
+                quotearg::quote_locale(&s)
+            );
+            Err(cmd.usage_error(msg, 2).await)
+        }
+    }
+}
+
+/// The color table: `$LS_COLORS`, or the built-in one for a terminal GNU
+/// knows to have colors; `None` (after GNU's complaint) if LS_COLORS is
+/// unparsable.
+async fn colors(cmd: &mut Cmd) -> Option<Colors> {
+    match cmd.p.getenv("LS_COLORS").filter(|s| !s.is_empty()) {
+        None if color_terminal(&cmd.p) => Some(Colors::builtin()),
+        None => None,
+        Some(spec) => match Colors::from_env(&spec) {
+            Ok(colors) => Some(colors),
+            Err(msgs) => {
+                for m in msgs {
+                    cmd.error(m).await;
                 }
+                None
             }
-        }
+        },
     }
-    if color == When::Always || (color == When::Auto && tty) {
-        match cmd.p.getenv("LS_COLORS").filter(|s| !s.is_empty()) {
-            // As GNU: the built-in colors only for a terminal known to
-            // have them.
-            None if color_terminal(&cmd.p) => c.colors = Some(Colors::builtin()),
-            None => {}
-            Some(spec) => match Colors::from_env(&spec) {
-                Ok(colors) => c.colors = Some(colors),
-                Err(msgs) => {
-                    for m in msgs {
-                        cmd.error(m).await;
-                    }
-                }
-            },
-        }
-    }
-    if c.sort == SortBy::None {
-        c.dirs_first = false;
-    }
-    Setup::Run(Box::new(c))
 }
 
 /// A file to show.
@@ -1086,8 +1108,11 @@ impl Ls {
     /// GNU's `file_ignored`. Patterns match as fnmatch with FNM_PERIOD: a
     /// leading `.` only by a literal `.`.
     fn hidden(&self, name: &str) -> bool {
-        let latin = from_os(name);
         let matches = |pats: &[Pattern]| {
+            if pats.is_empty() {
+                return false;
+            }
+            let latin = from_os(name);
             pats.iter()
                 .any(|p| p.matches(&latin) && (!name.starts_with('.') || p.starts_with_dot()))
         };

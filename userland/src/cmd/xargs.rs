@@ -393,12 +393,11 @@ pub async fn main(mut cmd: Cmd) -> i32 {
         Ok(()) => x.child_error,
         Err(Fatal(s)) => s,
     };
-    // As GNU's exit handler: wait for the children, whose failure may
-    // still change the status.
-    let after = x.wait_all().await;
-    let status = match after {
+    // As GNU's exit handler: wait for the children; a command that failed
+    // makes the status 123 whatever stopped xargs.
+    let status = match x.wait_all().await {
         Err(Fatal(s)) => s,
-        Ok(()) if status == 0 => x.child_error,
+        Ok(()) if x.child_error != 0 => x.child_error,
         Ok(()) => status,
     };
     x.input.close(&x.cmd.p).await;
