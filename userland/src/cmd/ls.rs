@@ -1436,17 +1436,8 @@ impl Ls {
         }
     }
 
-    /// The date column: the recent or the old format (GNU: within six
-    /// months before now).
     fn time_text(&self, ms: u64) -> String {
-        const HALF_YEAR_MS: u64 = 31_556_952 / 2 * 1000;
-        let recent = ms <= self.now_ms && self.now_ms - ms < HALF_YEAR_MS;
-        let fmt = if recent {
-            &self.c.time_style.recent
-        } else {
-            &self.c.time_style.old
-        };
-        time::format(fmt, (ms / 1000) as i64, ((ms % 1000) * 1_000_000) as u32)
+        date_column(&self.c.time_style, ms, self.now_ms)
     }
 
     /// `-m` (and unlimited-width columns): names separated by `sep` and a
@@ -1508,6 +1499,16 @@ impl Ls {
         }
         self.cmd.out.write(&out).await;
     }
+}
+
+/// The date column: the recent format within six months before now, the
+/// old one otherwise (the future included). A time equal to now counts as
+/// recent: at millisecond resolution GNU's clock would already be later.
+fn date_column(style: &TimeStyle, ms: u64, now_ms: u64) -> String {
+    const HALF_YEAR_MS: u64 = 31_556_952 / 2 * 1000;
+    let recent = ms <= now_ms && now_ms - ms < HALF_YEAR_MS;
+    let fmt = if recent { &style.recent } else { &style.old };
+    time::format(fmt, (ms / 1000) as i64, ((ms % 1000) * 1_000_000) as u32)
 }
 
 fn inode_text(e: &Entry) -> String {
@@ -1848,6 +1849,20 @@ mod tests {
         out.clear();
         indent(&mut out, 1, 3, 8);
         assert_eq!(out, b"  ");
+    }
+
+    #[test]
+    fn recent_and_old_dates() {
+        let now = 1_795_320_000_000; // 2026-11-22
+        let style = TimeStyle::locale();
+        assert_eq!(date_column(&style, now - 3_600_000, now), "Nov 22 03:00");
+        assert_eq!(date_column(&style, 1_577_836_800_000, now), "Jan  1  2020");
+        assert_eq!(
+            date_column(&style, now + 60_000, now),
+            "Nov 22  2026",
+            "the future is old"
+        );
+        assert_eq!(date_column(&style, now, now), "Nov 22 04:00");
     }
 
     #[test]
