@@ -6,6 +6,10 @@
 //! ```text
 //! bind  '#d' /dev          DevFS
 //! bind -a '#f' /dev        the dup device: /dev/stdin, /dev/fd/N
+//! bind -a '#c' /dev        the console: /dev/cons/{data,ctl,size}
+//! bind  '#p' /proc         ProcFS
+//! bind  '#s' /srv          SrvFS, one registry for the whole system
+//! bind  '#n' /n            MntGen: any /n/NAME is a mount point
 //! bind -c '#t' /tmp        a MemoryFS of its own
 //! bind  /bin /usr/bin      so #!/usr/bin/env works
 //! cd /home/user
@@ -16,21 +20,38 @@
 //! `init` (pid 1), builds that namespace, runs `sh` with the caller's argv
 //! as its child (pid 2), and ends with the shell's status.
 
+pub mod console;
 pub mod hostio;
 
 use std::sync::Arc;
 
-use fileservers::{DevFs, MemoryFs};
+use fileservers::{ConsFs, DevFs, MemoryFs, MntGen, ProcFs, SrvFs};
 use kernel::clock::FIXED_EPOCH_MS;
 use kernel::proto::ExecCapable;
 use kernel::{
-    Caller, Clock, Entropy, Env, Fileserver, InitSpec, Kernel, KernelConfig, MountFlags, OpenFile, OpenFlags, Process,
-    Program, Target,
+    Caller, Clock, Entropy, Env, Fileserver, InitSpec, Kernel, KernelConfig, OpenFile, OpenFlags, Process, Program,
+    Target,
 };
 
 pub const USER: &str = "user";
 pub const UID: u32 = 1000;
 pub const HOME: &str = "/home/user";
+
+/// The boot namespace, applied by init and read by `newns`.
+pub const NAMESPACE_FILE: &str = "/lib/namespace";
+
+const NAMESPACE: &str = "\
+# The namespace every process starts from (see namespace(6)).
+bind '#d' /dev
+bind -a '#f' /dev
+bind -a '#c' /dev
+bind '#p' /proc
+bind '#s' /srv
+bind '#n' /n
+bind -c '#t' /tmp
+bind /bin /usr/bin
+cd /home/user
+";
 
 /// How to boot.
 #[derive(Clone, Debug, Default)]
@@ -45,7 +66,17 @@ pub struct System {
     pub kernel: Arc<Kernel>,
     pub root: Arc<MemoryFs>,
     pub tmp: Arc<MemoryFs>,
+    /// The console, `#c`: the host terminal in an interactive session.
+    pub console: Arc<ConsFs>,
 }
+
+/// What an interactive session prints first.
+pub const BANNER: &str = concat!(
+    "ninebox ",
+    env!("CARGO_PKG_VERSION"),
+    ": a Plan 9-style system in one process.\n",
+    "Type 'help' for the commands, 'exit' or Ctrl-D to leave.\n\n",
+);
 
 impl System {
     pub fn new(config: &Config) -> System {
@@ -55,19 +86,45 @@ impl System {
         };
         let root = Arc::new(MemoryFs::new(clock.clone()));
         populate(&root);
-        let tmp = Arc::new(MemoryFs::new(clock.clone()));
+        let tmp = Arc::new(MemoryFs::new(clock.clone()).with_root_mode(0o1777));
         let mut kc = KernelConfig::new(root.clone());
         kc.clock = clock.clone();
         kc.entropy = entropy.clone();
         let kernel = Kernel::new(kc);
         kernel.devices.register('t', tmp.clone());
-        kernel.devices.register('d', Arc::new(DevFs::new(clock, entropy)));
-        System { kernel, root, tmp }
+        kernel
+            .devices
+            .register('d', Arc::new(DevFs::new(clock.clone(), entropy)));
+        kernel
+            .devices
+            .register('p', Arc::new(ProcFs::new(Arc::downgrade(&kernel))));
+        kernel.devices.register('s', Arc::new(SrvFs::new(clock.clone())));
+        kernel.devices.register('n', Arc::new(MntGen::new(clock)));
+        let console = Arc::new(ConsFs::new(80, 24));
+        kernel.devices.register('c', console.clone());
+        System {
+            kernel,
+            root,
+            tmp,
+            console,
+        }
     }
 
     /// Start pid 1: build the boot namespace, then run `sh` with `argv`
     /// (argv[0] included) on the given stdio and end with its status.
     pub fn start(&self, argv: Vec<String>, stdio: Vec<Arc<OpenFile>>) -> kernel::Result<Arc<Process>> {
+        self.start_session(argv, stdio, None)
+    }
+
+    /// `start`, printing `banner` first. The shell gets a note group of
+    /// its own, which is where the console's Ctrl-C goes.
+    pub fn start_session(
+        &self,
+        argv: Vec<String>,
+        stdio: Vec<Arc<OpenFile>>,
+        banner: Option<&'static str>,
+    ) -> kernel::Result<Arc<Process>> {
+        let console = self.console.clone();
         let env: Env = [
             ("HOME", HOME),
             ("USER", USER),
@@ -80,29 +137,34 @@ impl System {
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
         let init = Target::oneshot(move |p| async move {
-            for (new, old, flags) in [
-                ("#d", "/dev", MountFlags::REPLACE),
-                ("#f", "/dev", MountFlags::AFTER),
-                ("#t", "/tmp", MountFlags::REPLACE.with_create()),
-                ("/bin", "/usr/bin", MountFlags::REPLACE),
-            ] {
-                if let Err(e) = p.bind(new, old, flags).await {
-                    let _ = p.write(2, format!("boot: bind {new} {old}: {e}\n").as_bytes()).await;
-                    return 1;
-                }
+            // The namespace comes from /lib/namespace, as on Plan 9, so
+            // `newns` rebuilds exactly the boot namespace.
+            if let Err(e) = userland::common::nsfile::apply_file(&p, NAMESPACE_FILE).await {
+                let _ = p.write(2, format!("boot: {e}\n").as_bytes()).await;
+                return 1;
+            }
+            if let Some(b) = banner {
+                let _ = p.write(1, b.as_bytes()).await;
             }
             let opts = kernel::SpawnOpts {
                 argv,
+                new_note_group: true,
                 ..Default::default()
             };
             match p.spawn(Target::Path("/bin/sh".into()), opts).await {
-                Ok(pid) => match p.wait(pid).await {
-                    Ok(status) => status.code,
-                    Err(e) => {
-                        let _ = p.write(2, format!("init: wait: {e}\n").as_bytes()).await;
-                        1
+                Ok(pid) => {
+                    let kernel = p.kernel().clone();
+                    console.on_interrupt(move || {
+                        kernel.post_note_group(pid, "interrupt");
+                    });
+                    match p.wait(pid).await {
+                        Ok(status) => status.code,
+                        Err(e) => {
+                            let _ = p.write(2, format!("init: wait: {e}\n").as_bytes()).await;
+                            1
+                        }
                     }
-                },
+                }
                 Err(e) => {
                     let _ = p.write(2, format!("init: /bin/sh: {e}\n").as_bytes()).await;
                     kernel::exec::failure_status(&e)
@@ -116,8 +178,7 @@ impl System {
             cwd: HOME.into(),
             ns: self.kernel.clean_namespace(),
             stdio,
-            uid: UID,
-            gid: UID,
+            identity: kernel::Identity::new(UID, UID, USER),
         })
     }
 
@@ -179,6 +240,7 @@ fn populate(root: &MemoryFs) {
             .expect("boot: a fresh tree takes these directories");
     }
     let files = [
+        (NAMESPACE_FILE, NAMESPACE.to_string()),
         (
             "/etc/passwd",
             format!("root:x:0:0:root:/root:/bin/sh\n{USER}:x:{UID}:{UID}:{USER}:{HOME}:/bin/sh\n"),
@@ -201,6 +263,8 @@ fn install(root: &MemoryFs, name: &str, program: Program) {
 }
 
 /// Boot, run `sh` with `argv` on the host's stdio, and answer its status.
+/// There is no terminal: the console's input is at its end, and what is
+/// written to `/dev/cons` goes to the host's stderr.
 pub async fn run(config: &Config, argv: Vec<String>) -> i32 {
     let system = System::new(config);
     let stdio = match system.host_stdio().await {
@@ -210,13 +274,59 @@ pub async fn run(config: &Config, argv: Vec<String>) -> i32 {
             return 1;
         }
     };
-    match system.start(argv, stdio) {
+    system.console.hangup();
+    let console = system.console.clone();
+    let pump = tokio::spawn(async move {
+        loop {
+            let data = console.take_output().await;
+            let _ = std::io::Write::write_all(&mut std::io::stderr(), &data);
+        }
+    });
+    let code = match system.start(argv, stdio) {
         Ok(init) => init.exited().await.code,
         Err(e) => {
             eprintln!("ninebox: cannot start: {e}");
             1
         }
-    }
+    };
+    pump.abort();
+    let _ = std::io::Write::write_all(&mut std::io::stderr(), &system.console.try_take_output());
+    code
+}
+
+/// An interactive session on the host terminal (already in raw mode):
+/// the console is the shell's stdin, stdout and stderr.
+pub async fn interactive(config: &Config) -> i32 {
+    let system = System::new(config);
+    let (cols, rows) = console::size();
+    system.console.resize(cols, rows);
+    let k = &system.kernel;
+    let ns = k.clean_namespace();
+    let cons = match k
+        .open_in(&ns, &Caller::KERNEL, "#c/cons/data", OpenFlags::READWRITE)
+        .await
+    {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("ninebox: cannot open the console: {e}");
+            return 1;
+        }
+    };
+    console::spawn_input(system.console.clone());
+    let pump = tokio::spawn(console::pump_output(system.console.clone(), true));
+    let signals = tokio::spawn(console::exit_on_signals());
+    let argv = vec!["sh".to_string(), "-i".to_string()];
+    let code = match system.start_session(argv, vec![cons.clone(), cons.clone(), cons], Some(BANNER)) {
+        Ok(init) => init.exited().await.code,
+        Err(e) => {
+            eprintln!("ninebox: cannot start: {e}");
+            1
+        }
+    };
+    pump.abort();
+    signals.abort();
+    console::flush_output(&system.console, true);
+    code
 }
 
 /// Run `f` on a current-thread runtime, on a thread with a large stack
@@ -244,6 +354,8 @@ pub fn install_panic_hook() {
     let default = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         if !kernel::kernel::in_program() {
+            // A panic of ninebox itself: give the terminal back first.
+            console::restore();
             default(info);
         }
     }));

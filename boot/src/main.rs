@@ -59,12 +59,20 @@ fn main() {
             argv.push(String::from_utf8_lossy(&text).into_owned());
             argv.extend(rest.iter().cloned());
         }
-        (None, None) => {
-            argv.push("-s".into());
-            if std::io::stdin().is_terminal() {
-                argv.push("-i".into());
-            }
+        (None, None) if std::io::stdin().is_terminal() => {
+            // An interactive session: the terminal is the console.
+            let raw = match boot::console::RawMode::enter() {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!("ninebox: cannot set up the terminal: {e}");
+                    std::process::exit(1);
+                }
+            };
+            let status = boot::block_on(async move { boot::interactive(&config).await });
+            drop(raw);
+            std::process::exit(status);
         }
+        (None, None) => argv.push("-s".into()),
     }
     let status = boot::block_on(async move { boot::run(&config, argv).await });
     std::process::exit(status);

@@ -1,7 +1,10 @@
 //! The `ninebox` binary's tests: every spec case under `tests/spec/` (one
-//! test each), and the CLI's own behaviour.
+//! test each), the CLI's own behaviour, interactive sessions driven
+//! in-process, and the real binary in a pseudo-terminal (tmux).
 
 mod cli;
+mod pty;
+mod session;
 mod spec;
 
 use std::path::Path;
@@ -32,6 +35,8 @@ fn main() {
     }
     if !oracle {
         trials.extend(cli::trials(&bin));
+        trials.extend(session::trials());
+        trials.extend(pty::trials(&bin));
     }
     libtest_mimic::run(&args, trials).exit();
 }

@@ -2,13 +2,25 @@
 //! protocol (`kernel::proto::Fileserver`).
 //!
 //! * [`memfs`]: MemoryFS, the in-memory tree for `/` and `/tmp`.
+//! * [`consfs`]: ConsFS, the console at `/dev/cons` and its line discipline.
 //! * [`devfs`]: DevFS, `/dev/null`, `zero`, `random`, `urandom`, `time`.
+//! * [`mntgen`]: MntGen, `/n`, where every name is an empty directory.
+//! * [`procfs`]: ProcFS, the process table at `/proc`.
+//! * [`srvfs`]: SrvFS, the registry of posted servers at `/srv`.
 //!
 //! [`conformance`] is the suite every server must pass.
 
 pub mod conformance;
+pub mod consfs;
 pub mod devfs;
 pub mod memfs;
+pub mod mntgen;
+pub mod procfs;
+pub mod srvfs;
 
+pub use consfs::ConsFs;
 pub use devfs::DevFs;
 pub use memfs::MemoryFs;
+pub use mntgen::MntGen;
+pub use procfs::ProcFs;
+pub use srvfs::SrvFs;

@@ -93,6 +93,15 @@ impl MemoryFs {
         }
     }
 
+    /// Give the root directory these permission bits (a shared `/tmp` is
+    /// 1777).
+    pub fn with_root_mode(self, mode: u32) -> MemoryFs {
+        if let Some(Some(root)) = self.state.lock().nodes.get_mut(ROOT) {
+            root.mode = mode;
+        }
+        self
+    }
+
     /// Limit the bytes of file content this tree may hold.
     pub fn with_quota(mut self, bytes: u64) -> MemoryFs {
         self.quota = Some(bytes);

@@ -25,7 +25,7 @@ async fn read(fs: &DevFs, path: &str, n: usize) -> Vec<u8> {
 
 #[test]
 fn passes_conformance() {
-    run(conformance::check(devfs(1), Profile { mutable: false }));
+    run(conformance::check(devfs(1), Profile::FIXED));
 }
 
 #[test]

@@ -1,9 +1,15 @@
 //! Tests of the fileservers: the conformance suite against each, and what
 //! is particular to each.
 
+mod consfs;
 mod devfs;
 mod memfs;
+mod mntgen;
 mod model;
+mod procfs;
+mod served;
+mod srvfs;
+mod system;
 
 use std::future::Future;
 use std::time::Duration;

@@ -19,7 +19,7 @@ fn memfs() -> Arc<MemoryFs> {
 
 #[test]
 fn passes_conformance() {
-    run(conformance::check(memfs(), Profile { mutable: true }));
+    run(conformance::check(memfs(), Profile::MUTABLE));
 }
 
 #[test]
@@ -27,8 +27,8 @@ fn passes_conformance_twice_on_one_tree() {
     // The suite cleans up after itself, so a second run sees the same tree.
     let fs = memfs();
     run(async move {
-        conformance::check(fs.clone(), Profile { mutable: true }).await;
-        conformance::check(fs.clone(), Profile { mutable: true }).await;
+        conformance::check(fs.clone(), Profile::MUTABLE).await;
+        conformance::check(fs.clone(), Profile::MUTABLE).await;
         assert_eq!(fs.used(), 0, "no bytes left behind");
     });
 }

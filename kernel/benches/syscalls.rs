@@ -64,8 +64,7 @@ where
             cwd: "/".into(),
             ns: kernel.clean_namespace(),
             stdio: vec![],
-            uid: 0,
-            gid: 0,
+            identity: kernel::Identity::new(0, 0, "root"),
         };
         let status = kernel.run(spec).await.expect("init");
         assert!(status.success(), "benchmark program failed: {status:?}");

@@ -43,11 +43,14 @@ pub enum Errno {
     ENOSYS,
     ENOTEMPTY,
     ELOOP,
+    /// The server at the other end has gone (Plan 9's Ehungup): Unix has
+    /// no such code, and a user should see exactly this.
+    EHUNGUP,
 }
 
 impl Errno {
     /// Every code, for tables and tests.
-    pub const ALL: [Errno; 28] = [
+    pub const ALL: [Errno; 29] = [
         Errno::EPERM,
         Errno::ENOENT,
         Errno::ESRCH,
@@ -76,6 +79,7 @@ impl Errno {
         Errno::ENOSYS,
         Errno::ENOTEMPTY,
         Errno::ELOOP,
+        Errno::EHUNGUP,
     ];
 
     /// The symbolic name, e.g. `"ENOENT"`.
@@ -109,6 +113,7 @@ impl Errno {
             Errno::ENOSYS => "ENOSYS",
             Errno::ENOTEMPTY => "ENOTEMPTY",
             Errno::ELOOP => "ELOOP",
+            Errno::EHUNGUP => "EHUNGUP",
         }
     }
 
@@ -143,6 +148,7 @@ impl Errno {
             Errno::ENOSYS => "Function not implemented",
             Errno::ENOTEMPTY => "Directory not empty",
             Errno::ELOOP => "Too many levels of symbolic links",
+            Errno::EHUNGUP => "i/o on hung-up channel",
         }
     }
 
@@ -180,6 +186,7 @@ impl Errno {
             Errno::ENOSYS => "not implemented",
             Errno::ENOTEMPTY => "directory not empty",
             Errno::ELOOP => "too many levels of interpreters",
+            Errno::EHUNGUP => "i/o on hung-up channel",
         }
     }
 }

@@ -146,6 +146,25 @@ pub struct SpawnOpts {
     pub new_note_group: bool,
 }
 
+/// Who a process runs as: the numbers for permission checks, and the name
+/// that listings show (Plan 9 processes carry their user's name).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Identity {
+    pub uid: u32,
+    pub gid: u32,
+    pub user: Arc<str>,
+}
+
+impl Identity {
+    pub fn new(uid: u32, gid: u32, user: &str) -> Identity {
+        Identity {
+            uid,
+            gid,
+            user: user.into(),
+        }
+    }
+}
+
 /// What the init process starts with.
 pub struct InitSpec {
     pub target: Target,
@@ -155,8 +174,7 @@ pub struct InitSpec {
     pub ns: Namespace,
     /// Files for fds 0, 1, 2, ... in order.
     pub stdio: Vec<Arc<OpenFile>>,
-    pub uid: u32,
-    pub gid: u32,
+    pub identity: Identity,
 }
 
 pub struct Kernel {
@@ -283,7 +301,7 @@ impl Kernel {
                 return Err(Error::with_detail(Errno::EINVAL, "init must be a program"));
             }
         };
-        Ok(self.start(0, None, spec.uid, spec.gid, groups, program))
+        Ok(self.start(0, None, spec.identity, groups, program))
     }
 
     /// Run a program as init and wait for it: the simplest way to use a
@@ -298,8 +316,7 @@ impl Kernel {
         self: &Arc<Self>,
         ppid: Pid,
         noteid: Option<Pid>,
-        uid: u32,
-        gid: u32,
+        identity: Identity,
         groups: Groups,
         start: Start,
     ) -> Arc<Process> {
@@ -308,8 +325,7 @@ impl Kernel {
             pid,
             ppid,
             noteid.unwrap_or(pid),
-            uid,
-            gid,
+            identity,
             self.clock.now_ms(),
             groups,
         ));

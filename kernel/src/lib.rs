@@ -21,14 +21,15 @@ pub mod pipe;
 pub mod proc;
 pub mod program;
 pub mod proto;
+pub mod served;
 pub mod syscall;
 
 pub use clock::{Clock, Entropy};
 pub use error::{Errno, Error, Result};
 pub use fd::{Fd, OpenFile};
-pub use kernel::{InitSpec, Kernel, KernelConfig, Limits, Share, SpawnOpts, Target};
+pub use kernel::{Identity, InitSpec, Kernel, KernelConfig, Limits, Share, SpawnOpts, Target};
 pub use ns::{MountFlags, MountOrder, Namespace};
 pub use proc::{Env, Pid, ProcState, Process, Status};
 pub use program::Program;
 pub use proto::{Caller, DirEntry, Fileserver, Handle, NodeType, OpenFlags, Opened, Qid, Stat, StatChanges};
-pub use syscall::{Proc, Rfork, SeekFrom};
+pub use syscall::{Post, Proc, Rfork, SeekFrom};

@@ -251,6 +251,15 @@ impl Devices {
             .ok_or_else(|| Error::with_detail(Errno::ENOENT, "unknown device in # filename"))
     }
 
+    /// The letter a server is registered under (`/proc/N/fd` shows it).
+    pub fn letter_of(&self, server: &Arc<dyn Fileserver>) -> Option<char> {
+        self.table
+            .read()
+            .iter()
+            .find(|(_, s)| std::ptr::addr_eq(Arc::as_ptr(s), Arc::as_ptr(server)))
+            .and_then(|(k, _)| k.chars().nth(1))
+    }
+
     /// `(#x, server name)` pairs, sorted, for listings.
     pub fn list(&self) -> Vec<(String, String)> {
         let mut v: Vec<_> = self

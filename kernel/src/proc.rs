@@ -20,6 +20,7 @@ use tokio::sync::{Notify, watch};
 
 use crate::error::{Errno, Error, Result};
 use crate::fd::FdTable;
+use crate::kernel::Identity;
 use crate::ns::Namespace;
 use crate::program::Start;
 
@@ -191,6 +192,8 @@ pub struct Process {
     noteid: AtomicU32,
     pub uid: u32,
     pub gid: u32,
+    /// The user's name, for listings.
+    pub user: Arc<str>,
     state: AtomicU8,
     /// Clock time (ms since the epoch) when the process started.
     pub start_ms: u64,
@@ -214,14 +217,14 @@ pub struct Process {
 }
 
 impl Process {
-    #[allow(clippy::too_many_arguments)]
-    pub(crate) fn new(pid: Pid, ppid: Pid, noteid: Pid, uid: u32, gid: u32, start_ms: u64, groups: Groups) -> Process {
+    pub(crate) fn new(pid: Pid, ppid: Pid, noteid: Pid, id: Identity, start_ms: u64, groups: Groups) -> Process {
         Process {
             pid,
             ppid: AtomicU32::new(ppid),
             noteid: AtomicU32::new(noteid),
-            uid,
-            gid,
+            uid: id.uid,
+            gid: id.gid,
+            user: id.user,
             state: AtomicU8::new(ProcState::Running as u8),
             start_ms,
             started: Instant::now(),
@@ -240,6 +243,14 @@ impl Process {
             children: Mutex::new(Vec::new()),
             child_exit: Notify::new(),
             exit: watch::channel(None).0,
+        }
+    }
+
+    pub fn identity(&self) -> Identity {
+        Identity {
+            uid: self.uid,
+            gid: self.gid,
+            user: self.user.clone(),
         }
     }
 

@@ -145,8 +145,10 @@ impl Proc {
     }
 
     /// Run a call that may block: show `state` while it runs, and fail it
-    /// with `EINTR` if the process catches notes and one arrives.
-    async fn blocking<T>(&self, state: ProcState, fut: impl Future<Output = Result<T>>) -> Result<T> {
+    /// with `EINTR` if the process catches notes and one arrives. Programs
+    /// use it for waits of their own (a server waiting for requests shows
+    /// as `Pread`, as on Plan 9).
+    pub async fn blocking<T>(&self, state: ProcState, fut: impl Future<Output = Result<T>>) -> Result<T> {
         let _state = StateGuard::enter(&self.me, state);
         if !self.me.catches_notes() {
             return fut.await;
@@ -614,7 +616,7 @@ impl Proc {
         let noteid = (!opts.new_note_group).then(|| self.me.noteid());
         let p = self
             .kernel
-            .start(self.me.pid, noteid, self.me.uid, self.me.gid, groups, start);
+            .start(self.me.pid, noteid, self.me.identity(), groups, start);
         Ok(p.pid)
     }
 
@@ -648,7 +650,12 @@ impl Proc {
                 };
                 Ok((Start::Program(p), argv))
             }
-            Target::OneShot(f) => Ok((Start::OneShot(f), argv)),
+            // A forked copy of the caller: like a Unix fork, it keeps the
+            // caller's argv unless given one.
+            Target::OneShot(f) => {
+                let argv = if argv.is_empty() { self.me.argv().to_vec() } else { argv };
+                Ok((Start::OneShot(f), argv))
+            }
         }
     }
 
@@ -870,6 +877,27 @@ impl Proc {
         srv.lookup(chan.path.trim_start_matches('/'))
     }
 
+    /// Post `server` as `name` (a file in a srv-capable directory, such as
+    /// `/srv/NAME`) for any process to mount. The post lasts while the
+    /// answered [`Post`] lives, like a Plan 9 server's post made with
+    /// ORCLOSE; [`Post::leave`] keeps it after the poster has gone.
+    pub async fn post(&self, name: &str, server: Arc<dyn Fileserver>, description: &str) -> Result<Post> {
+        let name = self.abs(name)?;
+        let (dir, elem) =
+            parent_and_elem(&name).ok_or_else(|| Error::with_detail(Errno::EINVAL, "bad service name"))?;
+        let loc = self.walk(dir, Last::Translate).await?;
+        let registry = loc.chan().server.clone();
+        registry
+            .as_srv()
+            .ok_or_else(|| Error::with_detail(Errno::EINVAL, "not a srv directory"))?
+            .post(elem, server.clone(), description.to_string())?;
+        Ok(Post {
+            registry: Some(registry),
+            name: elem.to_string(),
+            server,
+        })
+    }
+
     fn attach(&self, old: Chan, old_name: &str, members: Vec<(Chan, MountFlags, Source)>, flags: MountFlags) {
         let group = self.ns_group();
         let mut g = group.lock();
@@ -975,6 +1003,36 @@ impl Proc {
         let c = self.close(fd).await;
         r?;
         c
+    }
+}
+
+/// A server posted by [`Proc::post`]; withdrawn when dropped, unless
+/// [`left`](Post::leave) in place.
+pub struct Post {
+    registry: Option<Arc<dyn Fileserver>>,
+    name: String,
+    server: Arc<dyn Fileserver>,
+}
+
+impl Post {
+    /// Keep the post after this guard (and its process) has gone.
+    pub fn leave(mut self) {
+        self.registry = None;
+    }
+}
+
+impl Drop for Post {
+    fn drop(&mut self) {
+        let Some(registry) = self.registry.take() else { return };
+        let Some(srv) = registry.as_srv() else { return };
+        // Withdraw only our own post: the name may have been removed and
+        // taken by another server since.
+        if srv
+            .lookup(&self.name)
+            .is_ok_and(|s| std::ptr::addr_eq(Arc::as_ptr(&s), Arc::as_ptr(&self.server)))
+        {
+            let _ = srv.unpost(&self.name);
+        }
     }
 }
 

@@ -130,7 +130,7 @@ fn blob_passes_conformance_and_reads_back() {
     use fileservers::conformance::{self, Profile};
     crate::support::block_on(conformance::check(
         std::sync::Arc::new(kernel::blob::Blob::new(b"fixed".to_vec())),
-        Profile { mutable: false },
+        Profile::FIXED,
     ));
     passed(boot().run(|p| async move {
         let f = p.open_bytes(b"heredoc text\n".to_vec(), "heredoc");

@@ -100,8 +100,7 @@ impl Sys {
                 cwd: "/".into(),
                 ns,
                 stdio: vec![null.clone(), null.clone(), null],
-                uid: 1000,
-                gid: 1000,
+                identity: kernel::Identity::new(1000, 1000, "user"),
             };
             kernel.run(spec).await.unwrap()
         })

@@ -135,6 +135,10 @@ mount
 ## STDOUT:
 bind  '#d' /dev
 bind -a '#f' /dev
+bind -a '#c' /dev
+bind  '#p' /proc
+bind  '#s' /srv
+bind  '#n' /n
 bind -c '#t' /tmp
 bind  /bin /usr/bin
 cd /home/user

@@ -35,10 +35,11 @@ impl Cmd {
         Cmd { p, name, args, out }
     }
 
-    /// `name: msg` on stderr. Standard output stays buffered, as a stdio
-    /// program's does.
+    /// `name: msg` on stderr. Standard output is flushed first, as glibc's
+    /// `error()` does, so output and messages sent to one pipe keep their
+    /// order (`stat f nope g 2>&1`).
     pub async fn error(&mut self, msg: impl Display) {
-        self.out.flush_if_console().await;
+        let _ = self.out.flush().await;
         let text = format!("{}: {msg}\n", self.name);
         let _ = self.p.write(2, text.as_bytes()).await;
     }

@@ -24,7 +24,9 @@ impl Output {
         Output {
             p,
             fd,
-            buf: Vec::with_capacity(CHUNK),
+            // Allocated at the first write: a program that never writes
+            // (a sleeping one, of thousands) costs nothing here.
+            buf: Vec::new(),
             failed: None,
             console: None,
         }
@@ -47,6 +49,9 @@ impl Output {
                 self.failed = Some(e);
             }
             return;
+        }
+        if self.buf.capacity() == 0 {
+            self.buf.reserve(CHUNK);
         }
         kernel::bytes::extend(&mut self.buf, data);
         if self.buf.len() >= CHUNK || (self.is_console() && data.contains(&b'\n')) {

@@ -3,8 +3,12 @@
 pub mod argmatch;
 pub mod cli;
 pub mod escape;
+pub mod files;
 pub mod io;
+pub mod mode;
+pub mod nsfile;
 pub mod printf;
+pub mod quote;
 pub mod quotearg;
 pub mod regex;
 pub mod size;
@@ -12,3 +16,4 @@ pub mod spawn;
 pub mod test;
 pub mod time;
 pub mod users;
+pub mod walk;

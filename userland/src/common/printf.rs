@@ -299,7 +299,7 @@ fn floating(v: f64, conv: char, spec: &Spec) -> String {
         match conv.to_ascii_lowercase() {
             'f' => format!("{:.p$}", v.abs()),
             'e' => exp_form(v.abs(), p),
-            'a' => format!("{:.p$}", v.abs()),
+            'a' => hex_form(v.abs(), spec.precision),
             _ => g_form(v.abs(), if p == 0 { 1 } else { p }, spec.alt),
         }
     };
@@ -314,6 +314,71 @@ fn floating(v: f64, conv: char, spec: &Spec) -> String {
         ""
     };
     pad(&format!("{sign}{body}"), spec, true)
+}
+
+/// C's `%a` as glibc prints a `long double` (what bash and GNU seq use
+/// on x86): the leading hex digit holds the top four bits of a 64-bit
+/// significand (`1` is `0x8p-3`). Exact for every `f64` value.
+fn hex_form(v: f64, precision: Option<usize>) -> String {
+    if v == 0.0 {
+        return match precision {
+            Some(p) if p > 0 => format!("0x0.{}p+0", "0".repeat(p)),
+            _ => "0x0p+0".to_string(),
+        };
+    }
+    let bits = v.to_bits();
+    let raw_exp = ((bits >> 52) & 0x7ff) as i64;
+    let frac = bits & ((1u64 << 52) - 1);
+    // Normalize to a 64-bit significand with its top bit set.
+    let (mut sig, mut exp) = if raw_exp == 0 {
+        (frac, -1074i64)
+    } else {
+        (frac | (1u64 << 52), raw_exp - 1075)
+    };
+    let shift = sig.leading_zeros();
+    sig <<= shift;
+    exp -= i64::from(shift);
+    // v = sig * 2^exp = (sig / 2^60) * 2^(exp + 60), with sig / 2^60 in [8, 16).
+    let mut lead = sig >> 60;
+    let mut rest = sig & ((1u64 << 60) - 1);
+    let mut e = exp + 60;
+    let digits = match precision {
+        None => {
+            let mut d = format!("{rest:015x}");
+            while d.ends_with('0') {
+                d.pop();
+            }
+            d
+        }
+        Some(p) if p >= 15 => format!("{rest:015x}{}", "0".repeat(p - 15)),
+        Some(p) => {
+            // Round to nearest, ties to even, on the dropped bits.
+            let drop = 60 - 4 * p as u32;
+            let kept = rest >> drop;
+            let rem = rest & ((1u64 << drop) - 1);
+            let half = 1u64 << (drop - 1);
+            let mut kept = kept;
+            if rem > half || (rem == half && kept & 1 == 1) {
+                kept += 1;
+                if p == 0 || kept >> (4 * p) != 0 {
+                    kept &= (1u64 << (4 * p)).wrapping_sub(1);
+                    lead += 1;
+                    if lead == 16 {
+                        lead = 1;
+                        e += 4;
+                    }
+                }
+            }
+            rest = kept;
+            if p == 0 { String::new() } else { format!("{rest:0p$x}") }
+        }
+    };
+    let sign = if e < 0 { '-' } else { '+' };
+    if digits.is_empty() {
+        format!("0x{lead:x}p{sign}{}", e.abs())
+    } else {
+        format!("0x{lead:x}.{digits}p{sign}{}", e.abs())
+    }
 }
 
 /// C's `%e`: one digit, the fraction, and a signed two-digit exponent.
@@ -523,6 +588,12 @@ mod tests {
         assert_eq!(f("%g", &["123456789"]), "1.23457e+08");
         assert_eq!(f("%g", &["100"]), "100");
         assert_eq!(f("%8.3f|", &["-2.5"]), "  -2.500|");
+        // bash: printf '%a %a %a %a %A %a %.1a'
+        assert_eq!(
+            f("%a %a %a %a %A %a %.1a", &["1", "3", "10", "0.5", "255", "0", "1"]),
+            "0x8p-3 0xcp-2 0xap+0 0x8p-4 0XF.FP+4 0x0p+0 0x8.0p-3"
+        );
+        assert_eq!(f("%10a|%+a", &["1", "1"]), "    0x8p-3|+0x8p-3");
     }
 
     #[test]

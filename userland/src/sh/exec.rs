@@ -40,10 +40,12 @@ pub enum DeclArg {
 
 impl Shell {
     /// A copy of the shell for a subshell: traps that are not ignored are
-    /// reset, jobs are the parent's business.
+    /// reset, jobs are the parent's business, and (as in bash) a subshell
+    /// is never interactive, so an interrupt ends it.
     pub fn fork(&self) -> Shell {
         let mut child = self.clone();
         child.subshell = true;
+        child.opts.interactive = false;
         child.jobs = Vec::new();
         child.pending_notes = Vec::new();
         child.traps = Arc::new(
@@ -279,7 +281,14 @@ impl Shell {
             child.proc = proc;
             child.run_subshell_list(&list).await
         });
-        match self.proc.spawn(target, SpawnOpts::default()).await {
+        // A job of its own note group: an interrupt typed at the console
+        // goes to the foreground, not to background jobs (bash's
+        // background jobs ignore SIGINT for the same reason).
+        let opts = SpawnOpts {
+            new_note_group: true,
+            ..Default::default()
+        };
+        match self.proc.spawn(target, opts).await {
             Ok(pid) => {
                 self.last_bg = Some(pid);
                 let id = self.jobs.iter().map(|j| j.id).max().unwrap_or(0) + 1;
@@ -1234,7 +1243,9 @@ impl Shell {
                     }
                     self.status = saved;
                 }
-                None if self.opts.interactive && name == "INT" => {}
+                // An interactive shell survives what would end a script,
+                // as bash ignores SIGINT, SIGTERM and SIGQUIT at a prompt.
+                None if self.opts.interactive && matches!(name, "INT" | "TERM" | "QUIT") => {}
                 None => return Err(Flow::Exit(128 + sig.map_or(15, |s| s.0))),
             }
         }

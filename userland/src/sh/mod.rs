@@ -12,11 +12,13 @@ pub mod arith;
 pub mod ast;
 pub mod builtins;
 pub mod bytes;
+pub mod editor;
 pub mod exec;
 pub mod expand;
 pub mod parse;
 pub mod pattern;
 pub mod print;
+pub mod prompt;
 pub mod redir;
 pub mod run;
 pub mod vars;
@@ -220,6 +222,8 @@ pub struct Shell {
     pub parse_context: Option<String>,
     /// Arithmetic expressions already parsed.
     pub arith_cache: arith::Cache,
+    /// Interactive history (shared with forks, which never change it).
+    pub history: editor::SharedHistory,
 }
 
 impl Shell {
@@ -262,6 +266,7 @@ impl Shell {
             underscore: String::new(),
             parse_context: None,
             arith_cache: arith::Cache::default(),
+            history: editor::SharedHistory::default(),
         }
     }
 

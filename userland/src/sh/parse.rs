@@ -1091,6 +1091,14 @@ impl Parser {
         None
     }
 
+    /// `text` as a word expanded the way an unquoted heredoc body is:
+    /// parameters, command substitution and arithmetic, no splitting or
+    /// globbing (what a prompt string gets).
+    pub fn expansion_word(text: &str) -> Result<Word, ParseError> {
+        let parts = Parser::new(text, 1, true).heredoc_parts()?;
+        Ok(Word::from_parts(vec![Part::DQuoted(parts)]))
+    }
+
     /// The parts of an unquoted heredoc body: `$` and backquote expansions,
     /// and backslash escaping only `$`, backquote, backslash and newline.
     fn heredoc_parts(&mut self) -> PResult<Vec<Part>> {

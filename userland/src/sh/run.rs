@@ -168,6 +168,7 @@ async fn main(p: Proc) -> i32 {
             }
         },
         Input::Named(text) => sh.run_script(&text).await,
+        Input::Stdin if sh.opts.interactive => sh.run_interactive().await,
         Input::Stdin => sh.run_stream(0).await,
     };
     sh.finish(r).await
@@ -254,7 +255,7 @@ impl Shell {
 
     /// Run one top-level command: aborts end here, `break`/`continue`
     /// outside loops are ignored.
-    async fn run_top(&mut self, list: &super::ast::List) -> Res {
+    pub(super) async fn run_top(&mut self, list: &super::ast::List) -> Res {
         match self.run_list(list).await {
             Ok(s) => Ok(s),
             Err(Flow::Abort(s)) => {
@@ -330,7 +331,7 @@ impl Shell {
 
     /// One line (with its newline) from `fd`, a byte at a time so nothing
     /// past it is taken; `None` at end of input.
-    async fn read_line(&mut self, fd: u32) -> Option<String> {
+    pub(super) async fn read_line(&mut self, fd: u32) -> Option<String> {
         let mut bytes_read = Vec::new();
         loop {
             match self.proc.read(fd, 1).await {

@@ -126,6 +126,41 @@ pub async fn wait(sh: &mut Shell, argv: Vec<String>) -> Res {
     Ok(status)
 }
 
+/// How `jobs` (and an interactive shell's notices) show a job: `[1]+  Done
+/// sleep 1`. `i` and `n` place it among the jobs for the `+`/`-` marks.
+pub fn job_line(j: &crate::sh::Job, i: usize, n: usize, long: bool) -> String {
+    let mark = if i + 1 == n {
+        '+'
+    } else if i + 2 == n {
+        '-'
+    } else {
+        ' '
+    };
+    let (state, amp) = match j.status() {
+        _ if !j.finished() => ("Running".to_string(), " &"),
+        Some(0) | None => ("Done".to_string(), ""),
+        Some(c) => (status_text(c), ""),
+    };
+    let pid = if long { format!("{} ", j.pids[0]) } else { String::new() };
+    format!("[{}]{mark}  {pid}{state:<24}{}{amp}\n", j.id, j.text)
+}
+
+/// bash's words for a job ended by a signal, else `Exit N`.
+fn status_text(code: i32) -> String {
+    let word = match code - 128 {
+        1 => "Hangup",
+        2 => "Interrupt",
+        3 => "Quit",
+        6 => "Aborted",
+        9 => "Killed",
+        13 => "Broken pipe",
+        14 => "Alarm clock",
+        15 => "Terminated",
+        _ => return format!("Exit {code}"),
+    };
+    word.to_string()
+}
+
 pub async fn jobs(sh: &mut Shell, argv: Vec<String>) -> Res {
     let (opts, _) = match super::options(&argv, "lprsn") {
         Ok(x) => x,
@@ -149,25 +184,7 @@ pub async fn jobs(sh: &mut Shell, argv: Vec<String>) -> Res {
             }
             continue;
         }
-        let mark = if i + 1 == n {
-            '+'
-        } else if i + 2 == n {
-            '-'
-        } else {
-            ' '
-        };
-        let (state, amp) = match j.status() {
-            _ if !j.finished() => ("Running".to_string(), " &"),
-            Some(0) => ("Done".to_string(), ""),
-            Some(c) => (format!("Exit {c}"), ""),
-            None => ("Done".to_string(), ""),
-        };
-        let pid = if opts.contains(&'l') {
-            format!("{} ", j.pids[0])
-        } else {
-            String::new()
-        };
-        out.push_str(&format!("[{}]{mark}  {pid}{state:<24}{}{amp}\n", j.id, j.text));
+        out.push_str(&job_line(j, i, n, opts.contains(&'l')));
     }
     sh.jobs.retain(|j| !j.finished());
     sh.out(&out).await;

@@ -695,7 +695,30 @@ pub async fn help(sh: &mut Shell, argv: Vec<String>) -> Res {
         for (_, usage) in HELP {
             out.push_str(&format!(" {usage}\n"));
         }
-        out.push_str("\nEverything else is a program in /bin: `ls /bin', then `NAME --help'.\n");
+        // The programs, from /bin as the namespace shows it now.
+        if let Ok(entries) = sh.proc.readdir("/bin").await {
+            let mut names: Vec<String> = entries
+                .into_iter()
+                .map(|e| crate::sh::bytes::from_os(&e.name))
+                .collect();
+            names.sort();
+            names.dedup();
+            out.push_str("\nThese are programs in /bin (`NAME --help' for one):\n\n");
+            let w = names.iter().map(|n| n.len()).max().unwrap_or(0) + 2;
+            let per_row = (78 / w).max(1);
+            let rows = names.len().div_ceil(per_row);
+            for r in 0..rows {
+                let mut line = String::from(" ");
+                for c in 0..per_row {
+                    if let Some(n) = names.get(c * rows + r) {
+                        line.push_str(&format!("{n:<w$}"));
+                    }
+                }
+                out.push_str(line.trim_end());
+                out.push('\n');
+            }
+        }
+        out.push_str("\nThe system: /proc (processes), /srv (posted servers), ns, ps, kill, bind, mount.\n");
         sh.out(&out).await;
         return Ok(0);
     }

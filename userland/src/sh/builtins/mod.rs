@@ -15,6 +15,8 @@ mod vars;
 
 use futures_util::future::BoxFuture;
 
+pub use jobs::job_line;
+
 use super::exec::DeclArg;
 use super::{Res, Shell};
 

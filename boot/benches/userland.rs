@@ -1,0 +1,259 @@
+//! Userland benchmark: the text commands over the same 50 MB file, in
+//! ninebox and with the host's GNU tools, in one run, printing the ratios.
+//!
+//!     cargo bench -p ninebox --bench userland
+//!     NINEBOX_BENCH_MB=10 cargo bench -p ninebox --bench userland   # a smaller file
+//!
+//! Targets (issue 4): grep, sort, wc, cut, tr and uniq within 2x of GNU's
+//! time; `cat big | wc -c` through a ninebox pipe at least as fast as the
+//! host's. Ninebox runs in this process: the file is put into a booted
+//! system's MemoryFS once, and each command is a `sh -c` started in that
+//! system, timed from spawn to exit, output to /dev/null. The host runs the
+//! same command line with `bash -c` on a copy of the file in /dev/shm (or
+//! the temporary directory), output to /dev/null. Each figure is the best
+//! of several runs.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use kernel::{Caller, OpenFlags};
+
+const ROUNDS: usize = 3;
+
+struct Case {
+    name: &'static str,
+    /// The command line; `BIG` stands for the file's path on each side.
+    script: &'static str,
+    /// How much faster ninebox must be (0.5: within 2x; 1.0: no slower).
+    target: f64,
+}
+
+const CASES: &[Case] = &[
+    Case {
+        name: "grep literal",
+        script: "grep -c needle BIG",
+        target: 0.5,
+    },
+    Case {
+        name: "grep regex",
+        script: "grep -c -E '[0-9]{4}-x' BIG",
+        target: 0.5,
+    },
+    Case {
+        name: "grep -v -i",
+        script: "grep -v -i the BIG",
+        target: 0.5,
+    },
+    Case {
+        name: "sort",
+        script: "sort BIG",
+        target: 0.5,
+    },
+    Case {
+        name: "sort -n -k2",
+        script: "sort -t, -k2,2n BIG",
+        target: 0.5,
+    },
+    Case {
+        name: "wc",
+        script: "wc BIG",
+        target: 0.5,
+    },
+    Case {
+        name: "wc -l",
+        script: "wc -l BIG",
+        target: 0.5,
+    },
+    Case {
+        name: "cut -d, -f2,4",
+        script: "cut -d, -f2,4 BIG",
+        target: 0.5,
+    },
+    Case {
+        name: "cut -c1-20",
+        script: "cut -c1-20 BIG",
+        target: 0.5,
+    },
+    Case {
+        name: "tr a-z A-Z",
+        script: "tr a-z A-Z < BIG",
+        target: 0.5,
+    },
+    Case {
+        name: "tr -d",
+        script: "tr -d 'aeiou' < BIG",
+        target: 0.5,
+    },
+    Case {
+        name: "uniq",
+        script: "uniq BIG",
+        target: 0.5,
+    },
+    Case {
+        name: "uniq -c",
+        script: "uniq -c BIG",
+        target: 0.5,
+    },
+    Case {
+        name: "cat big | wc -c",
+        script: "cat BIG | wc -c",
+        target: 1.0,
+    },
+];
+
+/// Deterministic text: comma-separated fields of words and numbers, with
+/// runs of repeated lines so `uniq` has work, about `mb` megabytes.
+fn make_text(mb: usize) -> Vec<u8> {
+    const WORDS: [&str; 16] = [
+        "the", "quick", "brown", "fox", "jumps", "over", "lazy", "dog", "needle", "hay", "stack", "alpha", "beta",
+        "gamma", "delta", "omega",
+    ];
+    let mut out = Vec::with_capacity(mb << 20);
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = || {
+        seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (seed >> 33) as usize
+    };
+    let mut line = Vec::new();
+    while out.len() < mb << 20 {
+        line.clear();
+        let n = next();
+        line.extend_from_slice(WORDS[n % 16].as_bytes());
+        line.extend_from_slice(format!(",{},", n % 100_000).as_bytes());
+        for k in 0..(3 + n % 6) {
+            if k > 0 {
+                line.push(b' ');
+            }
+            line.extend_from_slice(WORDS[next() % 16].as_bytes());
+        }
+        line.extend_from_slice(format!(",{:04}-x,{}\n", next() % 10_000, next() % 7).as_bytes());
+        // One line in eight repeats a few times.
+        let repeats = if n % 8 == 0 { 1 + n % 4 } else { 1 };
+        for _ in 0..repeats {
+            out.extend_from_slice(&line);
+        }
+    }
+    out
+}
+
+fn host_dir() -> PathBuf {
+    let shm = Path::new("/dev/shm");
+    let base = if shm.is_dir() {
+        shm.to_path_buf()
+    } else {
+        std::env::temp_dir()
+    };
+    base.join(format!("ninebox-userland-bench-{}", std::process::id()))
+}
+
+fn host_time(script: &str, dir: &Path) -> Duration {
+    let mut c = Command::new("bash");
+    c.arg("-c")
+        .arg(script)
+        .current_dir(dir)
+        .env_clear()
+        .env("PATH", "/usr/bin:/bin")
+        .env("LC_ALL", "C")
+        .env("TZ", "UTC")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    let t = Instant::now();
+    let status = c.status().expect("run bash");
+    let d = t.elapsed();
+    assert!(
+        status.success() || status.code() == Some(1),
+        "host command failed: {script}"
+    );
+    d
+}
+
+/// Run `script` with `sh -c` in the booted system, stdio on /dev/null.
+async fn ninebox_time(system: &boot::System, script: &str) -> Duration {
+    let k = &system.kernel;
+    let ns = k.clean_namespace();
+    let null = k
+        .open_in(&ns, &Caller::KERNEL, "#d/null", OpenFlags::READWRITE)
+        .await
+        .expect("open #d/null");
+    let argv = vec!["sh".to_string(), "-c".to_string(), script.to_string()];
+    let t = Instant::now();
+    let init = system
+        .start(argv, vec![null.clone(), null.clone(), null])
+        .expect("start sh");
+    let status = init.exited().await;
+    let d = t.elapsed();
+    assert!(
+        status.code == 0 || status.code == 1,
+        "ninebox command failed ({status:?}): {script}"
+    );
+    d
+}
+
+fn main() {
+    if !std::env::args().any(|a| a == "--bench") {
+        return;
+    }
+    let mb: usize = std::env::var("NINEBOX_BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(50);
+    let text = make_text(mb);
+    let dir = host_dir();
+    std::fs::create_dir_all(&dir).expect("a host directory for the file");
+    let host_file = dir.join("big");
+    std::fs::write(&host_file, &text).expect("write the host copy");
+    println!(
+        "ninebox userland benchmark: {:.1} MB of text, best of {ROUNDS} runs; ratio = host time / ninebox time\n",
+        text.len() as f64 / 1e6
+    );
+
+    let system = boot::System::new(&boot::Config { seed: Some(1) });
+    system
+        .root
+        .put_file("/home/user/big", &text, 0o644, boot::UID, boot::UID)
+        .expect("put the file into MemoryFS");
+    drop(text);
+
+    let results = boot::block_on(async move {
+        let mut results = Vec::new();
+        for case in CASES {
+            let script = case.script.replace("BIG", "/home/user/big");
+            let mut best = Duration::MAX;
+            for _ in 0..ROUNDS {
+                best = best.min(ninebox_time(&system, &script).await);
+            }
+            results.push(best);
+        }
+        results
+    });
+
+    for (case, nb) in CASES.iter().zip(results) {
+        let script = case.script.replace("BIG", &host_file.to_string_lossy());
+        let hb = (0..ROUNDS).map(|_| host_time(&script, &dir)).min().expect("rounds");
+        report(case.name, nb, hb, case.target);
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn report(name: &str, ninebox: Duration, host: Duration, target: f64) {
+    let ratio = host.as_secs_f64() / ninebox.as_secs_f64();
+    let verdict = if ratio >= target {
+        "meets target"
+    } else {
+        "MISSES target"
+    };
+    let target_text = if target < 1.0 {
+        format!("within {:.0}x", 1.0 / target)
+    } else {
+        "no slower".to_string()
+    };
+    println!(
+        "{name:<18} ninebox {:>9.1} ms   host {:>9.1} ms   {ratio:>6.2}x   target {target_text}: {verdict}",
+        ninebox.as_secs_f64() * 1e3,
+        host.as_secs_f64() * 1e3,
+    );
+}
