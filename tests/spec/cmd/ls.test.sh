@@ -460,14 +460,13 @@ ls -s a b
 echo --
 ls -s
 ## STDOUT:
-1 a
-2 b
+4 a
+4 b
 --
-total 3
-1 a
-2 b
+total 8
+4 a
+4 b
 ## END
-## bash_diff: MemoryFS has no blocks (a file counts its size rounded up to KiB; ext4 allocates 4 KiB)
 
 #### -l of a directory shows 2 + subdirectories links and size 0
 mkdir -p d/s1 d/s2
@@ -476,13 +475,13 @@ ls -ld d
 ## stdout: drwxr-xr-x 4 user user 0 Jan  1  2020 d
 ## bash_diff: owner is user and a directory's size is 0 on MemoryFS (4096 on ext4)
 
-#### -la shows . and .. and the total in KiB
+#### -la shows . and .. and the total
 mkdir -p p/d
 printf 12345 > p/d/f
 touch -d '2020-01-01 00:00:00' p p/d p/d/f
 ls -la p/d
 ## STDOUT:
-total 1
+total 4
 drwxr-xr-x 2 user user 0 Jan  1  2020 .
 drwxr-xr-x 3 user user 0 Jan  1  2020 ..
 -rw-r--r-- 1 user user 5 Jan  1  2020 f

@@ -10,7 +10,8 @@
 //! Here there are no symbolic links (`-L`, `-H`, `-P`, `-follow` change
 //! nothing, `-lname` never matches, `-xtype` is `-type`) and no access
 //! times (the `a` tests and `%a`/`%A` use the modification time).
-//! `-xdev`/`-mount` stop at the mount points of the namespace.
+//! `-xdev`/`-mount` stay on the starting point's device or server, as the
+//! namespace listing tells them apart.
 
 mod eval;
 mod parse;
@@ -21,6 +22,7 @@ use std::collections::HashMap;
 use kernel::{Errno, NodeType, Proc, Stat};
 
 use crate::common::cli::Cmd;
+use crate::common::files::{self, MountTable};
 use crate::common::io::{Input, Output};
 use crate::common::quotearg::quote_locale;
 use crate::common::users::Users;
@@ -66,9 +68,10 @@ Other common options:
 Here there are no symbolic links and no access or birth times: -L, -H,
 -P and -follow change nothing, -lname and -ilname never match, -xtype is
 -type, and the access-time tests and %a/%A use the modification time.
--xdev and -mount do not descend into mount points of the namespace.
-Blocks (%b, %k, -ls) are the size rounded up to KiB; %D is 0 and %F is
-'unknown'.
+-xdev and -mount do not descend into directories of another device or
+server of the namespace; %D numbers those devices.
+Blocks (%b, %k, -ls) count a file's data in whole 4 KiB pages, as du
+does; %F is 'unknown'.
 ";
 
 /// A file being looked at: what the walk knows, and its stat once a test
@@ -104,7 +107,11 @@ pub struct Find {
     pub mindepth: usize,
     pub maxdepth: usize,
     pub ignore_race: bool,
-    pub xdev: Vec<String>,
+    pub xdev: bool,
+    /// The namespace's mounts (for -xdev and %D).
+    pub mounts: Option<MountTable>,
+    /// -xdev: the device of the current starting point.
+    pub start_dev: String,
     pub now_ms: u64,
     pub users: Option<Users>,
     pub stdin: Option<Input>,
@@ -132,7 +139,7 @@ pub async fn main(mut cmd: Cmd) -> i32 {
     } else {
         None
     };
-    let xdev = if parsed.xdev { mount_points(&p) } else { Vec::new() };
+    let mounts = (parsed.xdev || parsed.needs_mounts).then(|| MountTable::load(&p));
     let mut f = Find {
         p: p.clone(),
         starts: parsed.starts,
@@ -144,7 +151,9 @@ pub async fn main(mut cmd: Cmd) -> i32 {
         mindepth: parsed.mindepth,
         maxdepth: parsed.maxdepth,
         ignore_race: parsed.ignore_race,
-        xdev,
+        xdev: parsed.xdev,
+        mounts,
+        start_dev: String::new(),
         now_ms: parsed.now_ms,
         users,
         stdin: None,
@@ -171,63 +180,6 @@ pub async fn main(mut cmd: Cmd) -> i32 {
     status
 }
 
-/// Where the namespace mounts or binds something (for -xdev).
-fn mount_points(p: &Proc) -> Vec<String> {
-    let mut out = Vec::new();
-    for line in p.ns_text().lines() {
-        let words = split_ns_words(line);
-        let Some((verb, rest)) = words.split_first() else {
-            continue;
-        };
-        let rest: Vec<&String> = rest.iter().filter(|w| !w.starts_with('-')).collect();
-        let target = match verb.as_str() {
-            "bind" | "mount" => rest.get(1),
-            _ => None,
-        };
-        if let Some(t) = target {
-            out.push(t.to_string());
-        }
-    }
-    out
-}
-
-/// Words of a namespace line, with its `'...'` quoting undone.
-fn split_ns_words(line: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    let mut cur = String::new();
-    let mut in_word = false;
-    let mut quoted = false;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\'' => {
-                quoted = !quoted;
-                in_word = true;
-            }
-            '\\' if !quoted => {
-                if let Some(n) = chars.next() {
-                    cur.push(n);
-                }
-                in_word = true;
-            }
-            ' ' | '\t' if !quoted => {
-                if in_word {
-                    words.push(std::mem::take(&mut cur));
-                    in_word = false;
-                }
-            }
-            _ => {
-                cur.push(c);
-                in_word = true;
-            }
-        }
-    }
-    if in_word {
-        words.push(cur);
-    }
-    words
-}
-
 /// A child path: GNU adds no slash after one that ends in `/`.
 pub fn join(dir: &str, name: &str) -> String {
     if dir.ends_with('/') {
@@ -252,7 +204,7 @@ impl Find {
 
     async fn walk(&mut self, expr: &Expr, start: usize) {
         let path = self.starts[start].clone();
-        let st = match crate::cmd::ls::stat_operand(&self.p, &path).await {
+        let st = match files::stat(&self.p, &path).await {
             Ok(st) => st,
             Err(e) => {
                 self.error(format!("{}: {}", quote_locale(&path), e.strerror())).await;
@@ -260,6 +212,9 @@ impl Find {
                 return;
             }
         };
+        if self.xdev {
+            self.start_dev = self.device_of(&path);
+        }
         let root = FileCtx {
             path,
             start,
@@ -318,15 +273,17 @@ impl Find {
         }
     }
 
-    /// -xdev: is this directory where something else is mounted?
+    /// The device or server a name lives on.
+    pub fn device_of(&self, path: &str) -> String {
+        match (&self.mounts, self.p.abs(path)) {
+            (Some(m), Ok(abs)) => m.device_of(&abs),
+            _ => String::new(),
+        }
+    }
+
+    /// -xdev: is this directory on another device than the starting point?
     fn crosses_mount(&self, path: &str) -> bool {
-        if self.xdev.is_empty() {
-            return false;
-        }
-        match self.p.abs(path) {
-            Ok(abs) => self.xdev.contains(&abs),
-            Err(_) => false,
-        }
+        self.xdev && self.device_of(path) != self.start_dev
     }
 
     async fn visit(&mut self, expr: &Expr, f: &mut FileCtx) {
@@ -373,17 +330,6 @@ impl Find {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ns_words() {
-        assert_eq!(split_ns_words("bind  '#d' /dev"), ["bind", "#d", "/dev"]);
-        assert_eq!(split_ns_words("bind -ac '#t' /tmp"), ["bind", "-ac", "#t", "/tmp"]);
-        assert_eq!(
-            split_ns_words("mount /srv/x '/a b' spec"),
-            ["mount", "/srv/x", "/a b", "spec"]
-        );
-        assert_eq!(split_ns_words("bind 'it'\\''s' /x"), ["bind", "it's", "/x"]);
-    }
 
     #[test]
     fn joins() {

@@ -2,8 +2,9 @@
 //! LC_ALL=C and TZ=UTC.
 //!
 //! What ninebox's file systems have and GNU's would show differently:
-//! * Block counts (`-s`, `total`): MemoryFS stores no blocks, so a file
-//!   counts its size rounded up to 1 KiB units and a directory 0.
+//! * Block counts (`-s`, `total`): MemoryFS stores no blocks; a file
+//!   counts whole 4 KiB pages for its data and a directory nothing, the
+//!   model du and stat use (`common::files::allocated`).
 //! * Link counts: a file has 1; a directory 2 plus its subdirectories, as
 //!   on a Unix file system (there are no hard links to count).
 //! * Inode numbers (`-i`) are the files' qids.
@@ -17,6 +18,8 @@ use kernel::{NodeType, Proc, Stat};
 
 use crate::common::argmatch::argmatch;
 use crate::common::cli::{Arg, Cmd, Opt, Opts, flag, long, value};
+use crate::common::files;
+use crate::common::mode::mode_string;
 use crate::common::quotearg::{self, Style, quoteaf};
 use crate::common::size::human;
 use crate::common::time;
@@ -123,9 +126,9 @@ with --color=never.  With --color=auto, ls emits color codes only when
 standard output is the console.  The LS_COLORS environment variable can
 change the settings.
 
-Here a file's blocks are its size rounded up to KiB (file systems keep no
-blocks), a directory's link count is 2 plus its subdirectories, and -i
-shows qids.
+Here a file's blocks are its data in whole 4 KiB pages and a directory
+has none (memory file systems keep no blocks), a directory's link count
+is 2 plus its subdirectories, and -i shows qids.
 
 Exit status:
  0  if OK,
@@ -571,18 +574,6 @@ fn count(s: &str) -> Option<usize> {
     Some(digits.parse().unwrap_or(usize::MAX))
 }
 
-/// Stat a command-line name. A trailing `/` (or `/.`) names a directory,
-/// so on anything else it is `ENOTDIR`, as POSIX has it (the kernel cleans
-/// the name lexically and would find the file).
-pub async fn stat_operand(p: &Proc, name: &str) -> kernel::Result<Stat> {
-    let st = p.stat(name).await?;
-    let wants_dir = name.ends_with('/') || name.ends_with("/.") || name.ends_with("/..");
-    if wants_dir && !st.is_dir() {
-        return Err(kernel::Errno::ENOTDIR.into());
-    }
-    Ok(st)
-}
-
 /// `$COLORTERM` is set, or `$TERM` names a terminal GNU's color database
 /// knows.
 fn color_terminal(p: &Proc) -> bool {
@@ -962,12 +953,10 @@ impl Entry {
         self.st.as_ref().map_or(0, |s| s.size)
     }
 
-    /// 1 KiB blocks: the size rounded up (MemoryFS keeps no blocks).
+    /// 1 KiB blocks of the memory file system model (whole 4 KiB pages
+    /// for file data, nothing for directories), as du and stat count.
     fn blocks(&self) -> u64 {
-        match self.kind {
-            NodeType::File => self.size().div_ceil(1024),
-            _ => 0,
-        }
+        self.st.as_ref().map_or(0, |st| files::allocated(st) / 1024)
     }
 
     fn time_ms(&self, kind: TimeKind) -> u64 {
@@ -1039,7 +1028,7 @@ impl Ls {
         };
         let mut files = Vec::new();
         for op in &operands {
-            match stat_operand(&self.cmd.p, op).await {
+            match files::stat(&self.cmd.p, op).await {
                 Ok(st) => {
                     let mut e = Entry {
                         name: op.clone(),
@@ -1655,33 +1644,6 @@ struct LongRow {
     time: String,
 }
 
-/// `drwxr-xr-x`: the type letter and the permission bits, with s/S/t/T.
-pub fn mode_string(kind: NodeType, mode: u32) -> String {
-    let mut s = String::with_capacity(10);
-    s.push(match kind {
-        NodeType::Dir => 'd',
-        NodeType::File => '-',
-        NodeType::Device => 'c',
-    });
-    let bit = |m: u32, c: char| if mode & m != 0 { c } else { '-' };
-    let special = |x: bool, extra: bool, on: char, off: char| match (x, extra) {
-        (true, true) => on,
-        (false, true) => off,
-        (true, false) => 'x',
-        (false, false) => '-',
-    };
-    s.push(bit(0o400, 'r'));
-    s.push(bit(0o200, 'w'));
-    s.push(special(mode & 0o100 != 0, mode & 0o4000 != 0, 's', 'S'));
-    s.push(bit(0o040, 'r'));
-    s.push(bit(0o020, 'w'));
-    s.push(special(mode & 0o010 != 0, mode & 0o2000 != 0, 's', 'S'));
-    s.push(bit(0o004, 'r'));
-    s.push(bit(0o002, 'w'));
-    s.push(special(mode & 0o001 != 0, mode & 0o1000 != 0, 't', 'T'));
-    s
-}
-
 /// What `-X` sorts by: from the last `.` on (or nothing).
 fn extension(name: &str) -> &[u8] {
     match name.rfind('.') {
@@ -1811,17 +1773,6 @@ fn verrevcmp(a: &[u8], b: &[u8]) -> std::cmp::Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn modes() {
-        assert_eq!(mode_string(NodeType::Dir, 0o755), "drwxr-xr-x");
-        assert_eq!(mode_string(NodeType::File, 0o644), "-rw-r--r--");
-        assert_eq!(mode_string(NodeType::Device, 0o666), "crw-rw-rw-");
-        assert_eq!(mode_string(NodeType::File, 0o4755), "-rwsr-xr-x");
-        assert_eq!(mode_string(NodeType::File, 0o2644), "-rw-r-Sr--");
-        assert_eq!(mode_string(NodeType::Dir, 0o1777), "drwxrwxrwt");
-        assert_eq!(mode_string(NodeType::Dir, 0o1776), "drwxrwxrwT");
-    }
 
     #[test]
     fn version_order() {

@@ -8,7 +8,8 @@ use kernel::{Errno, NodeType, OpenFlags, SpawnOpts, Stat};
 use super::parse::{Access, Action, Batch, Cmp, Exec, Expr, PermKind, Test, TimeField};
 use super::printf::{self, Field, Format, Seg};
 use super::{FileCtx, Find};
-use crate::cmd::ls::mode_string;
+use crate::common::files;
+use crate::common::mode::mode_string;
 use crate::common::quotearg::quote_locale;
 use crate::common::spawn::spawn_command;
 use crate::common::time;
@@ -259,11 +260,7 @@ impl Find {
         let group = users
             .and_then(|u| u.group_name(st.gid()))
             .map_or_else(|| st.gid().to_string(), str::to_string);
-        let blocks = if st.kind == NodeType::File {
-            st.size.div_ceil(1024)
-        } else {
-            0
-        };
+        let blocks = files::allocated(&st) / 1024;
         const HALF_YEAR_MS: u64 = 31_556_952 / 2 * 1000;
         let recent = st.mtime <= now && now - st.mtime <= HALF_YEAR_MS;
         let fmt = if recent { "%b %e %H:%M" } else { "%b %e  %Y" };
@@ -323,7 +320,13 @@ impl Find {
                 let n = self.nlink(f).await;
                 s(&n.to_string())
             }
-            Field::Device => s("0"),
+            Field::Device => {
+                let n = match (&self.mounts, self.p.abs(&f.path)) {
+                    (Some(m), Ok(abs)) => m.device_number(&abs),
+                    _ => 0,
+                };
+                s(&n.to_string())
+            }
             Field::FsType => s("unknown"),
             Field::LinkTarget | Field::Context => s(""),
             _ => {
@@ -337,11 +340,7 @@ impl Find {
 
     fn stat_field(&self, field: Field, flags: &str, st: &Stat) -> String {
         let s = |v: &str| printf::text(v, flags);
-        let kib = if st.kind == NodeType::File {
-            st.size.div_ceil(1024)
-        } else {
-            0
-        };
+        let kib = files::allocated(st) / 1024;
         match field {
             Field::Size => s(&st.size.to_string()),
             Field::Blocks512 => s(&(kib * 2).to_string()),

@@ -7,6 +7,7 @@ use super::Sink;
 use super::printf::Format;
 use crate::common::cli::Cmd;
 use crate::common::io::Output;
+use crate::common::mode::ModeChange;
 use crate::common::quotearg::quote_locale;
 use crate::common::regex::{Options, Regex, Syntax};
 use crate::common::time;
@@ -173,6 +174,8 @@ pub struct Setup {
     pub xdev: bool,
     pub now_ms: u64,
     pub needs_users: bool,
+    /// %D needs the namespace's devices.
+    pub needs_mounts: bool,
 }
 
 pub enum Parsed {
@@ -242,6 +245,7 @@ struct Parser<'a> {
     now: f64,
     users: Option<Users>,
     needs_users: bool,
+    needs_mounts: bool,
     sinks: Vec<Sink>,
     exec_count: usize,
     has_action: bool,
@@ -303,6 +307,7 @@ pub async fn parse(cmd: &mut Cmd, args: &[String]) -> Result<Parsed, i32> {
         now,
         users: None,
         needs_users: false,
+        needs_mounts: false,
         sinks: Vec::new(),
         exec_count: 0,
         has_action: false,
@@ -354,6 +359,7 @@ pub async fn parse(cmd: &mut Cmd, args: &[String]) -> Result<Parsed, i32> {
         xdev: p.xdev,
         now_ms,
         needs_users: p.needs_users,
+        needs_mounts: p.needs_mounts,
     })))
 }
 
@@ -762,6 +768,7 @@ impl Parser<'_> {
         if f.needs_users() {
             self.load_users().await;
         }
+        self.needs_mounts |= f.needs_mounts();
         Ok(f)
     }
 
@@ -1073,70 +1080,11 @@ fn perm_test(a: &str) -> R<Test> {
         }
         return Ok(Test::Perm { kind, file: m, dir: m });
     }
-    let file = symbolic_mode(rest, false).ok_or_else(bad)?;
-    let dir = symbolic_mode(rest, true).ok_or_else(bad)?;
+    // A symbolic mode applied to 0 with no umask, as GNU's mode_adjust.
+    let change = ModeChange::parse(rest).ok_or_else(bad)?;
+    let file = change.apply(0, false, 0).0;
+    let dir = change.apply(0, true, 0).0;
     Ok(Test::Perm { kind, file, dir })
-}
-
-/// A symbolic mode (`u=rw,go+x`) applied to 0, as find's -perm takes it.
-pub fn symbolic_mode(s: &str, is_dir: bool) -> Option<u32> {
-    let mut mode = 0u32;
-    for clause in s.split(',') {
-        let b = clause.as_bytes();
-        let mut i = 0;
-        let mut who = 0u32;
-        while i < b.len() && b"ugoa".contains(&b[i]) {
-            who |= match b[i] {
-                b'u' => 0o4700,
-                b'g' => 0o2070,
-                b'o' => 0o1007,
-                _ => 0o7777,
-            };
-            i += 1;
-        }
-        let who = if who == 0 { 0o7777 } else { who };
-        if i >= b.len() {
-            return None;
-        }
-        while i < b.len() {
-            let op = b[i];
-            if !b"+-=".contains(&op) {
-                return None;
-            }
-            i += 1;
-            let mut bits = 0u32;
-            if i < b.len() && b"ugo".contains(&b[i]) {
-                // Copy another class's bits.
-                let src = match b[i] {
-                    b'u' => (mode >> 6) & 7,
-                    b'g' => (mode >> 3) & 7,
-                    _ => mode & 7,
-                };
-                bits = src * 0o111;
-                i += 1;
-            } else {
-                while i < b.len() && b"rwxXst".contains(&b[i]) {
-                    bits |= match b[i] {
-                        b'r' => 0o444,
-                        b'w' => 0o222,
-                        b'x' => 0o111,
-                        b'X' if is_dir || mode & 0o111 != 0 => 0o111,
-                        b'X' => 0,
-                        b's' => 0o6000,
-                        _ => 0o1000,
-                    };
-                    i += 1;
-                }
-            }
-            let bits = bits & who;
-            match op {
-                b'+' => mode |= bits,
-                b'-' => mode &= !bits,
-                _ => mode = (mode & !who) | bits,
-            }
-        }
-    }
-    Some(mode)
 }
 
 /// Emacs regular expressions (find's default) in POSIX extended syntax:
@@ -1211,20 +1159,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn symbolic_modes() {
-        assert_eq!(symbolic_mode("u=rw,go=r", false), Some(0o644));
-        assert_eq!(symbolic_mode("u=x", false), Some(0o100));
-        assert_eq!(symbolic_mode("u+s", false), Some(0o4000));
-        assert_eq!(symbolic_mode("u=rwX", false), Some(0o600));
-        assert_eq!(symbolic_mode("u=rwX", true), Some(0o700));
-        assert_eq!(symbolic_mode("a=r", false), Some(0o444));
-        assert_eq!(symbolic_mode("+x", false), Some(0o111));
-        assert_eq!(symbolic_mode("x", false), None);
-        assert_eq!(symbolic_mode("u=rw,g=u", false), Some(0o660));
-    }
-
-    #[test]
     fn perm_args() {
+        let masks = |a: &str| match perm_test(a) {
+            Ok(Test::Perm { file, dir, .. }) => (file, dir),
+            _ => panic!("{a}"),
+        };
+        assert_eq!(masks("-u=rwX"), (0o600, 0o700));
+        assert_eq!(masks("u=rw,g=u"), (0o660, 0o660));
+        assert_eq!(masks("-u+s"), (0o4000, 0o4000));
+        assert_eq!(masks("a=r"), (0o444, 0o444));
         assert!(perm_test("+644").is_err());
         assert!(perm_test("x").is_err());
         assert!(matches!(

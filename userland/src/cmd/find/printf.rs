@@ -183,6 +183,10 @@ impl Format {
         Ok((Format { segs }, warnings))
     }
 
+    pub fn needs_mounts(&self) -> bool {
+        self.segs.iter().any(|s| matches!(s, Seg::Dir(_, Field::Device)))
+    }
+
     pub fn needs_users(&self) -> bool {
         self.segs
             .iter()
