@@ -6,7 +6,7 @@ use kernel::{Errno, Fd, OpenFlags, Proc};
 
 use crate::common::argmatch::argmatch;
 use crate::common::cli::{Arg, Cmd, Opt, flag, long};
-use crate::common::quotearg::quotef;
+use crate::common::quote::quotef;
 
 const HELP: &str = "Usage: tee [OPTION]... [FILE]...
 Copy standard input to each FILE, and also to standard output.

@@ -11,7 +11,8 @@ use kernel::{Errno, Fd, OpenFlags, Pid, SpawnOpts};
 
 use crate::common::cli::{Arg, Cmd, Mode, Opt, flag, long, value};
 use crate::common::io::Input;
-use crate::common::quotearg::{quote_locale, quotef};
+use crate::common::quote::quotef;
+use crate::common::quotearg::quote_locale;
 use crate::common::spawn::spawn_command;
 
 const HELP: &str = "Usage: xargs [OPTION]... COMMAND [INITIAL-ARGS]...

@@ -1,7 +1,7 @@
-//! GNU's quoting of names in messages and listings (gnulib `quotearg`),
-//! in the C locale: the styles of `ls --quoting-style`, and the forms GNU
-//! tools use in diagnostics (`ls: cannot access 'x'`, `tee: 'a b': ...`,
-//! `find: 'x': ...`).
+//! GNU's quoting of names (gnulib `quotearg`) in the C locale, in every
+//! style of `ls --quoting-style`, and the locale style of `find: 'x': ...`
+//! and of argmatch's messages. (`common::quote` has the two shell-escape
+//! forms most messages use.)
 //!
 //! Under LC_ALL=C every byte outside printable ASCII is unprintable, and
 //! the locale styles quote with plain `'` (or `"` for `clocale`).
@@ -260,16 +260,6 @@ fn run(pl: &Plan, extra: &[u8], arg: &[u8]) -> Option<Vec<u8>> {
 /// `quotearg` into a `String` (lossy only for bytes the style leaves raw).
 pub fn quote(style: Style, arg: &str) -> String {
     String::from_utf8_lossy(&quote_bytes(style, &[], arg.as_bytes())).into_owned()
-}
-
-/// GNU's `quoteaf`: always quoted, shell-escaped (`ls: cannot access 'x'`).
-pub fn quoteaf(arg: &str) -> String {
-    quote(Style::ShellEscapeAlways, arg)
-}
-
-/// GNU's `quotef`: quoted only when needed (`tee: 'a b': ...`).
-pub fn quotef(arg: &str) -> String {
-    quote(Style::ShellEscape, arg)
 }
 
 /// GNU's `quote`: the locale style, in C `'x'` with backslash escapes
