@@ -572,3 +572,14 @@ ls -l -x a b
 -rw-r--r-- 1 root root 0 Jan  1  2020 b
 a  b
 ## END
+
+#### COLUMNS sets the width of -C, a bad value is ignored with a warning
+touch a bb ccc dddd eeeee ffffff ggggggg hhhhhhhh
+COLUMNS=30 ls -C
+COLUMNS=x ls -C
+## STDOUT:
+a   ccc   eeeee   ggggggg
+bb  dddd  ffffff  hhhhhhhh
+a  bb  ccc  dddd  eeeee  ffffff  ggggggg  hhhhhhhh
+## END
+## stderr: ls: ignoring invalid width in environment variable COLUMNS: 'x'

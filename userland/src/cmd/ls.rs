@@ -84,7 +84,7 @@ Mandatory arguments to long options are mandatory for short options too.
                              append / indicator to directories
   -q, --hide-control-chars   print ? instead of nongraphic characters
       --show-control-chars   show nongraphic characters as-is (the default,
-                             unless output is a terminal)
+                             unless output is the console)
   -Q, --quote-name           enclose entry names in double quotes
       --quoting-style=WORD   use quoting style WORD for entry names:
                              literal, locale, shell, shell-always,
@@ -126,6 +126,11 @@ Using color to distinguish file types is disabled both by default and
 with --color=never.  With --color=auto, ls emits color codes only when
 standard output is the console.  The LS_COLORS environment variable can
 change the settings.
+
+On the console (standard output on /dev/cons) ls lists in columns as wide
+as the console, quotes names as the shell would and shows control
+characters as ?; elsewhere one name per line, as they are. The width is
+-w, else the console's, else $COLUMNS, else 80.
 
 Here a file's blocks are its data in whole 4 KiB pages and a directory
 has none (memory file systems keep no blocks), a directory's link count
@@ -615,6 +620,37 @@ fn color_terminal(p: &Proc) -> bool {
     TERMS.iter().any(|pat| Pattern::parse(pat).matches(&t))
 }
 
+/// A number as C's `strtoumax(s, 0)` reads `$COLUMNS`: leading blanks,
+/// `0x` for hex, a leading 0 for octal.
+fn c_number(s: &str) -> Option<usize> {
+    let t = s.trim_start();
+    let (digits, radix) = if let Some(h) = t.strip_prefix("0x").or_else(|| t.strip_prefix("0X")) {
+        (h, 16)
+    } else if t.len() > 1 && t.starts_with('0') {
+        (&t[1..], 8)
+    } else {
+        (t, 10)
+    };
+    if digits.is_empty() || digits.starts_with(['+', '-']) {
+        return None;
+    }
+    usize::from_str_radix(digits, radix).ok()
+}
+
+/// The width of the console standard output is on: its `size` file
+/// (`cols rows`) next to its `data`.
+async fn console_columns(p: &Proc) -> Option<usize> {
+    let name = p.fd_name(1).ok().filter(|n| n.contains("cons"))?;
+    let size = format!("{}/size", name.rsplit_once('/')?.0);
+    let text = p.read_file(&size).await.ok()?;
+    let cols = String::from_utf8_lossy(&text)
+        .split_whitespace()
+        .next()?
+        .parse::<usize>()
+        .ok()?;
+    (cols > 0).then_some(cols)
+}
+
 fn is_console(p: &Proc, fd: kernel::Fd) -> bool {
     p.fd_name(fd).is_ok_and(|n| n.contains("cons"))
 }
@@ -870,9 +906,21 @@ async fn set_widths(cmd: &mut Cmd, c: &mut Config, width: Option<String>, tabsiz
             }
         },
         None => {
-            let env = cmd.p.getenv("COLUMNS").and_then(|v| v.parse::<usize>().ok());
-            if let Some(n) = env.filter(|&n| n > 0) {
-                c.width = n;
+            if let Some(v) = cmd.p.getenv("COLUMNS").filter(|v| !v.is_empty()) {
+                match c_number(&v) {
+                    Some(n) => c.width = n,
+                    None => {
+                        let msg = format!(
+                            "ignoring invalid width in environment variable COLUMNS: {}",
+                            quotearg::quote_locale(&v)
+                        );
+                        cmd.error(msg).await;
+                    }
+                }
+            }
+            // The terminal's own width wins, as GNU's TIOCGWINSZ.
+            if let Some(cols) = console_columns(&cmd.p).await {
+                c.width = cols;
             }
         }
     }
@@ -1815,6 +1863,17 @@ mod tests {
             "the future is old"
         );
         assert_eq!(date_column(&style, now, now), "Nov 22 04:00");
+    }
+
+    #[test]
+    fn columns_variable() {
+        assert_eq!(c_number("80"), Some(80));
+        assert_eq!(c_number(" 30"), Some(30));
+        assert_eq!(c_number("010"), Some(8));
+        assert_eq!(c_number("0x20"), Some(32));
+        assert_eq!(c_number("0"), Some(0));
+        assert_eq!(c_number("-5"), None);
+        assert_eq!(c_number("x"), None);
     }
 
     #[test]
