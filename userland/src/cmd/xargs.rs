@@ -57,8 +57,8 @@ mandatory or optional for the corresponding short option.
       --help                   display this help and exit
       --version                output version information and exit
 
-The terminal for -p and -o is /dev/tty, or /dev/cons where there is no
-/dev/tty. Children read /dev/null unless -a or -o is given.
+The terminal for -p and -o is /dev/tty, or the console (/dev/cons/data)
+where there is no /dev/tty. Children read /dev/null unless -a or -o is given.
 ";
 
 // `-E`, `-I` and `-L` have no long form: their identities start with `-`
@@ -940,7 +940,7 @@ impl Xargs {
 async fn open_terminal(p: &kernel::Proc) -> kernel::Result<Fd> {
     match p.open("/dev/tty", OpenFlags::READ).await {
         Ok(fd) => Ok(fd),
-        Err(e) => p.open("/dev/cons", OpenFlags::READ).await.map_err(|_| e),
+        Err(e) => p.open("/dev/cons/data", OpenFlags::READ).await.map_err(|_| e),
     }
 }
 
