@@ -168,11 +168,15 @@ pub async fn main(mut cmd: Cmd) -> i32 {
     }
     f.flush_batches(&expr).await;
     let mut status = f.status;
-    for s in f.sinks.iter_mut() {
+    for (i, s) in f.sinks.iter_mut().enumerate() {
         if let Err(e) = s.out.flush().await
             && !e.is(Errno::EPIPE)
         {
-            let msg = format!("find: {}: {}\n", s.name, e.strerror());
+            let mut msg = format!("find: {}: {}\n", quote_locale(&s.name), e.strerror());
+            if i == 0 {
+                // And what closing standard output adds, as GNU's close_stdout.
+                msg.push_str(&format!("find: write error: {}\n", e.strerror()));
+            }
             let _ = f.p.write(2, msg.as_bytes()).await;
             status = 1;
         }
