@@ -538,3 +538,14 @@ find . -maxdepth 0 -execdir echo {} \;
 ./f
 ./.
 ## END
+
+#### an operator right before a closing parenthesis
+touch a
+find . \( -name a -o \)
+find . \( ! \)
+## stdout-json: ""
+## STDERR:
+find: expected an expression between '-o' and ')'
+find: expected an expression between '!' and ')'
+## END
+## status: 1

@@ -412,9 +412,7 @@ impl Parser<'_> {
     fn need_operand(&self, op: &str) -> R<()> {
         match self.peek() {
             None => Err(format!("expected an expression after '{op}'")),
-            Some(")") => Err(format!(
-                "invalid expression; expected an expression between '{op}' and ')'."
-            )),
+            Some(")") => Err(format!("expected an expression between '{op}' and ')'")),
             _ => Ok(()),
         }
     }
