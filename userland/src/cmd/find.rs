@@ -200,8 +200,10 @@ enum Step {
 }
 
 impl Find {
+    /// `find: msg` on stderr, after what is pending on stdout (as glibc's
+    /// error() flushes it).
     pub async fn error(&mut self, msg: impl std::fmt::Display) {
-        let _ = self.sinks[0].out.flush_if_console().await;
+        let _ = self.sinks[0].out.flush().await;
         let text = format!("find: {msg}\n");
         let _ = self.p.write(2, text.as_bytes()).await;
     }
