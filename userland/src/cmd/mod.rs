@@ -8,9 +8,12 @@ use crate::common::cli::Cmd;
 
 mod cat;
 mod env;
+mod head;
 mod printf;
+mod tail;
 mod test;
 mod truefalse;
+mod wc;
 
 /// Wrap a command's `main` as a program.
 macro_rules! program {
@@ -27,8 +30,11 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("echo", printf::echo),
         program!("env", env::main),
         program!("false", truefalse::false_),
+        program!("head", head::main),
         program!("printf", printf::main),
+        program!("tail", tail::main),
         program!("test", test::main),
         program!("true", truefalse::true_),
+        program!("wc", wc::main),
     ]
 }

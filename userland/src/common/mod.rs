@@ -3,6 +3,7 @@
 pub mod cli;
 pub mod escape;
 pub mod io;
+pub mod lines;
 pub mod printf;
 pub mod regex;
 pub mod size;
