@@ -7,12 +7,15 @@ use kernel::Program;
 use crate::common::cli::Cmd;
 
 mod cat;
+mod cut;
 mod env;
 mod head;
 mod printf;
 mod tail;
 mod test;
+mod tr;
 mod truefalse;
+mod uniq;
 mod wc;
 
 /// Wrap a command's `main` as a program.
@@ -27,6 +30,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
     vec![
         program!("[", test::main),
         program!("cat", cat::main),
+        program!("cut", cut::main),
         program!("echo", printf::echo),
         program!("env", env::main),
         program!("false", truefalse::false_),
@@ -34,7 +38,9 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("printf", printf::main),
         program!("tail", tail::main),
         program!("test", test::main),
+        program!("tr", tr::main),
         program!("true", truefalse::true_),
+        program!("uniq", uniq::main),
         program!("wc", wc::main),
     ]
 }
