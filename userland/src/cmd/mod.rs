@@ -11,6 +11,7 @@ mod cut;
 mod env;
 mod head;
 mod printf;
+mod sort;
 mod tail;
 mod test;
 mod tr;
@@ -36,6 +37,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("false", truefalse::false_),
         program!("head", head::main),
         program!("printf", printf::main),
+        program!("sort", sort::main),
         program!("tail", tail::main),
         program!("test", test::main),
         program!("tr", tr::main),

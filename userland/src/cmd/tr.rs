@@ -554,45 +554,44 @@ pub async fn main(mut cmd: Cmd) -> i32 {
     cmd.finish(status).await
 }
 
+/// Keep the bytes `keep` accepts, in place and without a branch per
+/// byte; answers how many were kept.
+fn compact(buf: &mut [u8], mut keep: impl FnMut(u8) -> bool) -> usize {
+    let mut j = 0;
+    for i in 0..buf.len() {
+        let b = buf[i];
+        buf[j] = b;
+        j += usize::from(keep(b));
+    }
+    j
+}
+
 /// Stream stdin through the plan.
 async fn run(cmd: &mut Cmd, plan: &Plan) -> kernel::Result<()> {
     let p = cmd.p.clone();
     let mut input = Input::from_fd(0);
-    let mut out = Vec::with_capacity(64 * 1024);
-    // The last byte written, if it is one to squeeze.
-    let mut last: Option<u8> = None;
+    // The previous byte written (256: none), for squeezing.
+    let mut prev: u16 = 256;
     while let Some(mut chunk) = input.chunk(&p).await? {
         if let Some(x) = &plan.xlate {
             for b in chunk.iter_mut() {
                 *b = x[*b as usize];
             }
         }
-        let data: &[u8] = match &plan.delete {
-            Some(del) => {
-                out.clear();
-                out.extend(chunk.iter().copied().filter(|b| !del[*b as usize]));
-                &out
-            }
-            None => &chunk,
-        };
-        match &plan.squeeze {
-            Some(sq) => {
-                let mut squeezed = Vec::with_capacity(data.len());
-                for &b in data {
-                    if sq[b as usize] {
-                        if last == Some(b) {
-                            continue;
-                        }
-                        last = Some(b);
-                    } else {
-                        last = None;
-                    }
-                    squeezed.push(b);
-                }
-                cmd.out.write(&squeezed).await;
-            }
-            None => cmd.out.write(data).await,
+        let mut len = chunk.len();
+        if let Some(del) = &plan.delete {
+            len = compact(&mut chunk, |b| !del[b as usize]);
         }
+        if let Some(sq) = &plan.squeeze {
+            // A squeezable byte equal to the one before it goes; whichever
+            // way, it is then the byte before the next one.
+            len = compact(&mut chunk[..len], |b| {
+                let keep = !(sq[b as usize] && prev == u16::from(b));
+                prev = u16::from(b);
+                keep
+            });
+        }
+        cmd.out.write(&chunk[..len]).await;
     }
     Ok(())
 }

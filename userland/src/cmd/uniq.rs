@@ -390,14 +390,40 @@ fn write_line(c: &Config, out: &mut Vec<u8>, line: &[u8], matched: bool, count: 
         return;
     }
     if c.count {
-        out.extend_from_slice(format!("{:>7} ", count + 1).as_bytes());
+        push_count(out, count + 1);
     }
     out.extend_from_slice(line);
+}
+
+/// `%7d ` without a formatter call per line.
+fn push_count(out: &mut Vec<u8>, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let len = digits.len() - i;
+    out.extend(std::iter::repeat_n(b' ', 7usize.saturating_sub(len)));
+    out.extend_from_slice(&digits[i..]);
+    out.push(b' ');
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts() {
+        let mut v = Vec::new();
+        push_count(&mut v, 12);
+        push_count(&mut v, 123456789);
+        assert_eq!(v, b"     12 123456789 ");
+    }
 
     fn cfg() -> Config {
         let o = Opts::default();

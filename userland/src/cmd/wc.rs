@@ -163,6 +163,17 @@ impl Counter {
 
 async fn count(cmd: &mut Cmd, input: &mut Input, which: Which) -> (Counts, Option<kernel::Error>) {
     let p = cmd.p.clone();
+    if !(which.lines || which.words || which.max_len)
+        && let Some(n) = size_left(&p, input.fd()).await
+    {
+        return (
+            Counts {
+                bytes: n,
+                ..Counts::default()
+            },
+            None,
+        );
+    }
     let mut counter = Counter::default();
     loop {
         match input.chunk(&p).await {
@@ -171,6 +182,18 @@ async fn count(cmd: &mut Cmd, input: &mut Input, which: Which) -> (Counts, Optio
             Err(e) => return (counter.end(), Some(e)),
         }
     }
+}
+
+/// Bytes only, of a regular file: what is left of it, from its size (and
+/// the offset moves to its end, as if read), as GNU wc does.
+async fn size_left(p: &kernel::Proc, fd: kernel::Fd) -> Option<u64> {
+    let st = p.fstat(fd).await.ok()?;
+    if st.kind != NodeType::File {
+        return None;
+    }
+    let here = p.seek(fd, kernel::SeekFrom::Current(0)).await.ok()?;
+    p.seek(fd, kernel::SeekFrom::End(0)).await.ok()?;
+    Some(st.size.saturating_sub(here))
 }
 
 fn format_line(c: &Counts, which: Which, width: usize, name: Option<&str>) -> String {
