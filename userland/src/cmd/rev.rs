@@ -44,7 +44,13 @@ pub async fn main(mut cmd: Cmd) -> i32 {
     let p = cmd.p.clone();
     let mut status = 0;
     for f in &files {
-        let mut input = match Input::open(&p, f).await {
+        // util-linux rev opens its operands as named: "-" is a file.
+        let name = if f == "-" && !opts.operands.is_empty() {
+            "./-"
+        } else {
+            f.as_str()
+        };
+        let mut input = match Input::open(&p, name).await {
             Ok(i) => i,
             Err(e) if e.is(kernel::Errno::EISDIR) => {
                 cmd.error(format!("{f}: 0: {}", e.strerror())).await;
