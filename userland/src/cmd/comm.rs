@@ -147,7 +147,7 @@ pub async fn main(mut cmd: Cmd) -> i32 {
         return cmd.finish(1).await;
     }
     let sep = match seps.last() {
-        Some(s) if s.is_empty() => vec![0],
+        Some(&"") => vec![0],
         Some(s) => s.as_bytes().to_vec(),
         None => vec![b'\t'],
     };

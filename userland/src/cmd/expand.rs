@@ -316,7 +316,7 @@ mod tests {
         assert_eq!(expand("a\tb\tc\td\n", "2,5", false), "a b  c d\n");
         assert_eq!(expand("a\tb\tc\td\te\n", "2,/4", false), "a b c   d   e\n");
         assert_eq!(expand("a\tb\tc\td\te\n", "2,+4", false), "a b   c   d   e\n");
-        assert_eq!(expand("  \t a\tb\n", "3", true), "     a\tb\n");
+        assert_eq!(expand("  \t a\tb\n", "3", true), "    a\tb\n");
         assert_eq!(expand("ab\x08\tc\n", "8", false), "ab\x08       c\n");
     }
 

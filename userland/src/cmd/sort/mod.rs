@@ -753,11 +753,11 @@ async fn configure(cmd: &mut Cmd, opts: &Opts) -> Result<Config, Fail> {
             return Err(fail(format!("options '-{}' are incompatible", k.opts_text())));
         }
     }
-    if let Some(c) = check {
-        if output.is_some() {
-            let letter = if c { 'c' } else { 'C' };
-            return Err(fail(format!("options '-{letter}o' are incompatible")));
-        }
+    if let Some(c) = check
+        && output.is_some()
+    {
+        let letter = if c { 'c' } else { 'C' };
+        return Err(fail(format!("options '-{letter}o' are incompatible")));
     }
     let mut files = opts.operands.clone();
     if let Some(f0) = opts.value("files0-from") {
