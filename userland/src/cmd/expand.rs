@@ -140,7 +140,7 @@ impl TabStops {
     /// past the last one.
     pub fn next(&self, column: u64, index: &mut usize) -> Option<u64> {
         if self.size != 0 {
-            return Some(column + (self.size - column % self.size));
+            return Some(column.saturating_add(self.size - column % self.size));
         }
         while *index < self.list.len() {
             let tab = self.list[*index];
@@ -150,11 +150,11 @@ impl TabStops {
             *index += 1;
         }
         if self.extend != 0 {
-            return Some(column + (self.extend - column % self.extend));
+            return Some(column.saturating_add(self.extend - column % self.extend));
         }
         if self.increment != 0 {
             let end = self.list.last().copied().unwrap_or(0);
-            return Some(column + (self.increment - (column - end) % self.increment));
+            return Some(column.saturating_add(self.increment - (column - end) % self.increment));
         }
         None
     }

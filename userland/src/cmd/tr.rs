@@ -566,6 +566,26 @@ fn compact(buf: &mut [u8], mut keep: impl FnMut(u8) -> bool) -> usize {
     j
 }
 
+/// Drop each squeezable byte equal to the byte before it (`prev` carries
+/// the last byte across chunks). Runs between drops are copied whole.
+fn squeeze(data: &[u8], sq: &[bool; 256], prev: &mut u16) -> Vec<u8> {
+    let mut out = Vec::with_capacity(data.len());
+    let Some(&first) = data.first() else { return out };
+    let mut start = usize::from(sq[first as usize] && *prev == u16::from(first));
+    // Equal neighbours are rare in text, so test that first: the branch
+    // is then almost never taken.
+    for i in 1..data.len() {
+        let b = data[i];
+        if b == data[i - 1] && sq[b as usize] {
+            out.extend_from_slice(&data[start..i]);
+            start = i + 1;
+        }
+    }
+    out.extend_from_slice(&data[start..]);
+    *prev = u16::from(data[data.len() - 1]);
+    out
+}
+
 /// Stream stdin through the plan.
 async fn run(cmd: &mut Cmd, plan: &Plan) -> kernel::Result<()> {
     let p = cmd.p.clone();
@@ -583,13 +603,9 @@ async fn run(cmd: &mut Cmd, plan: &Plan) -> kernel::Result<()> {
             len = compact(&mut chunk, |b| !del[b as usize]);
         }
         if let Some(sq) = &plan.squeeze {
-            // A squeezable byte equal to the one before it goes; whichever
-            // way, it is then the byte before the next one.
-            len = compact(&mut chunk[..len], |b| {
-                let keep = !(sq[b as usize] && prev == u16::from(b));
-                prev = u16::from(b);
-                keep
-            });
+            let out = squeeze(&chunk[..len], sq, &mut prev);
+            cmd.out.write(&out).await;
+            continue;
         }
         cmd.out.write(&chunk[..len]).await;
     }
@@ -608,6 +624,17 @@ mod tests {
         let p = plan(&set(a)?, Some(&set(b)?), flags)?;
         let x = p.xlate.unwrap();
         Ok(input.iter().map(|&c| x[c as usize]).collect())
+    }
+
+    #[test]
+    fn squeezing() {
+        let mut sq = [false; 256];
+        sq[b'a' as usize] = true;
+        sq[b' ' as usize] = true;
+        let mut prev = 256;
+        assert_eq!(squeeze(b"aab  cbb a", &sq, &mut prev), b"ab cbb a");
+        assert_eq!(squeeze(b"aa", &sq, &mut prev), b"");
+        assert_eq!(squeeze(b"b", &sq, &mut prev), b"b");
     }
 
     #[test]

@@ -15,7 +15,7 @@ fn at(s: &[u8], i: usize) -> u8 {
     s.get(i).copied().unwrap_or(0)
 }
 
-fn skip_blanks(s: &[u8]) -> &[u8] {
+pub fn skip_blanks(s: &[u8]) -> &[u8] {
     let n = s.iter().take_while(|&&c| is_blank(c)).count();
     &s[n..]
 }
@@ -228,7 +228,7 @@ fn fraccompare(a: &[u8], b: &[u8]) -> i32 {
 
 /// The unit of a `-h` number: its suffix's power (negative for a
 /// negative number), 0 for a zero or a number without one.
-fn unit_order(s: &[u8]) -> i32 {
+pub fn unit_order(s: &[u8]) -> i32 {
     let minus = at(s, 0) == b'-';
     let mut i = usize::from(minus);
     let mut max_digit = 0u8;

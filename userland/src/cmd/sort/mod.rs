@@ -479,8 +479,13 @@ impl Sorter {
 
     /// GNU's `compare`: the keys, then (unless -s or -u) whole lines.
     fn compare(&self, a: &[u8], b: &[u8], first: Option<(Span, Span)>) -> Ordering {
+        self.compare_from(a, b, first, 0)
+    }
+
+    /// `compare` with the keys before `from` known to be equal.
+    fn compare_from(&self, a: &[u8], b: &[u8], first: Option<(Span, Span)>, from: usize) -> Ordering {
         if !self.keys.is_empty() {
-            let d = self.keycompare(a, b, first);
+            let d = self.keycompare(a, b, first, from);
             if d != Ordering::Equal || self.unique || self.stable {
                 return d;
             }
@@ -489,8 +494,8 @@ impl Sorter {
         if self.reverse { d.reverse() } else { d }
     }
 
-    fn keycompare(&self, a: &[u8], b: &[u8], first: Option<(Span, Span)>) -> Ordering {
-        for (i, key) in self.keys.iter().enumerate() {
+    fn keycompare(&self, a: &[u8], b: &[u8], first: Option<(Span, Span)>, from: usize) -> Ordering {
+        for (i, key) in self.keys.iter().enumerate().skip(from) {
             let (sa, sb) = match (i, first) {
                 (0, Some(f)) => f,
                 _ => (self.span(a, key), self.span(b, key)),
@@ -975,17 +980,45 @@ fn prefix(s: &[u8]) -> u64 {
 
 /// Sort, answering the lines in output order (duplicates removed for -u).
 fn sort(sorter: &Sorter, data: &[u8], lines: Vec<Line>) -> Vec<Line> {
-    if sorter.keys.is_empty() {
+    let Some(key0) = sorter.keys.first() else {
         return sort_plain(sorter, data, lines);
-    }
-    let mut recs: Vec<(Line, Span)> = lines
+    };
+    let mode = Precomputed::for_key(key0);
+    let mut recs: Vec<Rec> = lines
         .into_iter()
-        .map(|l| {
-            let s = sorter.first_span(text(data, &l));
-            (l, s)
+        .map(|line| {
+            let t = text(data, &line);
+            let span = sorter.first_span(t);
+            let key = if span.1 > span.0 { &t[span.0..span.1] } else { &[][..] };
+            Rec {
+                line,
+                span,
+                pre: mode.value(key, key0),
+            }
         })
         .collect();
-    let cmp = |a: &(Line, Span), b: &(Line, Span)| sorter.compare(text(data, &a.0), text(data, &b.0), Some((a.1, b.1)));
+    let cmp = |a: &Rec, b: &Rec| {
+        let (ta, tb) = (text(data, &a.line), text(data, &b.line));
+        let spans = Some((a.span, b.span));
+        match mode {
+            Precomputed::Nothing => sorter.compare(ta, tb, spans),
+            Precomputed::Prefix | Precomputed::Numeric | Precomputed::Human => {
+                if a.pre != b.pre {
+                    let d = a.pre.cmp(&b.pre);
+                    return if key0.reverse { d.reverse() } else { d };
+                }
+                sorter.compare(ta, tb, spans)
+            }
+            // The value decides the first key entirely.
+            Precomputed::General => {
+                let d = a.pre.cmp(&b.pre);
+                if d != Ordering::Equal {
+                    return if key0.reverse { d.reverse() } else { d };
+                }
+                sorter.compare_from(ta, tb, spans, 1)
+            }
+        }
+    };
     if sorter.stable || sorter.unique {
         recs.sort_by(cmp);
     } else {
@@ -995,7 +1028,130 @@ fn sort(sorter: &Sorter, data: &[u8], lines: Vec<Line>) -> Vec<Line> {
     if sorter.unique {
         recs.dedup_by(|b, a| cmp(a, b) == Ordering::Equal);
     }
-    recs.into_iter().map(|(l, _)| l).collect()
+    recs.into_iter().map(|r| r.line).collect()
+}
+
+/// A line ready for sorting: its first key's span and a 64-bit value
+/// computed once from that key, whose order decides most comparisons.
+struct Rec {
+    line: Line,
+    span: Span,
+    pre: u64,
+}
+
+/// What `Rec::pre` holds for the first key.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Precomputed {
+    Nothing,
+    /// The key's first eight bytes (folded with -f): a difference there
+    /// decides; equal prefixes need the full comparison.
+    Prefix,
+    /// `-n`: sign, integer digit count and leading digits (see
+    /// [`numeric_prefix`]); equal values need the full comparison.
+    Numeric,
+    /// `-h`: the unit, then the `-n` summary (shortened); equal values
+    /// need the full comparison.
+    Human,
+    /// `-g`: the value itself, order-preserving; equal values mean equal keys.
+    General,
+}
+
+impl Precomputed {
+    fn for_key(key: &Key) -> Precomputed {
+        if key.ignore != Ignore::None || key.random || key.month || key.version {
+            return Precomputed::Nothing;
+        }
+        if key.human {
+            return if key.translate {
+                Precomputed::Nothing
+            } else {
+                Precomputed::Human
+            };
+        }
+        match (key.numeric, key.general, key.translate) {
+            (true, _, false) => Precomputed::Numeric,
+            (_, true, false) => Precomputed::General,
+            (false, false, _) => Precomputed::Prefix,
+            _ => Precomputed::Nothing,
+        }
+    }
+
+    fn value(self, k: &[u8], key: &Key) -> u64 {
+        match self {
+            Precomputed::Nothing => 0,
+            Precomputed::Prefix if key.translate => {
+                let mut w = [0u8; 8];
+                for (d, s) in w.iter_mut().zip(k) {
+                    *d = s.to_ascii_uppercase();
+                }
+                u64::from_be_bytes(w)
+            }
+            Precomputed::Prefix => prefix(k),
+            Precomputed::Numeric => numeric_prefix(k),
+            Precomputed::Human => human_prefix(k),
+            Precomputed::General => general_value(k),
+        }
+    }
+}
+
+/// An order-preserving summary of a `-n` key: 2 bits of class (negative,
+/// zero, positive), then 12 bits of integer-digit count and 12 leading
+/// significant digits of the magnitude (inverted for negatives). When two
+/// differ, `numcompare` would order the keys the same way.
+fn numeric_prefix(k: &[u8]) -> u64 {
+    let mut i = k.iter().take_while(|&&c| is_blank(c)).count();
+    let neg = k.get(i) == Some(&b'-');
+    i += usize::from(neg);
+    while k.get(i) == Some(&b'0') {
+        i += 1;
+    }
+    let int_start = i;
+    while k.get(i).is_some_and(u8::is_ascii_digit) {
+        i += 1;
+    }
+    let int_digits = &k[int_start..i];
+    let mut frac: &[u8] = &[];
+    if k.get(i) == Some(&b'.') {
+        let f = i + 1;
+        let n = k[f..].iter().take_while(|c| c.is_ascii_digit()).count();
+        frac = &k[f..f + n];
+    }
+    if int_digits.is_empty() && frac.iter().all(|&c| c == b'0') {
+        return 1 << 62;
+    }
+    const CAP: u64 = 4095;
+    let len = int_digits.len() as u64;
+    let mut mag = len.min(CAP) << 48;
+    if len < CAP {
+        let mut shift = 44i32;
+        for &d in int_digits.iter().chain(frac).take(12) {
+            mag |= u64::from(d - b'0') << shift;
+            shift -= 4;
+        }
+    }
+    if neg { !mag & ((1 << 62) - 1) } else { (2 << 62) | mag }
+}
+
+/// An order-preserving summary of a `-h` key: its unit order (-8 to 8),
+/// then the `-n` summary with its last five bits dropped (which can only
+/// make unequal keys look equal, never reorder them).
+fn human_prefix(k: &[u8]) -> u64 {
+    let k = compare::skip_blanks(k);
+    let unit = (compare::unit_order(k) + 8) as u64;
+    (unit << 59) | (numeric_prefix(k) >> 5)
+}
+
+/// An order-preserving code for a `-g` key: conversion failures, then
+/// NaNs, then numbers by value (-0 equal to 0).
+fn general_value(k: &[u8]) -> u64 {
+    match compare::strtod(k) {
+        None => 0,
+        Some(v) if v.is_nan() => 1,
+        Some(v) => {
+            let bits = if v == 0.0 { 0 } else { v.to_bits() };
+            if bits >> 63 == 1 { !bits } else { bits | 1 << 63 }
+        }
+    }
 }
 
 /// Whole lines as bytes (optionally reversed).
@@ -1186,6 +1342,61 @@ mod tests {
             sorted(&sorter(&["1,1", "2,2nr"], None), "a 1\na 2\nb 0\n"),
             "a 2\na 1\nb 0\n"
         );
+    }
+
+    #[test]
+    fn numeric_prefixes_agree_with_numcompare() {
+        let items: [&[u8]; 16] = [
+            b"-12.5",
+            b"-3",
+            b"-0",
+            b"",
+            b"abc",
+            b"0.05",
+            b"0.5",
+            b"1",
+            b"1.50",
+            b"1.5",
+            b"9",
+            b"10",
+            b" 10.01",
+            b"0099",
+            b"-0.001",
+            b"123456789012345678",
+        ];
+        for a in items {
+            for b in items {
+                let (pa, pb) = (numeric_prefix(a), numeric_prefix(b));
+                if pa != pb {
+                    assert_eq!(pa.cmp(&pb), compare::numeric(a, b), "{a:?} {b:?}");
+                }
+            }
+        }
+        assert_eq!(numeric_prefix(b"1.5"), numeric_prefix(b"1.50"));
+    }
+
+    #[test]
+    fn human_prefixes_agree() {
+        let items: [&[u8]; 10] = [
+            b"-2G", b"-1K", b"0", b"abc", b"5", b"1.5K", b"2k", b"10K", b"1M", b" 3M",
+        ];
+        for a in items {
+            for b in items {
+                let (pa, pb) = (human_prefix(a), human_prefix(b));
+                if pa != pb {
+                    assert_eq!(pa.cmp(&pb), compare::human(a, b), "{a:?} {b:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn general_values_keep_order() {
+        let items: [&[u8]; 8] = [b"abc", b"nan", b"-inf", b"-1e3", b"-0", b"0", b"1e-3", b"inf"];
+        for w in items.windows(2) {
+            assert!(general_value(w[0]) <= general_value(w[1]), "{:?}", w);
+        }
+        assert_eq!(general_value(b"-0"), general_value(b"0"));
     }
 
     #[test]
