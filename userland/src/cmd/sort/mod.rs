@@ -1000,23 +1000,17 @@ fn sort(sorter: &Sorter, data: &[u8], lines: Vec<Line>) -> Vec<Line> {
     let cmp = |a: &Rec, b: &Rec| {
         let (ta, tb) = (text(data, &a.line), text(data, &b.line));
         let spans = Some((a.span, b.span));
-        match mode {
-            Precomputed::Nothing => sorter.compare(ta, tb, spans),
-            Precomputed::Prefix | Precomputed::Numeric | Precomputed::Human => {
-                if a.pre != b.pre {
-                    let d = a.pre.cmp(&b.pre);
-                    return if key0.reverse { d.reverse() } else { d };
-                }
-                sorter.compare(ta, tb, spans)
-            }
-            // The value decides the first key entirely.
-            Precomputed::General => {
-                let d = a.pre.cmp(&b.pre);
-                if d != Ordering::Equal {
-                    return if key0.reverse { d.reverse() } else { d };
-                }
-                sorter.compare_from(ta, tb, spans, 1)
-            }
+        if mode == Precomputed::Nothing {
+            return sorter.compare(ta, tb, spans);
+        }
+        if a.pre != b.pre {
+            let d = a.pre.cmp(&b.pre);
+            return if key0.reverse { d.reverse() } else { d };
+        }
+        if mode.equal_means_equal_keys(a.pre) {
+            sorter.compare_from(ta, tb, spans, 1)
+        } else {
+            sorter.compare(ta, tb, spans)
         }
     };
     if sorter.stable || sorter.unique {
@@ -1054,12 +1048,24 @@ enum Precomputed {
     Human,
     /// `-g`: the value itself, order-preserving; equal values mean equal keys.
     General,
+    /// `-M`: the month number, which decides the key.
+    Month,
 }
+
+/// The `-n` summary of every key equal to zero (and of non-numbers).
+const NUMERIC_ZERO: u64 = 1 << 62;
 
 impl Precomputed {
     fn for_key(key: &Key) -> Precomputed {
-        if key.ignore != Ignore::None || key.random || key.month || key.version {
+        if key.ignore != Ignore::None || key.random || key.version {
             return Precomputed::Nothing;
+        }
+        if key.month {
+            return if key.translate {
+                Precomputed::Nothing
+            } else {
+                Precomputed::Month
+            };
         }
         if key.human {
             return if key.translate {
@@ -1076,6 +1082,17 @@ impl Precomputed {
         }
     }
 
+    /// Whether two keys with this same value are equal keys (so the
+    /// comparison can go on with the next key).
+    fn equal_means_equal_keys(self, pre: u64) -> bool {
+        match self {
+            Precomputed::General | Precomputed::Month => true,
+            Precomputed::Numeric => pre == NUMERIC_ZERO,
+            Precomputed::Human => pre == human_code(0, NUMERIC_ZERO),
+            Precomputed::Nothing | Precomputed::Prefix => false,
+        }
+    }
+
     fn value(self, k: &[u8], key: &Key) -> u64 {
         match self {
             Precomputed::Nothing => 0,
@@ -1089,6 +1106,7 @@ impl Precomputed {
             Precomputed::Prefix => prefix(k),
             Precomputed::Numeric => numeric_prefix(k),
             Precomputed::Human => human_prefix(k),
+            Precomputed::Month => u64::from(compare::month(k)),
             Precomputed::General => general_value(k),
         }
     }
@@ -1117,7 +1135,7 @@ fn numeric_prefix(k: &[u8]) -> u64 {
         frac = &k[f..f + n];
     }
     if int_digits.is_empty() && frac.iter().all(|&c| c == b'0') {
-        return 1 << 62;
+        return NUMERIC_ZERO;
     }
     const CAP: u64 = 4095;
     let len = int_digits.len() as u64;
@@ -1137,8 +1155,11 @@ fn numeric_prefix(k: &[u8]) -> u64 {
 /// make unequal keys look equal, never reorder them).
 fn human_prefix(k: &[u8]) -> u64 {
     let k = compare::skip_blanks(k);
-    let unit = (compare::unit_order(k) + 8) as u64;
-    (unit << 59) | (numeric_prefix(k) >> 5)
+    human_code(compare::unit_order(k), numeric_prefix(k))
+}
+
+fn human_code(unit: i32, numeric: u64) -> u64 {
+    (((unit + 8) as u64) << 59) | (numeric >> 5)
 }
 
 /// An order-preserving code for a `-g` key: conversion failures, then
