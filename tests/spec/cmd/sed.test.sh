@@ -1042,3 +1042,162 @@ sed --version > /dev/null; echo "status $?"
 Usage: sed [OPTION]... {script-only-if-no-other-script} [input-file]...
 status 0
 ## END
+
+#### binary data and invalid UTF-8 are bytes
+printf 'a\377b\200\n' | sed 's/./X/g'
+printf 'a\377b\n' | sed 's/\xff/Y/'
+printf '\303\251t\303\251\n' | sed 's/./X/g'
+printf 'ab\377\n' | sed 's/[^a]/Z/g'
+printf 'a\0b\n' | sed 's/b/B/' | tr '\0' 0
+## STDOUT:
+XXXX
+aYb
+XXXXX
+aZZ
+a0B
+## END
+
+#### a very long line
+head -c 300000 /dev/zero | tr '\0' a | sed 's/a*/X/'
+head -c 300000 /dev/zero | tr '\0' a | sed 's/a/b/g' | wc -c
+## stdout: X300000
+
+#### --debug annotates the program and the run
+printf 'x\n' | sed --debug 's/x/y/;p'
+## STDOUT:
+SED PROGRAM:
+  s/x/y/
+  p
+INPUT:   'STDIN' line 1
+PATTERN: x
+COMMAND: s/x/y/
+MATCHED REGEX REGISTERS
+  regex[0] = 0-1 'x'
+PATTERN: y
+COMMAND: p
+y
+END-OF-CYCLE:
+y
+## END
+
+#### e runs a command
+printf 'echo hi\n' | sed e
+printf 'x\n' | sed 'e echo pre'
+printf 'echo a\n' | sed 's/a/b/e'
+## STDOUT:
+hi
+pre
+x
+b
+## END
+
+#### r /dev/stdin and two w commands on one file
+printf 'a\n' > in
+printf '1\n2\n' | sed 'r /dev/stdin' in
+printf 'x\n' | sed '1w out
+1w out'
+cat out
+## STDOUT:
+a
+1
+2
+x
+x
+x
+## END
+
+#### empty matches with a count and anchors
+printf 'hello\n' | sed 's/l*/X/2'
+printf 'abc\n' | sed 's/$/X/g'
+printf 'one\n' | sed -E 's/^|$/|/g'
+printf 'one\n' | sed 's/\b/|/g'
+printf 'abc\n' | sed -E 's/b*/X/2'
+## STDOUT:
+hXello
+abcX
+|one|
+|one|
+aXc
+## END
+
+#### more case conversion
+printf 'a b\n' | sed 's/\(a\) \(b\)/\U\1\n\2/'
+printf 'abc\n' | sed 's/\(a\)\(b\)/\u\2\1/'
+printf 'ab cd\n' | sed 's/\w\+/\L\u&/g'
+printf 'AB CD\n' | sed -E 's/(\w)(\w+)/\1\L\2/g'
+## STDOUT:
+A
+B
+Bac
+Ab Cd
+Ab Cd
+## END
+
+#### l shows control bytes and wraps escapes whole
+printf 'a\x7fb\x1bc\n' | sed -n l
+printf 'a\nb\n' | sed -n 'N;l'
+printf 'abcdefghi\\\n' | sed -n 'l 10'
+printf 'ab\tcdefgh\n' | sed -n 'l 9'
+## STDOUT:
+a\177b\033c$
+a\nb$
+abcdefghi\
+\\$
+ab\tcdef\
+gh$
+## END
+
+#### script errors: misc
+printf 'a\n' | sed 's/a/b/gg'
+printf 'a\n' | sed 's/a/b/0'
+printf 'a\n' | sed 'a'
+printf 'a\n' | sed 'r'
+printf 'a\n' | sed ':'
+printf 'a\n' | sed '1,p'
+printf 'a\n' | sed '+1p'
+printf 'a\n' | sed 'v 9.0'
+printf 'a\n' | sed '}'
+## STDERR:
+sed: -e expression #1, char 8: multiple `g' options to `s' command
+sed: -e expression #1, char 7: number option to `s' command may not be zero
+sed: -e expression #1, char 1: expected \ after `a', `c' or `i'
+sed: -e expression #1, char 1: missing filename in r/R/w/W commands
+sed: -e expression #1, char 1: ":" lacks a label
+sed: -e expression #1, char 3: unexpected `,'
+sed: -e expression #1, char 2: invalid usage of +N or ~N as first address
+sed: -e expression #1, char 5: expected newer version of sed
+sed: -e expression #1, char 1: unexpected `}'
+## END
+## status: 1
+
+#### regex errors
+printf 'a\n' | sed -E 's/a{1/b/'
+printf 'a\n' | sed 's/a\)/b/'
+printf 'a\n' | sed 's/[a/b/'
+printf 'a\n' | sed -E 's/+a/b/'
+printf 'a\n' | sed 's/a\{2,1\}/b/'
+## STDERR:
+sed: -e expression #1, char 8: Unmatched \{
+sed: -e expression #1, char 8: Unmatched ) or \)
+sed: -e expression #1, char 7: unterminated `s' command
+sed: -e expression #1, char 7: Invalid preceding regular expression
+sed: -e expression #1, char 13: Invalid content of \{\}
+## END
+## status: 1
+
+#### -i on a missing file and a directory
+printf 'a\n' > f
+sed -i p nosuch f; echo $?
+cat f
+mkdir d
+sed -i p d; echo $?
+## STDOUT:
+2
+a
+a
+4
+## END
+## STDERR:
+sed: can't read nosuch: No such file or directory
+sed: couldn't edit d: not a regular file
+## END
