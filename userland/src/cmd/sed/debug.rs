@@ -112,7 +112,7 @@ fn regex(prog: &Program, r: Option<usize>, out: &mut Vec<u8>) {
     out.push(b'/');
 }
 
-fn sink_name<'a>(prog: &'a Program, s: Sink) -> &'a str {
+fn sink_name(prog: &Program, s: Sink) -> &str {
     match s {
         Sink::Stdout => "/dev/stdout",
         Sink::Stderr => "/dev/stderr",

@@ -583,7 +583,7 @@ impl<'a> Exec<'a> {
                 let ri = self.use_regex(r)?;
                 self.prog.regexes[ri].is_match(&self.ps)
             }
-            Addr::Step(first, step) => self.line >= first && (self.line - first) % step == 0,
+            Addr::Step(first, step) => self.line >= first && (self.line - first).is_multiple_of(step),
             Addr::Plus(_) | Addr::Tilde(_) => self.range_end[i] <= self.line,
             Addr::Last => self.is_last().await?,
             Addr::Line(n) => self.line == n,

@@ -20,7 +20,7 @@ pub struct Flags {
 }
 
 pub enum Pattern {
-    Literal(Finder<'static>),
+    Literal(Box<Finder<'static>>),
     Regex(Box<posix::Regex>),
 }
 
@@ -28,7 +28,7 @@ impl Pattern {
     /// Compile `re` (escapes already processed by the script parser).
     pub fn new(re: &[u8], flags: Flags, extended: bool) -> Result<Pattern, String> {
         if !flags.icase && is_literal(re, extended) {
-            return Ok(Pattern::Literal(Finder::new(re).into_owned()));
+            return Ok(Pattern::Literal(Box::new(Finder::new(re).into_owned())));
         }
         let syntax = if extended { Syntax::Extended } else { Syntax::Basic };
         let opts = Options {

@@ -812,7 +812,7 @@ impl Compiler {
             c = self.inchar();
         }
         loop {
-            let Some(ch) = c else { return None };
+            let ch = c?;
             match ch {
                 b'\n' => return c,
                 b'.' | b':' | b'=' if state == 1 => {
