@@ -887,4 +887,37 @@ mod tests {
         let re = Regex::new(&[0xe9, b'+'], Options::new(Syntax::Extended)).unwrap();
         assert_eq!(re.find_at(&[b'a', 0xe9, 0xe9, b'b'], 0), Some((1, 3)));
     }
+
+    fn sed(p: &str, s: Syntax, newline: bool) -> Result<Regex, String> {
+        let t = translate_sed(p.as_bytes(), Options::new(s), SedSyntax { newline })?;
+        Regex::from_translated(t)
+    }
+
+    // Each expectation was checked with GNU sed 4.9 under LC_ALL=C.
+    #[test]
+    fn sed_strict_syntax() {
+        let bad = |p: &str, s: Syntax| sed(p, s, false).err().unwrap_or_default();
+        assert_eq!(bad("*a", Syntax::Extended), "Invalid preceding regular expression");
+        assert_eq!(bad("a|+b", Syntax::Extended), "Invalid preceding regular expression");
+        assert_eq!(bad("a)", Syntax::Extended), "Unmatched ) or \\)");
+        assert_eq!(bad("a{1", Syntax::Extended), "Unmatched \\{");
+        assert_eq!(bad("a{x}", Syntax::Extended), "Invalid content of \\{\\}");
+        assert_eq!(bad("\\{1\\}", Syntax::Basic), "Invalid preceding regular expression");
+        // What grep accepts, sed's BRE still takes literally.
+        assert!(sed("*a", Syntax::Basic, false).is_ok_and(|r| r.is_match(b"*a")));
+        assert!(sed("a{,2}", Syntax::Extended, false).is_ok_and(|r| r.find_at(b"aaa", 0) == Some((0, 2))));
+    }
+
+    #[test]
+    fn sed_newline_flag() {
+        let plain = sed("a.b", Syntax::Basic, false).unwrap();
+        assert!(plain.is_match(b"a\nb"), "without M, . matches a newline");
+        let m = sed("a.b", Syntax::Basic, true).unwrap();
+        assert!(!m.is_match(b"a\nb"));
+        let neg = sed("a[^x]b", Syntax::Basic, true).unwrap();
+        assert!(!neg.is_match(b"a\nb"));
+        let anchors = sed("^b$", Syntax::Basic, true).unwrap();
+        assert_eq!(anchors.find_at(b"a\nb\nc", 0), Some((2, 3)));
+        assert!(!sed("^b$", Syntax::Basic, false).unwrap().is_match(b"a\nb\nc"));
+    }
 }

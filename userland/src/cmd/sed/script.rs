@@ -1139,3 +1139,88 @@ fn version_newer(a: &str, b: &str) -> bool {
     let parse = |s: &str| -> Vec<u64> { s.split('.').map(|x| x.parse().unwrap_or(0)).collect() };
     parse(a) > parse(b)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn compile(script: &str) -> Result<Program, Error> {
+        let mut c = Compiler::new(Dialect::default());
+        c.add(script.as_bytes().to_vec(), Origin::Expr(1))?;
+        c.finish()
+    }
+
+    fn error(script: &str) -> String {
+        compile(script).err().map(|e| e.msg).unwrap_or_default()
+    }
+
+    // Messages and positions checked with GNU sed 4.9.
+    #[test]
+    fn error_positions() {
+        assert_eq!(error("s/a/b"), "-e expression #1, char 5: unterminated `s' command");
+        assert_eq!(error("s/a/b/z"), "-e expression #1, char 7: unknown option to `s'");
+        assert_eq!(error("p x"), "-e expression #1, char 3: extra characters after command");
+        assert_eq!(error("k"), "-e expression #1, char 1: unknown command: `k'");
+        assert_eq!(error("{p"), "-e expression #1, char 0: unmatched `{'");
+        assert_eq!(error("1,p"), "-e expression #1, char 3: unexpected `,'");
+        assert_eq!(
+            error("y/ab/c/"),
+            "-e expression #1, char 7: strings for `y' command are different lengths"
+        );
+        assert_eq!(error("b nowhere"), "can't find label for jump to `nowhere'");
+        assert_eq!(error("0p"), "-e expression #1, char 2: invalid usage of line address 0");
+    }
+
+    #[test]
+    fn addresses_and_labels() {
+        let prog = compile("0,/x/p;3~2d;/a/,+2{:l;bl}").unwrap();
+        assert_eq!(prog.cmds[0].a1, Some(Addr::Line(0)));
+        assert_eq!(prog.cmds[0].a2, Some(Addr::Regex(Some(0))));
+        assert_eq!(prog.cmds[1].a1, Some(Addr::Step(3, 2)));
+        assert_eq!(prog.cmds[2].a2, Some(Addr::Plus(2)));
+        assert!(matches!(prog.cmds[2].kind, Kind::Block(5)));
+        assert!(matches!(prog.cmds[4].kind, Kind::Branch(b'b', 3)));
+        // `2~0` is line 2, and `#n` first makes the script quiet.
+        assert_eq!(compile("2~0p").unwrap().cmds[0].a1, Some(Addr::Line(2)));
+        assert!(compile("#n\np").unwrap().quiet);
+        // (GNU does not look past the `n`.)
+        assert!(compile("#nx\np").unwrap().quiet);
+        assert!(!compile(" #n\np").unwrap().quiet);
+    }
+
+    #[test]
+    fn replacement_parts() {
+        let prog = compile(r"s/\(a\)/x\1&\n\U\1/").unwrap();
+        let Kind::Subst(s) = &prog.cmds[0].kind else {
+            panic!("not s")
+        };
+        assert_eq!(s.max_ref, 1);
+        let groups: Vec<_> = s
+            .replacement
+            .iter()
+            .map(|p| (p.prefix.clone(), p.group, p.case))
+            .collect();
+        assert_eq!(
+            groups,
+            vec![
+                (b"x".to_vec(), Some(1), 0),
+                (Vec::new(), Some(0), 0),
+                (b"\n".to_vec(), None, 0),
+                (Vec::new(), Some(1), UPPER),
+            ]
+        );
+    }
+
+    #[test]
+    fn numeric_escapes() {
+        assert_eq!(convert_number(b"\\x41z", 1, 16), (b'A', 4));
+        assert_eq!(convert_number(b"\\d065", 1, 10), (b'A', 5));
+        assert_eq!(convert_number(b"\\o101", 1, 8), (b'A', 5));
+        assert_eq!(
+            convert_number(b"\\xg", 1, 16),
+            (b'x', 2),
+            "no digits: the letter itself"
+        );
+        assert!(version_newer("4.10", "4.9") && !version_newer("4.2", "4.9"));
+    }
+}
