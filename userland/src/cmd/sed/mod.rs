@@ -45,6 +45,9 @@ const USAGE: &str = "Usage: sed [OPTION]... {script-only-if-no-other-script} [in
                  continuous long stream.
       --sandbox
                  operate in sandbox mode (disable e/r/w commands).
+  -b, --binary
+                 open files in binary mode (lines end at LF: on ninebox,
+                 as on any Unix-like system, this changes nothing)
   -u, --unbuffered
                  load minimal amounts of data from the input files and flush
                  the output buffers more often
