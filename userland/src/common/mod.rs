@@ -4,6 +4,7 @@ pub mod argmatch;
 pub mod cli;
 pub mod escape;
 pub mod files;
+pub mod files0;
 pub mod io;
 pub mod lines;
 pub mod mode;
