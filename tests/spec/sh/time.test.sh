@@ -104,3 +104,21 @@ a
 b
 ## END
 ## stderr: done
+
+#### ! and time in any order, the last time choosing the format
+TIMEFORMAT=T
+{ time time true; } 2>&1
+{ ! time false; } 2>&1
+echo $?
+{ time ! time -p false; } 2>err
+echo $?
+cut -d' ' -f1 err
+## STDOUT:
+T
+T
+0
+0
+real
+user
+sys
+## END

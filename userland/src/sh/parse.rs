@@ -442,22 +442,26 @@ impl Parser {
     fn parse_pipeline(&mut self) -> PResult<Pipeline> {
         self.skip_blanks_comments();
         let line = self.line;
+        // `!` and `time [-p]` prefixes, in any order and repeated, as bash
+        // takes them: each `!` inverts, the last `time` chooses the format.
         let mut time = None;
-        if self.at_reserved(&["time"]).is_some() {
-            self.bump_n(4);
-            self.skip_blanks();
-            time = Some(Timed::Format);
-            if self.at_reserved(&["-p"]).is_some() {
-                self.bump_n(2);
-                self.skip_blanks();
-                time = Some(Timed::Posix);
-            }
-        }
         let mut bang = false;
-        while self.at_reserved(&["!"]).is_some() {
-            self.bump();
+        loop {
+            if self.at_reserved(&["!"]).is_some() {
+                self.bump();
+                bang = !bang;
+            } else if self.at_reserved(&["time"]).is_some() {
+                self.bump_n(4);
+                self.skip_blanks();
+                time = Some(Timed::Format);
+                if self.at_reserved(&["-p"]).is_some() {
+                    self.bump_n(2);
+                    time = Some(Timed::Posix);
+                }
+            } else {
+                break;
+            }
             self.skip_blanks();
-            bang = !bang;
         }
         // `time` alone times nothing, as in bash.
         if time.is_some() && !bang && self.at_pipeline_end() {
