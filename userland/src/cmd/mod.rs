@@ -13,6 +13,7 @@ mod chown;
 mod cp;
 mod date;
 mod df;
+mod digest;
 mod dirname;
 mod du;
 mod env;
@@ -57,11 +58,13 @@ macro_rules! program {
 pub fn table() -> Vec<(&'static str, Program)> {
     vec![
         program!("[", test::main),
+        program!("b2sum", digest::b2sum),
         program!("basename", basename::main),
         program!("cat", cat::main),
         program!("chgrp", chown::chgrp),
         program!("chmod", chmod::main),
         program!("chown", chown::chown),
+        program!("cksum", digest::cksum),
         program!("cp", cp::main),
         program!("date", date::main),
         program!("df", df::main),
@@ -77,6 +80,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("hostname", hostname::main),
         program!("id", id::main),
         program!("kill", kill::main),
+        program!("md5sum", digest::md5sum),
         program!("memfs", memfs::memfs),
         program!("mkdir", mkdir::main),
         program!("mktemp", mktemp::main),
@@ -91,6 +95,11 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("rm", rm::main),
         program!("rmdir", rmdir::main),
         program!("seq", seq::main),
+        program!("sha1sum", digest::sha1sum),
+        program!("sha224sum", digest::sha224sum),
+        program!("sha256sum", digest::sha256sum),
+        program!("sha384sum", digest::sha384sum),
+        program!("sha512sum", digest::sha512sum),
         program!("sleep", sleep::main),
         program!("split", split::main),
         program!("stat", stat::main),
