@@ -27,6 +27,7 @@ mod mkdir;
 mod mktemp;
 mod mv;
 mod ns;
+mod od;
 mod printenv;
 mod printf;
 mod ps;
@@ -45,6 +46,7 @@ mod truefalse;
 mod truncate;
 mod uname;
 mod whoami;
+mod xxd;
 mod yes;
 
 /// Wrap a command's `main` as a program.
@@ -87,6 +89,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("mv", mv::main),
         program!("newns", ns::newns),
         program!("ns", ns::ns),
+        program!("od", od::main),
         program!("printenv", printenv::main),
         program!("printf", printf::main),
         program!("ps", ps::main),
@@ -111,6 +114,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("truncate", truncate::main),
         program!("uname", uname::main),
         program!("whoami", whoami::main),
+        program!("xxd", xxd::main),
         program!("yes", yes::main),
     ]
 }

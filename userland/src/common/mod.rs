@@ -5,6 +5,7 @@ pub mod escape;
 pub mod files;
 pub mod io;
 pub mod mode;
+pub mod multi;
 pub mod nsfile;
 pub mod printf;
 pub mod quote;
