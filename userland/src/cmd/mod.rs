@@ -6,6 +6,7 @@ use kernel::Program;
 
 use crate::common::cli::Cmd;
 
+mod base64;
 mod basename;
 mod cat;
 mod chmod;
@@ -61,6 +62,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
     vec![
         program!("[", test::main),
         program!("b2sum", digest::b2sum),
+        program!("base64", base64::main),
         program!("basename", basename::main),
         program!("cat", cat::main),
         program!("chgrp", chown::chgrp),
