@@ -23,11 +23,7 @@ the formal base64 alphabet.  Use --ignore-garbage to attempt to recover
 from any other non-alphabet bytes in the encoded stream.
 ";
 
-const SPEC: &[crate::common::cli::Opt] = &[
-    flag("decode", 'd'),
-    flag("ignore-garbage", 'i'),
-    value("wrap", 'w'),
-];
+const SPEC: &[crate::common::cli::Opt] = &[flag("decode", 'd'), flag("ignore-garbage", 'i'), value("wrap", 'w')];
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 

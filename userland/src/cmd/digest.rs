@@ -110,7 +110,11 @@ const fn crc_table() -> [u32; 256] {
         let mut c = (i as u32) << 24;
         let mut k = 0;
         while k < 8 {
-            c = if c & 0x8000_0000 != 0 { (c << 1) ^ 0x04C1_1DB7 } else { c << 1 };
+            c = if c & 0x8000_0000 != 0 {
+                (c << 1) ^ 0x04C1_1DB7
+            } else {
+                c << 1
+            };
             k += 1;
         }
         t[i] = c;
@@ -503,7 +507,8 @@ async fn settings(cmd: &mut Cmd, prog: Prog, opts: &Opts) -> Result<Settings, i3
     let meaningless = |what: &str| format!("the {what} option is meaningless when verifying checksums");
     let only_check = |what: &str| format!("the {what} option is meaningful only when verifying checksums");
     let problem = if check && s.algo_given && s.algo.is_legacy() {
-        cmd.error("--check is not supported with --algorithm={bsd,sysv,crc}").await;
+        cmd.error("--check is not supported with --algorithm={bsd,sysv,crc}")
+            .await;
         return Err(cmd.finish(1).await);
     } else if check && opts.has("tag") && prog != Prog::Cksum {
         Some(meaningless("--tag"))
@@ -729,7 +734,11 @@ fn unescape(s: &[u8]) -> Option<Vec<u8>> {
 
 impl Parser {
     fn hex_len(&self, algo: Algo, bits: usize) -> usize {
-        if algo == Algo::Blake2b { bits / 4 } else { algo.bits() / 4 }
+        if algo == Algo::Blake2b {
+            bits / 4
+        } else {
+            algo.bits() / 4
+        }
     }
 
     fn valid_hex(s: &[u8], len: usize) -> bool {
@@ -771,7 +780,11 @@ impl Parser {
         if algo == Algo::Blake2b {
             match line.get(i) {
                 Some(b'-') => {
-                    let digits: Vec<u8> = line[i + 1..].iter().take_while(|c| c.is_ascii_digit()).copied().collect();
+                    let digits: Vec<u8> = line[i + 1..]
+                        .iter()
+                        .take_while(|c| c.is_ascii_digit())
+                        .copied()
+                        .collect();
                     let n: usize = std::str::from_utf8(&digits).ok()?.parse().ok()?;
                     if n == 0 || n > 512 || n % 8 != 0 {
                         return None;
@@ -794,7 +807,11 @@ impl Parser {
         let rest = &line[i + 1..];
         let close = rest.iter().rposition(|&c| c == b')')?;
         let raw_name = &rest[..close];
-        let name = if escaped { unescape(raw_name)? } else { raw_name.to_vec() };
+        let name = if escaped {
+            unescape(raw_name)?
+        } else {
+            raw_name.to_vec()
+        };
         let mut j = close + 1;
         while rest.get(j).is_some_and(|c| is_white(*c)) {
             j += 1;
@@ -851,7 +868,11 @@ impl Parser {
             j += 1;
         }
         let raw_name = &rest[j..];
-        let name = if escaped { unescape(raw_name)? } else { raw_name.to_vec() };
+        let name = if escaped {
+            unescape(raw_name)?
+        } else {
+            raw_name.to_vec()
+        };
         Some(Entry {
             algo,
             bits,
@@ -869,7 +890,11 @@ fn plural(n: u64, one: &str, many: &str) -> String {
 async fn check_file(cmd: &mut Cmd, s: &Settings, prog: Prog, list: &str) -> bool {
     let p = cmd.p.clone();
     let is_stdin = list == "-";
-    let shown = if is_stdin { "standard input".to_string() } else { list.to_string() };
+    let shown = if is_stdin {
+        "standard input".to_string()
+    } else {
+        list.to_string()
+    };
     let mut input = match Input::open(&p, list).await {
         Ok(i) => i,
         Err(e) => {
@@ -892,7 +917,8 @@ async fn check_file(cmd: &mut Cmd, s: &Settings, prog: Prog, list: &str) -> bool
             Ok(true) => {}
             Ok(false) => break,
             Err(e) => {
-                cmd.error(format!("{}: read error: {}", quotef(&shown), e.strerror())).await;
+                cmd.error(format!("{}: read error: {}", quotef(&shown), e.strerror()))
+                    .await;
                 input.close(&p).await;
                 return false;
             }
@@ -944,7 +970,11 @@ async fn check_entry(cmd: &mut Cmd, s: &Settings, e: &Entry, counts: &mut Counts
     let name = String::from_utf8_lossy(&e.name).into_owned();
     // Here (unlike in the digest lines) only a newline calls for escaping.
     let escape = !s.status_only && name.contains('\n');
-    let shown = if escape { format!("\\{}", escape_name(&name)) } else { name.clone() };
+    let shown = if escape {
+        format!("\\{}", escape_name(&name))
+    } else {
+        name.clone()
+    };
     match digest_file(cmd, e.algo, e.bits, &name, s.ignore_missing).await {
         DigestResult::Failed => {
             counts.unreadable += 1;
@@ -975,12 +1005,20 @@ async fn report(cmd: &mut Cmd, s: &Settings, shown: &str, c: &Counts) -> bool {
             .await;
     } else if !s.status_only {
         if c.misformatted > 0 {
-            cmd.error(plural(c.misformatted, "line is improperly formatted", "lines are improperly formatted"))
-                .await;
+            cmd.error(plural(
+                c.misformatted,
+                "line is improperly formatted",
+                "lines are improperly formatted",
+            ))
+            .await;
         }
         if c.unreadable > 0 {
-            cmd.error(plural(c.unreadable, "listed file could not be read", "listed files could not be read"))
-                .await;
+            cmd.error(plural(
+                c.unreadable,
+                "listed file could not be read",
+                "listed files could not be read",
+            ))
+            .await;
         }
         if c.mismatched > 0 {
             cmd.error(plural(
@@ -1014,7 +1052,10 @@ mod tests {
     #[test]
     fn old_sums() {
         // cksum, sum -r and sum -s of "abc\n".
-        assert_eq!(u32::from_be_bytes(sum(Algo::Crc, b"abc\n").try_into().unwrap()), 1112837078);
+        assert_eq!(
+            u32::from_be_bytes(sum(Algo::Crc, b"abc\n").try_into().unwrap()),
+            1112837078
+        );
         assert_eq!(sum(Algo::Bsd, b"abc\n"), 8288u16.to_be_bytes());
         assert_eq!(sum(Algo::Sysv, b"abc\n"), 304u16.to_be_bytes());
         assert_eq!(crc_finish(0, 0), 4294967295);

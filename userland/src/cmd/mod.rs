@@ -20,6 +20,7 @@ mod du;
 mod env;
 mod expr;
 mod grep;
+mod gzip;
 mod hostname;
 mod id;
 mod kill;
@@ -81,6 +82,8 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("false", truefalse::false_),
         program!("fgrep", grep::fgrep),
         program!("grep", grep::main),
+        program!("gunzip", gzip::gunzip),
+        program!("gzip", gzip::gzip),
         program!("hostname", hostname::main),
         program!("id", id::main),
         program!("kill", kill::main),
@@ -118,5 +121,6 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("whoami", whoami::main),
         program!("xxd", xxd::main),
         program!("yes", yes::main),
+        program!("zcat", gzip::zcat),
     ]
 }

@@ -816,7 +816,8 @@ async fn layout(cmd: &mut Cmd, s: &Settings) -> Dump {
     let per_line = match s.width {
         Some(w) if w != 0 && w % l == 0 => w,
         Some(w) => {
-            cmd.error(format!("warning: invalid width {w}; using {l} instead")).await;
+            cmd.error(format!("warning: invalid width {w}; using {l} instead"))
+                .await;
             l
         }
         None if l < 16 => l * (16 / l),
@@ -966,7 +967,10 @@ mod tests {
         assert_eq!(float_text(&1.0f32.to_le_bytes()), "1");
         assert_eq!(float_text(&0.1f32.to_le_bytes()), "0.1");
         assert_eq!(float_text(&1.1431415e27f32.to_le_bytes()), "1.1431415e+27");
-        assert_eq!(float_text(&8.765776478827897e228f64.to_le_bytes()), "8.765776478827897e+228");
+        assert_eq!(
+            float_text(&8.765776478827897e228f64.to_le_bytes()),
+            "8.765776478827897e+228"
+        );
         assert_eq!(float_text(&2.0f64.to_le_bytes()), "2");
     }
 
@@ -978,7 +982,10 @@ mod tests {
         assert_eq!(decode_formats("d").unwrap()[0].size, 4);
         assert_eq!(decode_formats("fD").unwrap()[0].size, 8);
         assert!(decode_formats("x3").unwrap_err().contains("3-byte integral type"));
-        assert_eq!(decode_formats("y").unwrap_err(), "invalid character 'y' in type string 'y'");
+        assert_eq!(
+            decode_formats("y").unwrap_err(),
+            "invalid character 'y' in type string 'y'"
+        );
     }
 
     #[test]

@@ -79,15 +79,14 @@ fn strtol(s: &str) -> i64 {
         Some(b'+') => (false, &t[1..]),
         _ => (false, t),
     };
-    let (radix, body) = if (t.starts_with("0x") || t.starts_with("0X"))
-        && t.as_bytes().get(2).is_some_and(u8::is_ascii_hexdigit)
-    {
-        (16, &t[2..])
-    } else if t.starts_with('0') {
-        (8, t)
-    } else {
-        (10, t)
-    };
+    let (radix, body) =
+        if (t.starts_with("0x") || t.starts_with("0X")) && t.as_bytes().get(2).is_some_and(u8::is_ascii_hexdigit) {
+            (16, &t[2..])
+        } else if t.starts_with('0') {
+            (8, t)
+        } else {
+            (10, t)
+        };
     let mut n: i64 = 0;
     for c in body.chars() {
         let Some(d) = c.to_digit(radix) else { break };
@@ -244,7 +243,9 @@ pub async fn main(mut cmd: Cmd) -> i32 {
         _ => default_cols,
     };
     let grouped = matches!(s.style, Style::Normal | Style::Bits | Style::LittleEndian);
-    if (s.style == Style::Postscript && cols < 0) || (s.style != Style::Postscript && cols < 1) || (grouped && cols > COLS)
+    if (s.style == Style::Postscript && cols < 0)
+        || (s.style != Style::Postscript && cols < 1)
+        || (grouped && cols > COLS)
     {
         return die(&mut cmd, 1, &format!("invalid number of columns (max. {COLS}).")).await;
     }
@@ -291,7 +292,11 @@ pub async fn main(mut cmd: Cmd) -> i32 {
             }
         }
     };
-    let mut src = Source { input, buf: Vec::new(), pos: 0 };
+    let mut src = Source {
+        input,
+        buf: Vec::new(),
+        pos: 0,
+    };
     let status = if s.revert {
         match s.style {
             Style::Normal | Style::Postscript => {
@@ -486,7 +491,11 @@ async fn include(
 }
 
 fn hex_digits(upper: bool) -> &'static [u8; 16] {
-    if upper { b"0123456789ABCDEF" } else { b"0123456789abcdef" }
+    if upper {
+        b"0123456789ABCDEF"
+    } else {
+        b"0123456789abcdef"
+    }
 }
 
 /// `-p`: plain hex, `cols` bytes a line (0: one line).
@@ -572,18 +581,15 @@ impl Autoskip {
 
 /// The normal, `-b` and `-e` dumps, laid out in a line buffer the way xxd
 /// computes its columns.
-async fn dump(
-    cmd: &mut Cmd,
-    src: &mut Source,
-    w: &mut Writer,
-    s: &Settings,
-    cols: i64,
-    group: i64,
-) -> Result<(), i32> {
+async fn dump(cmd: &mut Cmd, src: &mut Source, w: &mut Writer, s: &Settings, cols: i64, group: i64) -> Result<(), i32> {
     let hex = hex_digits(s.upper);
     let cols = cols as usize;
     let group = group as usize;
-    let grplen = if s.style == Style::Bits { 8 * group + 1 } else { 2 * group + 1 };
+    let grplen = if s.style == Style::Bits {
+        8 * group + 1
+    } else {
+        2 * group + 1
+    };
     let ascii_at = (grplen * cols - 1) / group;
     let line_len = 40 + ascii_at + 3 + cols + 2;
     let mut l = vec![b' '; line_len];
@@ -597,13 +603,21 @@ async fn dump(
         let Some(mut e) = src.byte(cmd).await? else { break };
         if p == 0 {
             let a = (n as u64).wrapping_add(s.seek as u64).wrapping_add(s.display_off);
-            let addr = if s.decimal { format!("{a:08}:") } else { format!("{a:08x}:") };
+            let addr = if s.decimal {
+                format!("{a:08}:")
+            } else {
+                format!("{a:08x}:")
+            };
             addrlen = addr.len();
             l.resize(addrlen.max(40) + ascii_at + 3 + cols + 2, b' ');
             l.fill(b' ');
             l[..addrlen].copy_from_slice(addr.as_bytes());
         }
-        let x = if s.style == Style::LittleEndian { p ^ (group - 1) } else { p };
+        let x = if s.style == Style::LittleEndian {
+            p ^ (group - 1)
+        } else {
+            p
+        };
         c = addrlen + 1 + (grplen * x) / group;
         if s.style == Style::Bits {
             for i in (0..8).rev() {
@@ -778,11 +792,16 @@ mod tests {
         let Parsed::Run(s) = run(&["-c8", "-ps", "-len", "4", "f"]) else {
             panic!("usage")
         };
-        assert_eq!((s.cols, s.style, s.length, s.files.len()), (Some(8), Style::Postscript, Some(4), 1));
+        assert_eq!(
+            (s.cols, s.style, s.length, s.files.len()),
+            (Some(8), Style::Postscript, Some(4), 1)
+        );
         assert!(matches!(run(&["-x"]), Parsed::Usage));
         assert!(matches!(run(&["--version"]), Parsed::Version));
         assert!(matches!(run(&["a", "b", "c"]), Parsed::Usage));
-        let Parsed::Run(s) = run(&["-s", "+-3"]) else { panic!("usage") };
+        let Parsed::Run(s) = run(&["-s", "+-3"]) else {
+            panic!("usage")
+        };
         assert!(s.rel_seek && s.neg_seek && s.seek == 3);
     }
 }

@@ -3,6 +3,7 @@
 pub mod cli;
 pub mod escape;
 pub mod files;
+pub mod gz;
 pub mod io;
 pub mod mode;
 pub mod multi;
