@@ -56,6 +56,7 @@ mod stat;
 mod string;
 mod tac;
 mod tail;
+mod tar;
 mod tee;
 mod test;
 mod touch;
@@ -149,6 +150,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("string", string::main),
         program!("tac", tac::main),
         program!("tail", tail::main),
+        program!("tar", tar::main),
         program!("tee", tee::main),
         program!("test", test::main),
         program!("touch", touch::main),

@@ -55,6 +55,15 @@ impl Src {
         }
     }
 
+    /// Put back bytes read from the input already (only when nothing
+    /// is buffered): `tar` peeks at an archive before knowing it is
+    /// compressed.
+    pub fn unread(&mut self, data: Vec<u8>) {
+        debug_assert!(self.pos >= self.buf.len());
+        self.buf = data;
+        self.pos = 0;
+    }
+
     pub fn available(&self) -> &[u8] {
         &self.buf[self.pos..]
     }
