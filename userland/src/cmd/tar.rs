@@ -83,6 +83,7 @@ Examples:
 
   -C, --directory=DIR        change to directory DIR
       --exclude=PATTERN      exclude files, given as a PATTERN
+  -i, --ignore-zeros         ignore zeroed blocks in archive (means EOF)
   -P, --absolute-names       don't strip leading '/'s from file names
       --strip-components=NUMBER   strip NUMBER leading components from file
                              names on extraction
@@ -145,6 +146,7 @@ const SPEC: &[Opt] = &[
     long("sort", Arg::Required),
     long("full-time", Arg::No),
     flag("absolute-names", 'P'),
+    flag("ignore-zeros", 'i'),
     value("files-from", 'T'),
     flag("help", '?'),
     long("usage", Arg::No),
@@ -193,6 +195,7 @@ struct Tar {
     excludes: Vec<String>,
     full_time: bool,
     absolute: bool,
+    ignore_zeros: bool,
     /// Something went wrong (exit status 2 at the end).
     failed: bool,
     warned_slash: bool,
@@ -207,7 +210,11 @@ pub async fn main(mut cmd: Cmd) -> i32 {
     let args = traditional(&cmd.args);
     let (opts, items) = match parse(&args) {
         Ok(x) => x,
-        Err(msg) => return usage(&mut cmd, &msg).await,
+        Err(msg) => {
+            // argp's usage errors exit with 64 (EX_USAGE), tar's own with 2.
+            usage(&mut cmd, &msg).await;
+            return cmd.finish(64).await;
+        }
     };
     if opts.has("help") {
         return cmd.help(HELP).await;
@@ -256,6 +263,7 @@ pub async fn main(mut cmd: Cmd) -> i32 {
         excludes: opts.values("exclude").iter().map(|s| s.to_string()).collect(),
         full_time: opts.has("full-time"),
         absolute: opts.has("absolute-names"),
+        ignore_zeros: opts.has("ignore-zeros"),
         failed: false,
         warned_slash: false,
         users: Users::load(&cmd.p).await,
@@ -502,7 +510,8 @@ fn header_block(h: &Header, ustar: bool, name: &[u8], prefix: &[u8]) -> [u8; BLO
         put_octal(&mut b[337..345], u64::from(h.minor));
     }
     put_str(&mut b[345..500], prefix);
-    let sum: u32 = b.iter().map(|&c| u32::from(c)).sum::<u32>() + 8 * u32::from(b' ') - b[148..156].iter().map(|&c| u32::from(c)).sum::<u32>();
+    let sum: u32 = b.iter().map(|&c| u32::from(c)).sum::<u32>() + 8 * u32::from(b' ')
+        - b[148..156].iter().map(|&c| u32::from(c)).sum::<u32>();
     let s = format!("{sum:06o}");
     b[148..154].copy_from_slice(s.as_bytes());
     b[154] = 0;
@@ -596,7 +605,10 @@ fn pax_records(data: &[u8]) -> Vec<(String, Vec<u8>)> {
         let Some(sp) = rest.iter().position(|&c| c == b' ') else {
             break;
         };
-        let Some(len) = std::str::from_utf8(&rest[..sp]).ok().and_then(|s| s.parse::<usize>().ok()) else {
+        let Some(len) = std::str::from_utf8(&rest[..sp])
+            .ok()
+            .and_then(|s| s.parse::<usize>().ok())
+        else {
             break;
         };
         if len <= sp + 1 || len > rest.len() {
@@ -924,20 +936,32 @@ impl Tar {
             let st = match p.stat(&path).await {
                 Ok(st) => st,
                 Err(e) => {
-                    say(cmd, &format!("tar: {}: Cannot stat: {}\n", escape_name(&path), e.strerror())).await;
+                    say(
+                        cmd,
+                        &format!("tar: {}: Cannot stat: {}\n", escape_name(&path), e.strerror()),
+                    )
+                    .await;
                     self.failed = true;
                     return;
                 }
             };
             if archive.as_ref().is_some_and(|a| same_file(a, &st)) {
-                say(cmd, &format!("tar: {}: file is the archive; not dumped\n", escape_name(&path))).await;
+                say(
+                    cmd,
+                    &format!("tar: {}: file is the archive; not dumped\n", escape_name(&path)),
+                )
+                .await;
                 return;
             }
             match st.kind {
                 NodeType::Dir => self.add_dir(cmd, w, path, name, &st, archive).await,
                 NodeType::File => self.add_file(cmd, w, &path, name, &st).await,
                 NodeType::Device => {
-                    say(cmd, &format!("tar: {}: Unknown file type; file ignored\n", escape_name(&path))).await;
+                    say(
+                        cmd,
+                        &format!("tar: {}: Unknown file type; file ignored\n", escape_name(&path)),
+                    )
+                    .await;
                     self.failed = true;
                 }
             }
@@ -974,7 +998,11 @@ impl Tar {
         let name = h.name.as_bytes();
         if self.ustar {
             let Some((prefix, base)) = ustar_split(name) else {
-                let text = format!("tar: {}: file name is too long (max 256); not dumped\n", escape_name(&h.name));
+                let why = if name.len() > 256 { "max 256" } else { "cannot be split" };
+                let text = format!(
+                    "tar: {}: file name is too long ({why}); not dumped\n",
+                    escape_name(&h.name)
+                );
                 say(cmd, &text).await;
                 self.failed = true;
                 return false;
@@ -1032,7 +1060,11 @@ impl Tar {
     ) {
         let p = cmd.p.clone();
         let entries = p.readdir(&path).await;
-        let dname = if name.ends_with('/') { name.clone() } else { format!("{name}/") };
+        let dname = if name.ends_with('/') {
+            name.clone()
+        } else {
+            format!("{name}/")
+        };
         let h = self.header_for(dname.clone(), st, b'5');
         if self.write_header(cmd, w, &h).await {
             self.verbose_create(cmd, &h).await;
@@ -1040,7 +1072,11 @@ impl Tar {
         let mut names: Vec<String> = match entries {
             Ok(e) => e.into_iter().map(|e| e.name).collect(),
             Err(e) => {
-                say(cmd, &format!("tar: {}: Cannot open: {}\n", escape_name(&path), e.strerror())).await;
+                say(
+                    cmd,
+                    &format!("tar: {}: Cannot open: {}\n", escape_name(&path), e.strerror()),
+                )
+                .await;
                 self.failed = true;
                 return;
             }
@@ -1048,7 +1084,11 @@ impl Tar {
         names.sort();
         names.dedup();
         for n in names {
-            let child = if path.ends_with('/') { format!("{path}{n}") } else { format!("{path}/{n}") };
+            let child = if path.ends_with('/') {
+                format!("{path}{n}")
+            } else {
+                format!("{path}/{n}")
+            };
             self.add(cmd, w, child, format!("{dname}{n}"), archive).await;
         }
     }
@@ -1058,7 +1098,11 @@ impl Tar {
         let mut input = match Input::open(&p, path).await {
             Ok(i) => i,
             Err(e) => {
-                say(cmd, &format!("tar: {}: Cannot open: {}\n", escape_name(path), e.strerror())).await;
+                say(
+                    cmd,
+                    &format!("tar: {}: Cannot open: {}\n", escape_name(path), e.strerror()),
+                )
+                .await;
                 self.failed = true;
                 return;
             }
@@ -1081,14 +1125,21 @@ impl Tar {
                 }
                 Ok(None) => break,
                 Err(e) => {
-                    say(cmd, &format!("tar: {}: Read error: {}\n", escape_name(path), e.strerror())).await;
+                    say(
+                        cmd,
+                        &format!("tar: {}: Read error: {}\n", escape_name(path), e.strerror()),
+                    )
+                    .await;
                     self.failed = true;
                     break;
                 }
             }
         }
         if left > 0 {
-            let text = format!("tar: {}: File shrank by {left} bytes; padding with zeros\n", escape_name(path));
+            let text = format!(
+                "tar: {}: File shrank by {left} bytes; padding with zeros\n",
+                escape_name(path)
+            );
             say(cmd, &text).await;
             self.failed = true;
             w.put(&vec![0u8; left as usize]).await;
@@ -1100,15 +1151,23 @@ impl Tar {
 
     /// The `-tv` line: `mode user/group size date time name`.
     fn long_line(&mut self, h: &Header) -> String {
-        let user = if h.uname.is_empty() || self.numeric { h.uid.to_string() } else { h.uname.clone() };
-        let group = if h.gname.is_empty() || self.numeric { h.gid.to_string() } else { h.gname.clone() };
+        let user = if h.uname.is_empty() || self.numeric {
+            h.uid.to_string()
+        } else {
+            h.uname.clone()
+        };
+        let group = if h.gname.is_empty() || self.numeric {
+            h.gid.to_string()
+        } else {
+            h.gname.clone()
+        };
         let size = if matches!(h.kind, b'3' | b'4') {
             format!("{},{}", h.major, h.minor)
         } else {
             h.size.to_string()
         };
         // GNU widens the column as it goes, never narrows it.
-        let pad = user.len() + 1 + group.len() + size.len();
+        let pad = user.len() + 1 + group.len() + 1 + size.len();
         self.ugswidth = self.ugswidth.max(pad);
         let width = self.ugswidth - pad + size.len();
         let t = time::tm(h.mtime);
@@ -1116,7 +1175,11 @@ impl Tar {
         if self.full_time {
             date.push_str(&format!(":{:02}", t.sec));
         }
-        let mut line = format!("{} {user}/{group} {size:>width$} {date} {}", mode_string(h), escape_name(&h.name));
+        let mut line = format!(
+            "{} {user}/{group} {size:>width$} {date} {}",
+            mode_string(h),
+            escape_name(&h.name)
+        );
         match h.kind {
             b'1' => line.push_str(&format!(" link to {}", escape_name(&h.link))),
             b'2' => line.push_str(&format!(" -> {}", escape_name(&h.link))),
@@ -1455,9 +1518,11 @@ impl Tar {
                 Err(ReadError::Fatal) => return Err(Fatal),
             };
             if b.iter().all(|&c| c == 0) {
-                if first {
-                    // An archive of nothing but end blocks is fine.
-                    return Ok(());
+                // The end (an archive of nothing but end blocks is fine),
+                // unless -i: then archives may follow one another.
+                if self.ignore_zeros {
+                    first = false;
+                    continue;
                 }
                 return Ok(());
             }
@@ -1524,7 +1589,11 @@ impl Tar {
                 }
             }
             // Data follows only for files (and unknown types).
-            let data_size = if matches!(h.kind, b'1' | b'2' | b'3' | b'4' | b'5' | b'6') { 0 } else { h.size };
+            let data_size = if matches!(h.kind, b'1' | b'2' | b'3' | b'4' | b'5' | b'6') {
+                0
+            } else {
+                h.size
+            };
             if !self.selected(wanted, &h.name) {
                 if r.skip(cmd, data_size).await.is_err() {
                     return Err(Fatal);
@@ -1620,7 +1689,11 @@ impl Tar {
                 r.skip(cmd, size).await
             }
             b'3' | b'4' | b'6' => {
-                say(cmd, &format!("tar: {}: Cannot mknod: Operation not supported\n", escape_name(&path))).await;
+                say(
+                    cmd,
+                    &format!("tar: {}: Cannot mknod: Operation not supported\n", escape_name(&path)),
+                )
+                .await;
                 self.failed = true;
                 r.skip(cmd, size).await
             }
@@ -1680,7 +1753,11 @@ impl Tar {
                 // Make it writable for now; the real mode comes at the end.
                 let _ = p.remove(path).await;
                 if let Err(e) = p.mkdir(path, 0o700).await {
-                    say(cmd, &format!("tar: {}: Cannot mkdir: {}\n", escape_name(path), e.strerror())).await;
+                    say(
+                        cmd,
+                        &format!("tar: {}: Cannot mkdir: {}\n", escape_name(path), e.strerror()),
+                    )
+                    .await;
                     self.failed = true;
                     return;
                 }
@@ -1744,7 +1821,11 @@ impl Tar {
         match p.open(path, flags).await {
             Ok(fd) => Some(fd),
             Err(e) => {
-                say(cmd, &format!("tar: {}: Cannot open: {}\n", escape_name(path), e.strerror())).await;
+                say(
+                    cmd,
+                    &format!("tar: {}: Cannot open: {}\n", escape_name(path), e.strerror()),
+                )
+                .await;
                 self.failed = true;
                 None
             }
@@ -1776,7 +1857,11 @@ impl Tar {
             ..StatChanges::default()
         };
         if let Err(e) = cmd.p.wstat(path, &changes).await {
-            say(cmd, &format!("tar: {}: Cannot change mode: {}\n", escape_name(path), e.strerror())).await;
+            say(
+                cmd,
+                &format!("tar: {}: Cannot change mode: {}\n", escape_name(path), e.strerror()),
+            )
+            .await;
             self.failed = true;
         }
         if self.same_owner {
@@ -1797,7 +1882,11 @@ impl Tar {
         let Some(target) = strip_components(&h.link, self.strip) else {
             return;
         };
-        let target = if self.absolute { target } else { target.trim_start_matches('/').to_string() };
+        let target = if self.absolute {
+            target
+        } else {
+            target.trim_start_matches('/').to_string()
+        };
         let data = match Input::open(&p, &target).await {
             Ok(mut i) => {
                 let d = i.read_all(&p).await;
@@ -1849,7 +1938,11 @@ impl Tar {
                 Sink::Stdout => cmd.out.write(&c).await,
                 Sink::File(fd, path) => {
                     if let Err(e) = cmd.p.write(*fd, &c).await {
-                        say(cmd, &format!("tar: {}: Cannot write: {}\n", escape_name(path), e.strerror())).await;
+                        say(
+                            cmd,
+                            &format!("tar: {}: Cannot write: {}\n", escape_name(path), e.strerror()),
+                        )
+                        .await;
                         self.failed = true;
                         write_failed = true;
                     }
@@ -1880,7 +1973,10 @@ mod tests {
 
     #[test]
     fn traditional_syntax() {
-        assert_eq!(traditional(&args(&["cvf", "a.tar", "x"])), args(&["-c", "-v", "-f", "a.tar", "x"]));
+        assert_eq!(
+            traditional(&args(&["cvf", "a.tar", "x"])),
+            args(&["-c", "-v", "-f", "a.tar", "x"])
+        );
         assert_eq!(traditional(&args(&["-cf", "a.tar"])), args(&["-cf", "a.tar"]));
         assert_eq!(
             traditional(&args(&["xCf", "d", "a.tar"])),
