@@ -786,7 +786,7 @@ impl Parser {
                         .copied()
                         .collect();
                     let n: usize = std::str::from_utf8(&digits).ok()?.parse().ok()?;
-                    if n == 0 || n > 512 || n % 8 != 0 {
+                    if n == 0 || n > 512 || !n.is_multiple_of(8) {
                         return None;
                     }
                     bits = n;
@@ -990,7 +990,7 @@ async fn check_entry(cmd: &mut Cmd, s: &Settings, e: &Entry, counts: &mut Counts
             } else {
                 counts.mismatched += 1;
             }
-            if !s.status_only && !(good && s.quiet) {
+            if !(s.status_only || good && s.quiet) {
                 let word = if good { "OK" } else { "FAILED" };
                 cmd.out.write_str(&format!("{shown}: {word}\n")).await;
             }

@@ -379,7 +379,7 @@ impl Gz {
     async fn abort_for(&mut self, cmd: &mut Cmd, e: GzError) -> Abort {
         match e {
             GzError::UnexpectedEof => self.abort(cmd, "unexpected end of file").await,
-            GzError::Read(e) => self.abort(cmd, &e.strerror()).await,
+            GzError::Read(e) => self.abort(cmd, e.strerror()).await,
             _ => self.abort(cmd, "invalid compressed data--format violated").await,
         }
     }
@@ -480,7 +480,7 @@ impl Gz {
             match src.fill(&cmd.p).await {
                 Ok(true) => {}
                 Ok(false) => return Ok(method),
-                Err(e) => return Err(self.abort(cmd, &e.strerror()).await),
+                Err(e) => return Err(self.abort(cmd, e.strerror()).await),
             }
             method = self.get_method(cmd, src, false).await?;
         }
@@ -513,7 +513,7 @@ impl Gz {
                 return Ok(());
             }
             self.note_input(&st);
-            if !(self.to_stdout && !self.test) {
+            if !self.to_stdout || self.test {
                 match self.make_ofname(cmd).await {
                     Some(o) => self.ofname = o,
                     None => return Ok(()),
@@ -860,7 +860,7 @@ impl Gz {
             match src.fill(&p).await {
                 Ok(true) => {}
                 Ok(false) => break,
-                Err(e) => return Err(self.abort(cmd, &e.strerror()).await),
+                Err(e) => return Err(self.abort(cmd, e.strerror()).await),
             }
             let data = src.available().to_vec();
             src.consume(data.len());
@@ -919,7 +919,7 @@ impl Gz {
             match src.fill(&p).await {
                 Ok(true) => {}
                 Ok(false) => return Ok(()),
-                Err(e) => return Err(self.abort(cmd, &e.strerror()).await),
+                Err(e) => return Err(self.abort(cmd, e.strerror()).await),
             }
             let data = src.available().to_vec();
             src.consume(data.len());
@@ -936,7 +936,7 @@ impl Gz {
         let start = src.consumed;
         let m0 = match src.byte(&p).await {
             Ok(b) => b,
-            Err(e) => return Err(self.abort(cmd, &e.strerror()).await),
+            Err(e) => return Err(self.abort(cmd, e.strerror()).await),
         };
         if m0.is_none() && !lenient {
             return Err(self.abort(cmd, "unexpected end of file").await);
@@ -947,7 +947,7 @@ impl Gz {
             match src.byte(&p).await {
                 Ok(Some(b)) => Some(b),
                 Ok(None) => return Err(self.abort(cmd, "unexpected end of file").await),
-                Err(e) => return Err(self.abort(cmd, &e.strerror()).await),
+                Err(e) => return Err(self.abort(cmd, e.strerror()).await),
             }
         };
         self.part_nb += 1;

@@ -1477,7 +1477,7 @@ impl Tar {
                 glob(n.as_bytes(), m.as_bytes())
                     || m.char_indices()
                         .filter(|&(_, c)| c == '/')
-                        .any(|(i, _)| glob(n.as_bytes(), m[..i].as_bytes()))
+                        .any(|(i, _)| glob(n.as_bytes(), &m.as_bytes()[..i]))
             } else {
                 m == n || (m.starts_with(n) && m.as_bytes().get(n.len()) == Some(&b'/')) || n.is_empty()
             };

@@ -272,7 +272,7 @@ pub async fn main(mut cmd: Cmd) -> i32 {
         match Input::open(&p, &s.files[0]).await {
             Ok(i) => i,
             // A directory opens, and fails at the first read.
-            Err(e) if e.is(kernel::Errno::EISDIR) => return die(&mut cmd, 2, &e.strerror()).await,
+            Err(e) if e.is(kernel::Errno::EISDIR) => return die(&mut cmd, 2, e.strerror()).await,
             Err(e) => return die(&mut cmd, 2, &format!("{}: {}", s.files[0], e.strerror())).await,
         }
     };
@@ -319,7 +319,7 @@ pub async fn main(mut cmd: Cmd) -> i32 {
             Ok(()) => match w.flush().await {
                 Ok(()) => 0,
                 Err(e) if e.is(kernel::Errno::EPIPE) => 1,
-                Err(e) => die(&mut cmd, 3, &e.strerror()).await,
+                Err(e) => die(&mut cmd, 3, e.strerror()).await,
             },
             Err(status) => status,
         }
@@ -347,7 +347,7 @@ impl Source {
                     self.pos = 0;
                 }
                 Ok(None) => return Ok(None),
-                Err(e) => return Err(die(cmd, 2, &e.strerror()).await),
+                Err(e) => return Err(die(cmd, 2, e.strerror()).await),
             }
         }
         self.pos += 1;
@@ -431,7 +431,7 @@ async fn write_or_die(cmd: &mut Cmd, w: &mut Writer, data: &[u8]) -> Result<(), 
         Ok(()) => Ok(()),
         // The closed pipe's note ends the process; nothing to say.
         Err(e) if e.is(kernel::Errno::EPIPE) => Err(1),
-        Err(e) => Err(die(cmd, 3, &e.strerror()).await),
+        Err(e) => Err(die(cmd, 3, e.strerror()).await),
     }
 }
 
@@ -680,7 +680,7 @@ async fn revert(cmd: &mut Cmd, src: &mut Source, fd: Fd, cols: i64, style: Style
         if e.is(kernel::Errno::EPIPE) {
             return 1;
         }
-        return die(cmd, 3, &e.strerror()).await;
+        return die(cmd, 3, e.strerror()).await;
     }
     w.seek(SeekFrom::End(0)).await;
     cmd.finish(0).await
