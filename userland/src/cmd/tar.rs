@@ -2015,7 +2015,7 @@ mod tests {
         let b = header_block(&h, false, h.name.as_bytes(), b"");
         assert!(checksum_ok(&b));
         assert_eq!(parse_header(&b), h);
-        assert_eq!(&b[148..156], b"011466\0 ");
+        assert_eq!(&b[148..156], b"010157\0 ");
         let long = "a/".repeat(70) + "file";
         let (prefix, name) = ustar_split(long.as_bytes()).unwrap();
         let b = header_block(&h, true, name, prefix);
