@@ -6,6 +6,7 @@ use kernel::Program;
 
 use crate::common::cli::Cmd;
 
+mod base64;
 mod basename;
 mod cat;
 mod chmod;
@@ -16,6 +17,7 @@ mod cp;
 mod cut;
 mod date;
 mod df;
+mod digest;
 mod dirname;
 mod du;
 mod env;
@@ -24,6 +26,7 @@ mod expr;
 mod find;
 mod fold;
 mod grep;
+mod gzip;
 mod head;
 mod hostname;
 mod id;
@@ -36,6 +39,7 @@ mod mktemp;
 mod mv;
 mod nl;
 mod ns;
+mod od;
 mod paste;
 mod printenv;
 mod printf;
@@ -52,6 +56,7 @@ mod stat;
 mod string;
 mod tac;
 mod tail;
+mod tar;
 mod tee;
 mod test;
 mod touch;
@@ -66,6 +71,7 @@ mod wc;
 mod which;
 mod whoami;
 mod xargs;
+mod xxd;
 mod yes;
 
 /// Wrap a command's `main` as a program.
@@ -79,11 +85,14 @@ macro_rules! program {
 pub fn table() -> Vec<(&'static str, Program)> {
     vec![
         program!("[", test::main),
+        program!("b2sum", digest::b2sum),
+        program!("base64", base64::main),
         program!("basename", basename::main),
         program!("cat", cat::main),
         program!("chgrp", chown::chgrp),
         program!("chmod", chmod::main),
         program!("chown", chown::chown),
+        program!("cksum", digest::cksum),
         program!("column", column::main),
         program!("comm", comm::main),
         program!("cp", cp::main),
@@ -102,12 +111,15 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("find", find::main),
         program!("fold", fold::main),
         program!("grep", grep::main),
+        program!("gunzip", gzip::gunzip),
+        program!("gzip", gzip::gzip),
         program!("head", head::main),
         program!("hostname", hostname::main),
         program!("id", id::main),
         program!("join", join::main),
         program!("kill", kill::main),
         program!("ls", ls::main),
+        program!("md5sum", digest::md5sum),
         program!("memfs", memfs::memfs),
         program!("mkdir", mkdir::main),
         program!("mktemp", mktemp::main),
@@ -115,6 +127,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("newns", ns::newns),
         program!("nl", nl::main),
         program!("ns", ns::ns),
+        program!("od", od::main),
         program!("paste", paste::main),
         program!("printenv", printenv::main),
         program!("printf", printf::main),
@@ -125,6 +138,11 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("rm", rm::main),
         program!("rmdir", rmdir::main),
         program!("seq", seq::main),
+        program!("sha1sum", digest::sha1sum),
+        program!("sha224sum", digest::sha224sum),
+        program!("sha256sum", digest::sha256sum),
+        program!("sha384sum", digest::sha384sum),
+        program!("sha512sum", digest::sha512sum),
         program!("sleep", sleep::main),
         program!("sort", sort::main),
         program!("split", split::main),
@@ -132,6 +150,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("string", string::main),
         program!("tac", tac::main),
         program!("tail", tail::main),
+        program!("tar", tar::main),
         program!("tee", tee::main),
         program!("test", test::main),
         program!("touch", touch::main),
@@ -146,6 +165,8 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("which", which::main),
         program!("whoami", whoami::main),
         program!("xargs", xargs::main),
+        program!("xxd", xxd::main),
         program!("yes", yes::main),
+        program!("zcat", gzip::zcat),
     ]
 }
