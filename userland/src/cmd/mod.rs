@@ -20,6 +20,7 @@ mod expr;
 mod grep;
 mod hostname;
 mod id;
+mod jq;
 mod kill;
 mod memfs;
 mod mkdir;
@@ -76,6 +77,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("grep", grep::main),
         program!("hostname", hostname::main),
         program!("id", id::main),
+        program!("jq", jq::main),
         program!("kill", kill::main),
         program!("memfs", memfs::memfs),
         program!("mkdir", mkdir::main),
