@@ -1,15 +1,19 @@
 //! Pieces shared by the shell's builtins and the `/bin` programs.
 
+pub mod argmatch;
 pub mod cli;
 pub mod escape;
 pub mod files;
 pub mod io;
+pub mod lines;
 pub mod mode;
 pub mod nsfile;
 pub mod printf;
 pub mod quote;
+pub mod quotearg;
 pub mod regex;
 pub mod size;
+pub mod spawn;
 pub mod test;
 pub mod time;
 pub mod users;
