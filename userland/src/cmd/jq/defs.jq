@@ -8,9 +8,10 @@ def join($x): reduce .[] as $i (null;
   ($i | if . == null then "" elif type == "boolean" or type == "number" then tojson else . end)) // "";
 
 def to_entries: [keys_unsorted[] as $k | {key: $k, value: .[$k]}];
-def from_entries: map({(.key // .k // .name // .Name // .K // .Key
-    | if type == "string" then . else tojson end):
-  (if has("value") then .value else .v end)}) | add + {} // {};
+def from_entries: map((.key // .Key // .name // .Name) as $k
+  | if $k | type == "string" then {($k): (if has("value") then .value else .Value end)}
+    else error("Cannot use \($k | _desc) as object key") end)
+  | add + {} // {};
 def with_entries(f): to_entries | map(f) | from_entries;
 
 def walk(f): . as $in
@@ -34,8 +35,6 @@ def paths: path(..) | select(length > 0);
 def paths(node_filter): . as $dot | paths | select(. as $p | $dot | getpath($p) | node_filter);
 def leaf_paths: paths(scalars);
 def del(f): delpaths([path(f)]);
-def delpaths($ps): reduce ($ps | sort | reverse)[] as $p (.;
-  if $p == [] then null else getpath($p) |= empty end);
 
 def any: reduce .[] as $x (false; . or $x);
 def all: reduce .[] as $x (true; . and $x);
@@ -104,3 +103,6 @@ def splits($re; flags): split($re; flags) | .[];
 def splits($re): splits($re; null);
 def sub(re; f): sub(re; f; "");
 def gsub(re; f): sub(re; f; "g");
+
+# jq 1.6 reverses by indexing: null gives [], a string cannot be indexed.
+def reverse: [.[length - 1 - range(0; length)]];

@@ -18,6 +18,7 @@ use jaq_core::{Compiler, Ctx, Vars};
 use jaq_json::{Map, Rc, Val};
 use tokio::sync::mpsc::Sender;
 
+use super::assign;
 use super::funs;
 use super::json::{self, Style};
 use super::source;
@@ -74,7 +75,7 @@ pub struct Job {
 }
 
 /// jq 1.6 exits with this on a JSON parse error in its input.
-const PARSE_ERROR_STATUS: i32 = 2;
+const PARSE_ERROR_STATUS: i32 = 4;
 
 /// The data every native filter can reach.
 pub struct D;
@@ -278,6 +279,8 @@ fn compile_and_run(program: &str, vars: Vec<(String, Val)>, io: &Io, opts: &Opts
             return 3;
         }
     };
+    // The program compiles as jaq reads it; now with jq's assignments.
+    let filter = with_jq_assignments(&code, &names).unwrap_or(filter);
     let host = Host { lut: &filter.lut, io };
     let mut values = vec![io.env.clone()];
     values.extend(vars.into_iter().map(|(_, v)| v));
@@ -294,6 +297,21 @@ fn compile_and_run(program: &str, vars: Vec<(String, Val)>, io: &Io, opts: &Opts
         r if r >= 10 => 0,
         r => r,
     }
+}
+
+/// The program again, its assignment operators rewritten to jq 1.6's
+/// definitions ([`assign`]): it becomes the body of a prelude definition
+/// that the main program calls. `None` if that does not work out (the
+/// caller keeps jaq's reading).
+fn with_jq_assignments(code: &str, names: &[&str]) -> Option<jaq_core::Filter<D>> {
+    let term = jaq_core::load::parse(code, |p| p.term())?;
+    let main = jaq_core::load::parse::Def { name: "_jq_main", args: Vec::new(), body: assign::rewrite(term) };
+    let mut prelude = funs::prelude();
+    prelude.push(main);
+    let arena = Arena::default();
+    let modules = Loader::new(prelude).load(&arena, File { code: "_jq_main", path: () }).ok()?;
+    let compiler = Compiler::default().with_funs(funs::natives()).with_global_vars(names.iter().copied());
+    compiler.compile(modules).ok()
 }
 
 enum Flow {
@@ -316,7 +334,8 @@ fn feed(io: &Io, opts: &Opts, mut run: impl FnMut(Val) -> Flow) -> Flow {
             Err(msg) => parse_error(io, &msg),
         };
     }
-    let mut ret = Flow::Ret(14);
+    // No input at all is a success, even with `-e`.
+    let mut ret = Flow::Ret(0);
     loop {
         if io.dead() || io.reader.borrow().input_errors {
             return ret;
@@ -398,8 +417,8 @@ fn process(filter: &jaq_core::Filter<D>, ctx: &Ctx<D>, input: Val, io: &Io, opts
                 Ok(err) => {
                     let v = err.into_val();
                     if matches!(v, Val::Null) {
-                        // jq 1.6 treats `error(null)` as a silent end.
-                        break;
+                        // jq 1.6 treats `error(null)` as backtracking, like `empty`.
+                        continue;
                     }
                     report(io, &v);
                     ret = 5;

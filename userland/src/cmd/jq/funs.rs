@@ -12,6 +12,7 @@ use jaq_core::native::{Fun, bome, run, v};
 use jaq_core::{Bind, Cv, Error, Exn, ValX};
 use jaq_json::{Num, Rc, Val};
 
+use super::assign;
 use super::engine::D;
 use super::json;
 
@@ -178,7 +179,7 @@ fn ascii_case(v: &Val, upper: bool) -> ValR {
 fn csv_tsv(v: &Val, tsv: bool) -> ValR {
     let Val::Arr(a) = v else {
         let what = if tsv { "tsv" } else { "csv" };
-        return err(format!("{} cannot be {what}-formatted, only an array can be", desc(v)));
+        return err(format!("{} cannot be {what}-formatted, only array", desc(v)));
     };
     let mut out = Vec::new();
     for (i, x) in a.iter().enumerate() {
@@ -345,7 +346,8 @@ fn input(cv: Cv<'_, D>) -> Result<Val, Error<Val>> {
     match next {
         Some(Ok(v)) => Ok(v),
         Some(Err(e)) => err(e),
-        None => err("No more inputs".into()),
+        // jq 1.6 defines `input` with a label, and what escapes is "break".
+        None => err("break".into()),
     }
 }
 
@@ -362,6 +364,7 @@ fn inputs(cv: Cv<'_, D>) -> Out<'_> {
 fn halt_message(v: &Val) -> Vec<u8> {
     match v {
         Val::TStr(s) | Val::BStr(s) => s.to_vec(),
+        Val::Null => Vec::new(),
         other => {
             let mut t = json::compact(other);
             t.push(b'\n');
@@ -401,6 +404,12 @@ fn simple() -> Vec<Native> {
         ("@base32", v(0), |cv| f0(cv, base32)),
         ("@base32d", v(0), |cv| f0(cv, base32d)),
         ("_desc", v(0), |cv| f0(cv, |x| Ok(Val::from(desc(x))))),
+        ("setpath", v(2), |mut cv| {
+            let x = cv.0.pop_var();
+            let path = cv.0.pop_var();
+            bome(assign::setpath(cv.1, &path, x))
+        }),
+        ("delpaths", v(1), |cv| f1(cv, |x, ps| assign::delpaths(x.clone(), ps))),
     ]
 }
 
@@ -466,11 +475,13 @@ pub fn prelude() -> Vec<Def<&'static str>> {
         .collect();
     let keep = |d: &Def<&'static str>| !replaced.contains(&(d.name, d.args.len()));
     let ours = jaq_core::load::parse(include_str!("defs.jq"), |p| p.defs()).unwrap_or_default();
+    let assigns = jaq_core::load::parse(assign::DEFS, |p| p.defs()).unwrap_or_default();
     jaq_core::defs()
         .chain(jaq_std::defs())
         .chain(jaq_json::defs())
         .filter(keep)
         .chain(ours)
+        .chain(assigns)
         .collect()
 }
 

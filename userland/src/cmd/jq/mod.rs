@@ -6,6 +6,7 @@
 //! filter runs on a worker thread ([`engine`]); this task feeds it input
 //! and writes out what it prints.
 
+mod assign;
 mod engine;
 mod funs;
 mod json;
@@ -168,7 +169,7 @@ fn parse_args(argv: &[String]) -> Result<Args, Early> {
             continue;
         }
         for c in text[1..].chars() {
-            short_option(&mut a, c).ok_or_else(|| Early::Usage(format!("jq: Unknown option: {text}\n")))??;
+            short_option(&mut a, c).ok_or_else(|| Early::Usage(format!("jq: Unknown option {text}\n")))??;
         }
     }
     Ok(a)
@@ -289,7 +290,7 @@ fn long_option(a: &mut Args, rest: &mut Rest, long: &str, argv: &[String], mut i
             };
             a.named.push((name.clone(), named, opt));
         }
-        _ => return Err(Early::Usage(format!("jq: Unknown option: --{long}\n"))),
+        _ => return Err(Early::Usage(format!("jq: Unknown option --{long}\n"))),
     }
     Ok(i)
 }
@@ -523,12 +524,10 @@ impl Feeder {
                     let shown = if name == "-" { "<stdin>".to_string() } else { name };
                     return Down::Start(shown);
                 }
-                Err(e) if e.is(Errno::EISDIR) => {
-                    stderr(p, &format!("Input error: {}\n", e.strerror())).await;
-                    return Down::OpenFailed;
-                }
+                // jq 1.6 opens a directory, fails to read it and says nothing.
+                Err(e) if e.is(Errno::EISDIR) => return Down::OpenFailed,
                 Err(e) => {
-                    stderr(p, &format!("jq: error: Could not open {name}: {}\n", e.strerror())).await;
+                    stderr(p, &format!("jq: error: Could not open file {name}: {}\n", e.strerror())).await;
                     return Down::OpenFailed;
                 }
             }
