@@ -10,6 +10,7 @@ mod basename;
 mod cat;
 mod chmod;
 mod chown;
+mod cmp;
 mod column;
 mod comm;
 mod cp;
@@ -85,6 +86,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("chgrp", chown::chgrp),
         program!("chmod", chmod::main),
         program!("chown", chown::chown),
+        program!("cmp", cmp::main),
         program!("column", column::main),
         program!("comm", comm::main),
         program!("cp", cp::main),
