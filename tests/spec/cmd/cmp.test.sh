@@ -9,7 +9,7 @@ echo status=$?
 #### first difference with byte and line
 printf 'abc\ndef\n' > a; printf 'abc\ndxf\n' > b
 cmp a b
-## stdout: a b differ: byte 6, line 2
+## stdout: a b differ: char 6, line 2
 ## status: 1
 
 #### -s prints nothing
@@ -82,14 +82,14 @@ cmp -n 3 a b; echo $?
 cmp --bytes=6 a b; echo $?
 ## STDOUT:
 0
-a b differ: byte 6, line 2
+a b differ: char 6, line 2
 1
 ## END
 
 #### -i skips initial bytes of both
 printf 'abc\ndef\n' > a; printf 'abc\ndxf\n' > b
 cmp -i 5 a b
-## stdout: a b differ: byte 1, line 1
+## stdout: a b differ: char 1, line 1
 ## status: 1
 
 #### -i SKIP1:SKIP2 and skip operands
@@ -97,21 +97,21 @@ printf 'abc\ndef\n' > a; printf 'abc\ndxf\n' > b
 cmp -i 1:1 a b
 cmp a b 4 4
 ## STDOUT:
-a b differ: byte 5, line 2
-a b differ: byte 2, line 1
+a b differ: char 5, line 2
+a b differ: char 2, line 1
 ## END
 ## status: 1
 
 #### standard input as -
 printf 'abc\ndef\n' > a; printf 'abc\ndxf\n' > b
 cmp - a < b
-## stdout: - a differ: byte 6, line 2
+## stdout: - a differ: char 6, line 2
 ## status: 1
 
 #### one operand compares with standard input
 printf 'abc\n' > a
 printf 'abd\n' | cmp a
-## stdout: a - differ: byte 3, line 1
+## stdout: a - differ: char 3, line 1
 ## status: 1
 
 #### missing file is trouble
@@ -169,5 +169,5 @@ cmp: Try 'cmp --help' for more information.
 #### binary data
 printf '\000\001\002' > x; printf '\000\001\003' > y
 cmp x y
-## stdout: x y differ: byte 3, line 1
+## stdout: x y differ: char 3, line 1
 ## status: 1

@@ -248,7 +248,9 @@ async fn run(cmd: &mut Cmd, a: &mut Side, b: &mut Side, o: &Opts, width: usize) 
             match o.report {
                 Report::Silent => return Ok(1),
                 Report::First => {
-                    let mut msg = format!("{} {} differ: byte {at}, line {}", a.name, b.name, newlines + 1);
+                    // GNU's C-locale wording: "char", but "byte" with -b.
+                    let unit = if o.bytes { "byte" } else { "char" };
+                    let mut msg = format!("{} {} differ: {unit} {at}, line {}", a.name, b.name, newlines + 1);
                     if o.bytes {
                         msg.push_str(&format!(" is {x:3o} {} {y:3o} {}", sprintc(x), sprintc(y)));
                     }
