@@ -17,6 +17,7 @@ mod cp;
 mod cut;
 mod date;
 mod df;
+mod diff;
 mod dirname;
 mod du;
 mod env;
@@ -93,6 +94,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("cut", cut::main),
         program!("date", date::main),
         program!("df", df::main),
+        program!("diff", diff::main),
         program!("dirname", dirname::main),
         program!("du", du::main),
         program!("echo", printf::echo),
