@@ -39,7 +39,7 @@ const SPEC: &[Opt] = &[
     flag("version", 'v'),
 ];
 
-/// Parse options as diffutils does: its usage errors say `cmp: Try ...`.
+/// Parse options as diffutils and patch do: usage errors say `cmp: Try ...`.
 pub async fn parse(cmd: &mut Cmd, spec: &[Opt], help: &str) -> Result<Parsed, i32> {
     match Parsed::parse(&cmd.args, spec, Mode::Permute) {
         Ok(o) if o.has("help") => Err(cmd.help(help).await),

@@ -40,6 +40,7 @@ mod mv;
 mod nl;
 mod ns;
 mod paste;
+mod patch;
 mod printenv;
 mod printf;
 mod ps;
@@ -122,6 +123,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("nl", nl::main),
         program!("ns", ns::ns),
         program!("paste", paste::main),
+        program!("patch", patch::main),
         program!("printenv", printenv::main),
         program!("printf", printf::main),
         program!("ps", ps::main),
