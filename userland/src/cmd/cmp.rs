@@ -100,9 +100,18 @@ pub async fn main(mut cmd: Cmd) -> i32 {
     for (name, val) in &opts.list {
         let val = val.as_deref().unwrap_or("");
         let parsed = match *name {
-            "print-bytes" => Ok(o.bytes = true),
-            "verbose" => Ok(o.report = Report::All),
-            "quiet" | "silent" => Ok(o.report = Report::Silent),
+            "print-bytes" => {
+                o.bytes = true;
+                Ok(())
+            }
+            "verbose" => {
+                o.report = Report::All;
+                Ok(())
+            }
+            "quiet" | "silent" => {
+                o.report = Report::Silent;
+                Ok(())
+            }
             "bytes" => number(val, "bytes").map(|n| o.limit = Some(n)),
             "ignore-initial" => parse_skip(val).map(|s| o.skip = s),
             _ => Ok(()),
@@ -326,10 +335,19 @@ mod tests {
 
     #[test]
     fn eof_wording() {
-        assert_eq!(eof_message("s", 2, 0, Some(b'b'), Report::First), "EOF on s after byte 2, in line 1");
-        assert_eq!(eof_message("p", 3, 1, Some(b'\n'), Report::First), "EOF on p after byte 3, line 1");
+        assert_eq!(
+            eof_message("s", 2, 0, Some(b'b'), Report::First),
+            "EOF on s after byte 2, in line 1"
+        );
+        assert_eq!(
+            eof_message("p", 3, 1, Some(b'\n'), Report::First),
+            "EOF on p after byte 3, line 1"
+        );
         assert_eq!(eof_message("e", 0, 0, None, Report::First), "EOF on e which is empty");
-        assert_eq!(eof_message("p", 3, 1, Some(b'\n'), Report::All), "EOF on p after byte 3");
+        assert_eq!(
+            eof_message("p", 3, 1, Some(b'\n'), Report::All),
+            "EOF on p after byte 3"
+        );
     }
 
     #[test]

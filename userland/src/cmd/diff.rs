@@ -186,7 +186,11 @@ impl Side {
 }
 
 fn join(dir: &str, name: &str) -> String {
-    if dir.ends_with('/') { format!("{dir}{name}") } else { format!("{dir}/{name}") }
+    if dir.ends_with('/') {
+        format!("{dir}{name}")
+    } else {
+        format!("{dir}/{name}")
+    }
 }
 
 fn base(name: &str) -> &str {
@@ -227,8 +231,14 @@ impl Differ<'_> {
                 (sa, sb)
             }
         };
-        let mut a = Side { name: a.to_string(), stat: sa };
-        let mut b = Side { name: b.to_string(), stat: sb };
+        let mut a = Side {
+            name: a.to_string(),
+            stat: sa,
+        };
+        let mut b = Side {
+            name: b.to_string(),
+            stat: sb,
+        };
         // A file and a directory: the file against its namesake inside.
         if a.is_dir() && !b.is_dir() && b.stat.is_some() {
             a.name = join(&a.name, base(&b.name));
@@ -289,7 +299,7 @@ impl Differ<'_> {
 
     #[allow(clippy::too_many_arguments)]
     async fn entry(&mut self, pa: &str, pb: &str, in_a: bool, in_b: bool, a: &str, b: &str, name: &str) -> i32 {
-        if !(in_a && in_b) && !self.o.new_file {
+        if !(self.o.new_file || in_a && in_b) {
             let dir = if in_a { a } else { b };
             self.say(&format!("Only in {dir}: {name}\n")).await;
             return 1;
@@ -299,8 +309,14 @@ impl Differ<'_> {
         let (Ok(sa), Ok(sb)) = (sa, sb) else {
             return 2;
         };
-        let sa = Side { name: pa.to_string(), stat: sa };
-        let sb = Side { name: pb.to_string(), stat: sb };
+        let sa = Side {
+            name: pa.to_string(),
+            stat: sa,
+        };
+        let sb = Side {
+            name: pb.to_string(),
+            stat: sb,
+        };
         let (da, db) = (sa.is_dir(), sb.is_dir());
         if da && db || (da || db) && (sa.stat.is_none() || sb.stat.is_none()) {
             if !self.o.recursive {
@@ -316,7 +332,12 @@ impl Differ<'_> {
         }
         if da != db {
             let kind = |d: bool| if d { "directory" } else { "regular file" };
-            self.say(&format!("File {pa} is a {} while file {pb} is a {}\n", kind(da), kind(db))).await;
+            self.say(&format!(
+                "File {pa} is a {} while file {pb} is a {}\n",
+                kind(da),
+                kind(db)
+            ))
+            .await;
             return 1;
         }
         self.files(&sa, &sb, true).await
@@ -327,7 +348,11 @@ impl Differ<'_> {
         if a.stat.is_some() && b.stat.is_some() {
             return Box::pin(self.dirs(&a.name, &b.name)).await;
         }
-        let (present, a_side) = if a.stat.is_some() { (&a.name, true) } else { (&b.name, false) };
+        let (present, a_side) = if a.stat.is_some() {
+            (&a.name, true)
+        } else {
+            (&b.name, false)
+        };
         let mut names: Vec<String> = match self.cmd.p.readdir(present).await {
             Ok(es) => es.into_iter().map(|e| e.name).collect(),
             Err(e) => {
@@ -378,13 +403,15 @@ impl Differ<'_> {
         };
         if ta == tb {
             if self.o.identical {
-                self.say(&format!("Files {} and {} are identical\n", a.name, b.name)).await;
+                self.say(&format!("Files {} and {} are identical\n", a.name, b.name))
+                    .await;
             }
             return 0;
         }
         let binary = !self.o.text && (memchr::memchr(0, &ta).is_some() || memchr::memchr(0, &tb).is_some());
         if binary {
-            self.say(&format!("Binary files {} and {} differ\n", a.name, b.name)).await;
+            self.say(&format!("Binary files {} and {} differ\n", a.name, b.name))
+                .await;
             return 1;
         }
         let la = Lines::new(&ta);
@@ -392,7 +419,8 @@ impl Differ<'_> {
         let changes = changes(&la, &lb, &self.o);
         if changes.is_empty() {
             if self.o.identical {
-                self.say(&format!("Files {} and {} are identical\n", a.name, b.name)).await;
+                self.say(&format!("Files {} and {} are identical\n", a.name, b.name))
+                    .await;
             }
             return 0;
         }
@@ -539,7 +567,12 @@ fn changes(a: &Lines, b: &Lines, o: &Opts) -> Vec<Change> {
                 c.a1 = ra.end;
                 c.b1 = rb.end;
             }
-            _ => out.push(Change { a0: ra.start, a1: ra.end, b0: rb.start, b1: rb.end }),
+            _ => out.push(Change {
+                a0: ra.start,
+                a1: ra.end,
+                b0: rb.start,
+                b1: rb.end,
+            }),
         }
     }
     if o.blank_lines {
@@ -551,7 +584,11 @@ fn changes(a: &Lines, b: &Lines, o: &Opts) -> Vec<Change> {
 
 /// `n` or `n,m` (1-based, inclusive) for a normal diff.
 fn range(from: usize, to: usize) -> String {
-    if to <= from + 1 { format!("{}", from + 1) } else { format!("{},{}", from + 1, to) }
+    if to <= from + 1 {
+        format!("{}", from + 1)
+    } else {
+        format!("{},{}", from + 1, to)
+    }
 }
 
 fn normal(a: &Lines, b: &Lines, changes: &[Change], out: &mut Vec<u8>) {
@@ -642,7 +679,11 @@ fn unified_hunk(a: &Lines, b: &Lines, h: &Hunk, out: &mut Vec<u8>) {
 
 /// A context range: `from,to`, one number for one line (or none).
 fn context_range(from: usize, to: usize) -> String {
-    if to > from + 1 { format!("{},{}", from + 1, to) } else { format!("{}", to) }
+    if to > from + 1 {
+        format!("{},{}", from + 1, to)
+    } else {
+        format!("{}", to)
+    }
 }
 
 fn context_hunk(a: &Lines, b: &Lines, h: &Hunk, out: &mut Vec<u8>) {
@@ -716,7 +757,10 @@ mod tests {
         assert_eq!(normal_of("a\nb\nc\n", "a\nx\nc\n"), "2c2\n< b\n---\n> x\n");
         assert_eq!(normal_of("a\nc\n", "a\nb\nc\n"), "1a2\n> b\n");
         assert_eq!(normal_of("a\nb\nc\n", "a\nc\n"), "2d1\n< b\n");
-        assert_eq!(normal_of("a\nb", "a\nb\n"), "2c2\n< b\n\\ No newline at end of file\n---\n> b\n");
+        assert_eq!(
+            normal_of("a\nb", "a\nb\n"),
+            "2c2\n< b\n\\ No newline at end of file\n---\n> b\n"
+        );
         assert_eq!(normal_of("", "x\ny\n"), "0a1,2\n> x\n> y\n");
     }
 

@@ -160,10 +160,22 @@ fn parse_patch(data: &[u8]) -> Result<Vec<FilePatch>, String> {
         }
         let (old_name, old_time) = name_and_time(&lines[i][4..]);
         let (new_name, new_time) = name_and_time(&lines[i + 1][4..]);
-        let mut fp = FilePatch { old_name, new_name, old_time, new_time, hunks: Vec::new(), line: i + 1 };
+        let mut fp = FilePatch {
+            old_name,
+            new_name,
+            old_time,
+            new_time,
+            hunks: Vec::new(),
+            line: i + 1,
+        };
         i += 2;
         while let Some((a, mut b, c, mut d)) = lines.get(i).and_then(|l| parse_hunk_header(l)) {
-            let mut hunk = Hunk { old_start: a, new_start: c, lines: Vec::new(), raw: Vec::new() };
+            let mut hunk = Hunk {
+                old_start: a,
+                new_start: c,
+                lines: Vec::new(),
+                raw: Vec::new(),
+            };
             hunk.raw.extend_from_slice(lines[i]);
             hunk.raw.push(b'\n');
             i += 1;
@@ -172,7 +184,13 @@ fn parse_patch(data: &[u8]) -> Result<Vec<FilePatch>, String> {
                 let (tag, text) = match l.first() {
                     Some(&t @ (b' ' | b'-' | b'+')) => (t, &l[1..]),
                     None => (b' ', l),
-                    _ => return Err(format!("malformed patch at line {}: {}", i + 1, String::from_utf8_lossy(l))),
+                    _ => {
+                        return Err(format!(
+                            "malformed patch at line {}: {}",
+                            i + 1,
+                            String::from_utf8_lossy(l)
+                        ));
+                    }
                 };
                 match tag {
                     b' ' => {
@@ -182,7 +200,13 @@ fn parse_patch(data: &[u8]) -> Result<Vec<FilePatch>, String> {
                     b'-' => b = b.saturating_sub(1),
                     _ => d = d.saturating_sub(1),
                 }
-                hunk.lines.push((tag, Line { text: text.to_vec(), eol: true }));
+                hunk.lines.push((
+                    tag,
+                    Line {
+                        text: text.to_vec(),
+                        eol: true,
+                    },
+                ));
                 hunk.raw.extend_from_slice(l);
                 hunk.raw.push(b'\n');
                 i += 1;
@@ -234,7 +258,10 @@ fn to_lines(data: &[u8]) -> Vec<Line> {
     parts
         .into_iter()
         .enumerate()
-        .map(|(i, t)| Line { text: t.to_vec(), eol: i + 1 < n || eol_last })
+        .map(|(i, t)| Line {
+            text: t.to_vec(),
+            eol: i + 1 < n || eol_last,
+        })
         .collect()
 }
 
@@ -290,7 +317,11 @@ pub async fn main(mut cmd: Cmd) -> i32 {
     if operands.len() > 2 {
         return super::cmp::usage(&mut cmd, format!("extra operand '{}'", operands[2])).await;
     }
-    let target = if operands.is_empty() { None } else { Some(operands.remove(0)) };
+    let target = if operands.is_empty() {
+        None
+    } else {
+        Some(operands.remove(0))
+    };
     if let Some(pf) = operands.pop() {
         o.input = Some(pf);
     }
@@ -356,7 +387,10 @@ fn find(lines: &[Line], old: &[&Line], expected: usize, floor: usize, skip: (usi
     };
     let max = lines.len().max(expected) + 1;
     for delta in 0..=max {
-        let tries = [expected.checked_add(delta), if delta > 0 { expected.checked_sub(delta) } else { None }];
+        let tries = [
+            expected.checked_add(delta),
+            if delta > 0 { expected.checked_sub(delta) } else { None },
+        ];
         for at in tries.into_iter().flatten() {
             if at >= floor && fits(at) {
                 return Some(at);
@@ -368,7 +402,11 @@ fn find(lines: &[Line], old: &[&Line], expected: usize, floor: usize, skip: (usi
 
 fn place(lines: &[Line], h: &Hunk, offset: isize, floor: usize, max_fuzz: usize) -> Placed {
     let old = h.side(true);
-    let start = if old.is_empty() { h.old_start } else { h.old_start.saturating_sub(1) };
+    let start = if old.is_empty() {
+        h.old_start
+    } else {
+        h.old_start.saturating_sub(1)
+    };
     let expected = (start as isize + offset).max(0) as usize;
     let (pre, post) = h.context();
     for fuzz in 0..=max_fuzz {
@@ -412,7 +450,9 @@ async fn apply_file(cmd: &mut Cmd, o: &Opts, mut fp: FilePatch, target: Option<&
                     .await;
                 cmd.out.write(b"No file to patch.  Skipping patch.\n").await;
                 let n = fp.hunks.len();
-                cmd.out.write(format!("{n} out of {n} hunk{} ignored\n", plural(n)).as_bytes()).await;
+                cmd.out
+                    .write(format!("{n} out of {n} hunk{} ignored\n", plural(n)).as_bytes())
+                    .await;
                 return 1;
             }
         }
@@ -422,7 +462,8 @@ async fn apply_file(cmd: &mut Cmd, o: &Opts, mut fp: FilePatch, target: Option<&
         match read(&p, &name).await {
             Ok(d) => d,
             Err(e) => {
-                cmd.error(format!("**** Can't open file {name} : {}", e.strerror())).await;
+                cmd.error(format!("**** Can't open file {name} : {}", e.strerror()))
+                    .await;
                 return 2;
             }
         }
@@ -440,19 +481,33 @@ async fn apply_file(cmd: &mut Cmd, o: &Opts, mut fp: FilePatch, target: Option<&
     let n = fp.hunks.len();
     // Not on a terminal, GNU patch answers its questions "no".
     let ignore_all = |_: &mut Cmd, what: String| {
-        let tail = if o.forward { "  Skipping patch.\n" } else { "  Assume -R? [n] \nApply anyway? [n] \nSkipping patch.\n" };
+        let tail = if o.forward {
+            "  Skipping patch.\n"
+        } else {
+            "  Assume -R? [n] \nApply anyway? [n] \nSkipping patch.\n"
+        };
         what + tail
     };
     if creates && present && !original.is_empty() {
-        let msg = ignore_all(cmd, format!("The next patch would create the file {name},\nwhich already exists!"));
+        let msg = ignore_all(
+            cmd,
+            format!("The next patch would create the file {name},\nwhich already exists!"),
+        );
         cmd.out.write(msg.as_bytes()).await;
-        cmd.out.write(format!("{n} out of {n} hunk{} ignored\n", plural(n)).as_bytes()).await;
+        cmd.out
+            .write(format!("{n} out of {n} hunk{} ignored\n", plural(n)).as_bytes())
+            .await;
         return 1;
     }
     if deletes && !present {
-        let msg = ignore_all(cmd, format!("The next patch would delete the file {name},\nwhich does not exist!"));
+        let msg = ignore_all(
+            cmd,
+            format!("The next patch would delete the file {name},\nwhich does not exist!"),
+        );
         cmd.out.write(msg.as_bytes()).await;
-        cmd.out.write(format!("{n} out of {n} hunk{} ignored\n", plural(n)).as_bytes()).await;
+        cmd.out
+            .write(format!("{n} out of {n} hunk{} ignored\n", plural(n)).as_bytes())
+            .await;
         return 1;
     }
     let lines = to_lines(&original);
@@ -463,7 +518,11 @@ async fn apply_file(cmd: &mut Cmd, o: &Opts, mut fp: FilePatch, target: Option<&
     }
     let rej_name = format!("{}.rej", o.output.as_deref().unwrap_or(&name));
     if !failed.is_empty() {
-        let (what, count) = if reversed { ("ignored", n) } else { ("FAILED", failed.len()) };
+        let (what, count) = if reversed {
+            ("ignored", n)
+        } else {
+            ("FAILED", failed.len())
+        };
         let mut msg = format!("{count} out of {n} hunk{} {what}", plural(n));
         if !o.dry_run {
             msg.push_str(&format!(" -- saving rejects to file {rej_name}"));
@@ -489,7 +548,8 @@ async fn apply_file(cmd: &mut Cmd, o: &Opts, mut fp: FilePatch, target: Option<&
         write(&p, &out_name, &data).await
     };
     if let Err(e) = r {
-        cmd.error(format!("**** Can't create file {out_name} : {}", e.strerror())).await;
+        cmd.error(format!("**** Can't create file {out_name} : {}", e.strerror()))
+            .await;
         return 2;
     }
     if !failed.is_empty() {
@@ -522,14 +582,17 @@ async fn apply_hunks(cmd: &mut Cmd, o: &Opts, lines: &[Line], hunks: &[Hunk]) ->
         let (at, fuzz) = match placed {
             Placed::At(at, fuzz) => (at, fuzz),
             Placed::Failed => {
-                let looks_reversed =
-                    k == 0 && !h.side(true).is_empty() && matches!(place(lines, &h.reversed(), 0, 0, 0), Placed::At(..));
+                let looks_reversed = k == 0
+                    && !h.side(true).is_empty()
+                    && matches!(place(lines, &h.reversed(), 0, 0, 0), Placed::At(..));
                 if looks_reversed {
                     return (lines.to_vec(), (0..hunks.len()).collect(), true, true);
                 }
                 let start = h.old_start as isize + offset;
                 if !o.quiet {
-                    cmd.out.write(format!("Hunk #{} FAILED at {}.\n", k + 1, start.max(0)).as_bytes()).await;
+                    cmd.out
+                        .write(format!("Hunk #{} FAILED at {}.\n", k + 1, start.max(0)).as_bytes())
+                        .await;
                 }
                 failed.push(k);
                 continue;
@@ -539,7 +602,11 @@ async fn apply_hunks(cmd: &mut Cmd, o: &Opts, lines: &[Line], hunks: &[Hunk]) ->
         let new = h.side(false);
         let (pre, post) = h.context();
         let skip = (pre.min(fuzz), post.min(fuzz));
-        let start = if old.is_empty() { h.old_start } else { h.old_start.saturating_sub(1) };
+        let start = if old.is_empty() {
+            h.old_start
+        } else {
+            h.old_start.saturating_sub(1)
+        };
         let this_offset = at as isize - start as isize;
         out.extend_from_slice(&lines[next..at + skip.0]);
         let new_at = out.len();
@@ -593,7 +660,10 @@ mod tests {
     #[test]
     fn finds_offsets() {
         let lines = to_lines(b"0\n0\n1\n2\n3\n");
-        let l = |s: &str| Line { text: s.as_bytes().to_vec(), eol: true };
+        let l = |s: &str| Line {
+            text: s.as_bytes().to_vec(),
+            eol: true,
+        };
         let (a, b) = (l("1"), l("2"));
         assert_eq!(find(&lines, &[&a, &b], 0, 0, (0, 0)), Some(2));
         assert_eq!(find(&lines, &[&a, &b], 0, 3, (0, 0)), None);

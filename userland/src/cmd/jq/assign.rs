@@ -8,10 +8,10 @@
 //! give `setpath`/`delpaths` jq's semantics natively ([`setpath`],
 //! [`delpaths`]).
 
+use jaq_core::Error;
 use jaq_core::load::lex::StrPart;
 use jaq_core::load::parse::{BinaryOp, Pattern, Term};
 use jaq_core::path::{Part, Path};
-use jaq_core::Error;
 use jaq_json::{Map, Rc, Val};
 
 use super::funs::{desc, kind};
@@ -89,14 +89,14 @@ fn str_part<'s>(p: StrPart<&'s str, Term<&'s str>>) -> StrPart<&'s str, Term<&'s
     }
 }
 
-fn path_part<'s>(p: Part<Term<&'s str>>) -> Part<Term<&'s str>> {
+fn path_part(p: Part<Term<&str>>) -> Part<Term<&str>> {
     match p {
         Part::Index(i) => Part::Index(rewrite(i)),
         Part::Range(from, to) => Part::Range(from.map(rewrite), to.map(rewrite)),
     }
 }
 
-fn pattern<'s>(p: Pattern<&'s str>) -> Pattern<&'s str> {
+fn pattern(p: Pattern<&str>) -> Pattern<&str> {
     match p {
         Pattern::Var(v) => Pattern::Var(v),
         Pattern::Arr(ps) => Pattern::Arr(ps.into_iter().map(pattern).collect()),
@@ -145,7 +145,11 @@ fn slice(k: &Val, len: usize) -> Result<(usize, usize), Error<Val>> {
     }
     let start = start.clamp(0.0, len_f);
     let end = end.min(len_f).max(start);
-    let end_i = if end > end.trunc() { end.trunc() as usize + 1 } else { end as usize };
+    let end_i = if end > end.trunc() {
+        end.trunc() as usize + 1
+    } else {
+        end as usize
+    };
     Ok((start as usize, end_i.min(len)))
 }
 
@@ -156,16 +160,22 @@ fn get(t: &Val, k: &Val) -> ValR {
         (Val::Arr(a), Val::Num(_)) => {
             let i = int_key(k).unwrap_or(0);
             let i = if i < 0 { i + a.len() as i64 } else { i };
-            Ok(usize::try_from(i).ok().and_then(|i| a.get(i)).cloned().unwrap_or(Val::Null))
+            Ok(usize::try_from(i)
+                .ok()
+                .and_then(|i| a.get(i))
+                .cloned()
+                .unwrap_or(Val::Null))
         }
         (Val::Arr(a), Val::Obj(_)) => {
             let (s, e) = slice(k, a.len())?;
             Ok(Val::Arr(Rc::new(a[s..e].to_vec())))
         }
         (Val::Null, Val::TStr(_) | Val::BStr(_) | Val::Num(_) | Val::Obj(_)) => Ok(Val::Null),
-        (_, Val::TStr(s) | Val::BStr(s)) => {
-            err(format!("Cannot index {} with \"{}\"", kind(t), String::from_utf8_lossy(s)))
-        }
+        (_, Val::TStr(s) | Val::BStr(s)) => err(format!(
+            "Cannot index {} with \"{}\"",
+            kind(t),
+            String::from_utf8_lossy(s)
+        )),
         _ => err(format!("Cannot index {} with {}", kind(t), kind(k))),
     }
 }
@@ -349,15 +359,27 @@ mod tests {
         assert_eq!(show(setpath(j("null"), &j(r#"["a","b"]"#), j("1"))), r#"{"a":{"b":1}}"#);
         assert_eq!(show(setpath(j("[1]"), &j("[3]"), j("1"))), "[1,null,null,1]");
         assert_eq!(show(setpath(j("[1,2]"), &j("[-1]"), j("5"))), "[1,5]");
-        assert_eq!(show(setpath(j("[1]"), &j("[-3]"), j("5"))), "error: Out of bounds negative array index");
-        assert_eq!(show(setpath(j("[1,2,3]"), &j(r#"[{"start":1,"end":null}]"#), j(r#"["x"]"#))), r#"[1,"x"]"#);
-        assert_eq!(show(setpath(j(r#"{"a":1}"#), &j(r#"["a","b"]"#), j("1"))), r#"error: Cannot index number with "b""#);
+        assert_eq!(
+            show(setpath(j("[1]"), &j("[-3]"), j("5"))),
+            "error: Out of bounds negative array index"
+        );
+        assert_eq!(
+            show(setpath(j("[1,2,3]"), &j(r#"[{"start":1,"end":null}]"#), j(r#"["x"]"#))),
+            r#"[1,"x"]"#
+        );
+        assert_eq!(
+            show(setpath(j(r#"{"a":1}"#), &j(r#"["a","b"]"#), j("1"))),
+            r#"error: Cannot index number with "b""#
+        );
     }
 
     #[test]
     fn delpaths_as_jq() {
         assert_eq!(show(delpaths(j("[1,2,3]"), &j("[[0],[2]]"))), "[2]");
-        assert_eq!(show(delpaths(j(r#"{"a":[1,2,3],"b":1}"#), &j(r#"[["a",-1],["a",0],["b"]]"#))), r#"{"a":[2]}"#);
+        assert_eq!(
+            show(delpaths(j(r#"{"a":[1,2,3],"b":1}"#), &j(r#"[["a",-1],["a",0],["b"]]"#))),
+            r#"{"a":[2]}"#
+        );
         assert_eq!(show(delpaths(j("[1,2,3]"), &j(r#"[[{"start":1,"end":null}]]"#))), "[1]");
         assert_eq!(show(delpaths(j("[1]"), &j("[[]]"))), "null");
     }

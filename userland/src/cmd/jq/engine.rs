@@ -305,12 +305,26 @@ fn compile_and_run(program: &str, vars: Vec<(String, Val)>, io: &Io, opts: &Opts
 /// caller keeps jaq's reading).
 fn with_jq_assignments(code: &str, names: &[&str]) -> Option<jaq_core::Filter<D>> {
     let term = jaq_core::load::parse(code, |p| p.term())?;
-    let main = jaq_core::load::parse::Def { name: "_jq_main", args: Vec::new(), body: assign::rewrite(term) };
+    let main = jaq_core::load::parse::Def {
+        name: "_jq_main",
+        args: Vec::new(),
+        body: assign::rewrite(term),
+    };
     let mut prelude = funs::prelude();
     prelude.push(main);
     let arena = Arena::default();
-    let modules = Loader::new(prelude).load(&arena, File { code: "_jq_main", path: () }).ok()?;
-    let compiler = Compiler::default().with_funs(funs::natives()).with_global_vars(names.iter().copied());
+    let modules = Loader::new(prelude)
+        .load(
+            &arena,
+            File {
+                code: "_jq_main",
+                path: (),
+            },
+        )
+        .ok()?;
+    let compiler = Compiler::default()
+        .with_funs(funs::natives())
+        .with_global_vars(names.iter().copied());
     compiler.compile(modules).ok()
 }
 

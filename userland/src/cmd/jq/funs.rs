@@ -323,7 +323,7 @@ fn base64(v: &Val) -> ValR {
 fn base64d(v: &Val) -> ValR {
     let text = json::to_string(v);
     match decode(&text, B64, 6) {
-        Some(d) if !(text.len() % 4 == 1 && !text.contains(&b'=')) => Ok(str_val(json::utf8_lossy(d))),
+        Some(d) if text.len() % 4 != 1 || text.contains(&b'=') => Ok(str_val(json::utf8_lossy(d))),
         _ => err(format!("{} is not valid base64 data", desc(v))),
     }
 }

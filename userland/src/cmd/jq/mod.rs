@@ -498,38 +498,36 @@ struct Feeder {
 
 impl Feeder {
     async fn next(&mut self, p: &Proc) -> Down {
-        loop {
-            if let Some(input) = self.current.as_mut() {
-                match input.chunk(p).await {
-                    Ok(Some(data)) => return Down::Data(data),
-                    Ok(None) => {}
-                    Err(e) => {
-                        stderr(p, &format!("Input error: {}\n", e.strerror())).await;
-                        if let Some(i) = self.current.take() {
-                            i.close(p).await;
-                        }
-                        return Down::OpenFailed;
-                    }
-                }
-                if let Some(i) = self.current.take() {
-                    i.close(p).await;
-                }
-            }
-            let Some(name) = self.files.pop_front() else {
-                return Down::End;
-            };
-            match Input::open(p, &name).await {
-                Ok(i) => {
-                    self.current = Some(i);
-                    let shown = if name == "-" { "<stdin>".to_string() } else { name };
-                    return Down::Start(shown);
-                }
-                // jq 1.6 opens a directory, fails to read it and says nothing.
-                Err(e) if e.is(Errno::EISDIR) => return Down::OpenFailed,
+        if let Some(input) = self.current.as_mut() {
+            match input.chunk(p).await {
+                Ok(Some(data)) => return Down::Data(data),
+                Ok(None) => {}
                 Err(e) => {
-                    stderr(p, &format!("jq: error: Could not open file {name}: {}\n", e.strerror())).await;
+                    stderr(p, &format!("Input error: {}\n", e.strerror())).await;
+                    if let Some(i) = self.current.take() {
+                        i.close(p).await;
+                    }
                     return Down::OpenFailed;
                 }
+            }
+            if let Some(i) = self.current.take() {
+                i.close(p).await;
+            }
+        }
+        let Some(name) = self.files.pop_front() else {
+            return Down::End;
+        };
+        match Input::open(p, &name).await {
+            Ok(i) => {
+                self.current = Some(i);
+                let shown = if name == "-" { "<stdin>".to_string() } else { name };
+                Down::Start(shown)
+            }
+            // jq 1.6 opens a directory, fails to read it and says nothing.
+            Err(e) if e.is(Errno::EISDIR) => Down::OpenFailed,
+            Err(e) => {
+                stderr(p, &format!("jq: error: Could not open file {name}: {}\n", e.strerror())).await;
+                Down::OpenFailed
             }
         }
     }
