@@ -11,12 +11,14 @@ mod basename;
 mod cat;
 mod chmod;
 mod chown;
+mod cmp;
 mod column;
 mod comm;
 mod cp;
 mod cut;
 mod date;
 mod df;
+mod diff;
 mod digest;
 mod dirname;
 mod du;
@@ -31,6 +33,7 @@ mod head;
 mod hostname;
 mod id;
 mod join;
+mod jq;
 mod kill;
 mod ls;
 mod memfs;
@@ -41,6 +44,7 @@ mod nl;
 mod ns;
 mod od;
 mod paste;
+mod patch;
 mod printenv;
 mod printf;
 mod ps;
@@ -93,12 +97,14 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("chmod", chmod::main),
         program!("chown", chown::chown),
         program!("cksum", digest::cksum),
+        program!("cmp", cmp::main),
         program!("column", column::main),
         program!("comm", comm::main),
         program!("cp", cp::main),
         program!("cut", cut::main),
         program!("date", date::main),
         program!("df", df::main),
+        program!("diff", diff::main),
         program!("dirname", dirname::main),
         program!("du", du::main),
         program!("echo", printf::echo),
@@ -117,6 +123,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("hostname", hostname::main),
         program!("id", id::main),
         program!("join", join::main),
+        program!("jq", jq::main),
         program!("kill", kill::main),
         program!("ls", ls::main),
         program!("md5sum", digest::md5sum),
@@ -129,6 +136,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("ns", ns::ns),
         program!("od", od::main),
         program!("paste", paste::main),
+        program!("patch", patch::main),
         program!("printenv", printenv::main),
         program!("printf", printf::main),
         program!("ps", ps::main),
