@@ -6,6 +6,7 @@ use kernel::Program;
 
 use crate::common::cli::Cmd;
 
+mod awk;
 mod basename;
 mod cat;
 mod chmod;
@@ -57,6 +58,7 @@ macro_rules! program {
 pub fn table() -> Vec<(&'static str, Program)> {
     vec![
         program!("[", test::main),
+        program!("awk", awk::main),
         program!("basename", basename::main),
         program!("cat", cat::main),
         program!("chgrp", chown::chgrp),
