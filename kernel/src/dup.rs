@@ -67,12 +67,13 @@ impl DupFs {
         p.fds().lock().get(fd).map_err(|_| Error::from(Errno::ENOENT))
     }
 
-    /// The caller's fd numbers.
-    fn fds(&self, who: &Caller) -> Vec<Fd> {
+    /// The caller's fd numbers, with the kind of what each refers to (so
+    /// a listing agrees with stat, which reports the file behind the fd).
+    fn fds(&self, who: &Caller) -> Vec<(Fd, NodeType)> {
         let Some(p) = self.kernel.upgrade().and_then(|k| k.process(who.pid)) else {
             return Vec::new();
         };
-        p.fds().lock().iter().map(|(fd, _)| fd).collect()
+        p.fds().lock().iter().map(|(fd, e)| (fd, e.file.qid.kind)).collect()
     }
 }
 
@@ -168,14 +169,16 @@ impl Fileserver for DupFs {
     async fn readdir(&self, who: &Caller, path: &str) -> Result<Vec<DirEntry>> {
         match path {
             "/" => {
+                let fds = self.fds(who);
+                let kind = |n: Fd| fds.iter().find(|f| f.0 == n).map_or(NodeType::File, |f| f.1);
                 let mut v = vec![DirEntry::new("fd", NodeType::Dir)];
-                v.extend(STDIO.iter().map(|(s, _)| DirEntry::new(*s, NodeType::File)));
+                v.extend(STDIO.iter().map(|&(s, n)| DirEntry::new(s, kind(n))));
                 Ok(v)
             }
             "/fd" => Ok(self
                 .fds(who)
                 .into_iter()
-                .map(|fd| DirEntry::new(fd.to_string(), NodeType::File))
+                .map(|(fd, kind)| DirEntry::new(fd.to_string(), kind))
                 .collect()),
             p if fd_of(p).is_some() => Err(Errno::ENOTDIR.into()),
             _ => Err(Errno::ENOENT.into()),

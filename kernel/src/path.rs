@@ -51,9 +51,9 @@ pub fn clean(name: &str) -> String {
     if s.is_empty() {
         s.push('.');
     }
-    if prefix.is_none() && s.starts_with('#') {
-        // A relative name whose first element starts with `#` must not turn
-        // into a device name.
+    if prefix.is_none() && split_device(&s).0.is_some() {
+        // A relative name whose first element looks like a device (`a/../#c`)
+        // must not turn into a device name.
         s.insert_str(0, "./");
     }
     if prefix.is_some() && s.len() > 1 && s.ends_with('/') && out.is_empty() {
@@ -82,11 +82,13 @@ fn is_clean_absolute(name: &str) -> bool {
         .all(|e| !e.is_empty() && e != b"." && e != b"..")
 }
 
-/// Split `#x...` into the device prefix (`#x`) and the rest of the name.
+/// Split `#x` or `#x/...` into the device prefix (`#x`) and the rest of
+/// the name. A device letter is one character, so a name such as
+/// `#notes#` (an editor's autosave file) is an ordinary relative name.
 pub fn split_device(name: &str) -> (Option<&str>, &str) {
     let mut chars = name.char_indices();
-    match (chars.next(), chars.next()) {
-        (Some((0, '#')), Some((i, c))) => {
+    match (chars.next(), chars.next(), chars.next()) {
+        (Some((0, '#')), Some((i, c)), None | Some((_, '/'))) => {
             let end = i + c.len_utf8();
             (Some(&name[..end]), &name[end..])
         }
@@ -96,7 +98,7 @@ pub fn split_device(name: &str) -> (Option<&str>, &str) {
 
 /// Join `name` to the directory `cwd` and clean the result.
 pub fn resolve(cwd: &str, name: &str) -> String {
-    if name.starts_with('/') || name.starts_with('#') {
+    if name.starts_with('/') || split_device(name).0.is_some() {
         clean(name)
     } else {
         let mut joined = String::with_capacity(cwd.len() + 1 + name.len());
@@ -179,6 +181,8 @@ mod tests {
             ("#c/", "#c"),
             ("#c/cons/../x", "#c/x"),
             ("#c/..", "#c"),
+            ("#notes#", "#notes#"),
+            ("a/../#c", "./#c"),
             ("/tmp/x/..", "/tmp"),
         ];
         for (input, want) in cases {
@@ -192,6 +196,8 @@ mod tests {
         assert_eq!(resolve("/home/user", "../.."), "/");
         assert_eq!(resolve("/home/user", "/etc"), "/etc");
         assert_eq!(resolve("/", "."), "/");
+        assert_eq!(resolve("/home/user", "#c/cons"), "#c/cons");
+        assert_eq!(resolve("/home/user", "#notes#"), "/home/user/#notes#");
     }
 
     #[test]

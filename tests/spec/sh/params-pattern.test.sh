@@ -178,3 +178,14 @@ echo ${@%.c}
 x='a b c'
 echo ${#x}
 ## stdout: 5
+
+#### patterns stay patterns inside double quotes
+d="ab pid 4"
+echo "[${d%%pid*}] [${d%pid*}] [${d%%i*}] [${d#*pid}] [${d/p*d/X}]"
+## stdout: [ab ] [ab ] [ab p] [ 4] [ab X 4]
+
+#### quoted parts of a pattern inside double quotes are literal
+d="ab p* 4"
+p="b*"
+echo "[${d%%"p*"*}] [${d%%$p}] [${d%%"$p"}] [${d/"p*"/Q}]"
+## stdout: [ab ] [a] [ab p* 4] [ab Q 4]

@@ -18,10 +18,12 @@ mod dirname;
 mod du;
 mod env;
 mod expr;
+mod find;
 mod grep;
 mod hostname;
 mod id;
 mod kill;
+mod ls;
 mod memfs;
 mod mkdir;
 mod mktemp;
@@ -38,13 +40,16 @@ mod sleep;
 mod split;
 mod stat;
 mod string;
+mod tee;
 mod test;
 mod touch;
 mod tree;
 mod truefalse;
 mod truncate;
 mod uname;
+mod which;
 mod whoami;
+mod xargs;
 mod yes;
 
 /// Wrap a command's `main` as a program.
@@ -75,10 +80,12 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("expr", expr::main),
         program!("false", truefalse::false_),
         program!("fgrep", grep::fgrep),
+        program!("find", find::main),
         program!("grep", grep::main),
         program!("hostname", hostname::main),
         program!("id", id::main),
         program!("kill", kill::main),
+        program!("ls", ls::main),
         program!("memfs", memfs::memfs),
         program!("mkdir", mkdir::main),
         program!("mktemp", mktemp::main),
@@ -97,13 +104,16 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("split", split::main),
         program!("stat", stat::main),
         program!("string", string::main),
+        program!("tee", tee::main),
         program!("test", test::main),
         program!("touch", touch::main),
         program!("tree", tree::main),
         program!("true", truefalse::true_),
         program!("truncate", truncate::main),
         program!("uname", uname::main),
+        program!("which", which::main),
         program!("whoami", whoami::main),
+        program!("xargs", xargs::main),
         program!("yes", yes::main),
     ]
 }

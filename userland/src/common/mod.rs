@@ -1,5 +1,6 @@
 //! Pieces shared by the shell's builtins and the `/bin` programs.
 
+pub mod argmatch;
 pub mod cli;
 pub mod escape;
 pub mod files;
@@ -8,8 +9,10 @@ pub mod mode;
 pub mod nsfile;
 pub mod printf;
 pub mod quote;
+pub mod quotearg;
 pub mod regex;
 pub mod size;
+pub mod spawn;
 pub mod test;
 pub mod time;
 pub mod users;

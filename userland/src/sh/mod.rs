@@ -389,6 +389,23 @@ impl Shell {
     pub async fn out(&mut self, s: &str) -> bool {
         self.write_fd(1, s).await
     }
+
+    /// A builtin's output: on failure say so as bash does
+    /// (`echo: write error: No space left on device`) and answer false.
+    pub async fn builtin_out(&mut self, builtin: &str, s: &str) -> bool {
+        let data = bytes::to_bytes(s);
+        match self.proc.write(1, &data).await {
+            Ok(_) => true,
+            Err(e) => {
+                if !e.is(kernel::Errno::EPIPE) {
+                    // bash names no line for a write error.
+                    let msg = format!("{}: {builtin}: write error: {}\n", self.arg0, e.strerror());
+                    self.write_fd(2, &msg).await;
+                }
+                false
+            }
+        }
+    }
 }
 
 /// Apply `-l`/`-u` attributes to a value being assigned. (`-i` is applied

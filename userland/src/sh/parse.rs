@@ -1436,7 +1436,7 @@ impl Parser {
         let mut text = String::new();
         let mut depth = 0usize;
         let quoted_text = ctx == Ctx::ParamWordInDq;
-        let in_dq = matches!(ctx, Ctx::ParamWordInDq | Ctx::ReplaceInDq);
+        let in_dq = matches!(ctx, Ctx::ParamWordInDq | Ctx::ReplaceInDq | Ctx::PatternInDq);
         loop {
             let Some(c) = self.peek() else {
                 return Ok(None);
@@ -1466,12 +1466,12 @@ impl Parser {
                     text.push(c);
                     self.bump();
                 }
-                (Ctx::ParamWord | Ctx::ParamWordInDq | Ctx::ReplaceInDq, '{') => {
+                (Ctx::ParamWord | Ctx::ParamWordInDq | Ctx::ReplaceInDq | Ctx::PatternInDq, '{') => {
                     depth += 1;
                     text.push(c);
                     self.bump();
                 }
-                (Ctx::ParamWord | Ctx::ParamWordInDq | Ctx::ReplaceInDq, '}') => {
+                (Ctx::ParamWord | Ctx::ParamWordInDq | Ctx::ReplaceInDq | Ctx::PatternInDq, '}') => {
                     depth = depth.saturating_sub(1);
                     text.push(c);
                     self.bump();
@@ -1498,7 +1498,7 @@ impl Parser {
                     let s = self.single_quoted()?;
                     parts.push(Part::Quoted(s));
                 }
-                (Ctx::Arith | Ctx::ParamWordInDq | Ctx::ReplaceInDq, '\'') => {
+                (Ctx::Arith | Ctx::ParamWordInDq | Ctx::ReplaceInDq | Ctx::PatternInDq, '\'') => {
                     text.push(c);
                     self.bump();
                 }
@@ -1510,7 +1510,7 @@ impl Parser {
                 }
                 (_, '$') => {
                     flush(&mut parts, &mut text, quoted_text);
-                    let p = self.parse_dollar(quoted_text)?;
+                    let p = self.parse_dollar(quoted_text || ctx == Ctx::PatternInDq)?;
                     parts.push(p);
                 }
                 (_, '`') => {
@@ -1580,6 +1580,7 @@ impl Parser {
             None
         };
         let word_ctx = if in_dq { Ctx::ParamWordInDq } else { Ctx::ParamWord };
+        let pattern_ctx = if in_dq { Ctx::PatternInDq } else { Ctx::ParamWord };
         let op = match self.peek() {
             None => return self.unterminated('}'),
             Some('}') => {
@@ -1622,7 +1623,7 @@ impl Parser {
                 if longest {
                     self.bump();
                 }
-                let pattern = self.param_word(word_ctx, &['}'])?;
+                let pattern = self.param_word(pattern_ctx, &['}'])?;
                 if c == '#' {
                     ParamOp::TrimPrefix { longest, pattern }
                 } else {
@@ -1646,7 +1647,7 @@ impl Parser {
                     }
                     _ => ReplaceMode::First,
                 };
-                let pattern = self.param_word(word_ctx, &['/', '}'])?;
+                let pattern = self.param_word(pattern_ctx, &['/', '}'])?;
                 let with = if self.peek() == Some('/') {
                     self.bump();
                     let ctx = if in_dq { Ctx::ReplaceInDq } else { Ctx::ParamWord };
@@ -1931,6 +1932,10 @@ enum Ctx {
     /// The replacement of `${x/p/r}` inside double quotes: as
     /// `ParamWordInDq`, but `&` stays special unless escaped (`\&`).
     ReplaceInDq,
+    /// The pattern of `${x%p}`, `${x#p}`, `${x/p/r}` inside double quotes:
+    /// quoting rules as `ParamWordInDq`, but the text stays a pattern (bash
+    /// matches `"${x%%b*}"` with `*` as a wildcard).
+    PatternInDq,
 }
 
 fn flush(parts: &mut Vec<Part>, text: &mut String, quoted: bool) {

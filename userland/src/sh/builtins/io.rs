@@ -10,7 +10,7 @@ use crate::sh::{Flow, Res, Shell};
 
 pub async fn echo(sh: &mut Shell, argv: Vec<String>) -> Res {
     let (text, _) = crate::common::escape::echo_text(&argv[1..]);
-    Ok(if sh.out(&text).await { 0 } else { 1 })
+    Ok(if sh.builtin_out("echo", &text).await { 0 } else { 1 })
 }
 
 pub async fn printf(sh: &mut Shell, argv: Vec<String>) -> Res {
@@ -65,7 +65,7 @@ pub async fn printf(sh: &mut Shell, argv: Vec<String>) -> Res {
             }
         }
         None => {
-            if !sh.out(&out.text).await {
+            if !sh.builtin_out("printf", &out.text).await {
                 return Ok(1);
             }
         }
