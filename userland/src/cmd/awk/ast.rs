@@ -243,4 +243,6 @@ pub struct Program {
     pub funcs: Vec<Func>,
     /// Global names by slot.
     pub globals: Vec<String>,
+    /// The line mawk reports for errors found after parsing.
+    pub eof_line: usize,
 }

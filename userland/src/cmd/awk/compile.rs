@@ -284,7 +284,7 @@ impl<'p> Compiler<'p> {
             }
             Expr::Call(name, args, line) => {
                 let Some(&f) = self.funcs.get(name) else {
-                    return Err(format!("line {line}: function {name} never defined"));
+                    return Err(format!("line {}: function {name} never defined", self.prog.eof_line));
                 };
                 let nparams = self.prog.funcs[f].params.len();
                 if args.len() > nparams {

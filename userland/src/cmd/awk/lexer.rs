@@ -157,6 +157,10 @@ impl<'a> Lexer<'a> {
         self.skip_space();
         self.tok_line = self.line;
         let tok = self.scan()?;
+        if tok == Tok::Eof {
+            // mawk counts one line past the end.
+            self.tok_line = self.line + 1;
+        }
         self.skip_newlines = matches!(tok, Tok::LBrace | Tok::And | Tok::Or | Tok::Comma | Tok::Do | Tok::Else);
         Ok(tok)
     }

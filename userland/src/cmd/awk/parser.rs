@@ -77,6 +77,7 @@ pub fn parse(src: &[u8]) -> PResult<Program> {
     }
     p.advance()?;
     p.program()?;
+    p.prog.eof_line = p.line;
     Ok(p.prog)
 }
 

@@ -123,6 +123,8 @@ pub struct Vm {
     seed: Value,
     ticks: u32,
     key: Vec<u8>,
+    /// The buffer the next main record is read into (then swapped in).
+    spare: Vec<u8>,
     pub exit_code: i32,
 }
 
@@ -178,6 +180,7 @@ impl Vm {
             seed: Value::Num((now / 1000) as f64),
             ticks: 0,
             key: Vec::new(),
+            spare: Vec::new(),
             exit_code: 0,
             code,
         }
@@ -1127,9 +1130,13 @@ impl Vm {
 
     /// The next record of the main loop, read straight into `$0`.
     pub async fn read_main_record(&mut self) -> R<bool> {
-        let mut text = std::mem::take(&mut self.rec.text);
-        let r = self.main_record(&mut text).await;
-        self.rec.text = text;
+        // Read aside: at the end, $0 keeps the last record for END.
+        let mut buf = std::mem::take(&mut self.spare);
+        let r = self.main_record(&mut buf).await;
+        if matches!(r, Ok(true)) {
+            std::mem::swap(&mut self.rec.text, &mut buf);
+        }
+        self.spare = buf;
         if r? {
             self.rec.reset(&self.fs);
             self.nr += 1.0;
@@ -1300,8 +1307,10 @@ impl Vm {
         let args: Vec<Value> = self.stack.split_off(base);
         let fmt = self.str_of(&args[0]);
         let mut out = Vec::new();
-        self.format_into(&mut out, &fmt, &args[1..], "printf")?;
-        self.emit(redir, target, &out).await
+        let r = self.format_into(&mut out, &fmt, &args[1..], "printf");
+        // What was formatted before an error is written, as mawk does.
+        self.emit(redir, target, &out).await?;
+        r
     }
 
     async fn emit(&mut self, redir: Option<Redirect>, target: Option<Value>, data: &[u8]) -> R<()> {
