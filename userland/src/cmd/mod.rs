@@ -11,42 +11,59 @@ mod basename;
 mod cat;
 mod chmod;
 mod chown;
+mod column;
+mod comm;
 mod cp;
+mod cut;
 mod date;
 mod df;
 mod dirname;
 mod du;
 mod env;
+mod expand;
 mod expr;
 mod find;
+mod fold;
 mod grep;
+mod head;
 mod hostname;
 mod id;
+mod join;
 mod kill;
 mod ls;
 mod memfs;
 mod mkdir;
 mod mktemp;
 mod mv;
+mod nl;
 mod ns;
+mod paste;
 mod printenv;
 mod printf;
 mod ps;
 mod realpath;
+mod rev;
 mod rm;
 mod rmdir;
 mod seq;
 mod sleep;
+mod sort;
 mod split;
 mod stat;
 mod string;
+mod tac;
+mod tail;
 mod tee;
 mod test;
 mod touch;
+mod tr;
 mod tree;
 mod truefalse;
 mod truncate;
 mod uname;
+mod unexpand;
+mod uniq;
+mod wc;
 mod which;
 mod whoami;
 mod xargs;
@@ -69,7 +86,10 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("chgrp", chown::chgrp),
         program!("chmod", chmod::main),
         program!("chown", chown::chown),
+        program!("column", column::main),
+        program!("comm", comm::main),
         program!("cp", cp::main),
+        program!("cut", cut::main),
         program!("date", date::main),
         program!("df", df::main),
         program!("dirname", dirname::main),
@@ -77,13 +97,17 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("echo", printf::echo),
         program!("egrep", grep::egrep),
         program!("env", env::main),
+        program!("expand", expand::main),
         program!("expr", expr::main),
         program!("false", truefalse::false_),
         program!("fgrep", grep::fgrep),
         program!("find", find::main),
+        program!("fold", fold::main),
         program!("grep", grep::main),
+        program!("head", head::main),
         program!("hostname", hostname::main),
         program!("id", id::main),
+        program!("join", join::main),
         program!("kill", kill::main),
         program!("ls", ls::main),
         program!("memfs", memfs::memfs),
@@ -91,26 +115,36 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("mktemp", mktemp::main),
         program!("mv", mv::main),
         program!("newns", ns::newns),
+        program!("nl", nl::main),
         program!("ns", ns::ns),
+        program!("paste", paste::main),
         program!("printenv", printenv::main),
         program!("printf", printf::main),
         program!("ps", ps::main),
         program!("ramfs", memfs::ramfs),
         program!("realpath", realpath::main),
+        program!("rev", rev::main),
         program!("rm", rm::main),
         program!("rmdir", rmdir::main),
         program!("seq", seq::main),
         program!("sleep", sleep::main),
+        program!("sort", sort::main),
         program!("split", split::main),
         program!("stat", stat::main),
         program!("string", string::main),
+        program!("tac", tac::main),
+        program!("tail", tail::main),
         program!("tee", tee::main),
         program!("test", test::main),
         program!("touch", touch::main),
+        program!("tr", tr::main),
         program!("tree", tree::main),
         program!("true", truefalse::true_),
         program!("truncate", truncate::main),
         program!("uname", uname::main),
+        program!("unexpand", unexpand::main),
+        program!("uniq", uniq::main),
+        program!("wc", wc::main),
         program!("which", which::main),
         program!("whoami", whoami::main),
         program!("xargs", xargs::main),

@@ -5,6 +5,7 @@ pub mod cli;
 pub mod escape;
 pub mod files;
 pub mod io;
+pub mod lines;
 pub mod mode;
 pub mod nsfile;
 pub mod printf;
