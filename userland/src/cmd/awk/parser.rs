@@ -180,11 +180,16 @@ impl<'a> Parser<'a> {
 
     // ---- program structure ----
 
+    /// Items are separated by newlines and at most one `;` (mawk rejects `;;`).
     fn program(&mut self) -> PResult<()> {
-        self.skip_terminators()?;
+        self.skip_newlines()?;
         while self.tok != Tok::Eof {
             self.item()?;
-            self.skip_terminators()?;
+            self.skip_newlines()?;
+            if self.tok == Tok::Semi {
+                self.advance()?;
+                self.skip_newlines()?;
+            }
         }
         Ok(())
     }

@@ -77,12 +77,13 @@ impl Record {
     /// `$k` for k >= 1.
     pub fn field(&mut self, k: usize) -> Value {
         if let Some(f) = &self.fields {
-            return f.get(k - 1).cloned().unwrap_or_default();
+            // As in mawk, a field past NF is the empty string, not uninitialised.
+            return f.get(k - 1).cloned().unwrap_or_else(|| Value::str(b""));
         }
         self.split_to(k);
         match self.spans.get(k - 1) {
             Some(&(s, e)) => Value::strnum(&self.text[s..e]),
-            None => Value::Uninit,
+            None => Value::str(b""),
         }
     }
 

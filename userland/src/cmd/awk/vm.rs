@@ -893,8 +893,9 @@ impl Vm {
             Builtin::Index => {
                 let s = self.str_of(&self.stack[base]);
                 let t = self.str_of(&self.stack[base + 1]);
+                // mawk finds the empty string at position 1 (gawk says 0).
                 let i = if t.is_empty() {
-                    0
+                    1
                 } else {
                     memchr::memmem::find(&s, &t).map_or(0, |i| i + 1)
                 };
