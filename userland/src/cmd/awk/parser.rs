@@ -253,7 +253,7 @@ impl<'a> Parser<'a> {
             return Err(format!("line {}: illegal reference to variable {name}", self.line));
         }
         if self.prog.funcs.iter().any(|f| f.name == name) {
-            return Err(format!("line {}: function {name} redefined", self.line));
+            return Err(format!("line {}: redefinition of {name}", self.line));
         }
         self.advance()?;
         self.expect(Tok::LParen)?;
@@ -813,7 +813,14 @@ impl<'a> Parser<'a> {
                 r
             }
             Tok::Name(n) => {
+                let line = self.line;
                 self.advance()?;
+                // As in mawk, `f (x)` calls f when f is already defined.
+                if self.tok == Tok::LParen && self.prog.funcs.iter().any(|f| f.name == n) {
+                    self.advance()?;
+                    let args = self.expr_list_until(Tok::RParen)?;
+                    return Ok(Expr::Call(n, args, line));
+                }
                 let v = self.var(&n);
                 if self.tok == Tok::LBracket {
                     self.advance()?;

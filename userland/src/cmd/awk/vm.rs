@@ -125,6 +125,7 @@ pub struct Vm {
     key: Vec<u8>,
     /// The buffer the next main record is read into (then swapped in).
     spare: Vec<u8>,
+    print_buf: Vec<u8>,
     pub exit_code: i32,
 }
 
@@ -181,6 +182,7 @@ impl Vm {
             ticks: 0,
             key: Vec::new(),
             spare: Vec::new(),
+            print_buf: Vec::new(),
             exit_code: 0,
             code,
         }
@@ -1280,7 +1282,9 @@ impl Vm {
             None => None,
         };
         let base = self.stack.len() - n;
-        let mut line = Vec::new();
+        // One buffer serves every print: no allocation per record.
+        let mut line = std::mem::take(&mut self.print_buf);
+        line.clear();
         if n == 0 {
             line.extend_from_slice(self.rec.text(&self.ofs, &self.convfmt));
         } else {
@@ -1296,7 +1300,9 @@ impl Vm {
         }
         line.extend_from_slice(&self.ors);
         self.stack.truncate(base);
-        self.emit(redir, target, &line).await
+        let r = self.emit(redir, target, &line).await;
+        self.print_buf = line;
+        r
     }
 
     async fn printf(&mut self, n: usize, redir: Option<Redirect>) -> R<()> {
