@@ -59,17 +59,17 @@ pub async fn main(mut cmd: Cmd) -> i32 {
         Parsed::Run(i) => i,
         Parsed::Exit(s) => return s,
     };
-    let src = match program_text(&mut cmd, &inv).await {
+    let (src, segments) = match program_text(&mut cmd, &inv).await {
         Ok(s) => s,
         Err(status) => return status,
     };
     let prog = match parser::parse(&src) {
         Ok(p) => p,
-        Err(e) => return fail(&mut cmd, &e).await,
+        Err(e) => return fail(&mut cmd, &locate(&e, &segments)).await,
     };
     let code = match compile::compile(&prog) {
         Ok(c) => c,
-        Err(e) => return fail(&mut cmd, &e).await,
+        Err(e) => return fail(&mut cmd, &locate(&e, &segments)).await,
     };
     let mut vm = Vm::new(cmd, code);
     let mut argv = vec![vm.cmd.name.clone()];
@@ -210,13 +210,37 @@ async fn parse_args(cmd: &mut Cmd) -> Parsed {
     Parsed::Run(inv)
 }
 
-/// The program: the operand, or the -f files joined.
-async fn program_text(cmd: &mut Cmd, inv: &Invocation) -> Result<Vec<u8>, i32> {
+/// A program file's name and the line of the joined text it starts at.
+type Segment = (String, usize);
+
+/// An error's "line N: ..." said as mawk does for -f files: the file's
+/// name and the line within it.
+fn locate(msg: &str, segments: &[Segment]) -> String {
+    let Some(rest) = msg.strip_prefix("line ") else {
+        return msg.to_string();
+    };
+    let Some((num, tail)) = rest.split_once(':') else {
+        return msg.to_string();
+    };
+    let Ok(line) = num.parse::<usize>() else {
+        return msg.to_string();
+    };
+    let Some((name, start)) = segments.iter().rev().find(|s| s.1 <= line) else {
+        return msg.to_string();
+    };
+    format!("{name}: line {}:{tail}", line - start + 1)
+}
+
+/// The program: the operand, or the -f files joined (each on lines of its
+/// own), with where each file starts.
+async fn program_text(cmd: &mut Cmd, inv: &Invocation) -> Result<(Vec<u8>, Vec<Segment>), i32> {
     if let Some(p) = &inv.program {
-        return Ok(p.as_bytes().to_vec());
+        return Ok((p.as_bytes().to_vec(), Vec::new()));
     }
     let mut src = Vec::new();
-    for f in &inv.progfiles {
+    let mut segments = Vec::new();
+    let mut line = 1;
+    for (i, f) in inv.progfiles.iter().enumerate() {
         let data = if f == "-" || f == "/dev/stdin" {
             let mut input = crate::common::io::Input::from_fd(0);
             input.read_all(&cmd.p).await
@@ -225,8 +249,15 @@ async fn program_text(cmd: &mut Cmd, inv: &Invocation) -> Result<Vec<u8>, i32> {
         };
         match data {
             Ok(d) => {
+                segments.push((f.clone(), line));
                 src.extend_from_slice(&d);
-                src.push(b'\n');
+                line += memchr::memchr_iter(b'\n', &d).count();
+                // Files do not run into each other; the last one's end is
+                // left as it is (mawk counts its end-of-file line from it).
+                if i + 1 < inv.progfiles.len() && !d.ends_with(b"\n") {
+                    src.push(b'\n');
+                    line += 1;
+                }
             }
             Err(e) => {
                 cmd.error(format!("cannot open {f} ({})", e.strerror())).await;
@@ -234,5 +265,5 @@ async fn program_text(cmd: &mut Cmd, inv: &Invocation) -> Result<Vec<u8>, i32> {
             }
         }
     }
-    Ok(src)
+    Ok((src, segments))
 }

@@ -140,6 +140,7 @@ impl<'a> Parser<'a> {
             (Tok::RParen, Tok::Newline | Tok::Eof) => {
                 Err(format!("line {}: missing ) near end of line", self.line))
             }
+            (Tok::RParen, Tok::RBrace) => Err(format!("line {}: missing ) near }}", self.line)),
             (Tok::RBrace, Tok::Eof) => Err(format!("line {}: missing }} near end of file", self.line)),
             _ => self.error(),
         }
@@ -787,6 +788,14 @@ impl<'a> Parser<'a> {
             }
             Tok::Slash | Tok::DivAssign => {
                 let re = self.lex.regex(self.tok == Tok::DivAssign)?;
+                // Checked here so that an error names the regex's line.
+                if let Err(e) = super::regex::translate(&re) {
+                    return Err(format!(
+                        "line {}: regular expression compile failed ({e})\n{}",
+                        self.lex.line,
+                        String::from_utf8_lossy(&re)
+                    ));
+                }
                 self.advance()?;
                 Ok(Expr::Regex(re))
             }
