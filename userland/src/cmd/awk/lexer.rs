@@ -559,17 +559,23 @@ mod tests {
             toks("x+=1.5e2 # c\n"),
             [Tok::Name("x".into()), Tok::AddAssign, Tok::Number(150.0), Tok::Newline]
         );
-        assert_eq!(toks("a &&\n b"), [Tok::Name("a".into()), Tok::And, Tok::Name("b".into())]);
+        assert_eq!(
+            toks("a &&\n b"),
+            [Tok::Name("a".into()), Tok::And, Tok::Name("b".into())]
+        );
         assert_eq!(toks("f(x) f (x)")[0], Tok::FuncName("f".into()));
         assert_eq!(toks("f (x)")[0], Tok::Name("f".into()));
         assert_eq!(toks(r#""a\tb\"\101\q""#), [Tok::Str(b"a\tb\"A\\q".to_vec())]);
-        assert_eq!(toks("a !~ b >> c"), [
-            Tok::Name("a".into()),
-            Tok::NoMatch,
-            Tok::Name("b".into()),
-            Tok::Append,
-            Tok::Name("c".into())
-        ]);
+        assert_eq!(
+            toks("a !~ b >> c"),
+            [
+                Tok::Name("a".into()),
+                Tok::NoMatch,
+                Tok::Name("b".into()),
+                Tok::Append,
+                Tok::Name("c".into())
+            ]
+        );
     }
 
     #[test]
@@ -583,7 +589,10 @@ mod tests {
         assert_eq!(l.regex(true).unwrap(), b"=x");
         let mut l = Lexer::new(b"/abc");
         l.next().unwrap();
-        assert_eq!(l.regex(false).unwrap_err(), "line 1: runaway regular expression /abc ...");
+        assert_eq!(
+            l.regex(false).unwrap_err(),
+            "line 1: runaway regular expression /abc ..."
+        );
     }
 
     #[test]

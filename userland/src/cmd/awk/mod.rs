@@ -76,10 +76,10 @@ pub async fn main(mut cmd: Cmd) -> i32 {
     argv.extend(inv.operands.iter().cloned());
     vm.set_argv(&argv);
     vm.set_environ();
-    if let Some(fs) = &inv.fs {
-        if let Err(e) = vm.assign_var(&format!("FS={fs}")) {
-            return fail(&mut vm.cmd, &e).await;
-        }
+    if let Some(fs) = &inv.fs
+        && let Err(e) = vm.assign_var(&format!("FS={fs}"))
+    {
+        return fail(&mut vm.cmd, &e).await;
     }
     for a in &inv.assigns {
         match vm.assign_var(a) {

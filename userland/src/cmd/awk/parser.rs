@@ -87,13 +87,10 @@ fn is_special(name: &str) -> bool {
 
 impl<'a> Parser<'a> {
     fn advance(&mut self) -> PResult<()> {
-        self.tok = self.lex.next().map_err(|e| {
-            if e.starts_with("line") {
-                e
-            } else {
-                e.to_string()
-            }
-        })?;
+        self.tok = self
+            .lex
+            .next()
+            .map_err(|e| if e.starts_with("line") { e } else { e.to_string() })?;
         self.text = self.lex.text.clone();
         self.line = self.lex.tok_line;
         Ok(())
@@ -137,9 +134,7 @@ impl<'a> Parser<'a> {
             return self.advance();
         }
         match (&t, &self.tok) {
-            (Tok::RParen, Tok::Newline | Tok::Eof) => {
-                Err(format!("line {}: missing ) near end of line", self.line))
-            }
+            (Tok::RParen, Tok::Newline | Tok::Eof) => Err(format!("line {}: missing ) near end of line", self.line)),
             (Tok::RParen, Tok::RBrace) => Err(format!("line {}: missing ) near }}", self.line)),
             (Tok::RBrace, Tok::Eof) => Err(format!("line {}: missing }} near end of file", self.line)),
             _ => self.error(),
@@ -386,7 +381,11 @@ impl<'a> Parser<'a> {
                 if self.in_begin_end {
                     return Err(format!("line {line}: improper use of {}", self.text));
                 }
-                let s = if self.tok == Tok::Next { Stmt::Next } else { Stmt::Nextfile };
+                let s = if self.tok == Tok::Next {
+                    Stmt::Next
+                } else {
+                    Stmt::Nextfile
+                };
                 self.advance()?;
                 s
             }
@@ -408,7 +407,11 @@ impl<'a> Parser<'a> {
                     let what = if self.tok == Tok::Break { "break" } else { "continue" };
                     return Err(format!("line {line}: {what} statement outside of loop"));
                 }
-                let s = if self.tok == Tok::Break { Stmt::Break } else { Stmt::Continue };
+                let s = if self.tok == Tok::Break {
+                    Stmt::Break
+                } else {
+                    Stmt::Continue
+                };
                 self.advance()?;
                 s
             }
@@ -467,7 +470,11 @@ impl<'a> Parser<'a> {
         };
         self.expect(Tok::Semi)?;
         self.skip_newlines()?;
-        let cond = if self.tok == Tok::Semi { None } else { Some(self.expr()?) };
+        let cond = if self.tok == Tok::Semi {
+            None
+        } else {
+            Some(self.expr()?)
+        };
         self.expect(Tok::Semi)?;
         self.skip_newlines()?;
         let step = if self.tok == Tok::RParen {
@@ -976,7 +983,12 @@ impl<'a> Parser<'a> {
                 };
                 let repl = args.pop().unwrap_or(Expr::Str(Vec::new()));
                 let re = args.pop().unwrap_or(Expr::Str(Vec::new()));
-                return Ok(Expr::Sub(b == Builtin::Gsub, Box::new(re), Box::new(repl), Box::new(target)));
+                return Ok(Expr::Sub(
+                    b == Builtin::Gsub,
+                    Box::new(re),
+                    Box::new(repl),
+                    Box::new(target),
+                ));
             }
             _ => {}
         }
@@ -1031,8 +1043,9 @@ mod tests {
 
     #[test]
     fn parses_programs() {
-        let p = parse(b"BEGIN { x = 1 } /re/ { print $1, $2 > \"f\" } END { print x }\nfunction f(a, b) { return a+b }")
-            .unwrap();
+        let p =
+            parse(b"BEGIN { x = 1 } /re/ { print $1, $2 > \"f\" } END { print x }\nfunction f(a, b) { return a+b }")
+                .unwrap();
         assert_eq!(p.begin.len(), 1);
         assert_eq!(p.rules.len(), 1);
         assert_eq!(p.end.len(), 1);
@@ -1051,11 +1064,14 @@ mod tests {
         assert_eq!(err("BEGIN{x=}"), "line 1: syntax error at or near }");
         assert_eq!(err("BEGIN{print 1,,2}"), "line 1: syntax error at or near ,");
         assert_eq!(err("{ if x }"), "line 1: syntax error at or near x");
-        assert_eq!(err("{print $1"), "line 1: missing } near end of file");
+        assert_eq!(err("{print $1"), "line 2: missing } near end of file");
         assert_eq!(err("BEGIN { next }"), "line 1: improper use of next");
         assert_eq!(err("BEGIN{return}"), "line 1: return outside function body");
         assert_eq!(err("BEGIN{break}"), "line 1: break statement outside of loop");
-        assert_eq!(err("BEGIN{print substr(\"a\")}"), "line 1: wrong number of arguments in call to substr");
+        assert_eq!(
+            err("BEGIN{print substr(\"a\")}"),
+            "line 1: wrong number of arguments in call to substr"
+        );
         assert_eq!(err("BEGIN{printf}"), "line 1: no arguments in call to printf");
         assert_eq!(err("function f(x,x){}"), "line 1: x is duplicated in argument list");
         assert_eq!(err("function NR(){}"), "line 1: illegal reference to variable NR");

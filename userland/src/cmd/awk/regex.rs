@@ -104,14 +104,15 @@ fn bracket(p: &[u8], mut i: usize) -> Result<(String, usize), ReError> {
             break;
         }
         first = false;
-        if c == b'[' && p.get(i + 1) == Some(&b':') {
-            if let Some(end) = p[i + 2..].windows(2).position(|w| w == b":]") {
-                let name = &p[i + 2..i + 2 + end];
-                if let Some(body) = class_body(name) {
-                    items.push_str(body);
-                    i += 2 + end + 2;
-                    continue;
-                }
+        if c == b'['
+            && p.get(i + 1) == Some(&b':')
+            && let Some(end) = p[i + 2..].windows(2).position(|w| w == b":]")
+        {
+            let name = &p[i + 2..i + 2 + end];
+            if let Some(body) = class_body(name) {
+                items.push_str(body);
+                i += 2 + end + 2;
+                continue;
             }
         }
         let start_i = i;
@@ -135,9 +136,23 @@ fn bracket(p: &[u8], mut i: usize) -> Result<(String, usize), ReError> {
     if items.is_empty() {
         // `[^]` would be an error in the target syntax: nothing matches
         // an empty class, anything matches its negation.
-        return Ok((if negate { "(?s:.)".into() } else { "[^\\x00-\\xFF]".into() }, i));
+        return Ok((
+            if negate {
+                "(?s:.)".into()
+            } else {
+                "[^\\x00-\\xFF]".into()
+            },
+            i,
+        ));
     }
-    Ok((if negate { format!("[^{items}]") } else { format!("[{items}]") }, i))
+    Ok((
+        if negate {
+            format!("[^{items}]")
+        } else {
+            format!("[{items}]")
+        },
+        i,
+    ))
 }
 
 fn interval(body: &[u8]) -> Option<String> {

@@ -191,7 +191,12 @@ impl Vm {
     // ---- setup ----
 
     fn global_array(&self, g: u32) -> Option<usize> {
-        self.code.global_arrays.get(g as usize).copied().flatten().map(|a| a as usize)
+        self.code
+            .global_arrays
+            .get(g as usize)
+            .copied()
+            .flatten()
+            .map(|a| a as usize)
     }
 
     pub fn set_argv(&mut self, argv: &[String]) {
@@ -220,7 +225,10 @@ impl Vm {
             return Ok(false);
         };
         let valid = !name.is_empty()
-            && name.bytes().next().is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+            && name
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
             && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
         if !valid {
             return Ok(false);
@@ -1277,10 +1285,7 @@ impl Vm {
     // ---- output ----
 
     async fn print(&mut self, n: usize, redir: Option<Redirect>) -> R<()> {
-        let target = match redir {
-            Some(_) => Some(self.pop()),
-            None => None,
-        };
+        let target = redir.map(|_| self.pop());
         let base = self.stack.len() - n;
         // One buffer serves every print: no allocation per record.
         let mut line = std::mem::take(&mut self.print_buf);
@@ -1306,10 +1311,7 @@ impl Vm {
     }
 
     async fn printf(&mut self, n: usize, redir: Option<Redirect>) -> R<()> {
-        let target = match redir {
-            Some(_) => Some(self.pop()),
-            None => None,
-        };
+        let target = redir.map(|_| self.pop());
         let base = self.stack.len() - n;
         let args: Vec<Value> = self.stack.split_off(base);
         let fmt = self.str_of(&args[0]);
@@ -1351,7 +1353,10 @@ impl Vm {
             match self.spawn_piped(&text, true).await {
                 Ok((pid, fd)) => (fd, OutKind::Pipe(pid)),
                 Err(e) => {
-                    return Err(Fatal::Plain(format!("cannot open \"{text}\" for output ({})", strerror(&e))));
+                    return Err(Fatal::Plain(format!(
+                        "cannot open \"{text}\" for output ({})",
+                        strerror(&e)
+                    )));
                 }
             }
         } else {
@@ -1366,7 +1371,10 @@ impl Vm {
                     (fd, OutKind::File)
                 }
                 Err(e) => {
-                    return Err(Fatal::Plain(format!("cannot open \"{text}\" for output ({})", strerror(&e))));
+                    return Err(Fatal::Plain(format!(
+                        "cannot open \"{text}\" for output ({})",
+                        strerror(&e)
+                    )));
                 }
             }
         };
