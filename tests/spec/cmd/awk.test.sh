@@ -1203,3 +1203,85 @@ awk 'function f() {} function f() {} BEGIN{}'
 #### function called with a space before the parenthesis
 awk 'function f(a) {return a * 2} BEGIN{print f (4)}'
 ## stdout: 8
+
+#### length without parentheses in a comparison pattern
+printf 'short\nthis line is longer than ten\n' | awk 'length > 10'
+## stdout: this line is longer than ten
+
+#### escaped metacharacters in -F
+printf 'a|b|c\n' | awk -F'\\|' '{print $2}'
+printf 'a.b\n' | awk -F'\\.' '{print $2}'
+printf 'a.b\n' | awk -F. '{print $2}'
+## STDOUT:
+b
+b
+b
+## END
+
+#### print to files named by fields
+printf 'a f1\nb f2\nc f1\n' | awk '{print $1 > $2 ".txt"}'
+cat f1.txt f2.txt
+## STDOUT:
+a
+c
+b
+## END
+
+#### remove duplicate lines
+printf 'a\nb\na\nc\nb\n' | awk '!seen[$0]++'
+## STDOUT:
+a
+b
+c
+## END
+
+#### drop the first field
+printf 'a b c\n' | awk '{$1 = ""; sub(/^ /, ""); print}'
+## stdout: b c
+
+#### RS of CR LF from -v
+printf 'a\r\nb\r\n' | awk -v 'RS=\r\n' '{print $0 "|"}'
+## STDOUT:
+a|
+b|
+## END
+
+#### sums per key through a sort pipe
+printf 'k1 1\nk2 2\nk1 3\n' | awk '{s[$1] += $2} END{for (k in s) print k, s[k] | "sort"}'
+## STDOUT:
+k1 4
+k2 2
+## END
+
+#### key value pairs with a bracket FS
+printf 'a=1;b=2\n' | awk -F'[=;]' '{for (i = 1; i < NF; i += 2) print $i, $(i + 1)}'
+## STDOUT:
+a 1
+b 2
+## END
+
+#### split by an empty regex gives characters
+printf 'The Quick\n' | awk '{n = split($0, w, //); print n, w[1], w[9]}'
+## stdout: 9 T k
+
+#### compound assignment to a field and the pattern 1
+printf '5 apples\n' | awk '{ $1 *= 2 } 1; 1'
+## STDOUT:
+10 apples
+10 apples
+## END
+
+#### getline in BEGIN consumes the first record
+printf 'a\nb\n' | awk 'BEGIN { getline; print "got " $0 } { print "main " $0 } END { print NR }'
+## STDOUT:
+got a
+main b
+2
+## END
+
+#### file extension handling
+awk 'BEGIN{s = "foo.bar.baz"; n = split(s, p, "."); print p[n]; sub(/\.[^.]*$/, "", s); print s}'
+## STDOUT:
+baz
+foo.bar
+## END

@@ -924,6 +924,12 @@ impl<'p> Compiler<'p> {
                 let a = self.arr(*v);
                 match fs.as_deref() {
                     None => self.emit(Op::Split(a, 0, 0)),
+                    // `//` splits into characters, as "" does (mawk).
+                    Some(Expr::Regex(r)) if r.is_empty() => {
+                        let i = self.str_const(b"");
+                        self.emit(Op::Str(i));
+                        self.emit(Op::Split(a, 1, 0))
+                    }
                     Some(Expr::Regex(r)) => {
                         let i = self.re_const(r)?;
                         self.emit(Op::Split(a, 2, i))
