@@ -35,9 +35,12 @@ Scan files for patterns and run actions on the matching records.
 With no file, or when a file is -, read standard input. An operand of the
 form var=value assigns var when it is reached among the files.
 
-This awk follows mawk: numbers print as integers when integral and within a
-C int; printf's integer conversions clamp to a C int; rand() and srand()'s
-default seed are not mawk's; regex intervals a{n,m} are supported.
+This awk follows mawk: numbers print as integers when integral; division
+by zero gives inf or nan; index(s, \"\") is 1; a field past NF is the empty
+string. It differs where POSIX (and gawk) say otherwise: with RS = \"\" a
+newline always separates fields; regex intervals a{n,m} are supported;
+`$NF++` increments the last field. rand()'s sequence and srand()'s default
+seed (the time) are not mawk's. Function calls may nest 100000 deep.
 ";
 
 /// What the command line asked for.
