@@ -1285,3 +1285,46 @@ awk 'BEGIN{s = "foo.bar.baz"; n = split(s, p, "."); print p[n]; sub(/\.[^.]*$/, 
 baz
 foo.bar
 ## END
+
+#### ARGC lowered in BEGIN drops operands
+printf 'a\n' > f1
+printf 'b\n' > f2
+awk 'BEGIN{ARGC = 2} {print}' f1 f2
+## stdout: a
+
+#### ARGV set in BEGIN to a file written there
+awk 'BEGIN{ARGV[1] = "f"; ARGC = 2; print "x" > "f"; close("f")} {print "read", $0}'
+## stdout: read x
+
+#### arrays passed to functions are shared
+awk 'BEGIN{x[1] = 1; x[2] = 2; f(x); print x[1], (2 in x)} function f(arr) {arr[1]++; delete arr[2]}'
+## stdout: 2 0
+
+#### FS of one space given literally and FS of two characters
+printf 'a  b\n' | awk -F' ' '{print $2}'
+printf 'a  b\n' | awk -F'  ' '{print $2}'
+printf 'aXXb\n' | awk -FXX '{print $2}'
+## STDOUT:
+b
+b
+b
+## END
+
+#### new FS applies to $0 reassigned
+printf 'a:b\n' | awk '{FS = ":"; $0 = $0; print $1}'
+## stdout: a
+
+#### getline at the end of input in END
+printf 'one\ntwo\n' | awk 'END{print NR; while ((getline x) > 0) print "more"; print "done"}'
+## STDOUT:
+2
+done
+## END
+
+#### assigning a field in BEGIN and emptying a field
+awk 'BEGIN { $3 = "c"; print NF, "[" $0 "]" }'
+printf 'a b c\n' | awk '{ $2 = ""; print NF, $0 }'
+## STDOUT:
+3 [  c]
+3 a  c
+## END

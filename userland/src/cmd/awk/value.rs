@@ -170,10 +170,17 @@ pub fn looks_numeric(s: &[u8]) -> Option<f64> {
         i += 1;
     }
     let mut j = i;
+    let plus = s.get(j) == Some(&b'+');
     if j < s.len() && (s[j] == b'+' || s[j] == b'-') {
         j += 1;
     }
-    let len = decimal_len(&s[j..]);
+    // mawk also takes C's hex numbers, and inf and nan (lower case, not
+    // after a plus) as numeric input.
+    let len = match &s[j..] {
+        [b'0', b'x' | b'X', rest @ ..] if hex_num(rest).1 > 0 => 2 + hex_num(rest).1,
+        [b'i', b'n', b'f', ..] | [b'n', b'a', b'n', ..] if !plus => 3,
+        _ => decimal_len(&s[j..]),
+    };
     if len == 0 {
         return None;
     }
@@ -243,7 +250,8 @@ mod tests {
     fn strnum_rules() {
         assert_eq!(looks_numeric(b" 12 "), Some(12.0));
         assert_eq!(looks_numeric(b"-1.5e3"), Some(-1500.0));
-        assert_eq!(looks_numeric(b"0x1A"), None);
+        assert_eq!(looks_numeric(b"0x1A"), Some(26.0));
+        assert_eq!(looks_numeric(b"+inf"), None);
         assert_eq!(looks_numeric(b"1a"), None);
         assert_eq!(looks_numeric(b""), None);
         assert_eq!(looks_numeric(b"."), None);

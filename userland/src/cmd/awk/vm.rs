@@ -145,8 +145,7 @@ impl Vm {
         set(&mut globals, slot::CONVFMT, b"%.6g");
         set(&mut globals, slot::OFMT, b"%.6g");
         set(&mut globals, slot::FILENAME, b"");
-        globals[slot::RSTART as usize] = Value::Num(0.0);
-        globals[slot::RLENGTH as usize] = Value::Num(-1.0);
+        // RSTART and RLENGTH start uninitialised, as in mawk.
         let arrays = (0..code.n_arrays).map(|_| Array::default()).collect();
         let ranges = vec![false; code.ranges];
         let now = cmd.p.now_ms();
