@@ -152,11 +152,7 @@ pub async fn main(mut cmd: Cmd) -> i32 {
         }
     };
     let delim = if opts.has("zero-terminated") { 0 } else { b'\n' };
-    let files = if opts.operands.is_empty() {
-        vec!["-".to_string()]
-    } else {
-        opts.operands.clone()
-    };
+    let files = opts.files();
     // The last of -q and -v wins.
     let headers = match opts
         .list

@@ -7,6 +7,7 @@ use kernel::Program;
 use crate::common::cli::Cmd;
 
 mod awk;
+mod base64;
 mod basename;
 mod cat;
 mod chmod;
@@ -17,6 +18,7 @@ mod cp;
 mod cut;
 mod date;
 mod df;
+mod digest;
 mod dirname;
 mod du;
 mod env;
@@ -25,6 +27,7 @@ mod expr;
 mod find;
 mod fold;
 mod grep;
+mod gzip;
 mod head;
 mod hostname;
 mod id;
@@ -37,6 +40,7 @@ mod mktemp;
 mod mv;
 mod nl;
 mod ns;
+mod od;
 mod paste;
 mod printenv;
 mod printf;
@@ -53,6 +57,7 @@ mod stat;
 mod string;
 mod tac;
 mod tail;
+mod tar;
 mod tee;
 mod test;
 mod touch;
@@ -67,6 +72,7 @@ mod wc;
 mod which;
 mod whoami;
 mod xargs;
+mod xxd;
 mod yes;
 
 /// Wrap a command's `main` as a program.
@@ -81,11 +87,14 @@ pub fn table() -> Vec<(&'static str, Program)> {
     vec![
         program!("[", test::main),
         program!("awk", awk::main),
+        program!("b2sum", digest::b2sum),
+        program!("base64", base64::main),
         program!("basename", basename::main),
         program!("cat", cat::main),
         program!("chgrp", chown::chgrp),
         program!("chmod", chmod::main),
         program!("chown", chown::chown),
+        program!("cksum", digest::cksum),
         program!("column", column::main),
         program!("comm", comm::main),
         program!("cp", cp::main),
@@ -104,12 +113,15 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("find", find::main),
         program!("fold", fold::main),
         program!("grep", grep::main),
+        program!("gunzip", gzip::gunzip),
+        program!("gzip", gzip::gzip),
         program!("head", head::main),
         program!("hostname", hostname::main),
         program!("id", id::main),
         program!("join", join::main),
         program!("kill", kill::main),
         program!("ls", ls::main),
+        program!("md5sum", digest::md5sum),
         program!("memfs", memfs::memfs),
         program!("mkdir", mkdir::main),
         program!("mktemp", mktemp::main),
@@ -117,6 +129,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("newns", ns::newns),
         program!("nl", nl::main),
         program!("ns", ns::ns),
+        program!("od", od::main),
         program!("paste", paste::main),
         program!("printenv", printenv::main),
         program!("printf", printf::main),
@@ -127,6 +140,11 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("rm", rm::main),
         program!("rmdir", rmdir::main),
         program!("seq", seq::main),
+        program!("sha1sum", digest::sha1sum),
+        program!("sha224sum", digest::sha224sum),
+        program!("sha256sum", digest::sha256sum),
+        program!("sha384sum", digest::sha384sum),
+        program!("sha512sum", digest::sha512sum),
         program!("sleep", sleep::main),
         program!("sort", sort::main),
         program!("split", split::main),
@@ -134,6 +152,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("string", string::main),
         program!("tac", tac::main),
         program!("tail", tail::main),
+        program!("tar", tar::main),
         program!("tee", tee::main),
         program!("test", test::main),
         program!("touch", touch::main),
@@ -148,6 +167,8 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("which", which::main),
         program!("whoami", whoami::main),
         program!("xargs", xargs::main),
+        program!("xxd", xxd::main),
         program!("yes", yes::main),
+        program!("zcat", gzip::zcat),
     ]
 }

@@ -305,11 +305,7 @@ pub async fn main(mut cmd: Cmd) -> i32 {
         Ok(o) => o,
         Err(status) => return status,
     };
-    let files = if opts.operands.is_empty() {
-        vec!["-".to_string()]
-    } else {
-        opts.operands.clone()
-    };
+    let files = opts.files();
     let set = match settings(&opts, obs, files.len()) {
         Ok(s) => s,
         Err(msg) => {
