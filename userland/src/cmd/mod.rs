@@ -6,6 +6,7 @@ use kernel::Program;
 
 use crate::common::cli::Cmd;
 
+mod awk;
 mod base64;
 mod basename;
 mod cat;
@@ -89,6 +90,7 @@ macro_rules! program {
 pub fn table() -> Vec<(&'static str, Program)> {
     vec![
         program!("[", test::main),
+        program!("awk", awk::main),
         program!("b2sum", digest::b2sum),
         program!("base64", base64::main),
         program!("basename", basename::main),
