@@ -8,7 +8,6 @@
 //! reader shares: reads are cancel-safe, and bytes one process did not take
 //! stay for the next.
 
-use std::collections::VecDeque;
 use std::io::{Read, Write};
 use std::sync::Arc;
 
@@ -20,7 +19,10 @@ use tokio::sync::mpsc;
 const FILES: [&str; 3] = ["stdin", "stdout", "stderr"];
 
 struct Input {
-    buf: VecDeque<u8>,
+    /// The chunk being handed out, and how much of it is gone. Whole
+    /// chunks move to the reader without a copy when it asks for enough.
+    chunk: Vec<u8>,
+    pos: usize,
     eof: bool,
     rx: Option<mpsc::Receiver<Vec<u8>>>,
     started: bool,
@@ -35,7 +37,8 @@ impl HostIo {
     pub fn new() -> Arc<HostIo> {
         Arc::new(HostIo {
             input: tokio::sync::Mutex::new(Input {
-                buf: VecDeque::new(),
+                chunk: Vec::new(),
+                pos: 0,
                 eof: false,
                 rx: None,
                 started: false,
@@ -112,9 +115,15 @@ impl Fileserver for HostIo {
         }
         let mut input = self.input.lock().await;
         loop {
-            if !input.buf.is_empty() {
-                let n = count.min(input.buf.len());
-                return Ok(input.buf.drain(..n).collect());
+            let left = input.chunk.len() - input.pos;
+            if left > 0 {
+                if input.pos == 0 && count >= left {
+                    return Ok(std::mem::take(&mut input.chunk));
+                }
+                let n = count.min(left);
+                let start = input.pos;
+                input.pos += n;
+                return Ok(input.chunk[start..start + n].to_vec());
             }
             if input.eof {
                 return Ok(Vec::new());
@@ -130,7 +139,10 @@ impl Fileserver for HostIo {
                 None => None,
             };
             match chunk {
-                Some(c) => input.buf.extend(c),
+                Some(c) => {
+                    input.chunk = c;
+                    input.pos = 0;
+                }
                 None => input.eof = true,
             }
         }

@@ -452,6 +452,7 @@ impl Kernel {
             return None;
         }
         let status = child.status();
+        parent.add_child_cpu(child);
         procs.remove(&pid);
         parent.children.lock().retain(|&c| c != pid);
         status

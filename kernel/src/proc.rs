@@ -199,6 +199,9 @@ pub struct Process {
     pub start_ms: u64,
     started: Instant,
     cpu_ns: AtomicU64,
+    /// CPU time of reaped children and their reaped descendants (Unix's
+    /// `cutime`), for `time` and `times`.
+    children_cpu_ns: AtomicU64,
     ticks: AtomicU32,
     pub(crate) groups: Mutex<Groups>,
     notes: Mutex<Notes>,
@@ -229,6 +232,7 @@ impl Process {
             start_ms,
             started: Instant::now(),
             cpu_ns: AtomicU64::new(0),
+            children_cpu_ns: AtomicU64::new(0),
             ticks: AtomicU32::new(0),
             groups: Mutex::new(groups),
             notes: Mutex::new(Notes {
@@ -312,8 +316,24 @@ impl Process {
         self.cpu_ns.load(Ordering::Relaxed) / 1_000_000
     }
 
+    /// Nanoseconds the process's program has spent running.
+    pub fn cpu_ns(&self) -> u64 {
+        self.cpu_ns.load(Ordering::Relaxed)
+    }
+
+    /// Nanoseconds its reaped children (and theirs) spent running.
+    pub fn children_cpu_ns(&self) -> u64 {
+        self.children_cpu_ns.load(Ordering::Relaxed)
+    }
+
     pub(crate) fn add_cpu(&self, ns: u64) {
         self.cpu_ns.fetch_add(ns, Ordering::Relaxed);
+    }
+
+    /// Charge a reaped child's time to its parent, as wait does on Unix.
+    pub(crate) fn add_child_cpu(&self, child: &Process) {
+        let ns = child.cpu_ns() + child.children_cpu_ns();
+        self.children_cpu_ns.fetch_add(ns, Ordering::Relaxed);
     }
 
     /// Count a checkpoint; true every 256th, when a busy program should

@@ -726,6 +726,14 @@ impl Proc {
         Ok(None)
     }
 
+    /// Reap child `pid` if it has ended; `None` while it runs.
+    pub fn try_wait(&self, pid: Pid) -> Result<Option<Status>> {
+        if !self.me.children.lock().contains(&pid) {
+            return Err(Error::with_detail(Errno::ECHILD, "no such child"));
+        }
+        Ok(self.kernel.reap(&self.me, pid))
+    }
+
     /// The children not yet reaped.
     pub fn children(&self) -> Vec<Pid> {
         self.me.children.lock().clone()
@@ -778,6 +786,11 @@ impl Proc {
     /// Milliseconds since the epoch, from the system clock.
     pub fn now_ms(&self) -> u64 {
         self.kernel.clock.now_ms()
+    }
+
+    /// Nanoseconds since the epoch, from the system clock.
+    pub fn now_ns(&self) -> u128 {
+        self.kernel.clock.now_ns()
     }
 
     /// Random bytes from the system's entropy source.

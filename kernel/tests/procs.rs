@@ -72,6 +72,42 @@ fn wait_any_reaps_each_child_once() {
 }
 
 #[test]
+fn try_wait_reaps_only_an_ended_child_and_charges_its_time() {
+    passed(boot().run(|p| async move {
+        let (r, w) = p.pipe().unwrap();
+        // The child spins for a while (CPU time the parent should inherit),
+        // then waits for the parent's word before it exits.
+        let child = Target::oneshot(move |c| async move {
+            let t = std::time::Instant::now();
+            let mut x = 0u64;
+            while t.elapsed() < Duration::from_millis(20) {
+                x = std::hint::black_box(x.wrapping_add(1));
+            }
+            c.read(r, 1).await.unwrap();
+            0
+        });
+        let pid = p.spawn(child, SpawnOpts::default()).await.unwrap();
+        p.sleep(Duration::from_millis(5)).await.unwrap();
+        assert_eq!(p.try_wait(pid).unwrap(), None, "still running");
+        assert_eq!(p.process().children_cpu_ns(), 0);
+        p.write(w, b"x").await.unwrap();
+        let status = loop {
+            if let Some(s) = p.try_wait(pid).unwrap() {
+                break s;
+            }
+            p.sleep(Duration::from_millis(1)).await.unwrap();
+        };
+        assert_eq!(status, Status::exited(0));
+        assert!(
+            p.process().children_cpu_ns() >= 15_000_000,
+            "the child's spin is charged to its parent"
+        );
+        assert_eq!(p.try_wait(pid).unwrap_err().code(), Errno::ECHILD, "reaped once");
+        0
+    }));
+}
+
+#[test]
 fn orphans_are_reaped_by_the_kernel() {
     passed(boot().run(|p| async move {
         // A middle process starts a grandchild that outlives it, and

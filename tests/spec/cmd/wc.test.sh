@@ -167,3 +167,69 @@ wc --max-line-length a
 printf 'x\n' > -l
 wc -- -l
 ## stdout: 1 1 2 -l
+
+#### --files0-from reads NUL-terminated names from stdin
+printf 'a b\n' > f1
+printf 'c\nd\n' > f2
+printf 'f1\0f2\0' | wc --files0-from=-
+printf 'f1' | wc -l --files0-from=-
+## STDOUT:
+1 2 4 f1
+2 2 4 f2
+3 4 8 total
+1 f1
+## END
+
+#### --files0-from from a file sizes the columns up front
+printf 'a b\n' > f1
+seq 3000 > big
+printf 'f1\0big\0' > list
+wc --files0-from=list
+## STDOUT:
+    1     2     4 f1
+ 3000  3000 13893 big
+ 3001  3002 13897 total
+## END
+
+#### --files0-from reports empty and missing names and goes on
+printf 'a b\n' > f1
+printf 'f1\0\0nope\0' | wc --files0-from=-
+## status: 1
+## STDOUT:
+1 2 4 f1
+1 2 4 total
+## END
+## STDERR:
+wc: -:2: invalid zero-length file name
+wc: nope: No such file or directory
+## END
+
+#### --files0-from refuses - in a list read from stdin, and operands
+printf 'a\n' > f1
+printf 'f1\0-\0' | wc -l --files0-from=-
+echo "status $?"
+wc --files0-from=- f1
+echo "status $?"
+## STDOUT:
+1 f1
+1 total
+status 1
+status 1
+## END
+## STDERR:
+wc: when reading file names from stdin, no file name of '-' allowed
+wc: extra operand 'f1'
+file operands cannot be combined with --files0-from
+Try 'wc --help' for more information.
+## END
+
+#### --files0-from with a missing list or an empty one
+wc --files0-from=nolist
+echo "status $?"
+printf '' | wc --files0-from=-
+echo "status $?"
+## STDOUT:
+status 1
+status 0
+## END
+## stderr: wc: cannot open 'nolist' for reading: No such file or directory

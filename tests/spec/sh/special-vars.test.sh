@@ -193,3 +193,23 @@ echo "$# $1"
 #### ppid-is-number
 [ "$PPID" -gt 0 ] && echo ok
 ## stdout: ok
+
+#### EPOCHSECONDS and EPOCHREALTIME read the clock
+[[ $EPOCHSECONDS =~ ^[0-9]+$ ]] && (( EPOCHSECONDS > 1700000000 )) && echo seconds
+[[ $EPOCHREALTIME =~ ^[0-9]+\.[0-9]{6}$ ]] && echo realtime
+a=${EPOCHREALTIME%.*}; (( a - EPOCHSECONDS <= 1 )) && echo agree
+## STDOUT:
+seconds
+realtime
+agree
+## END
+
+#### SRANDOM is a 32-bit random number, new each time
+n=0
+for i in 1 2 3 4 5; do [[ $SRANDOM =~ ^[0-9]+$ ]] && (( SRANDOM < 4294967296 )) && n=$((n + 1)); done
+[ "$SRANDOM" != "$SRANDOM" ] && echo differ
+echo $n
+## STDOUT:
+differ
+5
+## END

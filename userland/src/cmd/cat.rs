@@ -99,13 +99,9 @@ pub async fn main(mut cmd: Cmd) -> i32 {
     let mut state = State { line: 0, blank_run: 0 };
     let p = cmd.p.clone();
     for f in &files {
-        let mut input = match Input::open(&p, f).await {
-            Ok(i) => i,
-            Err(e) => {
-                cmd.error_at(f, &e).await;
-                status = 1;
-                continue;
-            }
+        let Some(mut input) = cmd.open_input(f).await else {
+            status = 1;
+            continue;
         };
         let r = if st.plain() {
             copy(&mut cmd, &mut input).await

@@ -216,11 +216,7 @@ pub async fn main(mut cmd: Cmd) -> i32 {
             return cmd.finish(1).await;
         }
     };
-    let files = if opts.operands.is_empty() {
-        vec!["-".to_string()]
-    } else {
-        opts.operands.clone()
-    };
+    let files = opts.files();
     let table_mode = opts.has("table");
     let keep_empty = opts.has("table-empty-lines");
     let (seps, greedy) = match opts.value("separator") {

@@ -283,21 +283,13 @@ pub async fn main(mut cmd: Cmd) -> i32 {
         Ok(c) => c,
         Err(msg) => return cmd.usage_error(msg, 1).await,
     };
-    let files = if opts.operands.is_empty() {
-        vec!["-".to_string()]
-    } else {
-        opts.operands.clone()
-    };
+    let files = opts.files();
     let p = cmd.p.clone();
     let mut status = 0;
     for f in &files {
-        let mut input = match Input::open(&p, f).await {
-            Ok(i) => i,
-            Err(e) => {
-                cmd.error_at(f, &e).await;
-                status = 1;
-                continue;
-            }
+        let Some(mut input) = cmd.open_input(f).await else {
+            status = 1;
+            continue;
         };
         if let Err(e) = cut(&mut cmd, &mut input, &cutter).await {
             cmd.error_at(f, &e).await;

@@ -262,11 +262,7 @@ pub async fn main(mut cmd: Cmd) -> i32 {
         cmd.error(msg).await;
         return cmd.finish(1).await;
     }
-    let files = if opts.operands.is_empty() {
-        vec!["-".to_string()]
-    } else {
-        opts.operands.clone()
-    };
+    let files = opts.files();
     let mut state = Expand {
         tabs: &tabs,
         initial: opts.has("initial"),

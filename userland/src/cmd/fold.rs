@@ -1,7 +1,6 @@
 //! `fold`: wrap each input line to fit in a width (GNU fold).
 
 use crate::common::cli::{Cmd, Opt, flag, value};
-use crate::common::io::Input;
 
 const HELP: &str = "Usage: fold [OPTION]... [FILE]...
 Wrap input lines in each FILE, writing to standard output.
@@ -117,21 +116,13 @@ pub async fn main(mut cmd: Cmd) -> i32 {
             }
         },
     };
-    let files = if opts.operands.is_empty() {
-        vec!["-".to_string()]
-    } else {
-        opts.operands.clone()
-    };
+    let files = opts.files();
     let p = cmd.p.clone();
     let mut status = 0;
     for f in &files {
-        let mut input = match Input::open(&p, f).await {
-            Ok(i) => i,
-            Err(e) => {
-                cmd.error_at(f, &e).await;
-                status = 1;
-                continue;
-            }
+        let Some(mut input) = cmd.open_input(f).await else {
+            status = 1;
+            continue;
         };
         let mut fold = Fold {
             width,

@@ -6,6 +6,7 @@ use kernel::{Errno, SeekFrom};
 
 use crate::common::cli::{Cmd, flag, long, value};
 use crate::common::io::Input;
+use crate::common::lines::LastRecords;
 
 const HELP: &str = "Usage: head [OPTION]... [FILE]...
 Print the first 10 lines of each FILE to standard output.
@@ -152,11 +153,7 @@ pub async fn main(mut cmd: Cmd) -> i32 {
         }
     };
     let delim = if opts.has("zero-terminated") { 0 } else { b'\n' };
-    let files = if opts.operands.is_empty() {
-        vec!["-".to_string()]
-    } else {
-        opts.operands.clone()
-    };
+    let files = opts.files();
     // The last of -q and -v wins.
     let headers = match opts
         .list
@@ -265,38 +262,15 @@ async fn first_bytes(cmd: &mut Cmd, input: &mut Input, n: u64) -> kernel::Result
 /// delimiters follow them (memory stays near `n` lines).
 async fn all_but_lines(cmd: &mut Cmd, input: &mut Input, n: u64, delim: u8) -> kernel::Result<()> {
     let p = cmd.p.clone();
-    let mut held: VecDeque<(Vec<u8>, u64)> = VecDeque::new();
-    let mut delims: u64 = 0;
+    let mut window = LastRecords::new(n, delim);
     while let Some(chunk) = input.chunk(&p).await? {
-        let count = memchr::memchr_iter(delim, &chunk).count() as u64;
-        delims += count;
-        held.push_back((chunk, count));
-        // A chunk is safe to print once more than n delimiters follow it:
-        // even a line it leaves unfinished is then not among the last n.
-        while held.len() > 1 && delims - held[0].1 > n {
-            if let Some((c, k)) = held.pop_front() {
-                delims -= k;
-                cmd.out.write(&c).await;
-            }
+        window.push(chunk);
+        while let Some(done) = window.pop_done() {
+            cmd.out.write(&done).await;
         }
     }
-    let mut rest = Vec::new();
-    for (c, _) in held {
-        kernel::bytes::extend(&mut rest, &c);
-    }
-    let mut lines = delims;
-    if rest.last().is_some_and(|&b| b != delim) {
-        lines += 1;
-    }
-    let keep = lines.saturating_sub(n);
-    let end = match keep {
-        0 => 0,
-        k if k == lines => rest.len(),
-        k => memchr::memchr_iter(delim, &rest)
-            .nth(k as usize - 1)
-            .map_or(0, |i| i + 1),
-    };
-    cmd.out.write(&rest[..end]).await;
+    let (rest, start) = window.finish();
+    cmd.out.write(&rest[..start]).await;
     Ok(())
 }
 

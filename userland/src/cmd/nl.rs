@@ -2,7 +2,6 @@
 //! and footer sections started by delimiter lines).
 
 use crate::common::cli::{Cmd, Opt, Opts, flag, value};
-use crate::common::io::Input;
 use crate::common::lines::Splitter;
 use crate::common::regex::{Options, Regex, Syntax};
 
@@ -277,21 +276,13 @@ pub async fn main(mut cmd: Cmd) -> i32 {
             return cmd.finish(1).await;
         }
     };
-    let files = if opts.operands.is_empty() {
-        vec!["-".to_string()]
-    } else {
-        opts.operands.clone()
-    };
+    let files = opts.files();
     let p = cmd.p.clone();
     let mut status = 0;
     for f in &files {
-        let mut input = match Input::open(&p, f).await {
-            Ok(i) => i,
-            Err(e) => {
-                cmd.error_at(f, &e).await;
-                status = 1;
-                continue;
-            }
+        let Some(mut input) = cmd.open_input(f).await else {
+            status = 1;
+            continue;
         };
         let mut splitter = Splitter::new(b'\n');
         let mut out = Vec::new();

@@ -76,11 +76,7 @@ pub async fn main(mut cmd: Cmd) -> i32 {
         }
     };
     let eol = if opts.has("zero-terminated") { 0 } else { b'\n' };
-    let files = if opts.operands.is_empty() {
-        vec!["-".to_string()]
-    } else {
-        opts.operands.clone()
-    };
+    let files = opts.files();
     let status = if opts.has("serial") {
         serial(&mut cmd, &files, &delims, eol).await
     } else {

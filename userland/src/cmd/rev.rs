@@ -36,11 +36,7 @@ pub async fn main(mut cmd: Cmd) -> i32 {
         Ok(o) => o,
         Err(status) => return status,
     };
-    let files = if opts.operands.is_empty() {
-        vec!["-".to_string()]
-    } else {
-        opts.operands.clone()
-    };
+    let files = opts.files();
     let p = cmd.p.clone();
     let mut status = 0;
     for f in &files {

@@ -118,11 +118,7 @@ pub async fn main(mut cmd: Cmd) -> i32 {
         Sep::Bytes(text.clone())
     };
     let before = opts.has("before");
-    let files = if opts.operands.is_empty() {
-        vec!["-".to_string()]
-    } else {
-        opts.operands.clone()
-    };
+    let files = opts.files();
     let p = cmd.p.clone();
     let mut status = 0;
     for f in &files {

@@ -13,6 +13,7 @@ use kernel::{Errno, Fd, NodeType, SeekFrom};
 use super::head::parse_count;
 use crate::common::cli::{Arg, Cmd, Opts, flag, long, value};
 use crate::common::io::Input;
+use crate::common::lines::LastRecords;
 
 const HELP: &str = "Usage: tail [OPTION]... [FILE]...
 Print the last 10 lines of each FILE to standard output.
@@ -305,11 +306,7 @@ pub async fn main(mut cmd: Cmd) -> i32 {
         Ok(o) => o,
         Err(status) => return status,
     };
-    let files = if opts.operands.is_empty() {
-        vec!["-".to_string()]
-    } else {
-        opts.operands.clone()
-    };
+    let files = opts.files();
     let set = match settings(&opts, obs, files.len()) {
         Ok(s) => s,
         Err(msg) => {
@@ -515,35 +512,12 @@ async fn read_exact(cmd: &Cmd, fd: Fd, len: usize) -> kernel::Result<Vec<u8>> {
 /// hold them.
 async fn last_lines_stream(cmd: &mut Cmd, input: &mut Input, n: u64, delim: u8) -> kernel::Result<()> {
     let p = cmd.p.clone();
-    let mut held: VecDeque<(Vec<u8>, u64)> = VecDeque::new();
-    let mut delims: u64 = 0;
+    let mut window = LastRecords::new(n, delim);
     while let Some(chunk) = input.chunk(&p).await? {
-        let count = memchr::memchr_iter(delim, &chunk).count() as u64;
-        delims += count;
-        held.push_back((chunk, count));
-        // More than n delimiters after the first chunk: the last n lines
-        // all start after it.
-        while held.len() > 1 && delims - held[0].1 > n {
-            if let Some((_, k)) = held.pop_front() {
-                delims -= k;
-            }
-        }
+        window.push(chunk);
+        while window.pop_done().is_some() {}
     }
-    let mut rest = Vec::new();
-    for (c, _) in held {
-        kernel::bytes::extend(&mut rest, &c);
-    }
-    let mut lines = delims;
-    if rest.last().is_some_and(|&b| b != delim) {
-        lines += 1;
-    }
-    let skip = lines.saturating_sub(n);
-    let start = match skip {
-        0 => 0,
-        k => memchr::memchr_iter(delim, &rest)
-            .nth(k as usize - 1)
-            .map_or(rest.len(), |i| i + 1),
-    };
+    let (rest, start) = window.finish();
     cmd.out.write(&rest[start..]).await;
     Ok(())
 }

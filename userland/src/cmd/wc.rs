@@ -8,10 +8,13 @@
 
 use kernel::NodeType;
 
-use crate::common::cli::{Cmd, flag};
+use crate::common::cli::{Arg, Cmd, flag, long};
+use crate::common::files0;
 use crate::common::io::Input;
+use crate::common::quotearg::quote_locale as quote;
 
 const HELP: &str = "Usage: wc [OPTION]... [FILE]...
+  or:  wc [OPTION]... --files0-from=F
 Print newline, word, and byte counts for each FILE, and a total line if
 more than one FILE is specified.  A word is a non-zero-length sequence of
 printable characters delimited by white space.
@@ -23,6 +26,9 @@ the following order: newline, word, character, byte, maximum line length.
   -c, --bytes            print the byte counts
   -m, --chars            print the character counts (bytes: the C locale)
   -l, --lines            print the newline counts
+      --files0-from=F    read input from the files specified by
+                           NUL-terminated names in file F;
+                           If F is - then read names from standard input
   -L, --max-line-length  print the maximum display width
   -w, --words            print the word counts
       --help     display this help and exit
@@ -33,6 +39,7 @@ const SPEC: &[crate::common::cli::Opt] = &[
     flag("bytes", 'c'),
     flag("chars", 'm'),
     flag("lines", 'l'),
+    long("files0-from", Arg::Required),
     flag("max-line-length", 'L'),
     flag("words", 'w'),
 ];
@@ -270,13 +277,45 @@ pub async fn main(mut cmd: Cmd) -> i32 {
             ..Which::default()
         };
     }
-    let named = !opts.operands.is_empty();
-    let files = if named { opts.operands } else { vec!["-".to_string()] };
-    let width = number_width(&cmd, &files, which).await;
+    let list = opts.value("files0-from").map(str::to_string);
+    let (files, named, width) = match &list {
+        Some(_) if !opts.operands.is_empty() => {
+            let msg = format!(
+                "extra operand {}\nfile operands cannot be combined with --files0-from",
+                quote(&opts.operands[0])
+            );
+            return cmd.usage_error(msg, 1).await;
+        }
+        Some(list) => match files0::read(&mut cmd, list).await {
+            // From a pipe GNU cannot look ahead to size the columns.
+            Ok((files, regular)) => {
+                let width = if regular {
+                    number_width(&cmd, &files, which).await
+                } else {
+                    1
+                };
+                (files, true, width)
+            }
+            Err(status) => return cmd.finish(status).await,
+        },
+        None => {
+            let named = !opts.operands.is_empty();
+            let files = if named { opts.operands } else { vec!["-".to_string()] };
+            let width = number_width(&cmd, &files, which).await;
+            (files, named, width)
+        }
+    };
     let p = cmd.p.clone();
     let mut status = 0;
     let mut total = Counts::default();
-    for f in &files {
+    for (i, f) in files.iter().enumerate() {
+        if let Some(list) = &list
+            && let Some(complaint) = files0::check(list, i, f)
+        {
+            cmd.error(complaint).await;
+            status = 1;
+            continue;
+        }
         let name = named.then_some(f.as_str());
         let (counts, err) = match Input::open(&p, f).await {
             Ok(mut input) => {

@@ -10,7 +10,7 @@ use std::fmt::Display;
 
 use kernel::{Errno, Proc};
 
-use super::io::Output;
+use super::io::{Input, Output};
 
 /// A running command.
 pub struct Cmd {
@@ -47,6 +47,19 @@ impl Cmd {
     /// `name: operand: No such file or directory`.
     pub async fn error_at(&mut self, operand: &str, e: &kernel::Error) {
         self.error(format!("{operand}: {}", e.strerror())).await;
+    }
+
+    /// Open an input operand (`-` is stdin); a failure is reported as
+    /// `name: operand: message` and answers `None`, so the caller notes
+    /// status 1 and goes on with the next operand.
+    pub async fn open_input(&mut self, name: &str) -> Option<Input> {
+        match Input::open(&self.p, name).await {
+            Ok(i) => Some(i),
+            Err(e) => {
+                self.error_at(name, &e).await;
+                None
+            }
+        }
     }
 
     /// A usage error: the message, GNU's "Try ... --help" line, and the
@@ -294,6 +307,15 @@ impl Opts {
     /// How many times a flag was given (`-vvv`).
     pub fn count(&self, long: &str) -> usize {
         self.list.iter().filter(|(n, _)| *n == long).count()
+    }
+
+    /// The file operands, or `-` (stdin) when there are none.
+    pub fn files(&self) -> Vec<String> {
+        if self.operands.is_empty() {
+            vec!["-".to_string()]
+        } else {
+            self.operands.clone()
+        }
     }
 }
 

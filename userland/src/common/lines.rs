@@ -8,7 +8,67 @@
 //! command builds its output for a whole chunk in a `Vec` and writes it
 //! with one `await`.
 
+use std::collections::VecDeque;
+
 use memchr::memchr;
+
+/// The end of a stream: the chunks that may still hold its last `n`
+/// records (`tail -n N` on a pipe, `head -n -N`), so memory stays near `n`
+/// records plus a chunk however long the stream is.
+pub struct LastRecords {
+    held: VecDeque<(Vec<u8>, u64)>,
+    /// Delimiters in `held`.
+    delims: u64,
+    n: u64,
+    delim: u8,
+}
+
+impl LastRecords {
+    pub fn new(n: u64, delim: u8) -> LastRecords {
+        LastRecords {
+            held: VecDeque::new(),
+            delims: 0,
+            n,
+            delim,
+        }
+    }
+
+    pub fn push(&mut self, chunk: Vec<u8>) {
+        let count = memchr::memchr_iter(self.delim, &chunk).count() as u64;
+        self.delims += count;
+        self.held.push_back((chunk, count));
+    }
+
+    /// The oldest chunk if none of the last `n` records can start in it:
+    /// more than `n` delimiters follow it (so even a record it leaves
+    /// unfinished is not among them).
+    pub fn pop_done(&mut self) -> Option<Vec<u8>> {
+        if self.held.len() > 1 && self.delims - self.held[0].1 > self.n {
+            let (chunk, count) = self.held.pop_front()?;
+            self.delims -= count;
+            return Some(chunk);
+        }
+        None
+    }
+
+    /// At the end of the input: the bytes still held, and where the last
+    /// `n` records start among them.
+    pub fn finish(self) -> (Vec<u8>, usize) {
+        let mut rest = Vec::new();
+        for (c, _) in self.held {
+            kernel::bytes::extend(&mut rest, &c);
+        }
+        let unfinished = rest.last().is_some_and(|&b| b != self.delim);
+        let records = self.delims + u64::from(unfinished);
+        let start = match records.saturating_sub(self.n) {
+            0 => 0,
+            k => memchr::memchr_iter(self.delim, &rest)
+                .nth(k as usize - 1)
+                .map_or(rest.len(), |i| i + 1),
+        };
+        (rest, start)
+    }
+}
 
 /// Cuts chunks into records ending with `delim`.
 pub struct Splitter {
@@ -86,6 +146,36 @@ pub fn body(rec: &[u8], delim: u8) -> &[u8] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Feed `chunks`, answering (what left early, what the last `n`
+    /// records are, what came before them at the end).
+    fn last(chunks: &[&[u8]], n: u64) -> (Vec<u8>, Vec<u8>, Vec<u8>) {
+        let mut w = LastRecords::new(n, b'\n');
+        let mut early = Vec::new();
+        for c in chunks {
+            w.push(c.to_vec());
+            while let Some(done) = w.pop_done() {
+                early.extend_from_slice(&done);
+            }
+        }
+        let (rest, start) = w.finish();
+        (early, rest[start..].to_vec(), rest[..start].to_vec())
+    }
+
+    #[test]
+    fn last_records_across_chunks() {
+        let chunks: &[&[u8]] = &[b"a\nb", b"\nc\n", b"d\ne\n", b"f"];
+        let (early, tail, before) = last(chunks, 2);
+        assert_eq!(tail, b"e\nf");
+        let mut all = early.clone();
+        all.extend_from_slice(&before);
+        assert_eq!(all, b"a\nb\nc\nd\n");
+        assert!(!early.is_empty(), "chunks far from the end are let go");
+        assert_eq!(last(chunks, 0).1, b"");
+        assert_eq!(last(chunks, 99).1, b"a\nb\nc\nd\ne\nf");
+        assert_eq!(last(&[b"x\ny\n"], 1).1, b"y\n");
+        assert_eq!(last(&[], 3).1, b"");
+    }
 
     fn split(chunks: &[&[u8]]) -> Vec<Vec<u8>> {
         let mut s = Splitter::new(b'\n');

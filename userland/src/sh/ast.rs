@@ -70,6 +70,9 @@ pub enum Part {
     Param(Box<ParamExp>),
     /// `$(...)` or backquotes, parsed.
     CmdSub(Arc<List>),
+    /// `<(...)` or `>(...)`: the list runs connected to a pipe, and the
+    /// word becomes the pipe's name, `/dev/fd/N`.
+    ProcSub(Arc<List>, ProcDir),
     /// `$((...))`: the expression text, expanded before evaluation.
     Arith(Word),
     /// An argument of a declaration builtin written as an assignment
@@ -91,10 +94,20 @@ impl Part {
                 s.push_str(&p.name.text());
             }
             Part::CmdSub(_) => s.push_str("$(...)"),
+            Part::ProcSub(_, ProcDir::Read) => s.push_str("<(...)"),
+            Part::ProcSub(_, ProcDir::Write) => s.push_str(">(...)"),
             Part::Arith(_) => s.push_str("$((...))"),
             Part::AssignArg(a) => s.push_str(&a.name),
         }
     }
+}
+
+/// Which way a process substitution's pipe runs, seen from the command
+/// that gets its name: `<(list)` is read, `>(list)` is written.
+#[derive(Copy, Clone, Debug, PartialEq)]
+pub enum ProcDir {
+    Read,
+    Write,
 }
 
 /// The parameter a `$` expansion names.
@@ -218,11 +231,21 @@ pub enum Connector {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Pipeline {
+    /// `time` (or `time -p`) before it.
+    pub time: Option<Timed>,
     pub bang: bool,
     pub commands: Vec<Command>,
     /// For each `|` between commands: true for `|&` (stderr too).
     pub stderr_too: Vec<bool>,
     pub line: u32,
+}
+
+/// How a timed pipeline reports: through `TIMEFORMAT`, or POSIX's fixed
+/// format (`time -p`).
+#[derive(Copy, Clone, Debug, PartialEq)]
+pub enum Timed {
+    Format,
+    Posix,
 }
 
 #[derive(Clone, Debug, PartialEq)]

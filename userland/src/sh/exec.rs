@@ -15,6 +15,7 @@ use kernel::{Errno, Pid, SpawnOpts, Target};
 use super::ast::*;
 use super::builtins;
 use super::bytes;
+use super::timing;
 use super::vars::{Kind, Value, resolve_index};
 use super::{Flow, Job, Res, Shell};
 
@@ -47,6 +48,8 @@ impl Shell {
         child.subshell = true;
         child.opts.interactive = false;
         child.jobs = Vec::new();
+        child.procsubs = Vec::new();
+        child.procsub_zombies = Vec::new();
         child.pending_notes = Vec::new();
         child.traps = Arc::new(
             self.traps
@@ -150,11 +153,60 @@ impl Shell {
     }
 
     async fn run_pipeline(&mut self, p: &Pipeline) -> Res {
+        let Some(timed) = p.time else {
+            return self.run_untimed(p).await;
+        };
+        let start = self.usage();
+        let r = Box::pin(self.run_untimed(p)).await;
+        self.report_time(timed, start).await;
+        r
+    }
+
+    /// The clock and the CPU time charged to the shell and its reaped
+    /// children so far.
+    fn usage(&self) -> (std::time::Instant, u64) {
+        let me = self.proc.process();
+        (std::time::Instant::now(), me.cpu_ns() + me.children_cpu_ns())
+    }
+
+    /// Print what a timed pipeline used on the shell's stderr, through
+    /// `TIMEFORMAT` (unset: bash's default; empty: nothing).
+    async fn report_time(&mut self, timed: Timed, (start, cpu0): (std::time::Instant, u64)) {
+        let (end, cpu1) = self.usage();
+        let times = timing::Times {
+            real: end - start,
+            user: std::time::Duration::from_nanos(cpu1.saturating_sub(cpu0)),
+            sys: std::time::Duration::ZERO,
+        };
+        let fmt = match timed {
+            Timed::Posix => timing::POSIX.to_string(),
+            Timed::Format => match self.var_str("TIMEFORMAT") {
+                Some(f) => f,
+                None => timing::DEFAULT.to_string(),
+            },
+        };
+        if fmt.is_empty() {
+            return;
+        }
+        match timing::format(&fmt, &times) {
+            Ok(text) => {
+                self.write_fd(2, &text).await;
+            }
+            Err(c) => {
+                self.error(&format!("TIMEFORMAT: `{c}': invalid format character"))
+                    .await
+            }
+        }
+    }
+
+    async fn run_untimed(&mut self, p: &Pipeline) -> Res {
         self.line = p.line;
         if p.bang {
             self.errexit_off += 1;
         }
-        let r = if p.commands.len() == 1 {
+        let r = if p.commands.is_empty() {
+            Ok(0)
+        } else if p.commands.len() == 1 {
             let r = self.run_command(&p.commands[0], false).await;
             if let Ok(s) = r {
                 self.pipestatus = vec![s];
@@ -350,6 +402,17 @@ impl Shell {
     /// so an external command may replace the process.
     pub fn run_command<'a>(&'a mut self, cmd: &'a Command, tail: bool) -> BoxFuture<'a, Res> {
         Box::pin(async move {
+            let mark = self.procsubs.len();
+            let r = self.run_command_here(cmd, tail).await;
+            if self.procsubs.len() > mark || !self.procsub_zombies.is_empty() {
+                self.end_procsubs(mark).await;
+            }
+            r
+        })
+    }
+
+    async fn run_command_here(&mut self, cmd: &Command, tail: bool) -> Res {
+        {
             match cmd {
                 Command::Simple(s) => self.run_simple(s, tail).await,
                 Command::Compound(c, redirs) => {
@@ -366,7 +429,7 @@ impl Shell {
                     Ok(0)
                 }
             }
-        })
+        }
     }
 
     async fn run_simple(&mut self, s: &Simple, tail: bool) -> Res {

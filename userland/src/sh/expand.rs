@@ -305,6 +305,10 @@ impl Shell {
                         let out = self.command_subst(list.clone()).await?;
                         acc.push(out, ctx.dq, !ctx.dq);
                     }
+                    Part::ProcSub(list, dir) => {
+                        let name = self.process_subst(list.clone(), *dir).await?;
+                        acc.push(name, true, false);
+                    }
                     Part::Arith(w) => {
                         let v = self.arith_word(w).await?;
                         acc.push(v.to_string(), ctx.dq, !ctx.dq);
@@ -887,6 +891,85 @@ impl Shell {
         // bash drops NUL bytes (with a warning we leave out).
         out.retain(|&b| b != 0);
         Ok(bytes::from_bytes(&out))
+    }
+
+    /// `<(list)` / `>(list)`: run `list` in a subshell on one end of a
+    /// pipe and answer the name of the other end, which the shell holds
+    /// at a high fd (as bash, from 63 down) until the command is done.
+    pub async fn process_subst(&mut self, list: Arc<List>, dir: ProcDir) -> Result<String, Flow> {
+        let (r, w) = match self.proc.pipe() {
+            Ok(p) => p,
+            Err(e) => {
+                self.error(&format!("cannot make pipe for process substitution: {}", e.strerror()))
+                    .await;
+                return Err(Flow::Abort(1));
+            }
+        };
+        let _ = self.proc.set_cloexec(r, true);
+        let _ = self.proc.set_cloexec(w, true);
+        let (theirs, ours, child_fd) = match dir {
+            ProcDir::Read => (w, r, 1),
+            ProcDir::Write => (r, w, 0),
+        };
+        let mut child = self.fork();
+        let target = Target::oneshot(move |p| async move {
+            child.proc = p;
+            child.run_subshell_list(&list).await
+        });
+        let opts = SpawnOpts {
+            fd_map: vec![(child_fd, Some(theirs))],
+            ..Default::default()
+        };
+        let spawned = self.proc.spawn(target, opts).await;
+        let _ = self.proc.close(theirs).await;
+        let pid = match spawned {
+            Ok(pid) => pid,
+            Err(e) => {
+                let _ = self.proc.close(ours).await;
+                self.error(&format!("fork: {}", e.strerror())).await;
+                return Err(Flow::Abort(1));
+            }
+        };
+        let fd = self.high_fd(ours).await;
+        self.procsubs.push((fd, pid));
+        self.last_bg = Some(pid);
+        Ok(format!("/dev/fd/{fd}"))
+    }
+
+    /// Move `fd` to the highest free number from 63 down (out of the way of
+    /// the command's own redirections), inheritable by the command.
+    async fn high_fd(&mut self, fd: kernel::Fd) -> kernel::Fd {
+        let open = self.proc.fds();
+        let Some(free) = (10..=63).rev().find(|n| !open.contains(n)) else {
+            let _ = self.proc.set_cloexec(fd, false);
+            return fd;
+        };
+        match self.proc.dup2(fd, free).await {
+            Ok(_) => {
+                let _ = self.proc.close(fd).await;
+                free
+            }
+            Err(_) => {
+                let _ = self.proc.set_cloexec(fd, false);
+                fd
+            }
+        }
+    }
+
+    /// The command that named process substitutions since `mark` is done:
+    /// close the shell's ends (so readers see end of file and writers
+    /// a closed pipe), and reap the children that have ended.
+    pub async fn end_procsubs(&mut self, mark: usize) {
+        for (fd, pid) in self.procsubs.split_off(mark) {
+            let _ = self.proc.close(fd).await;
+            self.procsub_zombies.push(pid);
+        }
+        let pending = std::mem::take(&mut self.procsub_zombies);
+        for pid in pending {
+            if let Ok(None) = self.proc.try_wait(pid) {
+                self.procsub_zombies.push(pid);
+            }
+        }
     }
 
     // ---- pathname expansion ----

@@ -21,6 +21,7 @@ pub mod print;
 pub mod prompt;
 pub mod redir;
 pub mod run;
+pub mod timing;
 pub mod vars;
 
 use std::collections::{BTreeMap, HashMap};
@@ -186,6 +187,12 @@ pub struct Shell {
     pub status: i32,
     /// `$!`
     pub last_bg: Option<Pid>,
+    /// Process substitutions of the commands running now: the shell's end
+    /// of each pipe (closed when the command that named it is done) and
+    /// the child, reaped once it has ended.
+    pub procsubs: Vec<(kernel::Fd, Pid)>,
+    /// Process substitution children that outlived their command.
+    pub procsub_zombies: Vec<Pid>,
     pub pipestatus: Vec<i32>,
     /// `$$`: the main shell's pid, also in subshells.
     pub shell_pid: Pid,
@@ -245,6 +252,8 @@ impl Shell {
             arg0,
             status: 0,
             last_bg: None,
+            procsubs: Vec::new(),
+            procsub_zombies: Vec::new(),
             pipestatus: Vec::new(),
             shell_pid,
             traps: Arc::default(),
@@ -283,6 +292,15 @@ impl Shell {
                 return Some((self.started.elapsed().as_secs() as i64 + base).to_string());
             }
             "BASHPID" => return Some(self.proc.pid().to_string()),
+            "EPOCHSECONDS" => return Some((self.proc.now_ns() / 1_000_000_000).to_string()),
+            "EPOCHREALTIME" => {
+                let us = self.proc.now_ns() / 1000;
+                return Some(format!("{}.{:06}", us / 1_000_000, us % 1_000_000));
+            }
+            "SRANDOM" => {
+                let n = self.proc.random(4).iter().fold(0u32, |n, &b| n << 8 | u32::from(b));
+                return Some(n.to_string());
+            }
             "_" => return Some(self.underscore.clone()),
             "PPID" if self.vars.get("PPID").is_none() => return Some(self.proc.ppid().to_string()),
             _ => {}

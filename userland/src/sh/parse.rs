@@ -310,6 +310,16 @@ impl Parser {
         if s.is_empty() || !end_ok { None } else { Some(s) }
     }
 
+    /// At the end of a pipeline: a list separator, a closing `)`, a
+    /// comment or the end of the input.
+    fn at_pipeline_end(&self) -> bool {
+        match self.peek() {
+            None | Some('\n' | ';' | ')' | '#') => true,
+            Some('&') => self.peek_at(1) != Some('>'),
+            _ => false,
+        }
+    }
+
     fn at_reserved(&mut self, words: &[&str]) -> Option<String> {
         let w = self.peek_plain_word()?;
         words.contains(&w.as_str()).then_some(w)
@@ -432,11 +442,36 @@ impl Parser {
     fn parse_pipeline(&mut self) -> PResult<Pipeline> {
         self.skip_blanks_comments();
         let line = self.line;
+        // `!` and `time [-p]` prefixes, in any order and repeated, as bash
+        // takes them: each `!` inverts, the last `time` chooses the format.
+        let mut time = None;
         let mut bang = false;
-        while self.at_reserved(&["!"]).is_some() {
-            self.bump();
+        loop {
+            if self.at_reserved(&["!"]).is_some() {
+                self.bump();
+                bang = !bang;
+            } else if self.at_reserved(&["time"]).is_some() {
+                self.bump_n(4);
+                self.skip_blanks();
+                time = Some(Timed::Format);
+                if self.at_reserved(&["-p"]).is_some() {
+                    self.bump_n(2);
+                    time = Some(Timed::Posix);
+                }
+            } else {
+                break;
+            }
             self.skip_blanks();
-            bang = !bang;
+        }
+        // `time` alone times nothing, as in bash.
+        if time.is_some() && !bang && self.at_pipeline_end() {
+            return Ok(Pipeline {
+                time,
+                bang,
+                commands: Vec::new(),
+                stderr_too: Vec::new(),
+                line,
+            });
         }
         let mut commands = vec![self.parse_command()?];
         let mut stderr_too = Vec::new();
@@ -456,6 +491,7 @@ impl Parser {
             }
         }
         Ok(Pipeline {
+            time,
             bang,
             commands,
             stderr_too,
@@ -962,7 +998,9 @@ impl Parser {
             self.reset(m);
             return Ok(None);
         };
-        if !digits.is_empty() && text.starts_with('&') {
+        // `&>` takes no number; `<(` and `>(` start a process substitution.
+        let procsub = matches!(text, "<" | ">") && self.peek_at(text.len()) == Some('(');
+        if (!digits.is_empty() && text.starts_with('&')) || procsub {
             self.reset(m);
             return Ok(None);
         }
@@ -1142,6 +1180,10 @@ impl Parser {
         let start = self.pos;
         while let Some(c) = self.peek() {
             match c {
+                '<' | '>' if self.peek_at(1) == Some('(') => {
+                    flush(&mut parts, &mut lit, false);
+                    parts.push(self.parse_procsub()?);
+                }
                 c if is_meta(c) => break,
                 '#' if self.pos == start => break,
                 '\\' => match self.peek_at(1) {
@@ -1264,6 +1306,26 @@ impl Parser {
         }
         flush(&mut parts, &mut text, true);
         Ok(parts)
+    }
+
+    /// `<(list)` or `>(list)` at the cursor.
+    fn parse_procsub(&mut self) -> PResult<Part> {
+        let dir = if self.bump() == Some('<') {
+            ProcDir::Read
+        } else {
+            ProcDir::Write
+        };
+        self.bump();
+        let list = self.parse_list(false)?;
+        self.linebreak();
+        match self.peek() {
+            Some(')') => {
+                self.bump();
+                Ok(Part::ProcSub(Arc::new(list), dir))
+            }
+            None => self.unterminated(')'),
+            _ => self.unexpected(),
+        }
     }
 
     /// `$...` at the cursor.

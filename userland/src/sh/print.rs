@@ -75,6 +75,14 @@ impl Printer {
     }
 
     fn pipeline(&mut self, p: &Pipeline, level: usize) {
+        match p.time {
+            Some(Timed::Format) => self.out.push_str("time"),
+            Some(Timed::Posix) => self.out.push_str("time -p"),
+            None => {}
+        }
+        if p.time.is_some() && (p.bang || !p.commands.is_empty()) {
+            self.out.push(' ');
+        }
         if p.bang {
             self.out.push_str("! ");
         }

@@ -27,155 +27,61 @@ pub fn numeric(a: &[u8], b: &[u8]) -> Ordering {
 }
 
 fn strnumcmp(a: &[u8], b: &[u8]) -> i32 {
-    let (mut i, mut j) = (0usize, 0usize);
-    let mut ta = at(a, 0);
-    let mut tb = at(b, 0);
+    match (a.first() == Some(&b'-'), b.first() == Some(&b'-')) {
+        (false, false) => magnitude(skip_zeros(a), skip_zeros(b)),
+        // Both negative: the larger magnitude is the smaller number.
+        (true, true) => -magnitude(skip_zeros(&a[1..]), skip_zeros(&b[1..])),
+        // Opposite signs: equal only when both are zero.
+        (true, false) => {
+            if is_nonzero(&a[1..]) {
+                -1
+            } else {
+                -i32::from(is_nonzero(b))
+            }
+        }
+        (false, true) => {
+            if is_nonzero(&b[1..]) {
+                1
+            } else {
+                i32::from(is_nonzero(a))
+            }
+        }
+    }
+}
+
+fn skip_zeros(s: &[u8]) -> &[u8] {
+    let n = s.iter().take_while(|&&c| c == b'0').count();
+    &s[n..]
+}
+
+/// Whether the unsigned number at the start of `s` has a nonzero digit
+/// (`0`, `00.000` and `.` are zero).
+fn is_nonzero(s: &[u8]) -> bool {
+    let s = skip_zeros(s);
+    let s = match s.first() {
+        Some(b'.') => skip_zeros(&s[1..]),
+        _ => s,
+    };
+    s.first().is_some_and(u8::is_ascii_digit)
+}
+
+/// Compare two unsigned numbers whose leading zeros are gone: by the
+/// number of integer digits, then digit by digit, then by fraction.
+fn magnitude(a: &[u8], b: &[u8]) -> i32 {
     let digit = |c: u8| c.is_ascii_digit();
-    if ta == b'-' {
-        loop {
-            i += 1;
-            ta = at(a, i);
-            if ta != b'0' {
-                break;
-            }
-        }
-        if tb != b'-' {
-            if ta == b'.' {
-                loop {
-                    i += 1;
-                    ta = at(a, i);
-                    if ta != b'0' {
-                        break;
-                    }
-                }
-            }
-            if digit(ta) {
-                return -1;
-            }
-            while tb == b'0' {
-                j += 1;
-                tb = at(b, j);
-            }
-            if tb == b'.' {
-                loop {
-                    j += 1;
-                    tb = at(b, j);
-                    if tb != b'0' {
-                        break;
-                    }
-                }
-            }
-            return -i32::from(digit(tb));
-        }
-        loop {
-            j += 1;
-            tb = at(b, j);
-            if tb != b'0' {
-                break;
-            }
-        }
-        while ta == tb && digit(ta) {
-            i += 1;
-            ta = at(a, i);
-            j += 1;
-            tb = at(b, j);
-        }
-        if (ta == b'.' && !digit(tb)) || (tb == b'.' && !digit(ta)) {
-            return fraccompare(&b[j..], &a[i..]);
-        }
-        let tmp = i32::from(tb) - i32::from(ta);
-        let mut log_a = 0;
-        while digit(ta) {
-            log_a += 1;
-            i += 1;
-            ta = at(a, i);
-        }
-        let mut log_b = 0;
-        while digit(tb) {
-            log_b += 1;
-            j += 1;
-            tb = at(b, j);
-        }
-        if log_a != log_b {
-            return if log_a < log_b { 1 } else { -1 };
-        }
-        if log_a == 0 {
-            return 0;
-        }
-        return tmp;
-    }
-    if tb == b'-' {
-        loop {
-            j += 1;
-            tb = at(b, j);
-            if tb != b'0' {
-                break;
-            }
-        }
-        if tb == b'.' {
-            loop {
-                j += 1;
-                tb = at(b, j);
-                if tb != b'0' {
-                    break;
-                }
-            }
-        }
-        if digit(tb) {
-            return 1;
-        }
-        while ta == b'0' {
-            i += 1;
-            ta = at(a, i);
-        }
-        if ta == b'.' {
-            loop {
-                i += 1;
-                ta = at(a, i);
-                if ta != b'0' {
-                    break;
-                }
-            }
-        }
-        return i32::from(digit(ta));
-    }
-    while ta == b'0' {
-        i += 1;
-        ta = at(a, i);
-    }
-    while tb == b'0' {
-        j += 1;
-        tb = at(b, j);
-    }
-    while ta == tb && digit(ta) {
-        i += 1;
-        ta = at(a, i);
-        j += 1;
-        tb = at(b, j);
-    }
+    let same = a.iter().zip(b).take_while(|&(x, y)| x == y && digit(*x)).count();
+    let (ta, tb) = (at(a, same), at(b, same));
     if (ta == b'.' && !digit(tb)) || (tb == b'.' && !digit(ta)) {
-        return fraccompare(&a[i..], &b[j..]);
+        return fraccompare(&a[same..], &b[same..]);
     }
-    let tmp = i32::from(ta) - i32::from(tb);
-    let mut log_a = 0;
-    while digit(ta) {
-        log_a += 1;
-        i += 1;
-        ta = at(a, i);
+    let len_a = a[same..].iter().take_while(|&&c| digit(c)).count();
+    let len_b = b[same..].iter().take_while(|&&c| digit(c)).count();
+    match len_a.cmp(&len_b) {
+        Ordering::Less => -1,
+        Ordering::Greater => 1,
+        Ordering::Equal if len_a == 0 => 0,
+        Ordering::Equal => i32::from(ta) - i32::from(tb),
     }
-    let mut log_b = 0;
-    while digit(tb) {
-        log_b += 1;
-        j += 1;
-        tb = at(b, j);
-    }
-    if log_a != log_b {
-        return if log_a < log_b { -1 } else { 1 };
-    }
-    if log_a == 0 {
-        return 0;
-    }
-    tmp
 }
 
 /// Compare the fractions starting at `a` and `b` (each at a '.' or not).

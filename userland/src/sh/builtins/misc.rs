@@ -613,10 +613,16 @@ pub async fn hash(sh: &mut Shell, argv: Vec<String>) -> Res {
     Ok(0)
 }
 
+/// `times`: user and system time of the shell, then of its reaped
+/// children (system time is always zero here: see `sh::timing`).
 pub async fn times(sh: &mut Shell, _argv: Vec<String>) -> Res {
-    let ms = sh.proc.process().cpu_ms();
-    let t = format!("{}m{}.{:03}s", ms / 60_000, (ms / 1000) % 60, ms % 1000);
-    sh.out(&format!("{t} 0m0.000s\n0m0.000s 0m0.000s\n")).await;
+    let me = sh.proc.process();
+    let t = |ns: u64| {
+        let ms = ns / 1_000_000;
+        format!("{}m{}.{:03}s", ms / 60_000, (ms / 1000) % 60, ms % 1000)
+    };
+    let text = format!("{} 0m0.000s\n{} 0m0.000s\n", t(me.cpu_ns()), t(me.children_cpu_ns()));
+    sh.out(&text).await;
     Ok(0)
 }
 
