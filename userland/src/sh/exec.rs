@@ -412,22 +412,20 @@ impl Shell {
     }
 
     async fn run_command_here(&mut self, cmd: &Command, tail: bool) -> Res {
-        {
-            match cmd {
-                Command::Simple(s) => self.run_simple(s, tail).await,
-                Command::Compound(c, redirs) => {
-                    let saved = match self.redirect_for(redirs).await {
-                        Ok(s) => s,
-                        Err(status) => return Ok(status),
-                    };
-                    let r = Box::pin(self.run_compound(c)).await;
-                    self.unredirect(saved).await;
-                    r
-                }
-                Command::Function(f) => {
-                    Arc::make_mut(&mut self.funcs).insert(f.name.clone(), f.clone());
-                    Ok(0)
-                }
+        match cmd {
+            Command::Simple(s) => self.run_simple(s, tail).await,
+            Command::Compound(c, redirs) => {
+                let saved = match self.redirect_for(redirs).await {
+                    Ok(s) => s,
+                    Err(status) => return Ok(status),
+                };
+                let r = Box::pin(self.run_compound(c)).await;
+                self.unredirect(saved).await;
+                r
+            }
+            Command::Function(f) => {
+                Arc::make_mut(&mut self.funcs).insert(f.name.clone(), f.clone());
+                Ok(0)
             }
         }
     }
