@@ -3,7 +3,7 @@
 use kernel::{Stat, StatChanges};
 
 use crate::common::cli::{Arg, Cmd, Opt, flag, long};
-use crate::common::files;
+use crate::common::files::{self, Outcome, Verbosity};
 use crate::common::mode::{ModeChange, perm_string};
 use crate::common::quote::{quote, quotef};
 use crate::common::walk::{Visit, Walk};
@@ -40,21 +40,6 @@ const SPEC: &[Opt] = &[
     long("reference", Arg::Required),
     flag("recursive", 'R'),
 ];
-
-/// What happened to one file.
-#[derive(Copy, Clone, PartialEq, Eq)]
-enum Outcome {
-    Changed,
-    Retained,
-    Failed,
-}
-
-#[derive(Copy, Clone, PartialEq, Eq)]
-enum Verbosity {
-    Off,
-    Changes,
-    High,
-}
 
 struct Options {
     verbosity: Verbosity,
@@ -219,12 +204,7 @@ async fn chmod_one(cmd: &mut Cmd, name: &str, st: &Stat, change: &ModeChange, o:
             }
         }
     };
-    let show = match o.verbosity {
-        Verbosity::Off => false,
-        Verbosity::Changes => status == Outcome::Changed,
-        Verbosity::High => true,
-    };
-    if show {
+    if o.verbosity.reports(status) {
         let f = quote(name);
         let line = match status {
             Outcome::Changed => format!(

@@ -7,7 +7,7 @@
 use kernel::StatChanges;
 
 use crate::common::cli::{Arg, Cmd, Opt, Opts, flag, long};
-use crate::common::files::{self};
+use crate::common::files::{self, Outcome, Verbosity};
 use crate::common::quote::quote;
 use crate::common::users::Users;
 use crate::common::walk::{Visit, Walk};
@@ -78,21 +78,6 @@ const SPEC: &[Opt] = &[
     long("reference", Arg::Required),
     flag("recursive", 'R'),
 ];
-
-/// What happened to one file.
-#[derive(Copy, Clone, PartialEq, Eq)]
-enum Outcome {
-    Changed,
-    Retained,
-    Failed,
-}
-
-#[derive(Copy, Clone, PartialEq, Eq)]
-enum Verbosity {
-    Off,
-    Changes,
-    High,
-}
 
 /// What to set, and the names to show for it in messages.
 struct Change {
@@ -370,12 +355,7 @@ async fn chown_one(cmd: &mut Cmd, name: &str, old: Option<(u32, u32)>, c: &Chang
             }
         }
     };
-    let show = match o.verbosity {
-        Verbosity::Off => false,
-        Verbosity::Changes => status == Outcome::Changed,
-        Verbosity::High => true,
-    };
-    if show {
+    if o.verbosity.reports(status) {
         let old_user = c.user.as_ref().map(|_| users.user_or_id(old_uid));
         let old_group = c.group.as_ref().map(|_| users.group_or_id(old_gid));
         let line = describe(name, status, spec_text(old_user.as_deref(), old_group.as_deref()), c);

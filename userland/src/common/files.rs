@@ -335,6 +335,34 @@ fn shell_words(line: &str) -> Vec<String> {
     words
 }
 
+/// What `chmod`/`chown`/`chgrp` did to one file, for their `-v`/`-c` lines.
+#[derive(Copy, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Changed,
+    Retained,
+    Failed,
+}
+
+/// How much `chmod`/`chown`/`chgrp` report: nothing, changes (`-c`), or
+/// every file (`-v`).
+#[derive(Copy, Clone, PartialEq, Eq)]
+pub enum Verbosity {
+    Off,
+    Changes,
+    High,
+}
+
+impl Verbosity {
+    /// Whether a file with this outcome gets a line.
+    pub fn reports(self, outcome: Outcome) -> bool {
+        match self {
+            Verbosity::Off => false,
+            Verbosity::Changes => outcome == Outcome::Changed,
+            Verbosity::High => true,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
