@@ -49,6 +49,10 @@ pub struct Limits {
     pub max_fds: usize,
     /// `#!` interpreters chained before ELOOP.
     pub max_interpreter_depth: usize,
+    /// Bytes one buffer or string a program builds from its input may hold
+    /// (a size, width or repeat argument, a line, a variable). A program
+    /// asked for more refuses with an error naming this limit.
+    pub max_alloc: usize,
 }
 
 impl Default for Limits {
@@ -57,6 +61,7 @@ impl Default for Limits {
             pipe_capacity: DEFAULT_CAPACITY,
             max_fds: 1024,
             max_interpreter_depth: 4,
+            max_alloc: 256 << 20,
         }
     }
 }

@@ -22,7 +22,7 @@ use crate::dup;
 use crate::error::{Errno, Error, Result};
 use crate::exec::Lookup;
 use crate::fd::{self, Fd, FdEntry, FdTable, OpenFile};
-use crate::kernel::{Kernel, Share, SpawnOpts, Target};
+use crate::kernel::{Kernel, Limits, Share, SpawnOpts, Target};
 use crate::ns::{self, Chan, Last, Loc, MountFlags, Namespace, Source};
 use crate::path;
 use crate::pipe::{Pipe, READ_END, WRITE_END};
@@ -83,6 +83,11 @@ fn interrupted() -> Error {
 impl Proc {
     pub(crate) fn new(kernel: Arc<Kernel>, me: Arc<Process>) -> Proc {
         Proc { kernel, me }
+    }
+
+    /// The limits this process runs under.
+    pub fn limits(&self) -> &Limits {
+        &self.kernel.limits
     }
 
     pub fn kernel(&self) -> &Arc<Kernel> {
