@@ -7,8 +7,8 @@ use kernel::Program;
 
 use common::program;
 
-mod base64;
 mod basename;
+mod basenc;
 mod cat;
 mod chmod;
 mod chown;
@@ -83,8 +83,10 @@ pub fn table() -> Vec<(&'static str, Program)> {
     vec![
         program!("[", test::main),
         program!("b2sum", digest::b2sum),
-        program!("base64", base64::main),
+        program!("base32", basenc::base32),
+        program!("base64", basenc::base64),
         program!("basename", basename::main),
+        program!("basenc", basenc::basenc),
         program!("cat", cat::main),
         program!("chgrp", chown::chgrp),
         program!("chmod", chmod::main),
