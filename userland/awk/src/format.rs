@@ -2,6 +2,8 @@
 //! and OFMT, as mawk does them (C's printf on doubles; mawk clamps the
 //! integer conversions to a C int / unsigned int).
 
+use common::printf;
+
 use super::value::{Value, as_int, push_int};
 
 /// One conversion's flags, width and precision.
@@ -273,8 +275,10 @@ pub fn float(s: &mut Vec<u8>, v: f64, conv: u8, spec: &Spec) {
     }
 }
 
+// Precisions go through common::printf, whose forms take any precision
+// (Rust's formatter stops at 65535).
 fn fixed_form(a: f64, prec: usize, alt: bool) -> String {
-    let mut t = format!("{a:.prec$}");
+    let mut t = printf::fixed(a, prec);
     if alt && prec == 0 {
         t.push('.');
     }
@@ -283,7 +287,7 @@ fn fixed_form(a: f64, prec: usize, alt: bool) -> String {
 
 /// `d.ddde+XX`: Rust writes `d.ddde5`; C wants a sign and two digits.
 fn exp_form(a: f64, prec: usize, alt: bool) -> String {
-    let t = format!("{a:.prec$e}");
+    let t = printf::rust_exp(a, prec);
     let (mant, exp) = t.split_once('e').unwrap_or((&t, "0"));
     let e: i32 = exp.parse().unwrap_or(0);
     let dot = if alt && prec == 0 { "." } else { "" };
@@ -294,9 +298,9 @@ fn exp_form(a: f64, prec: usize, alt: bool) -> String {
 fn g_form(a: f64, prec: usize, alt: bool) -> String {
     let p = prec.max(1);
     if a == 0.0 {
-        return if alt { format!("{:.*}", p - 1, 0.0) } else { "0".into() };
+        return if alt { printf::fixed(0.0, p - 1) } else { "0".into() };
     }
-    let t = format!("{a:.prec$e}", prec = p - 1);
+    let t = printf::rust_exp(a, p - 1);
     let exp: i32 = t.split_once('e').and_then(|(_, e)| e.parse().ok()).unwrap_or(0);
     let mut body = if exp < -4 || exp >= p as i32 {
         exp_form(a, p - 1, alt)

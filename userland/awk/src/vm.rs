@@ -19,6 +19,7 @@ use super::regex::Cache;
 use super::value::{Str, Value, as_int, looks_numeric, push_int, str_from};
 use common::cli::Cmd;
 use common::io::Output;
+use common::limits::Budget;
 use common::regex::Regex;
 
 pub type Array = IndexMap<Box<[u8]>, Value, FxBuildHasher>;
@@ -122,6 +123,8 @@ pub struct Vm {
     rng: u64,
     seed: Value,
     ticks: u32,
+    /// The process's buffer limit: fields, strings, printf widths.
+    budget: Budget,
     key: Vec<u8>,
     /// The buffer the next main record is read into (then swapped in).
     spare: Vec<u8>,
@@ -135,6 +138,7 @@ fn strerror(e: &kernel::Error) -> &'static str {
 
 impl Vm {
     pub fn new(cmd: Cmd, code: Code) -> Vm {
+        let budget = Budget::of(&cmd.p);
         let mut globals = vec![Value::Uninit; code.n_globals];
         let set = |g: &mut Vec<Value>, s: u32, v: &[u8]| g[s as usize] = Value::str(v);
         set(&mut globals, slot::FS, b" ");
@@ -179,6 +183,7 @@ impl Vm {
             rng: now ^ 0x9E37_79B9_7F4A_7C15,
             seed: Value::Num((now / 1000) as f64),
             ticks: 0,
+            budget,
             key: Vec::new(),
             spare: Vec::new(),
             print_buf: Vec::new(),
@@ -240,7 +245,9 @@ impl Vm {
             return Err(format!("can't assign to {name}; it's an array name."));
         }
         let v = Value::strnum(&unescape_all(value.as_bytes()));
-        self.store_global(g as u32, v);
+        self.store_global(g as u32, v).map_err(|f| match f {
+            Fatal::Runtime(m) | Fatal::Plain(m) => m,
+        })?;
         Ok(true)
     }
 
@@ -255,15 +262,19 @@ impl Vm {
         }
     }
 
-    fn store_global(&mut self, g: u32, v: Value) {
+    fn store_global(&mut self, g: u32, v: Value) -> R<()> {
         if g >= slot::COUNT {
             self.globals[g as usize] = v;
-            return;
+            return Ok(());
         }
         match g {
             slot::NF => {
                 let n = v.to_num();
-                self.rec.set_nf(if n > 0.0 { n as usize } else { 0 });
+                let n = if n > 0.0 { n as usize } else { 0 };
+                if n > self.rec.nf() {
+                    self.fields_fit(n)?;
+                }
+                self.rec.set_nf(n);
             }
             slot::NR => self.nr = v.to_num(),
             slot::FNR => self.fnr = v.to_num(),
@@ -277,6 +288,7 @@ impl Vm {
             _ => {}
         }
         self.globals[g as usize] = v;
+        Ok(())
     }
 
     /// FS (or split's separator) rules: " " is blanks, one other character
@@ -423,13 +435,29 @@ impl Vm {
         self.rec.field(k)
     }
 
-    fn set_field(&mut self, k: usize, v: Value) {
+    fn set_field(&mut self, k: usize, v: Value) -> R<()> {
         if k == 0 {
             let s = self.str_of(&v);
             self.rec.set(&s, &self.fs);
         } else {
+            if k > self.rec.nf() {
+                self.fields_fit(k)?;
+            }
             // Numbers keep their type in fields; text stays text.
             self.rec.set_field(k, v);
+        }
+        Ok(())
+    }
+
+    /// Whether a record of `n` fields stays within the buffer limit (`NF =
+    /// 1e18` is refused before anything is reserved).
+    fn fields_fit(&self, n: usize) -> R<()> {
+        match self
+            .budget
+            .check_items("field count", n as u64, size_of::<Value>() as u64)
+        {
+            Ok(_) => Ok(()),
+            Err(e) => self.rt(e.to_string()),
         }
     }
 
@@ -462,15 +490,16 @@ impl Vm {
         }
     }
 
-    fn store_addr(&mut self, a: Addr, v: Value) {
+    fn store_addr(&mut self, a: Addr, v: Value) -> R<()> {
         match a {
-            Addr::G(g) => self.store_global(g, v),
+            Addr::G(g) => return self.store_global(g, v),
             Addr::L(i) => self.locals[i] = v,
             Addr::Elem(arr, k) => {
                 self.arrays[arr].insert(k, v);
             }
-            Addr::Field(k) => self.set_field(k, v),
+            Addr::Field(k) => return self.set_field(k, v),
         }
+        Ok(())
     }
 
     fn arith(op: BinOp, a: f64, b: f64) -> f64 {
@@ -614,7 +643,7 @@ impl Vm {
                         Lv::L(i) => self.locals[self.lbase + i as usize] = v.clone(),
                         _ => {
                             let addr = self.lv_addr(lv)?;
-                            self.store_addr(addr, v.clone());
+                            self.store_addr(addr, v.clone())?;
                         }
                     }
                     if keep {
@@ -640,7 +669,7 @@ impl Vm {
                             let addr = self.lv_addr(lv)?;
                             let cur = self.load_addr(&addr).to_num();
                             let r = Self::arith(op, cur, rhs);
-                            self.store_addr(addr, Value::Num(r));
+                            self.store_addr(addr, Value::Num(r))?;
                             r
                         }
                     };
@@ -652,7 +681,7 @@ impl Vm {
                     let addr = self.lv_addr(lv)?;
                     let old = self.load_addr(&addr).to_num();
                     let new = old + delta;
-                    self.store_addr(addr, Value::Num(new));
+                    self.store_addr(addr, Value::Num(new))?;
                     if keep {
                         self.stack.push(Value::Num(if pre { new } else { old }));
                     }
@@ -820,7 +849,7 @@ impl Vm {
                         Some(k) => {
                             let v = Value::Str(str_from(&k));
                             let addr = self.lv_addr(lv)?;
-                            self.store_addr(addr, v);
+                            self.store_addr(addr, v)?;
                         }
                         None => {
                             self.iters.pop();
@@ -1036,7 +1065,7 @@ impl Vm {
         let repl = self.str_of(&repl);
         let (out, n) = substitute(&re, &s, &repl, global);
         if n > 0 {
-            self.store_addr(addr, Value::Str(str_from(&out)));
+            self.store_addr(addr, Value::Str(str_from(&out)))?;
         }
         self.stack.push(Value::Num(n as f64));
         Ok(())
@@ -1179,7 +1208,7 @@ impl Vm {
                 None => self.rec.set(&buf, &self.fs),
                 Some(lv) => {
                     let addr = self.lv_addr(lv)?;
-                    self.store_addr(addr, Value::strnum(&buf));
+                    self.store_addr(addr, Value::strnum(&buf))?;
                 }
             }
         } else if let Some(lv) = lv {

@@ -2,6 +2,7 @@
 
 use common::cli::{Arg, Cmd, Opts, flag, long, value};
 use common::io::Input;
+use common::limits::Budget;
 use common::time::{self, Instant};
 
 const HELP: &str = "Usage: date [OPTION]... [+FORMAT]
@@ -85,6 +86,10 @@ pub async fn main(mut cmd: Cmd) -> i32 {
         Ok(f) => f,
         Err(status) => return status,
     };
+    if let Err(e) = Budget::of(&cmd.p).check("field width", time::widest(&format)) {
+        cmd.error(e).await;
+        return cmd.finish(1).await;
+    }
     let now_ms = cmd.p.now_ms();
     let now: Instant = ((now_ms / 1000) as i64, ((now_ms % 1000) * 1_000_000) as u32);
     let sources = ["date", "file", "reference"].iter().filter(|o| opts.has(o)).count();

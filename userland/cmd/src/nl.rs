@@ -2,7 +2,9 @@
 //! and footer sections started by delimiter lines).
 
 use common::cli::{Cmd, Opt, Opts, flag, value};
+use common::limits::Budget;
 use common::lines::Splitter;
+use common::printf::{Align, align};
 use common::regex::{Options, Regex, Syntax};
 
 const HELP: &str = "Usage: nl [OPTION]... [FILE]...
@@ -198,11 +200,12 @@ impl Nl {
     fn number(&mut self, out: &mut Vec<u8>) {
         let w = self.width;
         let n = self.line_no;
-        let text = match self.format {
-            Format::Left => format!("{n:<w$}"),
-            Format::Right => format!("{n:>w$}"),
-            Format::Zero => format!("{n:0w$}"),
+        let how = match self.format {
+            Format::Left => Align::Left,
+            Format::Right => Align::Right,
+            Format::Zero => Align::Zero,
         };
+        let text = align(&n.to_string(), w, how);
         out.extend_from_slice(text.as_bytes());
         out.extend_from_slice(&self.sep);
         self.line_no = self.line_no.wrapping_add(self.increment);
@@ -276,6 +279,10 @@ pub async fn main(mut cmd: Cmd) -> i32 {
             return cmd.finish(1).await;
         }
     };
+    if let Err(e) = Budget::of(&cmd.p).check("line number field width", nl.width as u64) {
+        cmd.error(e).await;
+        return cmd.finish(1).await;
+    }
     let files = opts.files();
     let p = cmd.p.clone();
     let mut status = 0;

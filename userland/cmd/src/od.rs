@@ -2,6 +2,7 @@
 //! coreutils 9.1's `od` (on a little-endian machine with 8-byte longs).
 
 use common::cli::{Arg, Cmd, Opt, Opts, flag, long, value};
+use common::limits::Budget;
 use common::multi::MultiInput;
 use common::quote::quote;
 use common::size::parse_size;
@@ -751,7 +752,14 @@ async fn run(cmd: &mut Cmd, opts: Opts) -> Result<i32, i32> {
     if let Some(min) = s.strings {
         dump_strings(cmd, &mut input, &s, min, end).await;
     } else {
-        let dump = layout(cmd, &s).await;
+        let dump = match layout(cmd, &s).await {
+            Ok(d) => d,
+            Err(msg) => {
+                cmd.error(msg).await;
+                input.close(&cmd.p.clone()).await;
+                return Err(cmd.finish(1).await);
+            }
+        };
         dump_blocks(cmd, &mut input, &dump, s.skip, end).await;
     }
     input.close(&cmd.p.clone()).await;
@@ -810,8 +818,9 @@ async fn operands_old_style(cmd: &mut Cmd, s: &mut Settings, files: &mut Vec<Str
     Ok(())
 }
 
-/// Bytes per line and each format's padding, as GNU computes them.
-async fn layout(cmd: &mut Cmd, s: &Settings) -> Dump {
+/// Bytes per line and each format's padding, as GNU computes them; `Err`
+/// if a line would be over the process's buffer limit.
+async fn layout(cmd: &mut Cmd, s: &Settings) -> Result<Dump, String> {
     let l = s.formats.iter().fold(1, |acc, f| lcm(acc, f.size));
     let per_line = match s.width {
         Some(w) if w != 0 && w % l == 0 => w,
@@ -826,19 +835,23 @@ async fn layout(cmd: &mut Cmd, s: &Settings) -> Dump {
     let mut formats = s.formats.clone();
     let widest = formats
         .iter()
-        .map(|f| (f.width + 1) * (per_line / f.size))
+        .map(|f| (f.width as u64 + 1).saturating_mul((per_line / f.size) as u64))
         .max()
         .unwrap_or(0);
+    // A line of every format is held in memory at once.
+    let text = widest.saturating_mul(formats.len() as u64);
+    Budget::of(&cmd.p).check("width", text).map_err(|e| e.to_string())?;
+    let widest = widest as usize;
     for f in &mut formats {
         f.pad = widest - f.width * (per_line / f.size);
     }
-    Dump {
+    Ok(Dump {
         formats,
         per_line,
         addr: s.addr,
         abbreviate: s.abbreviate,
         swap: s.swap,
-    }
+    })
 }
 
 async fn dump_blocks(cmd: &mut Cmd, input: &mut MultiInput, d: &Dump, start: u64, end: Option<u64>) {
@@ -896,6 +909,12 @@ async fn dump_blocks(cmd: &mut Cmd, input: &mut MultiInput, d: &Dump, start: u64
 
 /// `-S N`: runs of at least N printable characters ended by a NUL.
 async fn dump_strings(cmd: &mut Cmd, input: &mut MultiInput, s: &Settings, min: u64, end: Option<u64>) {
+    let budget = Budget::of(&cmd.p);
+    if let Err(e) = budget.check("minimum string length", min) {
+        cmd.error(e).await;
+        input.ok = false;
+        return;
+    }
     let mut address = s.skip;
     let mut buf: Vec<u8> = Vec::new();
     'outer: loop {
@@ -929,6 +948,12 @@ async fn dump_strings(cmd: &mut Cmd, input: &mut MultiInput, s: &Settings, min: 
             }
             if !is_print(c) {
                 continue 'outer;
+            }
+            // Only a NUL shows the string: it is held until then.
+            if !budget.fits(buf.len() + 1) {
+                cmd.error(budget.too_large("string too long")).await;
+                input.ok = false;
+                return;
             }
             buf.push(c);
         }

@@ -4,6 +4,7 @@ use kernel::{NodeType, Stat};
 
 use common::cli::{Arg, Cmd, Opt, flag, long, value};
 use common::files::{self, MountTable};
+use common::limits::Budget;
 use common::mode::mode_string;
 use common::quote::quote;
 use common::time;
@@ -140,8 +141,8 @@ pub async fn main(mut cmd: Cmd) -> i32 {
     } else {
         format.into_bytes()
     };
-    if let Err(bad) = check(&format) {
-        cmd.error(format!("{}: invalid directive", quote(&bad))).await;
+    if let Err(msg) = check(&format, Budget::of(&cmd.p)) {
+        cmd.error(msg).await;
         return cmd.finish(1).await;
     }
     let users = Users::load(&cmd.p).await;
@@ -280,9 +281,12 @@ fn directive(b: &[u8]) -> Result<Option<Directive>, String> {
         while *i < b.len() && b[*i].is_ascii_digit() {
             *i += 1;
         }
-        std::str::from_utf8(&b[s..*i])
-            .ok()
-            .and_then(|t| t.parse::<usize>().ok())
+        // Saturating: an absurd width is refused by `check`, not dropped.
+        (*i > s).then(|| {
+            b[s..*i].iter().fold(0usize, |v, d| {
+                v.saturating_mul(10).saturating_add(usize::from(d - b'0'))
+            })
+        })
     };
     let width = num(&mut i);
     let prec = if b.get(i) == Some(&b'.') {
@@ -317,13 +321,23 @@ fn directive(b: &[u8]) -> Result<Option<Directive>, String> {
     }))
 }
 
-/// Find a bad directive before printing anything.
-fn check(f: &[u8]) -> Result<(), String> {
+/// Find a bad directive before printing anything: an incomplete one
+/// (`'%5': invalid directive`) or a width or precision past the process's
+/// buffer limit.
+fn check(f: &[u8], budget: Budget) -> Result<(), String> {
     let mut i = 0;
     while i < f.len() {
         if f[i] == b'%' {
-            match directive(&f[i..])? {
-                Some(d) => i += d.len,
+            match directive(&f[i..]).map_err(|bad| format!("{}: invalid directive", quote(&bad)))? {
+                Some(d) => {
+                    budget
+                        .check("width", d.width.unwrap_or(0) as u64)
+                        .map_err(|e| e.to_string())?;
+                    budget
+                        .check("precision", d.prec.flatten().unwrap_or(0) as u64)
+                        .map_err(|e| e.to_string())?;
+                    i += d.len
+                }
                 None => i += 1,
             }
         } else {
@@ -561,9 +575,18 @@ mod tests {
 
     #[test]
     fn bad_directives() {
-        assert_eq!(check(b"%5"), Err("%5".to_string()));
-        assert_eq!(check(b"x%"), Ok(()));
-        assert_eq!(check(b"%H"), Ok(()));
-        assert_eq!(check(b"%n %Hd"), Ok(()));
+        let b = Budget { max: 1 << 20 };
+        assert_eq!(check(b"%5", b), Err("'%5': invalid directive".to_string()));
+        assert_eq!(check(b"x%", b), Ok(()));
+        assert_eq!(check(b"%H", b), Ok(()));
+        assert_eq!(check(b"%n %Hd", b), Ok(()));
+        assert_eq!(
+            check(b"%-9226854775808b", b),
+            Err("width too large (limit 1 MiB)".to_string())
+        );
+        assert_eq!(
+            check(b"%.99999999999999999999999n", b),
+            Err("precision too large (limit 1 MiB)".to_string())
+        );
     }
 }

@@ -13,6 +13,7 @@ use fancy_regex::{Captures, Regex};
 
 use common::cli::{Cmd, Mode, Opt, Opts, flag, value};
 use common::io::Input;
+use common::limits::Budget;
 
 const HELP: &str = "Usage: string SUBCOMMAND [OPTIONS] [STRING...]
 Manipulate strings, as fish's string builtin.  With no STRING, read the
@@ -49,6 +50,8 @@ struct Ctx {
     sub: String,
     out: String,
     quiet: bool,
+    /// The most `out` may hold.
+    budget: Budget,
 }
 
 impl Ctx {
@@ -143,6 +146,7 @@ pub async fn main(mut cmd: Cmd) -> i32 {
         sub: sub.clone(),
         out: String::new(),
         quiet: opts.has("quiet"),
+        budget: Budget::of(&cmd.p),
     };
     let r = run(&mut cmd, &mut ctx, &opts).await;
     cmd.out.write_str(&ctx.out).await;
@@ -727,12 +731,24 @@ fn repeat(ctx: &mut Ctx, opts: &Opts, ss: &[String]) -> Res {
     let mut any = false;
     for s in ss {
         let n = s.chars().count();
+        // Characters to print, checked (as bytes, at most 4 each) before
+        // any is made.
         let want = match (count, max) {
-            (Some(c), Some(m)) if m > 0 => (n as i64 * c).min(m) as usize,
-            (Some(c), _) => n * c as usize,
-            (None, Some(m)) => m as usize,
+            (Some(c), Some(m)) if m > 0 => (n as u64).saturating_mul(c as u64).min(m as u64),
+            (Some(c), _) => (n as u64).saturating_mul(c as u64),
+            (None, Some(m)) => m as u64,
             (None, None) => 0,
         };
+        let bytes = if n == 0 {
+            0
+        } else {
+            want.saturating_mul(s.len() as u64) / n as u64
+        };
+        let want = ctx
+            .budget
+            .check("output", bytes.saturating_add(ctx.out.len() as u64))
+            .map_err(|e| e.to_string())
+            .map(|_| want as usize)?;
         let text: String = if n == 0 {
             String::new()
         } else {

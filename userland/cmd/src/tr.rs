@@ -309,18 +309,61 @@ fn parse_set(arg: &[u8], warnings: &mut Vec<String>) -> Result<Vec<Elem>, String
     Ok(out)
 }
 
-/// The bytes a list of elements stands for, in order (`[c*]` as none).
-fn expand(elems: &[Elem]) -> Vec<u8> {
-    let mut out = Vec::new();
+/// The bytes a list of elements stands for, in order (`[c*]` as none), as
+/// runs of one byte: `[x*99999999999]` is one run, never a buffer that size.
+fn expand(elems: &[Elem]) -> Runs {
+    let mut out = Runs::default();
     for e in elems {
         match *e {
-            Elem::Char(c) | Elem::Equiv(c) => out.push(c),
-            Elem::Range(a, b) => out.extend(a..=b),
-            Elem::Class(c) => out.extend(c.chars()),
-            Elem::Repeat(c, n) => out.extend(std::iter::repeat_n(c, n.unwrap_or(0) as usize)),
+            Elem::Char(c) | Elem::Equiv(c) => out.push(c, 1),
+            Elem::Range(a, b) => (a..=b).for_each(|c| out.push(c, 1)),
+            Elem::Class(c) => c.chars().into_iter().for_each(|c| out.push(c, 1)),
+            Elem::Repeat(c, n) => out.push(c, n.unwrap_or(0)),
         }
     }
     out
+}
+
+/// A sequence of bytes as (byte, count) runs.
+#[derive(Default, Debug)]
+struct Runs(Vec<(u8, u64)>);
+
+impl Runs {
+    fn push(&mut self, c: u8, n: u64) {
+        match self.0.last_mut() {
+            Some((last, count)) if *last == c => *count = count.saturating_add(n),
+            _ if n > 0 => self.0.push((c, n)),
+            _ => {}
+        }
+    }
+
+    fn len(&self) -> u64 {
+        self.0.iter().fold(0u64, |l, (_, n)| l.saturating_add(*n))
+    }
+
+    fn last(&self) -> Option<u8> {
+        self.0.last().map(|(c, _)| *c)
+    }
+
+    fn bytes(&self) -> impl Iterator<Item = u8> + '_ {
+        self.0.iter().map(|(c, _)| *c)
+    }
+
+    /// Pairs of bytes at the same positions of `self` and `other`, as far
+    /// as the shorter goes (one pair per run boundary: enough for a table
+    /// where the last pair for a byte wins).
+    fn zip(&self, other: &Runs) -> Vec<(u8, u8)> {
+        let (mut a, mut b) = (self.0.iter().copied(), other.0.iter().copied());
+        let (mut x, mut y) = (a.next(), b.next());
+        let mut out = Vec::new();
+        while let (Some((ca, na)), Some((cb, nb))) = (x, y) {
+            out.push((ca, cb));
+            let step = na.min(nb);
+            x = if na > step { Some((ca, na - step)) } else { a.next() };
+            y = if nb > step { Some((cb, nb - step)) } else { b.next() };
+        }
+        out
+    }
 }
 
 fn len_of(e: &Elem) -> u64 {
@@ -339,9 +382,9 @@ struct Plan {
     squeeze: Option<[bool; 256]>,
 }
 
-fn set_of(chars: &[u8], complement: bool) -> [bool; 256] {
+fn set_of(chars: impl IntoIterator<Item = u8>, complement: bool) -> [bool; 256] {
     let mut t = [complement; 256];
-    for &c in chars {
+    for c in chars {
         t[c as usize] = !complement;
     }
     t
@@ -354,23 +397,23 @@ fn plan(s1: &[Elem], s2: Option<&[Elem]>, flags: Flags) -> Result<Plan, String> 
     }
     let s1_chars = expand(s1);
     let s1_len = if flags.complement {
-        256 - set_of(&s1_chars, false).iter().filter(|b| **b).count() as u64
+        256 - set_of(s1_chars.bytes(), false).iter().filter(|b| **b).count() as u64
     } else {
-        s1_chars.len() as u64
+        s1_chars.len()
     };
     let translating = s2.is_some() && !flags.delete;
     let Some(s2) = s2 else {
         return Ok(if flags.delete {
             Plan {
                 xlate: None,
-                delete: Some(set_of(&s1_chars, flags.complement)),
+                delete: Some(set_of(s1_chars.bytes(), flags.complement)),
                 squeeze: None,
             }
         } else {
             Plan {
                 xlate: None,
                 delete: None,
-                squeeze: Some(set_of(&s1_chars, flags.complement)),
+                squeeze: Some(set_of(s1_chars.bytes(), flags.complement)),
             }
         });
     };
@@ -384,8 +427,8 @@ fn plan(s1: &[Elem], s2: Option<&[Elem]>, flags: Flags) -> Result<Plan, String> 
         }
         return Ok(Plan {
             xlate: None,
-            delete: Some(set_of(&s1_chars, flags.complement)),
-            squeeze: Some(set_of(&expand(s2), false)),
+            delete: Some(set_of(s1_chars.bytes(), flags.complement)),
+            squeeze: Some(set_of(expand(s2).bytes(), false)),
         });
     }
     if s2.iter().any(|e| matches!(e, Elem::Equiv(_))) {
@@ -401,7 +444,7 @@ fn plan(s1: &[Elem], s2: Option<&[Elem]>, flags: Flags) -> Result<Plan, String> 
     }
     // Fill a [c*] so that string2 is as long as string1.
     let mut s2: Vec<Elem> = s2.to_vec();
-    let fixed: u64 = s2.iter().map(len_of).sum();
+    let fixed = s2.iter().fold(0u64, |n, e| n.saturating_add(len_of(e)));
     for e in s2.iter_mut() {
         if let Elem::Repeat(c, None) = *e {
             *e = Elem::Repeat(c, Some(s1_len.saturating_sub(fixed)));
@@ -412,25 +455,24 @@ fn plan(s1: &[Elem], s2: Option<&[Elem]>, flags: Flags) -> Result<Plan, String> 
     }
     let mut s2_chars = expand(&s2);
     let mut s1_len = s1_len;
-    if flags.truncate && s1_len > s2_chars.len() as u64 {
-        s1_len = s2_chars.len() as u64;
+    if flags.truncate && s1_len > s2_chars.len() {
+        s1_len = s2_chars.len();
     }
-    if s1_len > s2_chars.len() as u64 {
-        if s2_chars.is_empty() {
+    if s1_len > s2_chars.len() {
+        let Some(last) = s2_chars.last() else {
             return Err("when not truncating set1, string2 must be non-empty".into());
-        }
+        };
         if matches!(s2.last(), Some(Elem::Class(_))) {
             return Err(
                 "when translating with string1 longer than string2,\nthe latter string must not end with a character class"
                     .into(),
             );
         }
-        let last = s2_chars[s2_chars.len() - 1];
-        s2_chars.resize(s1_len as usize, last);
+        s2_chars.push(last, s1_len - s2_chars.len());
     }
     if flags.complement
         && s1.iter().any(|e| matches!(e, Elem::Class(_)))
-        && !(s2_chars.len() as u64 == s1_len && s2_chars.windows(2).all(|w| w[0] == w[1]))
+        && !(s2_chars.len() == s1_len && s2_chars.0.len() <= 1)
     {
         return Err(
             "when translating with complemented character classes,\nstring2 must map all characters in the domain to one"
@@ -441,16 +483,20 @@ fn plan(s1: &[Elem], s2: Option<&[Elem]>, flags: Flags) -> Result<Plan, String> 
     for (i, x) in xlate.iter_mut().enumerate() {
         *x = i as u8;
     }
-    let from: Vec<u8> = if flags.complement {
-        let in_s1 = set_of(&s1_chars, false);
-        (0..=255u8).filter(|&c| !in_s1[c as usize]).collect()
+    let from = if flags.complement {
+        let in_s1 = set_of(s1_chars.bytes(), false);
+        let mut from = Runs::default();
+        (0..=255u8)
+            .filter(|&c| !in_s1[c as usize])
+            .for_each(|c| from.push(c, 1));
+        from
     } else {
         s1_chars
     };
-    for (&a, &b) in from.iter().zip(s2_chars.iter()) {
+    for (a, b) in from.zip(&s2_chars) {
         xlate[a as usize] = b;
     }
-    let squeeze = flags.squeeze.then(|| set_of(&s2_chars, false));
+    let squeeze = flags.squeeze.then(|| set_of(s2_chars.bytes(), false));
     Ok(Plan {
         xlate: Some(xlate),
         delete: None,
@@ -470,14 +516,14 @@ fn check_case_classes(s1: &[Elem], s2: &[Elem]) -> Result<(), String> {
         if let Elem::Class(c @ (Class::Upper | Class::Lower)) = e {
             starts1.insert(pos, *c);
         }
-        pos += len_of(e);
+        pos = pos.saturating_add(len_of(e));
     }
     let mut pos = 0u64;
     for e in s2 {
         if matches!(e, Elem::Class(_)) && !starts1.contains_key(&pos) {
             return Err("misaligned [:upper:] and/or [:lower:] construct".into());
         }
-        pos += len_of(e);
+        pos = pos.saturating_add(len_of(e));
     }
     Ok(())
 }
@@ -712,6 +758,9 @@ mod tests {
         assert_eq!(translate("abc", "x", t, b"abcd").unwrap(), b"xbcd");
         assert_eq!(translate("[:lower:]", "[:upper:]", f, b"aZ").unwrap(), b"AZ");
         assert_eq!(translate("a-f", "[x*2]y", f, b"abcdef").unwrap(), b"xxyyyy");
+        // Repeats are runs, whatever their count.
+        assert_eq!(translate("ab", "[x*99999999999]", f, b"abc").unwrap(), b"xxc");
+        assert_eq!(translate("[a*99999999999]b", "x[y*]z", f, b"abc").unwrap(), b"yzc");
         let c = Flags { complement: true, ..f };
         assert_eq!(translate("a-z", "*", c, b"a1\n").unwrap(), b"a**");
         assert!(translate("a", "[:upper:]", f, b"").unwrap_err().contains("misaligned"));

@@ -2,6 +2,7 @@
 
 use kernel::{Errno, OpenFlags, StatChanges};
 
+use common::limits::Budget;
 use common::cli::{Cmd, Opt, flag, value};
 use common::files;
 use common::quote::quote;
@@ -160,6 +161,13 @@ async fn truncate(
     base: Option<u64>,
 ) -> Result<(), String> {
     let cannot_open = |e: kernel::Error| format!("cannot open {} for writing: {}", quote(f), e.strerror());
+    // A file grows in memory: a size past the process's buffer limit is
+    // refused (before a missing file is made, for an absolute size).
+    let budget = Budget::of(&cmd.p);
+    let fits = |n: u64| budget.check("size", n).map(|_| ()).map_err(|e| e.to_string());
+    if let Some((Op::Set, n)) = size {
+        fits(n)?;
+    }
     let cur = match files::stat(&cmd.p, f).await {
         Ok(st) if st.is_dir() => return Err(cannot_open(Errno::EISDIR.into())),
         Ok(st) => st.size,
@@ -187,6 +195,9 @@ async fn truncate(
     };
     if target == cur {
         return Ok(());
+    }
+    if target > cur {
+        fits(target)?;
     }
     let changes = StatChanges {
         size: Some(target),

@@ -102,7 +102,7 @@ impl Output {
         let result = self.p.write(self.fd, data).await;
         // A write to a pipe nobody reads posted a note that ends the
         // process: yielding lets it take effect now.
-        coop::step().await;
+        coop::step(&self.p).await;
         let Err(e) = result else { return };
         if let Some((name, status)) = &self.fatal {
             if e.is(Errno::EPIPE) {
@@ -193,7 +193,7 @@ impl Input {
             return Ok(false);
         }
         let data = p.read(self.fd, CHUNK).await?;
-        coop::step().await;
+        coop::step(p).await;
         if data.is_empty() {
             self.eof = true;
             return Ok(false);

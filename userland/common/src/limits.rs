@@ -6,8 +6,9 @@
 //! memory is reserved, and buffers that grow from input (a line, a whole
 //! file for `sort`) stop at the same limit. The refusal names the limit:
 //! `truncate: size too large (limit 256 MiB)`, `grep: line too long (limit
-//! 256 MiB)`. Nesting in the commands' parsers and evaluators stops at
-//! [`MAX_NEST`], far below what would overflow the stack.
+//! 256 MiB)`. Nesting in the commands' parsers and evaluators stops at the
+//! process's `nest` limit ([`Depth`]; 1000 in the standard profile), far
+//! below what would overflow the stack.
 
 use std::fmt;
 
@@ -15,9 +16,47 @@ use kernel::{Errno, Proc};
 
 /// Nesting depth of every recursive parser and evaluator in the commands
 /// (expr, test, find's expressions, awk, sed blocks, jq, regular
-/// expressions, JSON): deep enough for any real program, shallow enough
-/// that the stack never overflows.
+/// expressions, JSON) where no process is at hand: the standard profile's.
 pub const MAX_NEST: usize = 1000;
+
+/// A recursion's depth against the nesting limit: [`Depth::enter`] at each
+/// level down, [`Depth::leave`] on the way back up.
+#[derive(Copy, Clone, Debug)]
+pub struct Depth {
+    cur: usize,
+    max: usize,
+}
+
+impl Default for Depth {
+    fn default() -> Self {
+        Depth::new(MAX_NEST)
+    }
+}
+
+impl Depth {
+    pub const fn new(max: usize) -> Depth {
+        Depth { cur: 0, max }
+    }
+
+    /// The process's `nest` limit.
+    pub fn of(p: &Proc) -> Depth {
+        Depth::new(p.limits().max_nest)
+    }
+
+    /// One level deeper, or the refusal `{what} nested too deeply (limit
+    /// 1000)`.
+    pub fn enter(&mut self, what: &str) -> Result<(), String> {
+        if self.cur >= self.max {
+            return Err(format!("{what} nested too deeply (limit {})", self.max));
+        }
+        self.cur += 1;
+        Ok(())
+    }
+
+    pub fn leave(&mut self) {
+        self.cur = self.cur.saturating_sub(1);
+    }
+}
 
 /// The limits one command checks its requests against.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
@@ -164,6 +203,19 @@ mod tests {
         let e: kernel::Error = b.too_large("width").into();
         assert_eq!(describe(&e), "width too large (limit 256 MiB)");
         assert_eq!(describe(&Errno::ENOSPC.into()), "No space left on device");
+    }
+
+    #[test]
+    fn depth_stops_at_the_limit() {
+        let mut d = Depth::new(2);
+        assert!(d.enter("expression").is_ok());
+        assert!(d.enter("expression").is_ok());
+        assert_eq!(
+            d.enter("expression").unwrap_err(),
+            "expression nested too deeply (limit 2)"
+        );
+        d.leave();
+        assert!(d.enter("expression").is_ok());
     }
 
     #[test]

@@ -228,12 +228,46 @@ struct Spec {
 /// `s` after zeros to make `width` characters (Rust's `{:0>w$}`, which
 /// panics past 65535).
 pub fn zero_pad(s: &str, width: usize) -> String {
+    align(s, width, Align::Zero)
+}
+
+/// How [`align`] fills a field.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Align {
+    /// Spaces after (`{:<w$}`).
+    Left,
+    /// Spaces before (`{:>w$}`).
+    Right,
+    /// Zeros before, after any sign (`{:0w$}` of a number).
+    Zero,
+}
+
+/// `s` in a field of `width` characters, as Rust's `{:<w$}`, `{:>w$}` and
+/// `{:0w$}` do for widths up to 65535 (past which they panic). The caller
+/// has checked `width` against its budget.
+pub fn align(s: &str, width: usize, how: Align) -> String {
     let len = s.chars().count();
     if len >= width {
         return s.to_string();
     }
-    let mut out = "0".repeat(width - len);
-    out.push_str(s);
+    let fill = width - len;
+    let mut out = String::with_capacity(s.len() + fill);
+    match how {
+        Align::Left => {
+            out.push_str(s);
+            out.extend(std::iter::repeat_n(' ', fill));
+        }
+        Align::Right => {
+            out.extend(std::iter::repeat_n(' ', fill));
+            out.push_str(s);
+        }
+        Align::Zero => {
+            let digits = s.trim_start_matches(['-', '+']);
+            out.push_str(&s[..s.len() - digits.len()]);
+            out.extend(std::iter::repeat_n('0', fill));
+            out.push_str(digits);
+        }
+    }
     out
 }
 
@@ -442,7 +476,7 @@ pub fn fixed(v: f64, p: usize) -> String {
 }
 
 /// `v` in Rust's `{:.pe}` form (`1.50e3`), for any `p`.
-fn rust_exp(v: f64, p: usize) -> String {
+pub fn rust_exp(v: f64, p: usize) -> String {
     if p <= EXACT_DIGITS {
         return format!("{v:.p$e}");
     }
@@ -625,6 +659,17 @@ mod tests {
     fn limited(fmt: &str, args: &[&str]) -> Output {
         let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
         format(fmt, &args, Budget { max: 1 << 20 })
+    }
+
+    #[test]
+    fn aligning_as_rust_does_at_any_width() {
+        for w in [0, 1, 3, 7] {
+            assert_eq!(align("-12", w, Align::Zero), format!("{:0w$}", -12));
+            assert_eq!(align("12", w, Align::Zero), format!("{:0w$}", 12));
+            assert_eq!(align("ab", w, Align::Left), format!("{:<w$}", "ab"));
+            assert_eq!(align("ab", w, Align::Right), format!("{:>w$}", "ab"));
+        }
+        assert_eq!(align("1", 70000, Align::Right).len(), 70000);
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //! ([`format`]), and the date strings `date -d` and `touch -d` accept
 //! ([`parse`]).
 
+use super::printf;
+
 /// A broken-down UTC time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Tm {
@@ -123,6 +125,30 @@ fn iso_week(t: &Tm) -> (i64, u32) {
     (t.year, week as u32)
 }
 
+/// The widest field width a format asks for (`%100Y` is 100): a command
+/// checks it against its budget before formatting.
+pub fn widest(fmt: &str) -> u64 {
+    let mut widest = 0u64;
+    let mut cs = fmt.chars().peekable();
+    while let Some(c) = cs.next() {
+        if c != '%' {
+            continue;
+        }
+        while cs.next_if(|c| matches!(c, '-' | '_' | '0' | '^' | '#')).is_some() {}
+        let mut w = 0u64;
+        while let Some(d) = cs.next_if(char::is_ascii_digit) {
+            w = w.saturating_mul(10).saturating_add(u64::from(d as u8 - b'0'));
+        }
+        widest = widest.max(w);
+        cs.next();
+    }
+    widest
+}
+
+/// Widths past this are cut: the callers that take formats from users
+/// check [`widest`] against their budget first.
+const MAX_WIDTH: usize = 16 << 20;
+
 /// Format epoch seconds (and nanoseconds) as GNU `date +FORMAT` does, in
 /// UTC. Unknown conversions are printed as they are, as GNU does.
 pub fn format(fmt: &str, secs: i64, nanos: u32) -> String {
@@ -154,9 +180,11 @@ pub fn format(fmt: &str, secs: i64, nanos: u32) -> String {
         }
         let mut width: Option<usize> = None;
         while i < cs.len() && cs[i].is_ascii_digit() {
-            width = Some(width.unwrap_or(0) * 10 + cs[i].to_digit(10).unwrap_or(0) as usize);
+            let d = cs[i].to_digit(10).unwrap_or(0) as usize;
+            width = Some(width.unwrap_or(0).saturating_mul(10).saturating_add(d));
             i += 1;
         }
+        let mut width = width.map(|w| w.min(MAX_WIDTH));
         let mut colons = 0;
         while i < cs.len() && cs[i] == ':' {
             colons += 1;
@@ -245,10 +273,9 @@ pub fn format(fmt: &str, secs: i64, nanos: u32) -> String {
                 if p == '\0' {
                     format!("{sign}{digits}")
                 } else if p == ' ' {
-                    format!("{:>w$}", format!("{sign}{digits}"))
+                    printf::align(&format!("{sign}{digits}"), w, printf::Align::Right)
                 } else {
-                    let w = w.saturating_sub(sign.len());
-                    format!("{sign}{digits:0>w$}")
+                    printf::align(&format!("{sign}{digits}"), w, printf::Align::Zero)
                 }
             }
         };
@@ -666,6 +693,7 @@ impl DateParser {
 
 #[cfg(test)]
 mod tests {
+    use super::printf;
     use super::*;
 
     // 2026-01-01T00:00:00Z, a Thursday.

@@ -88,11 +88,34 @@ impl Find {
     pub fn eval<'a>(&'a mut self, e: &'a Expr, f: &'a mut FileCtx) -> BoxBool<'a> {
         Box::pin(async move {
             match e {
-                Expr::And(a, b) => self.eval(a, f).await && !self.quit && self.eval(b, f).await,
-                Expr::Or(a, b) => self.eval(a, f).await || (!self.quit && self.eval(b, f).await),
-                Expr::Comma(a, b) => {
-                    self.eval(a, f).await;
-                    !self.quit && self.eval(b, f).await
+                Expr::And(list) => {
+                    for (i, e) in list.iter().enumerate() {
+                        if (i > 0 && self.quit) || !self.eval(e, f).await {
+                            return false;
+                        }
+                    }
+                    true
+                }
+                Expr::Or(list) => {
+                    for (i, e) in list.iter().enumerate() {
+                        if i > 0 && self.quit {
+                            return false;
+                        }
+                        if self.eval(e, f).await {
+                            return true;
+                        }
+                    }
+                    false
+                }
+                Expr::Comma(list) => {
+                    let mut last = false;
+                    for (i, e) in list.iter().enumerate() {
+                        if i > 0 && self.quit {
+                            return false;
+                        }
+                        last = self.eval(e, f).await;
+                    }
+                    last
                 }
                 Expr::Not(a) => !self.eval(a, f).await,
                 Expr::True => true,

@@ -8,6 +8,7 @@ use super::printf::Format;
 use common::bytes::from_os;
 use common::cli::Cmd;
 use common::io::Output;
+use common::limits::{self, Budget};
 use common::mode::ModeChange;
 use common::pattern::Pattern;
 use common::quotearg::quote_locale;
@@ -153,9 +154,11 @@ pub struct Batch {
 }
 
 pub enum Expr {
-    And(Box<Expr>, Box<Expr>),
-    Or(Box<Expr>, Box<Expr>),
-    Comma(Box<Expr>, Box<Expr>),
+    // Lists, not binary trees: a chain of 100,000 tests is one level deep
+    // for the evaluator (and for drop).
+    And(Vec<Expr>),
+    Or(Vec<Expr>),
+    Comma(Vec<Expr>),
     Not(Box<Expr>),
     True,
     False,
@@ -261,6 +264,8 @@ struct Parser<'a> {
     last_non_option: Option<String>,
     /// `-help`/`-version` met.
     info: Option<Parsed>,
+    /// Nesting of `(` and `!`.
+    nest: limits::Depth,
 }
 
 type R<T> = Result<T, String>;
@@ -297,6 +302,7 @@ pub async fn parse(cmd: &mut Cmd, args: &[String]) -> Result<Parsed, i32> {
     let now = now_ms as f64 / 1000.0;
     let warnings = cmd.p.fd_name(0).is_ok_and(|n| n.contains("cons"));
     let toks = &args[i..];
+    let nest = limits::Depth::of(&cmd.p);
     let mut p = Parser {
         cmd,
         toks,
@@ -321,6 +327,7 @@ pub async fn parse(cmd: &mut Cmd, args: &[String]) -> Result<Parsed, i32> {
         xdev: false,
         last_non_option: None,
         info: None,
+        nest,
     };
     let expr = match p.top().await {
         Ok(e) => e,
@@ -363,10 +370,22 @@ pub async fn parse(cmd: &mut Cmd, args: &[String]) -> Result<Parsed, i32> {
     })))
 }
 
+/// A list of one is its member.
+fn one_or(mut list: Vec<Expr>, make: fn(Vec<Expr>) -> Expr) -> Expr {
+    if list.len() == 1 {
+        return list.pop().unwrap_or(Expr::True);
+    }
+    make(list)
+}
+
 fn and(a: Expr, b: Expr) -> Expr {
     match a {
         Expr::True => b,
-        a => Expr::And(Box::new(a), Box::new(b)),
+        Expr::And(mut v) => {
+            v.push(b);
+            Expr::And(v)
+        }
+        a => Expr::And(vec![a, b]),
     }
 }
 
@@ -399,14 +418,13 @@ impl Parser<'_> {
     }
 
     async fn comma(&mut self) -> R<Expr> {
-        let mut left = Box::pin(self.or()).await?;
+        let mut list = vec![Box::pin(self.or()).await?];
         while self.peek() == Some(",") {
             self.pos += 1;
             self.need_operand(",")?;
-            let right = Box::pin(self.or()).await?;
-            left = Expr::Comma(Box::new(left), Box::new(right));
+            list.push(Box::pin(self.or()).await?);
         }
-        Ok(left)
+        Ok(one_or(list, Expr::Comma))
     }
 
     fn need_operand(&self, op: &str) -> R<()> {
@@ -418,19 +436,18 @@ impl Parser<'_> {
     }
 
     async fn or(&mut self) -> R<Expr> {
-        let mut left = self.and().await?;
+        let mut list = vec![self.and().await?];
         while let Some(op @ ("-o" | "-or")) = self.peek() {
             let op = op.to_string();
             self.pos += 1;
             self.need_operand(&op)?;
-            let right = self.and().await?;
-            left = Expr::Or(Box::new(left), Box::new(right));
+            list.push(self.and().await?);
         }
-        Ok(left)
+        Ok(one_or(list, Expr::Or))
     }
 
     async fn and(&mut self) -> R<Expr> {
-        let mut left = self.not().await?;
+        let mut list = vec![self.not().await?];
         loop {
             match self.peek() {
                 Some(op @ ("-a" | "-and")) => {
@@ -441,10 +458,9 @@ impl Parser<'_> {
                 Some(")" | "," | "-o" | "-or") | None => break,
                 Some(_) => {}
             }
-            let right = self.not().await?;
-            left = Expr::And(Box::new(left), Box::new(right));
+            list.push(self.not().await?);
         }
-        Ok(left)
+        Ok(one_or(list, Expr::And))
     }
 
     async fn not(&mut self) -> R<Expr> {
@@ -452,7 +468,9 @@ impl Parser<'_> {
             let op = op.to_string();
             self.pos += 1;
             self.need_operand(&op)?;
+            self.nest.enter("expression")?;
             let inner = Box::pin(self.not()).await?;
+            self.nest.leave();
             return Ok(Expr::Not(Box::new(inner)));
         }
         self.primary().await
@@ -471,7 +489,9 @@ impl Parser<'_> {
                     Some(")") => return Err("invalid expression; empty parentheses are not allowed.".into()),
                     _ => {}
                 }
+                self.nest.enter("expression")?;
                 let e = Box::pin(self.comma()).await?;
+                self.nest.leave();
                 if self.next().as_deref() != Some(")") {
                     return Err(
                         "invalid expression; I was expecting to find a ')' somewhere but did not see one.".into(),
@@ -759,7 +779,7 @@ impl Parser<'_> {
     }
 
     async fn format(&mut self, text: &str) -> R<Format> {
-        let (f, warnings) = Format::parse(text)?;
+        let (f, warnings) = Format::parse(text, Budget::of(&self.cmd.p))?;
         for w in warnings {
             self.cmd.error(format!("warning: {w}")).await;
         }

@@ -1,6 +1,8 @@
 //! `-printf` formats: parsed once into segments, rendered per file by
 //! [`super::Find::render`].
 
+use common::limits::Budget;
+
 /// What a `%` directive shows.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum Field {
@@ -48,8 +50,9 @@ pub struct Format {
 impl Format {
     /// Parse a format; the warnings are GNU's for unknown escapes and
     /// directives (which print as they are). `Err` is GNU's fatal error
-    /// for a directive cut off by the end of the format.
-    pub fn parse(text: &str) -> Result<(Format, Vec<String>), String> {
+    /// for a directive cut off by the end of the format, or a width or
+    /// precision over the `budget`.
+    pub fn parse(text: &str, budget: Budget) -> Result<(Format, Vec<String>), String> {
         let b = text.as_bytes();
         let mut segs = Vec::new();
         let mut lit = Vec::new();
@@ -120,6 +123,11 @@ impl Format {
                         }
                     }
                     let spec = String::from_utf8_lossy(&b[spec_start..i]).into_owned();
+                    let sp = self::spec(&spec);
+                    budget.check("width", sp.width as u64).map_err(|e| e.to_string())?;
+                    budget
+                        .check("precision", sp.precision.unwrap_or(0) as u64)
+                        .map_err(|e| e.to_string())?;
                     let Some(&c) = b.get(i) else {
                         // GNU prints the (NUL) byte it found there.
                         return Err("error: the format directive `%\0' is reserved for future use".into());
@@ -234,11 +242,13 @@ fn spec(s: &str) -> Spec {
         i += 1;
     }
     let rest = &s[i..];
+    // Saturating, so that `Format::parse` refuses an absurd width.
+    let num = |t: &str| t.parse().unwrap_or(if t.is_empty() { 0 } else { usize::MAX });
     let (w, p) = match rest.split_once('.') {
-        Some((w, p)) => (w, Some(p.parse().unwrap_or(0))),
+        Some((w, p)) => (w, Some(num(p))),
         None => (rest, None),
     };
-    sp.width = w.parse().unwrap_or(0);
+    sp.width = num(w);
     sp.precision = p;
     sp
 }
@@ -319,14 +329,14 @@ pub fn general(v: f64, flags: &str) -> String {
     } else {
         let exp = v.abs().log10().floor() as i32;
         if exp < -4 || exp >= prec as i32 {
-            let s = format!("{:.*e}", prec - 1, v);
+            let s = common::printf::rust_exp(v, prec - 1);
             let (mant, e) = s.split_once('e').unwrap_or((&s, "0"));
             let mant = trim_zeros(mant);
             let e: i32 = e.parse().unwrap_or(0);
             format!("{mant}e{}{:02}", if e < 0 { '-' } else { '+' }, e.abs())
         } else {
             let decimals = (prec as i32 - 1 - exp).max(0) as usize;
-            trim_zeros(&format!("{v:.decimals$}")).to_string()
+            trim_zeros(&common::printf::fixed(v, decimals)).to_string()
         }
     };
     let body = if sp.plus && v >= 0.0 { format!("+{body}") } else { body };
@@ -345,9 +355,22 @@ fn trim_zeros(s: &str) -> &str {
 mod tests {
     use super::*;
 
+    const B: Budget = Budget { max: 1 << 20 };
+
+    #[test]
+    fn widths_within_the_budget() {
+        let e = Format::parse("%99999999999p", B).unwrap_err();
+        assert_eq!(e, "width too large (limit 1 MiB)");
+        let e = Format::parse("%-99999999999999999999999p", B).unwrap_err();
+        assert_eq!(e, "width too large (limit 1 MiB)");
+        let e = Format::parse("%.99999999999f", B).unwrap_err();
+        assert_eq!(e, "precision too large (limit 1 MiB)");
+        assert!(Format::parse("%1000p", B).is_ok());
+    }
+
     #[test]
     fn parsing() {
-        let (f, w) = Format::parse("%p\\n%-5f%%\\101%z\\q").unwrap();
+        let (f, w) = Format::parse("%p\\n%-5f%%\\101%z\\q", B).unwrap();
         assert_eq!(
             f.segs,
             [
@@ -358,10 +381,10 @@ mod tests {
             ]
         );
         assert_eq!(w, ["unrecognized format directive `%z'", "unrecognized escape `\\q'"]);
-        let (f, _) = Format::parse("%TY%A@a\\cb").unwrap();
-        assert!(Format::parse("a%").is_err());
-        assert!(Format::parse("a%5").is_err());
-        assert_eq!(Format::parse("a\\").unwrap().0.segs, [Seg::Lit(b"a\\".to_vec())]);
+        let (f, _) = Format::parse("%TY%A@a\\cb", B).unwrap();
+        assert!(Format::parse("a%", B).is_err());
+        assert!(Format::parse("a%5", B).is_err());
+        assert_eq!(Format::parse("a\\", B).unwrap().0.segs, [Seg::Lit(b"a\\".to_vec())]);
         assert_eq!(f.segs[0], Seg::Dir(String::new(), Field::Time(b't', Some(b'Y'))));
         assert_eq!(f.segs[1], Seg::Dir(String::new(), Field::Time(b'a', Some(b'@'))));
         assert_eq!(f.segs[3], Seg::Stop);
