@@ -693,7 +693,6 @@ impl DateParser {
 
 #[cfg(test)]
 mod tests {
-    use super::printf;
     use super::*;
 
     // 2026-01-01T00:00:00Z, a Thursday.
