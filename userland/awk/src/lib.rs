@@ -66,7 +66,7 @@ pub async fn main(mut cmd: Cmd) -> i32 {
         Ok(s) => s,
         Err(status) => return status,
     };
-    let prog = match parser::parse(&src) {
+    let prog = match parser::parse(&src, common::limits::Depth::of(&cmd.p)) {
         Ok(p) => p,
         Err(e) => return fail(&mut cmd, &locate(&e, &segments)).await,
     };

@@ -3,6 +3,7 @@
 //! `in`, `~ !~`, relational (with `cmd | getline`), concatenation,
 //! `+ -`, `* / %`, unary `! - +`, `^`, `++ --`, `$`, grouping.
 
+use common::limits::Depth;
 use std::collections::HashMap;
 
 use super::ast::*;
@@ -55,11 +56,13 @@ pub struct Parser<'a> {
     /// Inside print's unparenthesized argument list: `>` redirects.
     no_gt: bool,
     loop_depth: usize,
+    /// Nesting of statements and expressions, against the nesting limit.
+    nest: Depth,
     /// In BEGIN/END or a function (where `next` is improper in BEGIN/END).
     in_begin_end: bool,
 }
 
-pub fn parse(src: &[u8]) -> PResult<Program> {
+pub fn parse(src: &[u8], nest: Depth) -> PResult<Program> {
     let mut p = Parser {
         lex: Lexer::new(src),
         tok: Tok::Newline,
@@ -70,6 +73,7 @@ pub fn parse(src: &[u8]) -> PResult<Program> {
         locals: None,
         no_gt: false,
         loop_depth: 0,
+        nest,
         in_begin_end: false,
     };
     for name in SPECIALS {
@@ -116,6 +120,18 @@ impl<'a> Parser<'a> {
     fn peek(&mut self) -> Tok {
         let mut l = self.lex.clone();
         l.next().unwrap_or(Tok::Eof)
+    }
+
+    /// `f` one level deeper (a statement or an operand): `line 3: program
+    /// nested too deeply (limit 1000)` past the limit, long before the
+    /// stack would overflow.
+    fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<T> {
+        self.nest
+            .enter("program")
+            .map_err(|e| format!("line {}: {e}", self.line))?;
+        let r = f(self);
+        self.nest.leave();
+        r
     }
 
     fn error<T>(&self) -> PResult<T> {
@@ -328,6 +344,10 @@ impl<'a> Parser<'a> {
     }
 
     fn stmt(&mut self) -> PResult<Stmt> {
+        self.nested(Self::stmt_at)
+    }
+
+    fn stmt_at(&mut self) -> PResult<Stmt> {
         let line = self.line;
         let s = match self.tok.clone() {
             Tok::LBrace => return Ok(Stmt::Block(self.block()?)),
@@ -740,6 +760,10 @@ impl<'a> Parser<'a> {
     }
 
     fn unary(&mut self) -> PResult<Expr> {
+        self.nested(Self::unary_at)
+    }
+
+    fn unary_at(&mut self) -> PResult<Expr> {
         match self.tok {
             Tok::Not => {
                 self.advance()?;
@@ -764,7 +788,7 @@ impl<'a> Parser<'a> {
             // Right-associative, and the exponent may carry a sign.
             let exp = match self.tok {
                 Tok::Minus | Tok::Plus | Tok::Not => self.unary()?,
-                _ => self.power()?,
+                _ => self.nested(Self::power)?,
             };
             return Ok(Expr::Binary(BinOp::Pow, Box::new(base), Box::new(exp)));
         }
@@ -1036,6 +1060,37 @@ impl<'a> Parser<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn parse(src: &[u8]) -> PResult<Program> {
+        super::parse(src, Depth::default())
+    }
+
+    #[test]
+    fn nesting_stops_at_the_limit() {
+        // A thousand unoptimised levels need more than a test thread's
+        // stack; programs run on the system's big one.
+        std::thread::Builder::new()
+            .stack_size(256 << 20)
+            .spawn(nesting_cases)
+            .unwrap()
+            .join()
+            .unwrap();
+    }
+
+    fn nesting_cases() {
+        for src in [
+            format!("BEGIN{{x={}1{}}}", "(".repeat(5000), ")".repeat(5000)),
+            format!("BEGIN{{x={}1}}", "!".repeat(5000)),
+            format!("BEGIN{{x=2{}}}", "^2".repeat(5000)),
+            format!("BEGIN{}{}", "{".repeat(5000), "}".repeat(5000)),
+            format!("BEGIN{{{}x=1}}", "if(1)".repeat(5000)),
+        ] {
+            let e = parse(src.as_bytes()).err().unwrap_or_default();
+            assert_eq!(e, "line 1: program nested too deeply (limit 1000)");
+        }
+        let ok = format!("BEGIN{{x={}1{}}}", "(".repeat(100), ")".repeat(100));
+        assert!(parse(ok.as_bytes()).is_ok());
+    }
 
     fn err(src: &str) -> String {
         parse(src.as_bytes()).unwrap_err()

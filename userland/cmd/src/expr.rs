@@ -11,6 +11,7 @@
 use std::cmp::Ordering;
 
 use common::cli::Cmd;
+use common::limits::Depth;
 use common::regex::{Options, Regex, Syntax};
 
 const HELP: &str = "Usage: expr EXPRESSION
@@ -124,6 +125,8 @@ enum Error {
 struct Parser<'a> {
     args: &'a [String],
     i: usize,
+    /// Nesting of `(` and prefix operators (`length length ...`).
+    nest: Depth,
 }
 
 type R = Result<Value, Error>;
@@ -260,7 +263,16 @@ impl Parser<'_> {
     }
 
     /// Prefix keywords.
+    /// An operand: each is a level of nesting (through `(` or a prefix
+    /// operator), counted against the nesting limit.
     fn eval6(&mut self, evaluate: bool) -> R {
+        self.nest.enter("expression").map_err(Error::Invalid)?;
+        let v = self.operand(evaluate);
+        self.nest.leave();
+        v
+    }
+
+    fn operand(&mut self, evaluate: bool) -> R {
         if self.peek().is_none() {
             return Err(self.missing_after());
         }
@@ -376,7 +388,11 @@ pub async fn main(mut cmd: Cmd) -> i32 {
     if args.is_empty() {
         return cmd.usage_error("missing operand", 2).await;
     }
-    let mut p = Parser { args: &args, i: 0 };
+    let mut p = Parser {
+        args: &args,
+        i: 0,
+        nest: Depth::of(&cmd.p),
+    };
     let result = p.eval(true).and_then(|v| {
         if let Some(extra) = p.peek() {
             Err(Error::Invalid(format!("syntax error: unexpected argument '{extra}'")))
@@ -403,12 +419,31 @@ mod tests {
 
     fn eval(args: &[&str]) -> Result<String, String> {
         let a: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-        let mut p = Parser { args: &a, i: 0 };
+        let mut p = Parser {
+            args: &a,
+            i: 0,
+            nest: Depth::default(),
+        };
         match p.eval(true) {
             Ok(v) if p.peek().is_none() => Ok(v.text()),
             Ok(_) => Err(format!("unexpected {}", p.peek().unwrap_or(""))),
             Err(Error::Invalid(m)) => Err(m),
         }
+    }
+
+    #[test]
+    fn nesting_stops_at_the_limit() {
+        let mut deep = vec!["("; 2000];
+        deep.push("1");
+        deep.extend(vec![")"; 2000]);
+        assert_eq!(eval(&deep).unwrap_err(), "expression nested too deeply (limit 1000)");
+        let mut lengths = vec!["length"; 5000];
+        lengths.push("x");
+        assert_eq!(eval(&lengths).unwrap_err(), "expression nested too deeply (limit 1000)");
+        let mut ok = vec!["("; 100];
+        ok.push("1");
+        ok.extend(vec![")"; 100]);
+        assert_eq!(eval(&ok).unwrap(), "1");
     }
 
     // Expectations from GNU expr 9.1.

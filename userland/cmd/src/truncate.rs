@@ -2,9 +2,9 @@
 
 use kernel::{Errno, OpenFlags, StatChanges};
 
-use common::limits::Budget;
 use common::cli::{Cmd, Opt, flag, value};
 use common::files;
+use common::limits::Budget;
 use common::quote::quote;
 use common::size::parse_size;
 
