@@ -433,6 +433,17 @@ mod tests {
 
     #[test]
     fn nesting_stops_at_the_limit() {
+        // A thousand unoptimised levels need more than a test thread's
+        // stack; programs run on the system's big one.
+        std::thread::Builder::new()
+            .stack_size(256 << 20)
+            .spawn(nesting_cases)
+            .unwrap()
+            .join()
+            .unwrap();
+    }
+
+    fn nesting_cases() {
         let mut deep = vec!["("; 2000];
         deep.push("1");
         deep.extend(vec![")"; 2000]);

@@ -2,6 +2,7 @@
 //! cycle, addresses and ranges, the commands, the append queue, and the
 //! outputs (stdout, `w` files, the temporary file of `-i`).
 
+use common::coop::Ticker;
 use kernel::{Errno, Fd, NodeType, OpenFlags, Proc, SpawnOpts, StatChanges, Target};
 use memchr::memchr;
 
@@ -160,6 +161,7 @@ enum Range {
 
 pub struct Exec<'a> {
     p: Proc,
+    ticker: Ticker,
     prog: &'a Program,
     set: &'a Settings,
     files: Vec<String>,
@@ -215,6 +217,7 @@ impl<'a> Exec<'a> {
         let files = if files.is_empty() { vec!["-".to_string()] } else { files };
         let mut e = Exec {
             p: p.clone(),
+            ticker: Ticker::new(),
             prog,
             set,
             files,
@@ -355,7 +358,7 @@ impl<'a> Exec<'a> {
                         return Err(panic_error(format!(
                             "read error on {}: {}",
                             self.display_name(),
-                            e.strerror()
+                            common::limits::describe(&e)
                         )));
                     }
                 }
@@ -671,6 +674,9 @@ impl<'a> Exec<'a> {
                         _ => !std::mem::replace(&mut self.replaced, false),
                     };
                     if jump {
+                        // A loop (`:a;ba`) yields now and then, so that
+                        // kill and the other processes run.
+                        self.ticker.tick(&self.p).await;
                         pc = *target;
                         continue;
                     }

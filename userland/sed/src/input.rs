@@ -1,5 +1,6 @@
 //! Reading input lines, with the look-ahead sed's `$` needs.
 
+use common::limits::Budget;
 use kernel::{Errno, Fd, OpenFlags, Proc};
 use memchr::memchr;
 
@@ -88,17 +89,22 @@ impl Source {
             }
             got = true;
             let avail = &self.buf[self.pos..];
-            match memchr(delim, avail) {
-                Some(i) => {
-                    out.extend_from_slice(&avail[..i]);
-                    self.pos += i + 1;
-                    return Ok(Some(true));
-                }
-                None => {
-                    out.extend_from_slice(avail);
-                    self.pos = self.buf.len();
-                }
+            let (take, done) = match memchr(delim, avail) {
+                Some(i) => (i, true),
+                None => (avail.len(), false),
+            };
+            // The pattern space (a line, or lines joined by `N`) stays
+            // within the process's buffer limit; asked only once it is big.
+            if out.len() + take > 1 << 20 {
+                Budget::of(p).extend(out, &avail[..take], "pattern space")?;
+            } else {
+                out.extend_from_slice(&avail[..take]);
             }
+            if done {
+                self.pos += take + 1;
+                return Ok(Some(true));
+            }
+            self.pos = self.buf.len();
         }
     }
 

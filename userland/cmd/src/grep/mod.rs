@@ -954,7 +954,7 @@ impl Run {
     /// Report a file's error (unless -s); the run's status becomes 2.
     async fn suppressible_error(&mut self, cmd: &mut Cmd, name: &str, e: &kernel::Error) {
         if !self.suppress_errors {
-            cmd.error(format!("{name}: {}", e.strerror())).await;
+            cmd.error(format!("{name}: {}", common::limits::describe(e))).await;
         }
         self.errseen = true;
     }

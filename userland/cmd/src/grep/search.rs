@@ -12,6 +12,8 @@ use memchr::{memchr, memchr_iter, memrchr};
 use super::matcher::Matcher;
 use super::{BinaryFiles, Colors, Config, ListFiles, Outcome};
 use common::cli::Cmd;
+use common::coop;
+use common::limits::Budget;
 
 /// How much one read asks for.
 const READ_SIZE: usize = 96 * 1024;
@@ -123,6 +125,7 @@ impl Search {
         let mut error = None;
         let mut stopped = false;
         let p = cmd.p.clone();
+        let budget = Budget::of(&p);
         loop {
             let save = buf.len();
             let data = match p.read(fd, READ_SIZE).await {
@@ -133,6 +136,13 @@ impl Search {
                     break;
                 }
             };
+            coop::step(&p).await;
+            // Only a line longer than the limit makes the buffer grow so.
+            if !budget.fits(buf.len().saturating_add(data.len())) {
+                error = Some(budget.too_large("line too long").into());
+                stopped = true;
+                break;
+            }
             if nlines_first_null < 0 && eol != 0 && cfg.binary_files != BinaryFiles::Text && memchr(0, &data).is_some()
             {
                 if cfg.binary_files == BinaryFiles::WithoutMatch {
