@@ -2,18 +2,26 @@
 //! do everything through their process handle (`kernel::Proc`), so they
 //! work the same over any fileserver, a pipe or the console.
 //!
-//! [`programs`] is the table boot installs into `/bin`.
+//! The pieces are crates of their own so that each builds on its own:
+//! [`common`] (what they share), [`sh`], [`cmd`] (most of `/bin`), and the
+//! three language tools [`awk`], [`sed`] and [`jq`]. [`programs`] is the
+//! table boot installs into `/bin`.
 
-pub mod cmd;
-pub mod common;
-pub mod sh;
+pub use {awk, cmd, common, jq, sed, sh};
 
+use common::program;
 use kernel::Program;
 
-/// Every program, by the name it is installed under in `/bin`.
+/// Every program, by the name it is installed under in `/bin`, sorted.
 pub fn programs() -> Vec<(&'static str, Program)> {
-    let sh = sh::program();
-    let mut all = vec![("sh", sh.clone()), ("bash", sh)];
+    let shell = sh::program();
+    let mut all = vec![("sh", shell.clone()), ("bash", shell)];
     all.extend(cmd::table());
+    all.extend([
+        program!("awk", awk::main),
+        program!("jq", jq::main),
+        program!("sed", sed::main),
+    ]);
+    all.sort_by_key(|(name, _)| *name);
     all
 }

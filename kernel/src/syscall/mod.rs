@@ -16,13 +16,15 @@
 use std::future::Future;
 use std::pin::pin;
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 
 use parking_lot::Mutex;
 
 use crate::chan::Chan;
 use crate::error::{Errno, Error, Result};
 use crate::fd::FdTable;
-use crate::kernel::{Kernel, Limits};
+use crate::kernel::Kernel;
+use crate::limits::{Limits, ProcLimits};
 use crate::ns::{Last, Loc, Namespace};
 use crate::path;
 use crate::proc::{Env, Pid, ProcState, Process};
@@ -80,9 +82,47 @@ impl Proc {
         Proc { kernel, me }
     }
 
-    /// The limits this process runs under.
-    pub fn limits(&self) -> &Limits {
-        &self.kernel.limits
+    /// The limits this process runs under now (its soft limits: the
+    /// host's, as lowered by `ulimit` here or in an ancestor).
+    pub fn limits(&self) -> Arc<Limits> {
+        self.me.limits()
+    }
+
+    /// The soft and the hard limits.
+    pub fn proc_limits(&self) -> ProcLimits {
+        self.me.proc_limits()
+    }
+
+    /// Change this process's limits (`ulimit`): hard limits only go down,
+    /// soft ones up to the hard ones. Children inherit both.
+    pub fn set_limits(&self, soft: Option<&Limits>, hard: Option<&Limits>) -> Result<()> {
+        self.me.change_limits(soft, hard)
+    }
+
+    /// Count `grow` more bytes of this process's memory against its `mem`
+    /// limit (the shell's variables), or refuse with ENOMEM and a message
+    /// naming the limit, counting nothing.
+    pub fn charge_mem(&self, grow: u64) -> Result<()> {
+        let max = self.me.limit(|l| l.max_mem);
+        let counter = self.me.mem_counter();
+        counter
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |used| {
+                used.checked_add(grow).filter(|&t| t <= max)
+            })
+            .map(|_| ())
+            .map_err(|_| self.me.limits().error(Errno::ENOMEM, "mem"))
+    }
+
+    /// Give back bytes counted by [`Proc::charge_mem`].
+    pub fn release_mem(&self, bytes: u64) {
+        let _ = self
+            .me
+            .mem_counter()
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |u| Some(u.saturating_sub(bytes)));
+    }
+
+    fn max_fds(&self) -> usize {
+        self.me.limit(|l| l.max_fds)
     }
 
     pub fn kernel(&self) -> &Arc<Kernel> {

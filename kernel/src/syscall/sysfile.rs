@@ -43,7 +43,7 @@ impl Proc {
     pub fn install(&self, file: Arc<OpenFile>, min: Fd, cloexec: bool) -> Result<Fd> {
         self.fd_group()
             .lock()
-            .alloc(FdEntry { file, cloexec }, min, self.kernel.limits.max_fds)
+            .alloc(FdEntry { file, cloexec }, min, self.max_fds())
     }
 
     /// The open file behind `fd`.
@@ -260,7 +260,7 @@ impl Proc {
         let (r, w) = self.pipe_files();
         let table = self.fd_group();
         let mut t = table.lock();
-        let max = self.kernel.limits.max_fds;
+        let max = self.max_fds();
         let rfd = t.alloc(
             FdEntry {
                 file: r,
@@ -288,7 +288,7 @@ impl Proc {
 
     /// The two open files of a new pipe, not yet in any table.
     pub fn pipe_files(&self) -> (Arc<OpenFile>, Arc<OpenFile>) {
-        let pipe: Arc<dyn Fileserver> = Arc::new(Pipe::new(self.kernel.limits.pipe_capacity));
+        let pipe: Arc<dyn Fileserver> = Arc::new(Pipe::new(self.me.limit(|l| l.pipe_capacity)));
         let end = |h, name: &str, flags| {
             OpenFile::new(
                 Chan::new(pipe.clone(), format!("/{name}")),
@@ -333,14 +333,16 @@ impl Proc {
 
     /// Duplicate `fd` to the lowest free number at or above `min`.
     pub fn dup_min(&self, fd: Fd, min: Fd) -> Result<Fd> {
+        let max = self.max_fds();
         let table = self.fd_group();
         let mut t = table.lock();
         let file = t.get(fd)?;
-        t.alloc(FdEntry { file, cloexec: false }, min, self.kernel.limits.max_fds)
+        t.alloc(FdEntry { file, cloexec: false }, min, max)
     }
 
     /// Make `new` refer to what `old` refers to, closing what `new` had.
     pub async fn dup2(&self, old: Fd, new: Fd) -> Result<Fd> {
+        let max = self.max_fds();
         let previous = {
             let table = self.fd_group();
             let mut t = table.lock();
@@ -348,7 +350,7 @@ impl Proc {
             if old == new {
                 return Ok(new);
             }
-            t.install(new, FdEntry { file, cloexec: false }, self.kernel.limits.max_fds)?
+            t.install(new, FdEntry { file, cloexec: false }, max)?
         };
         if let Some(e) = previous {
             let _ = fd::release(e.file, &self.caller()).await;

@@ -103,6 +103,7 @@ impl Proc {
             return Err(Error::with_detail(Errno::EINVAL, "fd_map with a shared fd table"));
         }
         let (start, argv) = self.prepare(target, opts.argv.clone(), opts.env.as_ref()).await?;
+        let max_fds = self.max_fds();
         let parent = self.me.groups.lock();
         let mut groups = fork_groups(&self.kernel, &parent, &opts.rfork, true);
         if let Some(e) = opts.env {
@@ -118,7 +119,7 @@ impl Proc {
                         // Whatever the copied table held at `child` is
                         // shared with the parent: dropping our reference
                         // closes nothing.
-                        let _ = t.install(child, FdEntry { file, cloexec: false }, self.kernel.limits.max_fds)?;
+                        let _ = t.install(child, FdEntry { file, cloexec: false }, max_fds)?;
                     }
                     None => {
                         let _ = t.remove(child);
@@ -131,10 +132,15 @@ impl Proc {
         }
         groups.argv = argv.into();
         drop(parent);
-        let noteid = (!opts.rfork.new_note_group).then(|| self.me.noteid());
-        let p = self
-            .kernel
-            .start(self.me.pid, noteid, self.me.identity(), groups, start);
+        let noteid = (!opts.rfork.new_note_group).then(|| (self.me.noteid(), self.me.group()));
+        let p = self.kernel.start(
+            self.me.pid,
+            noteid,
+            self.me.identity(),
+            groups,
+            start,
+            self.me.proc_limits(),
+        )?;
         Ok(p.pid)
     }
 
@@ -155,7 +161,7 @@ impl Proc {
                     who: self.caller(),
                     cwd: &cwd,
                     path_var: path_var.as_deref(),
-                    max_depth: self.kernel.limits.max_interpreter_depth,
+                    max_depth: self.me.limit(|l| l.max_interpreter_depth),
                 };
                 let r = self.blocking(ProcState::Open, lookup.resolve(&name, argv)).await?;
                 Ok((Start::Program(r.program), r.argv))
@@ -288,7 +294,7 @@ impl Proc {
             *g = fork_groups(&self.kernel, &g, &r, false);
         }
         if r.new_note_group {
-            self.me.set_noteid(self.me.pid);
+            self.me.new_group(self.me.pid);
         }
     }
 }

@@ -1,0 +1,1610 @@
+//! The interpreter: a stack machine over [`Code`]. One async loop runs
+//! everything (user function calls push frames, they do not recurse), so
+//! I/O (getline, pipes, system) awaits right where it happens.
+
+use std::sync::Arc;
+
+use indexmap::IndexMap;
+use kernel::{Errno, Fd, OpenFlags, Pid, SpawnOpts, Target};
+use rustc_hash::FxBuildHasher;
+
+use super::ast::{BinOp, Builtin, CmpOp, Redirect};
+use super::code::{Arr, Code, GetSrc, Lv, Op, Re};
+use super::format::{FmtError, NumFormat, num_to_str, sprintf, to_str_into};
+use super::input::{Fs, Reader, Rs, split_all};
+use super::lexer::unescape_all;
+use super::parser::slot;
+use super::record::Record;
+use super::regex::Cache;
+use super::value::{Str, Value, as_int, looks_numeric, push_int, str_from};
+use common::cli::Cmd;
+use common::io::Output;
+use common::regex::Regex;
+
+pub type Array = IndexMap<Box<[u8]>, Value, FxBuildHasher>;
+
+/// How a run of code ended.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Flow {
+    Done,
+    Next,
+    Nextfile,
+    Exit,
+}
+
+/// A fatal error: `Runtime` prints as mawk's "run time error" with the
+/// input position; `Plain` prints as it is.
+#[derive(Debug)]
+pub enum Fatal {
+    Runtime(String),
+    Plain(String),
+}
+
+type R<T> = Result<T, Fatal>;
+
+struct Frame {
+    ret: usize,
+    lbase: usize,
+    abase: usize,
+    arena: usize,
+    iters: usize,
+}
+
+enum OutKind {
+    File,
+    Pipe(Pid),
+    Stderr,
+}
+
+struct OutStream {
+    name: Vec<u8>,
+    kind: OutKind,
+    out: Output,
+    fd: Fd,
+}
+
+struct InStream {
+    name: Vec<u8>,
+    reader: Reader,
+    pid: Option<Pid>,
+}
+
+/// The main input: the ARGV operands in turn, or standard input.
+struct MainInput {
+    next_arg: usize,
+    cur: Option<Reader>,
+    /// A file operand was seen (else standard input is read).
+    had_file: bool,
+    done: bool,
+}
+
+impl Default for MainInput {
+    fn default() -> MainInput {
+        MainInput {
+            next_arg: 1,
+            cur: None,
+            had_file: false,
+            done: false,
+        }
+    }
+}
+
+const MAX_DEPTH: usize = 100_000;
+
+pub struct Vm {
+    pub cmd: Cmd,
+    code: Code,
+    stack: Vec<Value>,
+    globals: Vec<Value>,
+    arrays: Vec<Array>,
+    frames: Vec<Frame>,
+    locals: Vec<Value>,
+    larrs: Vec<usize>,
+    lbase: usize,
+    abase: usize,
+    arr_args: Vec<usize>,
+    iters: Vec<Vec<Box<[u8]>>>,
+    ranges: Vec<bool>,
+    rec: Record,
+    fs: Fs,
+    rs: Rs,
+    convfmt: NumFormat,
+    ofmt: NumFormat,
+    ofs: Vec<u8>,
+    ors: Vec<u8>,
+    subsep: Vec<u8>,
+    nr: f64,
+    fnr: f64,
+    main: MainInput,
+    outputs: Vec<OutStream>,
+    inputs: Vec<InStream>,
+    re_cache: Cache,
+    rng: u64,
+    seed: Value,
+    ticks: u32,
+    key: Vec<u8>,
+    /// The buffer the next main record is read into (then swapped in).
+    spare: Vec<u8>,
+    print_buf: Vec<u8>,
+    pub exit_code: i32,
+}
+
+fn strerror(e: &kernel::Error) -> &'static str {
+    e.strerror()
+}
+
+impl Vm {
+    pub fn new(cmd: Cmd, code: Code) -> Vm {
+        let mut globals = vec![Value::Uninit; code.n_globals];
+        let set = |g: &mut Vec<Value>, s: u32, v: &[u8]| g[s as usize] = Value::str(v);
+        set(&mut globals, slot::FS, b" ");
+        set(&mut globals, slot::OFS, b" ");
+        set(&mut globals, slot::ORS, b"\n");
+        set(&mut globals, slot::RS, b"\n");
+        set(&mut globals, slot::SUBSEP, b"\x1c");
+        set(&mut globals, slot::CONVFMT, b"%.6g");
+        set(&mut globals, slot::OFMT, b"%.6g");
+        set(&mut globals, slot::FILENAME, b"");
+        // RSTART and RLENGTH start uninitialised, as in mawk.
+        let arrays = (0..code.n_arrays).map(|_| Array::default()).collect();
+        let ranges = vec![false; code.ranges];
+        let now = cmd.p.now_ms();
+        Vm {
+            cmd,
+            stack: Vec::with_capacity(64),
+            globals,
+            arrays,
+            frames: Vec::new(),
+            locals: Vec::new(),
+            larrs: Vec::new(),
+            lbase: 0,
+            abase: 0,
+            arr_args: Vec::new(),
+            iters: Vec::new(),
+            ranges,
+            rec: Record::default(),
+            fs: Fs::Blank,
+            rs: Rs::Byte(b'\n'),
+            convfmt: NumFormat::new(b"%.6g"),
+            ofmt: NumFormat::new(b"%.6g"),
+            ofs: b" ".to_vec(),
+            ors: b"\n".to_vec(),
+            subsep: b"\x1c".to_vec(),
+            nr: 0.0,
+            fnr: 0.0,
+            main: MainInput::default(),
+            outputs: Vec::new(),
+            inputs: Vec::new(),
+            re_cache: Cache::default(),
+            rng: now ^ 0x9E37_79B9_7F4A_7C15,
+            seed: Value::Num((now / 1000) as f64),
+            ticks: 0,
+            key: Vec::new(),
+            spare: Vec::new(),
+            print_buf: Vec::new(),
+            exit_code: 0,
+            code,
+        }
+    }
+
+    // ---- setup ----
+
+    fn global_array(&self, g: u32) -> Option<usize> {
+        self.code
+            .global_arrays
+            .get(g as usize)
+            .copied()
+            .flatten()
+            .map(|a| a as usize)
+    }
+
+    pub fn set_argv(&mut self, argv: &[String]) {
+        if let Some(a) = self.global_array(slot::ARGV) {
+            for (i, s) in argv.iter().enumerate() {
+                let mut k = Vec::new();
+                push_int(&mut k, i as i64);
+                self.arrays[a].insert(k.into_boxed_slice(), Value::strnum(s.as_bytes()));
+            }
+        }
+        self.globals[slot::ARGC as usize] = Value::Num(argv.len() as f64);
+    }
+
+    pub fn set_environ(&mut self) {
+        if let Some(a) = self.global_array(slot::ENVIRON) {
+            for (k, v) in self.cmd.p.environ() {
+                self.arrays[a].insert(k.as_bytes().into(), Value::strnum(v.as_bytes()));
+            }
+        }
+    }
+
+    /// `name=value` from -v or an operand. False if `name` is not a
+    /// variable name.
+    pub fn assign_var(&mut self, text: &str) -> Result<bool, String> {
+        let Some((name, value)) = text.split_once('=') else {
+            return Ok(false);
+        };
+        let valid = !name.is_empty()
+            && name
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_')
+            && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+        if !valid {
+            return Ok(false);
+        }
+        let Some(g) = self.code.global_names.iter().position(|n| n == name) else {
+            // A variable the program never mentions: nothing to set.
+            return Ok(true);
+        };
+        if self.code.global_arrays[g].is_some() {
+            return Err(format!("can't assign to {name}; it's an array name."));
+        }
+        let v = Value::strnum(&unescape_all(value.as_bytes()));
+        self.store_global(g as u32, v);
+        Ok(true)
+    }
+
+    // ---- special variables ----
+
+    fn load_global(&mut self, g: u32) -> Value {
+        match g {
+            slot::NF => Value::Num(self.rec.nf() as f64),
+            slot::NR => Value::Num(self.nr),
+            slot::FNR => Value::Num(self.fnr),
+            _ => self.globals[g as usize].clone(),
+        }
+    }
+
+    fn store_global(&mut self, g: u32, v: Value) {
+        if g >= slot::COUNT {
+            self.globals[g as usize] = v;
+            return;
+        }
+        match g {
+            slot::NF => {
+                let n = v.to_num();
+                self.rec.set_nf(if n > 0.0 { n as usize } else { 0 });
+            }
+            slot::NR => self.nr = v.to_num(),
+            slot::FNR => self.fnr = v.to_num(),
+            slot::FS => self.fs = self.make_fs(&self.str_of(&v), true),
+            slot::OFS => self.ofs = self.str_of(&v).to_vec(),
+            slot::ORS => self.ors = self.str_of(&v).to_vec(),
+            slot::RS => self.rs = self.make_rs(&self.str_of(&v)),
+            slot::SUBSEP => self.subsep = self.str_of(&v).to_vec(),
+            slot::CONVFMT => self.convfmt = NumFormat::new(&self.str_of(&v)),
+            slot::OFMT => self.ofmt = NumFormat::new(&self.str_of(&v)),
+            _ => {}
+        }
+        self.globals[g as usize] = v;
+    }
+
+    /// FS (or split's separator) rules: " " is blanks, one other character
+    /// is itself, "" splits characters, anything longer is a regex.
+    fn make_fs(&mut self, s: &[u8], record: bool) -> Fs {
+        let paragraph = record && matches!(self.rs, Rs::Paragraph);
+        match s {
+            b" " => Fs::Blank,
+            [] => Fs::Chars,
+            [b] if *b != b'\\' => {
+                if paragraph {
+                    Fs::ByteOrNewline(*b)
+                } else {
+                    Fs::Byte(*b)
+                }
+            }
+            _ => {
+                let mut pat = s.to_vec();
+                if paragraph {
+                    pat = [b"(", &pat[..], b")|\n"].concat();
+                }
+                match self.re_cache.get(&pat) {
+                    Ok(re) => Fs::Regex(re),
+                    Err(_) => Fs::Byte(s[0]),
+                }
+            }
+        }
+    }
+
+    fn make_rs(&mut self, s: &[u8]) -> Rs {
+        let rs = match s {
+            [] => Rs::Paragraph,
+            [b] => Rs::Byte(*b),
+            _ => match self.re_cache.get(s) {
+                Ok(re) => Rs::Regex(re),
+                Err(_) => Rs::Byte(s[0]),
+            },
+        };
+        // Paragraph mode changes how FS applies.
+        let fs = self.str_of(&self.globals[slot::FS as usize].clone());
+        self.rs = rs.clone();
+        self.fs = self.make_fs(&fs, true);
+        rs
+    }
+
+    // ---- conversions ----
+
+    fn str_of(&self, v: &Value) -> Str {
+        match v {
+            Value::Str(s) | Value::StrNum(s) => s.clone(),
+            Value::Uninit => str_from(b""),
+            Value::Num(n) => {
+                let mut b = Vec::new();
+                num_to_str(*n, &self.convfmt, &mut b);
+                str_from(&b)
+            }
+        }
+    }
+
+    fn push_str(&self, v: &Value, out: &mut Vec<u8>) {
+        to_str_into(v, &self.convfmt, out);
+    }
+
+    /// The array key for a value, in `self.key`.
+    fn make_key(&mut self, v: &Value) {
+        let mut k = std::mem::take(&mut self.key);
+        k.clear();
+        match v {
+            Value::Num(n) => match as_int(*n) {
+                Some(i) => push_int(&mut k, i),
+                None => self.convfmt.format(*n, &mut k),
+            },
+            _ => self.push_str(v, &mut k),
+        }
+        self.key = k;
+    }
+
+    fn arr_id(&self, a: Arr) -> usize {
+        match a {
+            Arr::G(i) => i as usize,
+            Arr::L(i) => self.larrs[self.abase + i as usize],
+        }
+    }
+
+    fn pop(&mut self) -> Value {
+        self.stack.pop().unwrap_or_default()
+    }
+
+    fn pop_num(&mut self) -> f64 {
+        self.pop().to_num()
+    }
+
+    fn rt<T>(&self, msg: impl Into<String>) -> R<T> {
+        Err(Fatal::Runtime(msg.into()))
+    }
+
+    pub fn runtime_message(&self, msg: &str) -> String {
+        let filename = self.str_of(&self.globals[slot::FILENAME as usize]);
+        let mut nr = Vec::new();
+        num_to_str(self.nr, &self.convfmt, &mut nr);
+        let mut fnr = Vec::new();
+        num_to_str(self.fnr, &self.convfmt, &mut fnr);
+        format!(
+            "{}: run time error: {msg}\n\tFILENAME=\"{}\" FNR={} NR={}\n",
+            self.cmd.name,
+            String::from_utf8_lossy(&filename),
+            String::from_utf8_lossy(&fnr),
+            String::from_utf8_lossy(&nr)
+        )
+    }
+
+    fn regex(&mut self, re: Re, v: Option<&Value>) -> R<Arc<Regex>> {
+        match re {
+            Re::Const(i) => Ok(self.code.regexes[i as usize].clone()),
+            Re::Dyn => {
+                let s = self.str_of(v.unwrap_or(&Value::Uninit));
+                self.re_cache.get(&s).map_err(|e| {
+                    Fatal::Runtime(format!(
+                        "regular expression compile failed ({e})\n{}",
+                        String::from_utf8_lossy(&s)
+                    ))
+                })
+            }
+        }
+    }
+
+    // ---- fields ----
+
+    fn field_index(&self, v: &Value) -> R<usize> {
+        let n = v.to_num();
+        if n < 0.0 {
+            let mut t = Vec::new();
+            num_to_str(n.trunc(), &self.convfmt, &mut t);
+            return self.rt(format!("negative field index ${}", String::from_utf8_lossy(&t)));
+        }
+        Ok(n as usize)
+    }
+
+    fn get_field(&mut self, k: usize) -> Value {
+        if k == 0 {
+            let t = self.rec.text(&self.ofs, &self.convfmt);
+            return Value::strnum(t);
+        }
+        self.rec.field(k)
+    }
+
+    fn set_field(&mut self, k: usize, v: Value) {
+        if k == 0 {
+            let s = self.str_of(&v);
+            self.rec.set(&s, &self.fs);
+        } else {
+            // Numbers keep their type in fields; text stays text.
+            self.rec.set_field(k, v);
+        }
+    }
+
+    // ---- lvalues ----
+
+    /// Pop what an lvalue needs and read its current value.
+    fn lv_addr(&mut self, lv: Lv) -> R<Addr> {
+        Ok(match lv {
+            Lv::G(g) => Addr::G(g),
+            Lv::L(i) => Addr::L(self.lbase + i as usize),
+            Lv::Elem(a) => {
+                let k = self.pop();
+                self.make_key(&k);
+                Addr::Elem(self.arr_id(a), self.key.clone().into_boxed_slice())
+            }
+            Lv::Field => {
+                let k = self.pop();
+                Addr::Field(self.field_index(&k)?)
+            }
+            Lv::FieldConst(k) => Addr::Field(k as usize),
+        })
+    }
+
+    fn load_addr(&mut self, a: &Addr) -> Value {
+        match a {
+            Addr::G(g) => self.load_global(*g),
+            Addr::L(i) => self.locals[*i].clone(),
+            Addr::Elem(arr, k) => self.arrays[*arr].get(k).cloned().unwrap_or_default(),
+            Addr::Field(k) => self.get_field(*k),
+        }
+    }
+
+    fn store_addr(&mut self, a: Addr, v: Value) {
+        match a {
+            Addr::G(g) => self.store_global(g, v),
+            Addr::L(i) => self.locals[i] = v,
+            Addr::Elem(arr, k) => {
+                self.arrays[arr].insert(k, v);
+            }
+            Addr::Field(k) => self.set_field(k, v),
+        }
+    }
+
+    fn arith(op: BinOp, a: f64, b: f64) -> f64 {
+        match op {
+            BinOp::Add => a + b,
+            BinOp::Sub => a - b,
+            BinOp::Mul => a * b,
+            BinOp::Div => a / b,
+            BinOp::Mod => a % b,
+            BinOp::Pow => pow(a, b),
+        }
+    }
+
+    // ---- comparison ----
+
+    fn compare(&self, a: &Value, b: &Value, op: CmpOp) -> bool {
+        let num = |v: &Value| -> Option<f64> {
+            match v {
+                Value::Num(n) => Some(*n),
+                Value::Uninit => Some(0.0),
+                Value::StrNum(s) => looks_numeric(s),
+                Value::Str(_) => None,
+            }
+        };
+        if let (Some(x), Some(y)) = (num(a), num(b)) {
+            return match op {
+                CmpOp::Lt => x < y,
+                CmpOp::Le => x <= y,
+                CmpOp::Gt => x > y,
+                CmpOp::Ge => x >= y,
+                CmpOp::Eq => x == y,
+                CmpOp::Ne => x != y,
+            };
+        }
+        let (x, y) = (self.str_of(a), self.str_of(b));
+        let o = x.cmp(&y);
+        match op {
+            CmpOp::Lt => o.is_lt(),
+            CmpOp::Le => o.is_le(),
+            CmpOp::Gt => o.is_gt(),
+            CmpOp::Ge => o.is_ge(),
+            CmpOp::Eq => o.is_eq(),
+            CmpOp::Ne => o.is_ne(),
+        }
+    }
+
+    // ---- running ----
+
+    pub fn begin_entry(&self) -> Option<usize> {
+        self.code.has_begin.then_some(self.code.begin)
+    }
+
+    pub fn reads_input(&self) -> bool {
+        self.code.reads_input
+    }
+
+    pub fn main_entry(&self) -> usize {
+        self.code.main
+    }
+
+    pub fn end_entry(&self) -> usize {
+        self.code.end
+    }
+
+    /// Drop whatever a `next` or `exit` left inside function calls.
+    fn unwind(&mut self) {
+        self.frames.clear();
+        self.locals.clear();
+        self.larrs.clear();
+        self.lbase = 0;
+        self.abase = 0;
+        self.arr_args.clear();
+        self.iters.clear();
+        self.stack.clear();
+        self.arrays.truncate(self.code.n_arrays);
+    }
+
+    pub async fn run(&mut self, entry: usize) -> R<Flow> {
+        let r = self.exec(entry).await;
+        if !matches!(r, Ok(Flow::Done)) {
+            self.unwind();
+        }
+        r
+    }
+
+    async fn exec(&mut self, entry: usize) -> R<Flow> {
+        let mut pc = entry;
+        loop {
+            let op = self.code.ops[pc];
+            pc += 1;
+            match op {
+                Op::Num(n) => self.stack.push(Value::Num(n)),
+                Op::Str(i) => self.stack.push(Value::Str(self.code.strs[i as usize].clone())),
+                Op::Pop => {
+                    self.stack.pop();
+                }
+                Op::LoadG(g) => {
+                    let v = if g < slot::COUNT {
+                        self.load_global(g)
+                    } else {
+                        self.globals[g as usize].clone()
+                    };
+                    self.stack.push(v);
+                }
+                Op::LoadL(i) => self.stack.push(self.locals[self.lbase + i as usize].clone()),
+                Op::LoadNF => {
+                    let n = self.rec.nf();
+                    self.stack.push(Value::Num(n as f64));
+                }
+                Op::Field(k) => {
+                    let v = self.get_field(k as usize);
+                    self.stack.push(v);
+                }
+                Op::FieldNum(k) => {
+                    let n = self.rec.field_num(k as usize);
+                    self.stack.push(Value::Num(n));
+                }
+                Op::FieldDyn => {
+                    let k = self.pop();
+                    let k = self.field_index(&k)?;
+                    let v = self.get_field(k);
+                    self.stack.push(v);
+                }
+                Op::Elem(a) => {
+                    let k = self.pop();
+                    self.make_key(&k);
+                    let id = self.arr_id(a);
+                    let v = match self.arrays[id].get(&self.key[..]) {
+                        Some(v) => v.clone(),
+                        None => {
+                            self.arrays[id].insert(self.key.clone().into_boxed_slice(), Value::Uninit);
+                            Value::Uninit
+                        }
+                    };
+                    self.stack.push(v);
+                }
+                Op::Store(lv, keep) => {
+                    let v = self.pop();
+                    match lv {
+                        Lv::G(g) if g >= slot::COUNT => self.globals[g as usize] = v.clone(),
+                        Lv::L(i) => self.locals[self.lbase + i as usize] = v.clone(),
+                        _ => {
+                            let addr = self.lv_addr(lv)?;
+                            self.store_addr(addr, v.clone());
+                        }
+                    }
+                    if keep {
+                        self.stack.push(v);
+                    }
+                }
+                Op::Aug(lv, op, keep) => {
+                    let rhs = self.pop_num();
+                    let r = match lv {
+                        Lv::G(g) if g >= slot::COUNT => {
+                            let slot = &mut self.globals[g as usize];
+                            let r = Self::arith(op, slot.to_num(), rhs);
+                            *slot = Value::Num(r);
+                            r
+                        }
+                        Lv::L(i) => {
+                            let slot = &mut self.locals[self.lbase + i as usize];
+                            let r = Self::arith(op, slot.to_num(), rhs);
+                            *slot = Value::Num(r);
+                            r
+                        }
+                        _ => {
+                            let addr = self.lv_addr(lv)?;
+                            let cur = self.load_addr(&addr).to_num();
+                            let r = Self::arith(op, cur, rhs);
+                            self.store_addr(addr, Value::Num(r));
+                            r
+                        }
+                    };
+                    if keep {
+                        self.stack.push(Value::Num(r));
+                    }
+                }
+                Op::Incr(lv, delta, pre, keep) => {
+                    let addr = self.lv_addr(lv)?;
+                    let old = self.load_addr(&addr).to_num();
+                    let new = old + delta;
+                    self.store_addr(addr, Value::Num(new));
+                    if keep {
+                        self.stack.push(Value::Num(if pre { new } else { old }));
+                    }
+                }
+                Op::Subsep(n) => {
+                    let base = self.stack.len() - n as usize;
+                    let mut s = Vec::new();
+                    for i in base..self.stack.len() {
+                        if i > base {
+                            s.extend_from_slice(&self.subsep);
+                        }
+                        let v = &self.stack[i];
+                        match v {
+                            Value::Num(x) => match as_int(*x) {
+                                Some(k) => push_int(&mut s, k),
+                                None => self.convfmt.format(*x, &mut s),
+                            },
+                            _ => self.push_str(v, &mut s),
+                        }
+                    }
+                    self.stack.truncate(base);
+                    self.stack.push(Value::Str(str_from(&s)));
+                }
+                Op::Concat(n) => {
+                    let base = self.stack.len() - n as usize;
+                    let mut s = Vec::new();
+                    for i in base..self.stack.len() {
+                        self.push_str(&self.stack[i], &mut s);
+                    }
+                    self.stack.truncate(base);
+                    self.stack.push(Value::Str(str_from(&s)));
+                }
+                Op::Bin(op) => {
+                    let b = self.pop_num();
+                    let a = self.pop_num();
+                    self.stack.push(Value::Num(Self::arith(op, a, b)));
+                }
+                Op::Neg => {
+                    let a = self.pop_num();
+                    self.stack.push(Value::Num(-a));
+                }
+                Op::ToNum => {
+                    let a = self.pop_num();
+                    self.stack.push(Value::Num(a));
+                }
+                Op::Not => {
+                    let a = self.pop();
+                    self.stack.push(Value::bool(!a.truth()));
+                }
+                Op::Cmp(op) => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    let r = self.compare(&a, &b, op);
+                    self.stack.push(Value::bool(r));
+                }
+                Op::Match(re, neg) => {
+                    let rv = if re == Re::Dyn { Some(self.pop()) } else { None };
+                    let s = self.pop();
+                    let re = self.regex(re, rv.as_ref())?;
+                    let m = re.is_match(&self.str_of(&s));
+                    self.stack.push(Value::bool(m != neg));
+                }
+                Op::MatchRecord(i) => {
+                    let re = self.code.regexes[i as usize].clone();
+                    let t = self.rec.text(&self.ofs, &self.convfmt);
+                    let m = re.is_match(t);
+                    self.stack.push(Value::bool(m));
+                }
+                Op::In(a) => {
+                    let k = self.pop();
+                    self.make_key(&k);
+                    let id = self.arr_id(a);
+                    let has = self.arrays[id].contains_key(&self.key[..]);
+                    self.stack.push(Value::bool(has));
+                }
+                Op::Jmp(t) => pc = t as usize,
+                Op::Loop(t) => {
+                    pc = t as usize;
+                    self.ticks = self.ticks.wrapping_add(1);
+                    if self.ticks & 0xfff == 0 {
+                        let _ = self.cmd.p.checkpoint().await;
+                    }
+                }
+                Op::JmpF(t) => {
+                    if !self.pop().truth() {
+                        pc = t as usize;
+                    }
+                }
+                Op::JmpT(t) => {
+                    if self.pop().truth() {
+                        pc = t as usize;
+                    }
+                }
+                Op::ArrArg(a) => {
+                    let id = self.arr_id(a);
+                    self.arr_args.push(id);
+                }
+                Op::Call(f, argc) => {
+                    pc = self.call(f as usize, argc as usize, pc)?;
+                }
+                Op::Return(has) => {
+                    let v = if has { self.pop() } else { Value::Uninit };
+                    let Some(fr) = self.frames.pop() else {
+                        return Ok(Flow::Done);
+                    };
+                    self.locals.truncate(self.lbase);
+                    self.larrs.truncate(self.abase);
+                    self.arrays.truncate(fr.arena);
+                    self.iters.truncate(fr.iters);
+                    self.lbase = fr.lbase;
+                    self.abase = fr.abase;
+                    pc = fr.ret;
+                    self.stack.push(v);
+                }
+                Op::Builtin(b, argc) => self.builtin(b, argc as usize).await?,
+                Op::Split(a, mode, re) => self.split(a, mode, re)?,
+                Op::Sub(re, global, lv) => self.sub(re, global, lv)?,
+                Op::MatchFn(re) => {
+                    let rv = if re == Re::Dyn { Some(self.pop()) } else { None };
+                    let s = self.pop();
+                    let re = self.regex(re, rv.as_ref())?;
+                    let s = self.str_of(&s);
+                    let (start, len) = match re.find_at(&s, 0) {
+                        Some((b, e)) => ((b + 1) as f64, (e - b) as f64),
+                        None => (0.0, -1.0),
+                    };
+                    self.globals[slot::RSTART as usize] = Value::Num(start);
+                    self.globals[slot::RLENGTH as usize] = Value::Num(len);
+                    self.stack.push(Value::Num(start));
+                }
+                Op::LengthArr(a) => {
+                    let id = self.arr_id(a);
+                    self.stack.push(Value::Num(self.arrays[id].len() as f64));
+                }
+                Op::Getline(src, lv) => self.getline(src, lv).await?,
+                Op::Print(n, redir) => self.print(n as usize, redir).await?,
+                Op::Printf(n, redir) => self.printf(n as usize, redir).await?,
+                Op::Next => return Ok(Flow::Next),
+                Op::Nextfile => return Ok(Flow::Nextfile),
+                Op::Exit(has) => {
+                    if has {
+                        let c = self.pop_num();
+                        self.exit_code = (c as i64 & 0xff) as i32;
+                    }
+                    return Ok(Flow::Exit);
+                }
+                Op::Delete(a) => {
+                    let k = self.pop();
+                    self.make_key(&k);
+                    let id = self.arr_id(a);
+                    self.arrays[id].swap_remove(&self.key[..]);
+                }
+                Op::DeleteAll(a) => {
+                    let id = self.arr_id(a);
+                    self.arrays[id].clear();
+                }
+                Op::ForInStart(a) => {
+                    let id = self.arr_id(a);
+                    let keys = self.arrays[id].keys().rev().cloned().collect();
+                    self.iters.push(keys);
+                }
+                Op::ForInNext(lv, end) => {
+                    let next = self.iters.last_mut().and_then(|it| it.pop());
+                    match next {
+                        Some(k) => {
+                            let v = Value::Str(str_from(&k));
+                            let addr = self.lv_addr(lv)?;
+                            self.store_addr(addr, v);
+                        }
+                        None => {
+                            self.iters.pop();
+                            pc = end as usize;
+                        }
+                    }
+                }
+                Op::ForInPop => {
+                    self.iters.pop();
+                }
+                Op::RangeActive(i, t) => {
+                    if self.ranges[i as usize] {
+                        pc = t as usize;
+                    }
+                }
+                Op::RangeSet(i, on) => self.ranges[i as usize] = on,
+                Op::Halt => return Ok(Flow::Done),
+            }
+        }
+    }
+
+    fn call(&mut self, f: usize, argc: usize, ret: usize) -> R<usize> {
+        if self.frames.len() >= MAX_DEPTH {
+            return self.rt("function call nesting too deep");
+        }
+        let info = &self.code.funcs[f];
+        let given = &info.params[..argc.min(info.params.len())];
+        let n_scalar = given.iter().filter(|(a, _)| !a).count();
+        let n_array = given.len() - n_scalar;
+        let vals = self.stack.split_off(self.stack.len() - n_scalar);
+        let arrs = self.arr_args.split_off(self.arr_args.len() - n_array);
+        self.frames.push(Frame {
+            ret,
+            lbase: self.lbase,
+            abase: self.abase,
+            arena: self.arrays.len(),
+            iters: self.iters.len(),
+        });
+        self.lbase = self.locals.len();
+        self.locals.extend(vals);
+        self.locals.resize(self.lbase + info.scalars as usize, Value::Uninit);
+        self.abase = self.larrs.len();
+        let mut given_arrays = arrs.into_iter();
+        for (i, (is_array, _)) in info.params.iter().enumerate() {
+            if !is_array {
+                continue;
+            }
+            let id = match (i < argc).then(|| given_arrays.next()).flatten() {
+                Some(id) => id,
+                None => {
+                    self.arrays.push(Array::default());
+                    self.arrays.len() - 1
+                }
+            };
+            self.larrs.push(id);
+        }
+        Ok(info.entry)
+    }
+
+    // ---- builtins ----
+
+    async fn builtin(&mut self, b: Builtin, argc: usize) -> R<()> {
+        let base = self.stack.len() - argc;
+        let num = |vm: &Vm, i: usize| vm.stack[base + i].to_num();
+        let v = match b {
+            Builtin::Length => {
+                let n = if argc == 0 {
+                    self.rec.text(&self.ofs, &self.convfmt).len()
+                } else {
+                    self.str_of(&self.stack[base]).len()
+                };
+                Value::Num(n as f64)
+            }
+            Builtin::Substr => {
+                let s = self.str_of(&self.stack[base]);
+                let r = substr(&s, num(self, 1), (argc == 3).then(|| num(self, 2)));
+                Value::str(r)
+            }
+            Builtin::Index => {
+                let s = self.str_of(&self.stack[base]);
+                let t = self.str_of(&self.stack[base + 1]);
+                // mawk finds the empty string at position 1 (gawk says 0).
+                let i = if t.is_empty() {
+                    1
+                } else {
+                    memchr::memmem::find(&s, &t).map_or(0, |i| i + 1)
+                };
+                Value::Num(i as f64)
+            }
+            Builtin::Sprintf => {
+                let fmt = self.str_of(&self.stack[base]);
+                let mut out = Vec::new();
+                let args: Vec<Value> = self.stack[base + 1..].to_vec();
+                self.format_into(&mut out, &fmt, &args, "sprintf")?;
+                Value::Str(str_from(&out))
+            }
+            Builtin::Tolower | Builtin::Toupper => {
+                let s = self.str_of(&self.stack[base]);
+                let t: Vec<u8> = if b == Builtin::Tolower {
+                    s.to_ascii_lowercase()
+                } else {
+                    s.to_ascii_uppercase()
+                };
+                Value::str(&t)
+            }
+            Builtin::Sin => Value::Num(num(self, 0).sin()),
+            Builtin::Cos => Value::Num(num(self, 0).cos()),
+            Builtin::Atan2 => Value::Num(num(self, 0).atan2(num(self, 1))),
+            Builtin::Exp => Value::Num(num(self, 0).exp()),
+            Builtin::Log => Value::Num(num(self, 0).ln()),
+            Builtin::Sqrt => Value::Num(num(self, 0).sqrt()),
+            Builtin::Int => Value::Num(num(self, 0).trunc()),
+            Builtin::Rand => Value::Num(self.rand()),
+            Builtin::Srand => {
+                let new = if argc == 1 {
+                    self.stack[base].clone()
+                } else {
+                    Value::Num((self.cmd.p.now_ms() / 1000) as f64)
+                };
+                let n = new.to_num();
+                self.rng = n.to_bits() ^ 0x9E37_79B9_7F4A_7C15;
+                std::mem::replace(&mut self.seed, new)
+            }
+            Builtin::Close => {
+                let name = self.str_of(&self.stack[base]);
+                Value::Num(self.close(&name).await as f64)
+            }
+            Builtin::System => {
+                let c = self.str_of(&self.stack[base]);
+                Value::Num(self.system(&c).await as f64)
+            }
+            Builtin::Fflush => {
+                let r = if argc == 0 {
+                    self.flush_all().await;
+                    0
+                } else {
+                    let name = self.str_of(&self.stack[base]);
+                    self.fflush(&name).await
+                };
+                Value::Num(r as f64)
+            }
+            Builtin::Split | Builtin::Sub | Builtin::Gsub | Builtin::Match => Value::Uninit,
+        };
+        self.stack.truncate(base);
+        self.stack.push(v);
+        Ok(())
+    }
+
+    fn rand(&mut self) -> f64 {
+        // splitmix64: rand()'s sequence is ours, not mawk's.
+        self.rng = self.rng.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.rng;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^= z >> 31;
+        (z >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    fn format_into(&mut self, out: &mut Vec<u8>, fmt: &[u8], args: &[Value], who: &str) -> R<()> {
+        match sprintf(out, fmt, args, &self.convfmt) {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                let what = match e {
+                    FmtError::Improper(n) => format!("improper conversion(number {n}) in {who}(\""),
+                    FmtError::NotEnough => format!("not enough arguments passed to {who}(\""),
+                };
+                self.rt(format!("{what}{}\")", String::from_utf8_lossy(fmt)))
+            }
+        }
+    }
+
+    fn split(&mut self, a: Arr, mode: u8, re: u32) -> R<()> {
+        let fs = match mode {
+            0 => None,
+            1 => {
+                let v = self.pop();
+                let s = self.str_of(&v);
+                Some(self.make_fs(&s, false))
+            }
+            _ => Some(Fs::Regex(self.code.regexes[re as usize].clone())),
+        };
+        let s = self.pop();
+        let s = self.str_of(&s);
+        // split() with the default FS uses FS as it is now.
+        let fs = match fs {
+            Some(f) => f,
+            None => {
+                let cur = self.str_of(&self.globals[slot::FS as usize].clone());
+                self.make_fs(&cur, false)
+            }
+        };
+        let spans = split_all(&fs, &s);
+        let id = self.arr_id(a);
+        let arr = &mut self.arrays[id];
+        arr.clear();
+        let mut k = Vec::new();
+        for (i, &(b, e)) in spans.iter().enumerate() {
+            k.clear();
+            push_int(&mut k, i as i64 + 1);
+            arr.insert(k.as_slice().into(), Value::strnum(&s[b..e]));
+        }
+        self.stack.push(Value::Num(spans.len() as f64));
+        Ok(())
+    }
+
+    fn sub(&mut self, re: Re, global: bool, lv: Lv) -> R<()> {
+        let repl = self.pop();
+        let rv = if re == Re::Dyn { Some(self.pop()) } else { None };
+        let re = self.regex(re, rv.as_ref())?;
+        let addr = self.lv_addr(lv)?;
+        let target = self.load_addr(&addr);
+        let s = self.str_of(&target);
+        let repl = self.str_of(&repl);
+        let (out, n) = substitute(&re, &s, &repl, global);
+        if n > 0 {
+            self.store_addr(addr, Value::Str(str_from(&out)));
+        }
+        self.stack.push(Value::Num(n as f64));
+        Ok(())
+    }
+
+    // ---- input ----
+
+    /// The next record of the main input into `buf`.
+    pub async fn main_record(&mut self, buf: &mut Vec<u8>) -> R<bool> {
+        loop {
+            if let Some(r) = self.main.cur.as_mut() {
+                match r.next(&self.cmd.p, &self.rs, buf).await {
+                    Ok(true) => return Ok(true),
+                    Ok(false) => {}
+                    Err(e) => return Err(Fatal::Plain(format!("read error ({})", strerror(&e)))),
+                }
+                if let Some(r) = self.main.cur.take() {
+                    r.close(&self.cmd.p).await;
+                }
+            }
+            if self.main.done || !self.open_next_main().await? {
+                self.main.done = true;
+                return Ok(false);
+            }
+        }
+    }
+
+    /// Open the next ARGV operand (applying assignments on the way), or
+    /// standard input if there were none. False when input is over.
+    async fn open_next_main(&mut self) -> R<bool> {
+        let argv = self.global_array(slot::ARGV);
+        loop {
+            let argc = self.load_global(slot::ARGC).to_num();
+            if (self.main.next_arg as f64) >= argc {
+                break;
+            }
+            let i = self.main.next_arg;
+            self.main.next_arg += 1;
+            let mut k = Vec::new();
+            push_int(&mut k, i as i64);
+            let Some(v) = argv.and_then(|a| self.arrays[a].get(&k[..]).cloned()) else {
+                continue;
+            };
+            let arg = self.str_of(&v);
+            if arg.is_empty() {
+                continue;
+            }
+            let text = String::from_utf8_lossy(&arg).into_owned();
+            match self.assign_var(&text) {
+                Ok(true) => continue,
+                Ok(false) => {}
+                Err(e) => return Err(Fatal::Plain(e)),
+            }
+            self.main.had_file = true;
+            let reader = if &*arg == b"-" || &*arg == b"/dev/stdin" {
+                Reader::new(0, false)
+            } else {
+                match self.open_read(&text).await {
+                    Ok(fd) => Reader::new(fd, true),
+                    // mawk opens a directory, then fails to read it.
+                    Err(e) if e.is(Errno::EISDIR) => {
+                        return Err(Fatal::Plain(format!("read error ({})", strerror(&e))));
+                    }
+                    Err(e) => return Err(Fatal::Plain(format!("cannot open {text} ({})", strerror(&e)))),
+                }
+            };
+            self.start_file(&arg, reader);
+            return Ok(true);
+        }
+        if !self.main.had_file {
+            self.main.had_file = true;
+            self.start_file(b"-", Reader::new(0, false));
+            return Ok(true);
+        }
+        Ok(false)
+    }
+
+    fn start_file(&mut self, name: &[u8], r: Reader) {
+        self.main.cur = Some(r);
+        self.globals[slot::FILENAME as usize] = Value::str(name);
+        self.fnr = 0.0;
+    }
+
+    /// `nextfile`: drop the rest of the current file.
+    pub async fn skip_file(&mut self) {
+        if let Some(r) = self.main.cur.take() {
+            r.close(&self.cmd.p).await;
+        }
+    }
+
+    async fn open_read(&self, name: &str) -> kernel::Result<Fd> {
+        let p = &self.cmd.p;
+        let fd = p.open(name, OpenFlags::READ).await?;
+        if p.fstat(fd).await.is_ok_and(|s| s.is_dir()) {
+            let _ = p.close(fd).await;
+            return Err(Errno::EISDIR.into());
+        }
+        let _ = p.set_cloexec(fd, true);
+        Ok(fd)
+    }
+
+    /// The next record of the main loop, read straight into `$0`.
+    pub async fn read_main_record(&mut self) -> R<bool> {
+        // Read aside: at the end, $0 keeps the last record for END.
+        let mut buf = std::mem::take(&mut self.spare);
+        let r = self.main_record(&mut buf).await;
+        if matches!(r, Ok(true)) {
+            std::mem::swap(&mut self.rec.text, &mut buf);
+        }
+        self.spare = buf;
+        if r? {
+            self.rec.reset(&self.fs);
+            self.nr += 1.0;
+            self.fnr += 1.0;
+            return Ok(true);
+        }
+        Ok(false)
+    }
+
+    async fn getline(&mut self, src: GetSrc, lv: Option<Lv>) -> R<()> {
+        let mut buf = Vec::new();
+        let status: f64 = match src {
+            GetSrc::Main => {
+                if self.main_record(&mut buf).await? {
+                    self.nr += 1.0;
+                    self.fnr += 1.0;
+                    1.0
+                } else {
+                    0.0
+                }
+            }
+            GetSrc::File | GetSrc::Cmd => {
+                let name = self.pop();
+                let name = self.str_of(&name);
+                self.read_stream(&name, src == GetSrc::Cmd, &mut buf).await?
+            }
+        };
+        if status > 0.0 {
+            match lv {
+                None => self.rec.set(&buf, &self.fs),
+                Some(lv) => {
+                    let addr = self.lv_addr(lv)?;
+                    self.store_addr(addr, Value::strnum(&buf));
+                }
+            }
+        } else if let Some(lv) = lv {
+            // Consume the target's operands all the same.
+            self.lv_addr(lv)?;
+        }
+        self.stack.push(Value::Num(status));
+        Ok(())
+    }
+
+    /// A record from a file or command: 1, 0 at the end, -1 if it cannot
+    /// be opened.
+    async fn read_stream(&mut self, name: &[u8], cmd: bool, buf: &mut Vec<u8>) -> R<f64> {
+        let idx = match self.inputs.iter().position(|s| s.name == name) {
+            Some(i) => i,
+            None => {
+                let text = String::from_utf8_lossy(name).into_owned();
+                let opened = if cmd {
+                    self.spawn_reader(&text).await
+                } else if name == b"-" || name == b"/dev/stdin" {
+                    Ok((Reader::new(0, false), None))
+                } else {
+                    match self.open_read(&text).await {
+                        Ok(fd) => Ok((Reader::new(fd, true), None)),
+                        Err(e) if e.is(Errno::EISDIR) => {
+                            return Err(Fatal::Plain(format!("read error ({})", strerror(&e))));
+                        }
+                        Err(e) => Err(e),
+                    }
+                };
+                let Ok((reader, pid)) = opened else {
+                    return Ok(-1.0);
+                };
+                self.inputs.push(InStream {
+                    name: name.to_vec(),
+                    reader,
+                    pid,
+                });
+                self.inputs.len() - 1
+            }
+        };
+        let s = &mut self.inputs[idx];
+        match s.reader.next(&self.cmd.p, &self.rs, buf).await {
+            Ok(true) => Ok(1.0),
+            Ok(false) => Ok(0.0),
+            Err(e) => Err(Fatal::Plain(format!("read error ({})", strerror(&e)))),
+        }
+    }
+
+    /// Run `sh -c cmd`: with stdin from a pipe (`wire_stdin`) or stdout
+    /// into one. Answers the child and our end of the pipe.
+    async fn spawn_piped(&mut self, cmd: &str, wire_stdin: bool) -> kernel::Result<(Pid, Fd)> {
+        self.flush_all().await;
+        let p = self.cmd.p.clone();
+        let (r, w) = p.pipe()?;
+        let (child_end, ours, child_fd) = if wire_stdin { (r, w, 0) } else { (w, r, 1) };
+        let _ = p.set_cloexec(ours, true);
+        let opts = SpawnOpts {
+            argv: vec!["sh".into(), "-c".into(), cmd.into()],
+            fd_map: vec![(child_fd, Some(child_end))],
+            ..Default::default()
+        };
+        let spawned = p.spawn(Target::Path("/bin/sh".into()), opts).await;
+        let _ = p.close(child_end).await;
+        match spawned {
+            Ok(pid) => Ok((pid, ours)),
+            Err(e) => {
+                let _ = p.close(ours).await;
+                Err(e)
+            }
+        }
+    }
+
+    async fn spawn_reader(&mut self, cmd: &str) -> kernel::Result<(Reader, Option<Pid>)> {
+        let (pid, fd) = self.spawn_piped(cmd, false).await?;
+        Ok((Reader::new(fd, true), Some(pid)))
+    }
+
+    /// A child's status as awk reports it: the exit code, or 256 plus the
+    /// signal number for one ended by a note.
+    async fn wait_status(&self, pid: Pid) -> i32 {
+        match self.cmd.p.wait(pid).await {
+            Ok(s) if s.reason.is_some() => 256 + (s.code - 128),
+            Ok(s) => s.code,
+            Err(_) => -1,
+        }
+    }
+
+    pub async fn system(&mut self, c: &[u8]) -> i32 {
+        self.flush_all().await;
+        let p = self.cmd.p.clone();
+        let opts = SpawnOpts {
+            argv: vec!["sh".into(), "-c".into(), String::from_utf8_lossy(c).into_owned()],
+            ..Default::default()
+        };
+        match p.spawn(Target::Path("/bin/sh".into()), opts).await {
+            Ok(pid) => self.wait_status(pid).await,
+            Err(e) => kernel::exec::failure_status(&e),
+        }
+    }
+
+    // ---- output ----
+
+    async fn print(&mut self, n: usize, redir: Option<Redirect>) -> R<()> {
+        let target = redir.map(|_| self.pop());
+        let base = self.stack.len() - n;
+        // One buffer serves every print: no allocation per record.
+        let mut line = std::mem::take(&mut self.print_buf);
+        line.clear();
+        if n == 0 {
+            line.extend_from_slice(self.rec.text(&self.ofs, &self.convfmt));
+        } else {
+            for i in base..self.stack.len() {
+                if i > base {
+                    line.extend_from_slice(&self.ofs);
+                }
+                match &self.stack[i] {
+                    Value::Num(x) => num_to_str(*x, &self.ofmt, &mut line),
+                    v => to_str_into(v, &self.convfmt, &mut line),
+                }
+            }
+        }
+        line.extend_from_slice(&self.ors);
+        self.stack.truncate(base);
+        let r = self.emit(redir, target, &line).await;
+        self.print_buf = line;
+        r
+    }
+
+    async fn printf(&mut self, n: usize, redir: Option<Redirect>) -> R<()> {
+        let target = redir.map(|_| self.pop());
+        let base = self.stack.len() - n;
+        let args: Vec<Value> = self.stack.split_off(base);
+        let fmt = self.str_of(&args[0]);
+        let mut out = Vec::new();
+        let r = self.format_into(&mut out, &fmt, &args[1..], "printf");
+        // What was formatted before an error is written, as mawk does.
+        self.emit(redir, target, &out).await?;
+        r
+    }
+
+    async fn emit(&mut self, redir: Option<Redirect>, target: Option<Value>, data: &[u8]) -> R<()> {
+        let (Some(kind), Some(t)) = (redir, target) else {
+            self.cmd.out.write(data).await;
+            return Ok(());
+        };
+        let name = self.str_of(&t);
+        if &*name == b"-" || &*name == b"/dev/stdout" {
+            self.cmd.out.write(data).await;
+            return Ok(());
+        }
+        let idx = match self.outputs.iter().position(|o| *o.name == *name) {
+            Some(i) => i,
+            None => self.open_output(&name, kind).await?,
+        };
+        let o = &mut self.outputs[idx];
+        o.out.write(data).await;
+        if matches!(o.kind, OutKind::Stderr) {
+            let _ = o.out.flush().await;
+        }
+        Ok(())
+    }
+
+    async fn open_output(&mut self, name: &[u8], kind: Redirect) -> R<usize> {
+        let text = String::from_utf8_lossy(name).into_owned();
+        let p = self.cmd.p.clone();
+        let (fd, k) = if name == b"/dev/stderr" {
+            (2, OutKind::Stderr)
+        } else if kind == Redirect::Pipe {
+            match self.spawn_piped(&text, true).await {
+                Ok((pid, fd)) => (fd, OutKind::Pipe(pid)),
+                Err(e) => {
+                    return Err(Fatal::Plain(format!(
+                        "cannot open \"{text}\" for output ({})",
+                        strerror(&e)
+                    )));
+                }
+            }
+        } else {
+            let flags = if kind == Redirect::Append {
+                OpenFlags::APPEND
+            } else {
+                OpenFlags::WRITE
+            };
+            match p.open(&text, flags).await {
+                Ok(fd) => {
+                    let _ = p.set_cloexec(fd, true);
+                    (fd, OutKind::File)
+                }
+                Err(e) => {
+                    return Err(Fatal::Plain(format!(
+                        "cannot open \"{text}\" for output ({})",
+                        strerror(&e)
+                    )));
+                }
+            }
+        };
+        self.outputs.push(OutStream {
+            name: name.to_vec(),
+            kind: k,
+            out: Output::new(p, fd),
+            fd,
+        });
+        Ok(self.outputs.len() - 1)
+    }
+
+    pub async fn flush_all(&mut self) {
+        let _ = self.cmd.out.flush().await;
+        for o in &mut self.outputs {
+            let _ = o.out.flush().await;
+        }
+    }
+
+    async fn fflush(&mut self, name: &[u8]) -> i32 {
+        if name == b"-" || name == b"/dev/stdout" {
+            let _ = self.cmd.out.flush().await;
+            return 0;
+        }
+        match self.outputs.iter_mut().find(|o| *o.name == *name) {
+            Some(o) => {
+                let _ = o.out.flush().await;
+                0
+            }
+            None => -1,
+        }
+    }
+
+    /// `close(name)`: an output or input stream; a command's exit status.
+    pub async fn close(&mut self, name: &[u8]) -> i32 {
+        if let Some(i) = self.outputs.iter().position(|o| *o.name == *name) {
+            let o = self.outputs.remove(i);
+            return self.close_output(o).await;
+        }
+        if let Some(i) = self.inputs.iter().position(|s| s.name == name) {
+            let s = self.inputs.remove(i);
+            s.reader.close(&self.cmd.p).await;
+            return match s.pid {
+                Some(pid) => self.wait_status(pid).await,
+                None => 0,
+            };
+        }
+        -1
+    }
+
+    async fn close_output(&mut self, mut o: OutStream) -> i32 {
+        let _ = o.out.flush().await;
+        match o.kind {
+            OutKind::Stderr => 0,
+            OutKind::File => {
+                let _ = self.cmd.p.close(o.fd).await;
+                0
+            }
+            OutKind::Pipe(pid) => {
+                let _ = self.cmd.p.close(o.fd).await;
+                self.wait_status(pid).await
+            }
+        }
+    }
+
+    /// At exit: close commands and files (waiting for the commands), then
+    /// flush standard output.
+    pub async fn close_all(&mut self) {
+        while let Some(o) = self.outputs.pop() {
+            self.close_output(o).await;
+        }
+        while let Some(s) = self.inputs.pop() {
+            s.reader.close(&self.cmd.p).await;
+            if let Some(pid) = s.pid {
+                self.wait_status(pid).await;
+            }
+        }
+    }
+}
+
+/// Where an lvalue lives, once its operands are evaluated.
+enum Addr {
+    G(u32),
+    L(usize),
+    Elem(usize, Box<[u8]>),
+    Field(usize),
+}
+
+fn pow(a: f64, b: f64) -> f64 {
+    if b == b.trunc() && b.abs() < 1024.0 {
+        a.powi(b as i32)
+    } else {
+        a.powf(b)
+    }
+}
+
+/// mawk's substr: positions truncate toward zero, and a start before 1
+/// lengthens the count (mawk's own rule, kept for identical output).
+pub fn substr(s: &[u8], start: f64, len: Option<f64>) -> &[u8] {
+    let d_to_i = |d: f64| -> i64 {
+        if d.is_nan() {
+            0
+        } else {
+            d.clamp(-(i32::MAX as f64), i32::MAX as f64) as i64
+        }
+    };
+    let l = s.len() as i64;
+    if l == 0 {
+        return &s[..0];
+    }
+    let mut n = match len {
+        Some(d) => d_to_i(d),
+        None => l,
+    };
+    let mut i = d_to_i(start) - 1;
+    if i > l {
+        n = 0;
+    }
+    if i < 0 {
+        n -= i + 1;
+        i = 0;
+    }
+    if n > l - i {
+        n = l - i;
+    }
+    if n <= 0 {
+        return &s[..0];
+    }
+    &s[i as usize..(i + n) as usize]
+}
+
+/// sub/gsub: replace the first (or every) match; `&` is the match, `\&` a
+/// literal ampersand, `\\` a backslash.
+pub fn substitute(re: &Regex, s: &[u8], repl: &[u8], global: bool) -> (Vec<u8>, usize) {
+    let mut out = Vec::with_capacity(s.len());
+    let mut n = 0;
+    let mut pos = 0;
+    // End of the last non-empty match: an empty match right there does
+    // not count.
+    let mut last_end: Option<usize> = None;
+    while pos <= s.len() {
+        let Some((b, e)) = re.find_at(s, pos) else {
+            break;
+        };
+        if b == e && last_end == Some(b) {
+            // Skip an empty match adjacent to the previous match.
+            if b < s.len() {
+                out.push(s[b]);
+            }
+            pos = b + 1;
+            last_end = None;
+            continue;
+        }
+        out.extend_from_slice(&s[pos..b]);
+        expand(&mut out, repl, &s[b..e]);
+        n += 1;
+        if b == e {
+            if b < s.len() {
+                out.push(s[b]);
+            }
+            pos = b + 1;
+        } else {
+            pos = e;
+        }
+        last_end = Some(e);
+        if !global {
+            break;
+        }
+    }
+    if pos <= s.len() {
+        out.extend_from_slice(&s[pos..]);
+    }
+    (out, n)
+}
+
+fn expand(out: &mut Vec<u8>, repl: &[u8], m: &[u8]) {
+    let mut i = 0;
+    while i < repl.len() {
+        match repl[i] {
+            b'\\' if matches!(repl.get(i + 1), Some(b'&') | Some(b'\\')) => {
+                out.push(repl[i + 1]);
+                i += 2;
+            }
+            b'&' => {
+                out.extend_from_slice(m);
+                i += 1;
+            }
+            c => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn gsub(re: &str, s: &str, r: &str) -> (String, usize) {
+        let re = super::super::regex::compile(re.as_bytes()).unwrap();
+        let (o, n) = substitute(&re, s.as_bytes(), r.as_bytes(), true);
+        (String::from_utf8(o).unwrap(), n)
+    }
+
+    // Expectations from mawk 1.3.4.
+    #[test]
+    fn substitution() {
+        assert_eq!(gsub("x*", "abc", "-"), ("-a-b-c-".into(), 4));
+        assert_eq!(gsub("", "abc", "-"), ("-a-b-c-".into(), 4));
+        assert_eq!(gsub("a", "aaa", "&&"), ("aaaaaa".into(), 3));
+        assert_eq!(gsub("l*", "hello", "X"), ("XhXeXoX".into(), 4));
+        assert_eq!(gsub("b", "abc", "[&|\\&|\\\\&]"), ("a[b|&|\\b]c".into(), 1));
+        assert_eq!(gsub("a", "a", "x\\y"), ("x\\y".into(), 1));
+        assert_eq!(gsub("a", "a", "x\\\\y"), ("x\\y".into(), 1));
+    }
+
+    #[test]
+    fn mawk_substr() {
+        let s = b"hello";
+        let t = |a: f64, b: Option<f64>| String::from_utf8(substr(s, a, b).to_vec()).unwrap();
+        assert_eq!(t(0.0, None), "hello");
+        assert_eq!(t(-1.0, Some(3.0)), "hell");
+        assert_eq!(t(1.5, Some(2.0)), "he");
+        assert_eq!(t(2.0, Some(1.5)), "e");
+        assert_eq!(t(0.0, Some(2.0)), "he");
+        assert_eq!(t(2.5, None), "ello");
+        assert_eq!(t(3.0, Some(100.0)), "llo");
+        assert_eq!(t(6.0, None), "");
+        assert_eq!(t(5.0, Some(-1.0)), "");
+        assert_eq!(t(0.5, Some(1.0)), "h");
+        assert_eq!(t(1.0, Some(0.5)), "");
+    }
+}

@@ -1,0 +1,187 @@
+//! The commands of `/bin`, one module each (a few tiny ones share one;
+//! awk, sed and jq are crates of their own).
+//! Each has `HELP` text and an `async fn main(cmd: Cmd) -> i32`; [`table`]
+//! lists them all.
+
+use kernel::Program;
+
+use common::program;
+
+mod basename;
+mod basenc;
+mod cat;
+mod chmod;
+mod chown;
+mod clear;
+mod cmp;
+mod column;
+mod comm;
+mod cp;
+mod cut;
+mod date;
+mod df;
+mod diff;
+mod digest;
+mod dirname;
+mod du;
+mod env;
+mod envsubst;
+mod expand;
+mod expr;
+mod find;
+mod fold;
+mod grep;
+mod gzip;
+mod head;
+mod hostname;
+mod id;
+mod join;
+mod kill;
+mod ls;
+mod memfs;
+mod mkdir;
+mod mktemp;
+mod mv;
+mod nl;
+mod ns;
+mod od;
+mod paste;
+mod patch;
+mod printenv;
+mod printf;
+mod ps;
+mod realpath;
+mod rev;
+mod rm;
+mod rmdir;
+mod seq;
+mod sleep;
+mod sort;
+mod split;
+mod stat;
+mod string;
+mod sync;
+mod sysconf;
+mod tac;
+mod tail;
+mod tar;
+mod tee;
+mod test;
+mod touch;
+mod tr;
+mod tree;
+mod truefalse;
+mod truncate;
+mod tty;
+mod uname;
+mod unexpand;
+mod uniq;
+mod uuidgen;
+mod wc;
+mod which;
+mod whoami;
+mod xargs;
+mod xxd;
+mod yes;
+
+/// Every command, by its name in `/bin`.
+pub fn table() -> Vec<(&'static str, Program)> {
+    vec![
+        program!("[", test::main),
+        program!("b2sum", digest::b2sum),
+        program!("base32", basenc::base32),
+        program!("base64", basenc::base64),
+        program!("basename", basename::main),
+        program!("basenc", basenc::basenc),
+        program!("cat", cat::main),
+        program!("chgrp", chown::chgrp),
+        program!("chmod", chmod::main),
+        program!("chown", chown::chown),
+        program!("cksum", digest::cksum),
+        program!("clear", clear::main),
+        program!("cmp", cmp::main),
+        program!("column", column::main),
+        program!("comm", comm::main),
+        program!("cp", cp::main),
+        program!("cut", cut::main),
+        program!("date", date::main),
+        program!("df", df::main),
+        program!("diff", diff::main),
+        program!("dirname", dirname::main),
+        program!("du", du::main),
+        program!("echo", printf::echo),
+        program!("egrep", grep::egrep),
+        program!("env", env::main),
+        program!("envsubst", envsubst::main),
+        program!("expand", expand::main),
+        program!("expr", expr::main),
+        program!("false", truefalse::false_),
+        program!("fgrep", grep::fgrep),
+        program!("find", find::main),
+        program!("fold", fold::main),
+        program!("getconf", sysconf::getconf),
+        program!("grep", grep::main),
+        program!("gunzip", gzip::gunzip),
+        program!("gzip", gzip::gzip),
+        program!("head", head::main),
+        program!("hostname", hostname::main),
+        program!("id", id::main),
+        program!("join", join::main),
+        program!("kill", kill::main),
+        program!("ls", ls::main),
+        program!("md5sum", digest::md5sum),
+        program!("memfs", memfs::memfs),
+        program!("mkdir", mkdir::main),
+        program!("mktemp", mktemp::main),
+        program!("mv", mv::main),
+        program!("newns", ns::newns),
+        program!("nl", nl::main),
+        program!("nproc", sysconf::nproc),
+        program!("ns", ns::ns),
+        program!("od", od::main),
+        program!("paste", paste::main),
+        program!("patch", patch::main),
+        program!("printenv", printenv::main),
+        program!("printf", printf::main),
+        program!("ps", ps::main),
+        program!("ramfs", memfs::ramfs),
+        program!("realpath", realpath::main),
+        program!("rev", rev::main),
+        program!("rm", rm::main),
+        program!("rmdir", rmdir::main),
+        program!("seq", seq::main),
+        program!("sha1sum", digest::sha1sum),
+        program!("sha224sum", digest::sha224sum),
+        program!("sha256sum", digest::sha256sum),
+        program!("sha384sum", digest::sha384sum),
+        program!("sha512sum", digest::sha512sum),
+        program!("sleep", sleep::main),
+        program!("sort", sort::main),
+        program!("split", split::main),
+        program!("stat", stat::main),
+        program!("string", string::main),
+        program!("sync", sync::main),
+        program!("tac", tac::main),
+        program!("tail", tail::main),
+        program!("tar", tar::main),
+        program!("tee", tee::main),
+        program!("test", test::main),
+        program!("touch", touch::main),
+        program!("tr", tr::main),
+        program!("tree", tree::main),
+        program!("true", truefalse::true_),
+        program!("truncate", truncate::main),
+        program!("tty", tty::main),
+        program!("uname", uname::main),
+        program!("unexpand", unexpand::main),
+        program!("uniq", uniq::main),
+        program!("uuidgen", uuidgen::main),
+        program!("wc", wc::main),
+        program!("which", which::main),
+        program!("whoami", whoami::main),
+        program!("xargs", xargs::main),
+        program!("xxd", xxd::main),
+        program!("yes", yes::main),
+        program!("zcat", gzip::zcat),
+    ]
+}

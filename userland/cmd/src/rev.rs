@@ -1,0 +1,86 @@
+//! `rev`: reverse each line (util-linux's rev; characters are bytes).
+
+use common::cli::{Cmd, Opt};
+use common::io::Input;
+use common::lines::Splitter;
+
+const HELP: &str = "Usage: rev [options] [file ...]
+
+Reverse lines characterwise.
+
+Options:
+ -h, --help     display this help
+ -V, --version  display version
+
+Characters are bytes (the C locale), so any byte may appear in a line.
+";
+
+const SPEC: &[Opt] = &[common::cli::flag("help", 'h'), common::cli::flag("version", 'V')];
+
+fn reverse_line(rec: &[u8], out: &mut Vec<u8>) {
+    let (body, end) = match rec.split_last() {
+        Some((b'\n', body)) => (body, true),
+        _ => (rec, false),
+    };
+    out.extend(body.iter().rev());
+    if end {
+        out.push(b'\n');
+    }
+}
+
+pub async fn main(mut cmd: Cmd) -> i32 {
+    let opts = match cmd.parse(SPEC, HELP).await {
+        Ok(o) => o,
+        Err(status) => return status,
+    };
+    let files = opts.files();
+    let p = cmd.p.clone();
+    let mut status = 0;
+    for f in &files {
+        // util-linux rev opens its operands as named: "-" is a file.
+        let name = if f == "-" && !opts.operands.is_empty() {
+            "./-"
+        } else {
+            f.as_str()
+        };
+        let mut input = match Input::open(&p, name).await {
+            Ok(i) => i,
+            Err(e) if e.is(kernel::Errno::EISDIR) => {
+                cmd.error(format!("{f}: 0: {}", e.strerror())).await;
+                status = 1;
+                continue;
+            }
+            Err(e) => {
+                cmd.error(format!("cannot open {f}: {}", e.strerror())).await;
+                status = 1;
+                continue;
+            }
+        };
+        let mut splitter = Splitter::new(b'\n');
+        let mut out = Vec::new();
+        loop {
+            match input.chunk(&p).await {
+                Ok(Some(chunk)) => {
+                    splitter.feed(&chunk, |rec| {
+                        reverse_line(rec, &mut out);
+                        true
+                    });
+                    cmd.out.write(&out).await;
+                    out.clear();
+                }
+                Ok(None) => break,
+                Err(e) => {
+                    cmd.error(format!("{f}: {}", e.strerror())).await;
+                    status = 1;
+                    break;
+                }
+            }
+        }
+        if let Some(rest) = splitter.take_rest() {
+            reverse_line(&rest, &mut out);
+            cmd.out.write(&out).await;
+        }
+        input.close(&p).await;
+    }
+    cmd.finish(status).await
+}

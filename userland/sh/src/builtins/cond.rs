@@ -1,0 +1,127 @@
+//! `[[ ... ]]`: no word splitting or globbing of operands, patterns on the
+//! right of `==` and `!=`, POSIX extended regexes with `=~` (captures in
+//! `BASH_REMATCH`), arithmetic operands for `-eq` and friends, and the file
+//! tests of `test`.
+
+use futures_util::future::BoxFuture;
+use regex::bytes::RegexBuilder;
+
+use crate::Shell;
+use crate::ast::{Cond, Word};
+use crate::exec::{AssignVal, CondErr};
+use common::bytes;
+use common::test;
+
+pub fn eval<'a>(sh: &'a mut Shell, c: &'a Cond) -> BoxFuture<'a, Result<bool, CondErr>> {
+    Box::pin(async move {
+        Ok(match c {
+            Cond::Not(c) => !eval(sh, c).await?,
+            Cond::And(a, b) => eval(sh, a).await? && eval(sh, b).await?,
+            Cond::Or(a, b) => eval(sh, a).await? || eval(sh, b).await?,
+            Cond::Word(w) => !sh.expand_str(w).await?.is_empty(),
+            Cond::Unary(op, w) => {
+                let arg = sh.expand_str(w).await?;
+                match op.as_str() {
+                    "-v" => is_set(sh, &arg).await,
+                    "-o" => super::vars::option_value(sh, &arg).unwrap_or(false),
+                    _ => {
+                        let proc = sh.proc.clone();
+                        match test::unary(&proc, &test::Env::default(), op, &arg).await {
+                            Ok(v) => v,
+                            Err(msg) => {
+                                sh.error(&msg).await;
+                                return Err(CondErr::Status(2));
+                            }
+                        }
+                    }
+                }
+            }
+            Cond::Binary(l, op, r) => binary(sh, l, op, r).await?,
+        })
+    })
+}
+
+/// `-v name` or `-v name[sub]`.
+async fn is_set(sh: &mut Shell, arg: &str) -> bool {
+    if let Some((name, rest)) = arg.split_once('[')
+        && let Some(sub) = rest.strip_suffix(']')
+    {
+        let Ok(key) = sh.subscript(name, &Word::literal(sub)).await else {
+            return false;
+        };
+        return sh.element(name, &key).is_some();
+    }
+    sh.is_set(arg)
+}
+
+async fn binary(sh: &mut Shell, l: &Word, op: &str, r: &Word) -> Result<bool, CondErr> {
+    let left = sh.expand_str(l).await?;
+    match op {
+        "==" | "=" | "!=" => {
+            let pat = sh.expand_pattern(r).await?;
+            let m = pat.matches(&left);
+            Ok(if op == "!=" { !m } else { m })
+        }
+        "=~" => regex_match(sh, &left, r).await,
+        "<" | ">" => {
+            let right = sh.expand_str(r).await?;
+            Ok(if op == "<" { left < right } else { left > right })
+        }
+        "-eq" | "-ne" | "-lt" | "-le" | "-gt" | "-ge" => {
+            let right = sh.expand_str(r).await?;
+            let a = sh.eval_arith(&left).await?;
+            let b = sh.eval_arith(&right).await?;
+            Ok(match op {
+                "-eq" => a == b,
+                "-ne" => a != b,
+                "-lt" => a < b,
+                "-le" => a <= b,
+                "-gt" => a > b,
+                _ => a >= b,
+            })
+        }
+        _ => {
+            let right = sh.expand_str(r).await?;
+            let proc = sh.proc.clone();
+            match test::binary(&proc, &left, op, &right).await {
+                Ok(v) => Ok(v),
+                Err(msg) => {
+                    sh.error(&msg).await;
+                    Err(CondErr::Status(2))
+                }
+            }
+        }
+    }
+}
+
+async fn regex_match(sh: &mut Shell, subject: &str, r: &Word) -> Result<bool, CondErr> {
+    let chars = sh.expand_qchars(r).await?;
+    // Quoted characters match literally; bytes above ASCII as raw bytes.
+    let mut pat = String::new();
+    for (c, quoted) in chars {
+        let code = u32::from(c);
+        if code > 0x7f {
+            pat.push_str(&format!("\\x{code:02x}"));
+        } else if quoted {
+            pat.push_str(&regex::escape(&c.to_string()));
+        } else {
+            pat.push(c);
+        }
+    }
+    let re = match RegexBuilder::new(&pat).unicode(false).build() {
+        Ok(re) => re,
+        Err(_) => return Err(CondErr::Status(2)),
+    };
+    let hay = bytes::to_bytes(subject);
+    let items = match re.captures(&hay) {
+        Some(caps) => caps
+            .iter()
+            .map(|m| (None, m.map(|m| bytes::from_bytes(m.as_bytes())).unwrap_or_default()))
+            .collect(),
+        None => Vec::new(),
+    };
+    let matched = !items.is_empty();
+    sh.vars.unset("BASH_REMATCH");
+    let _ = sh.assign("BASH_REMATCH", None, false, AssignVal::Array(items)).await;
+    Ok(matched)
+}

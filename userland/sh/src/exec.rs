@@ -1,0 +1,1430 @@
+//! Running commands: lists, and-or lists, pipelines, simple and compound
+//! commands, functions, subshells, assignments, `set -e`, traps.
+//!
+//! Every pipeline stage, subshell, background job and command substitution
+//! runs in a new process with a copy of the shell ([`Shell::fork`]). A
+//! subshell whose last command is a simple external command `exec`s it in
+//! place, as bash does, so `a | b` costs two processes, not four.
+
+use std::sync::Arc;
+
+use futures_util::future::BoxFuture;
+use kernel::exec::failure_status;
+use kernel::{Errno, Pid, SpawnOpts, Target};
+
+use super::ast::*;
+use super::builtins;
+use super::timing;
+use super::vars::{Kind, Value, resolve_index};
+use super::{Flow, Job, Res, Shell};
+use common::bytes;
+
+/// An evaluated assignment value.
+#[derive(Clone, Debug)]
+pub enum AssignVal {
+    Scalar(String),
+    Array(Vec<(Option<String>, String)>),
+}
+
+/// An argument of a declaration builtin (`declare`, `local`, `export`,
+/// `readonly`, `typeset`).
+#[derive(Clone, Debug)]
+pub enum DeclArg {
+    Word(String),
+    Assign {
+        name: String,
+        index: Option<String>,
+        append: bool,
+        value: AssignVal,
+    },
+}
+
+impl Shell {
+    /// A copy of the shell for a subshell: traps that are not ignored are
+    /// reset, jobs are the parent's business, and (as in bash) a subshell
+    /// is never interactive, so an interrupt ends it.
+    pub fn fork(&self) -> Shell {
+        let mut child = self.clone();
+        child.nest.subshell = true;
+        child.opts.interactive = false;
+        child.jobs = super::Jobs::default();
+        child.traps = self.traps.for_subshell();
+        child
+    }
+
+    /// The body of a subshell process: run `list`, run its EXIT trap,
+    /// answer its status.
+    pub async fn run_subshell_list(&mut self, list: &List) -> i32 {
+        self.catch_notes_if_trapped();
+        let r = match single_command(list) {
+            Some(cmd) if self.traps.table.is_empty() => self.run_command(cmd, true).await,
+            _ => self.run_list(list).await,
+        };
+        self.finish(r).await
+    }
+
+    /// Turn an outcome into the exit status of a (sub)shell that is ending,
+    /// running the EXIT trap.
+    pub async fn finish(&mut self, r: Res) -> i32 {
+        let status = match r {
+            Ok(s) => s,
+            Err(Flow::Exit(s) | Flow::Abort(s) | Flow::Return(s)) => s,
+            Err(Flow::Break(_) | Flow::Continue(_)) => self.params.status,
+        };
+        self.params.status = status;
+        self.run_exit_trap().await;
+        self.params.status
+    }
+
+    pub async fn run_exit_trap(&mut self) {
+        let Some(cmd) = self.traps.table.get("EXIT").cloned() else {
+            return;
+        };
+        Arc::make_mut(&mut self.traps.table).remove("EXIT");
+        if cmd.is_empty() {
+            return;
+        }
+        let saved = self.params.status;
+        let r = self.eval_string(&cmd, "trap").await;
+        self.params.status = match r {
+            Err(Flow::Exit(s)) => s,
+            _ => saved,
+        };
+    }
+
+    // ---- lists ----
+
+    pub fn run_list<'a>(&'a mut self, list: &'a List) -> BoxFuture<'a, Res> {
+        Box::pin(async move {
+            let mut status = 0;
+            for item in &list.items {
+                self.reap_jobs();
+                if item.background {
+                    status = self.spawn_background(&item.and_or).await?;
+                } else {
+                    status = self.run_and_or(&item.and_or).await?;
+                }
+                self.params.status = status;
+                self.handle_notes().await?;
+            }
+            Ok(status)
+        })
+    }
+
+    async fn run_and_or(&mut self, ao: &AndOr) -> Res {
+        // Only the last pipeline of an and-or list is subject to `set -e`.
+        let mut status = if ao.rest.is_empty() {
+            self.run_pipeline(&ao.first).await?
+        } else {
+            self.nest.conditions += 1;
+            let r = self.run_pipeline(&ao.first).await;
+            self.nest.conditions -= 1;
+            r?
+        };
+        for (i, (conn, p)) in ao.rest.iter().enumerate() {
+            self.params.status = status;
+            let run = match conn {
+                Connector::And => status == 0,
+                Connector::Or => status != 0,
+            };
+            if !run {
+                continue;
+            }
+            let last = i + 1 == ao.rest.len();
+            if last {
+                status = self.run_pipeline(p).await?;
+            } else {
+                self.nest.conditions += 1;
+                let r = self.run_pipeline(p).await;
+                self.nest.conditions -= 1;
+                status = r?;
+            }
+        }
+        Ok(status)
+    }
+
+    async fn run_pipeline(&mut self, p: &Pipeline) -> Res {
+        let Some(timed) = p.time else {
+            return self.run_untimed(p).await;
+        };
+        let start = self.usage();
+        let r = Box::pin(self.run_untimed(p)).await;
+        self.report_time(timed, start).await;
+        r
+    }
+
+    /// The clock and the CPU time charged to the shell and its reaped
+    /// children so far.
+    fn usage(&self) -> (std::time::Instant, u64) {
+        let me = self.proc.process();
+        (std::time::Instant::now(), me.cpu_ns() + me.children_cpu_ns())
+    }
+
+    /// Print what a timed pipeline used on the shell's stderr, through
+    /// `TIMEFORMAT` (unset: bash's default; empty: nothing).
+    async fn report_time(&mut self, timed: Timed, (start, cpu0): (std::time::Instant, u64)) {
+        let (end, cpu1) = self.usage();
+        let times = timing::Times {
+            real: end - start,
+            user: std::time::Duration::from_nanos(cpu1.saturating_sub(cpu0)),
+            sys: std::time::Duration::ZERO,
+        };
+        let fmt = match timed {
+            Timed::Posix => timing::POSIX.to_string(),
+            Timed::Format => match self.var_str("TIMEFORMAT") {
+                Some(f) => f,
+                None => timing::DEFAULT.to_string(),
+            },
+        };
+        if fmt.is_empty() {
+            return;
+        }
+        match timing::format(&fmt, &times) {
+            Ok(text) => {
+                self.write_fd(2, &text).await;
+            }
+            Err(c) => {
+                self.error(&format!("TIMEFORMAT: `{c}': invalid format character"))
+                    .await
+            }
+        }
+    }
+
+    async fn run_untimed(&mut self, p: &Pipeline) -> Res {
+        self.at.line = p.line;
+        if p.bang {
+            self.nest.conditions += 1;
+        }
+        let r = if p.commands.is_empty() {
+            Ok(0)
+        } else if p.commands.len() == 1 {
+            let r = self.run_command(&p.commands[0], false).await;
+            if let Ok(s) = r {
+                self.params.pipestatus = vec![s];
+            }
+            r
+        } else {
+            Box::pin(self.run_stages(p)).await
+        };
+        if p.bang {
+            self.nest.conditions -= 1;
+            return Ok(i32::from(r? == 0));
+        }
+        let status = r?;
+        self.params.status = status;
+        self.after_command(status).await?;
+        Ok(status)
+    }
+
+    /// `set -e` and the ERR trap, after a command that may fail the shell.
+    pub async fn after_command(&mut self, status: i32) -> Result<(), Flow> {
+        if status == 0 || self.nest.conditions > 0 {
+            return Ok(());
+        }
+        if let Some(cmd) = self.traps.table.get("ERR").cloned()
+            && !cmd.is_empty()
+        {
+            let saved = self.params.status;
+            self.nest.conditions += 1;
+            let r = self.eval_string(&cmd, "trap").await;
+            self.nest.conditions -= 1;
+            if let Err(Flow::Exit(s)) = r {
+                return Err(Flow::Exit(s));
+            }
+            self.params.status = saved;
+        }
+        if self.opts.errexit {
+            return Err(Flow::Exit(status));
+        }
+        Ok(())
+    }
+
+    async fn run_stages(&mut self, p: &Pipeline) -> Res {
+        let n = p.commands.len();
+        let mut pipes = Vec::with_capacity(n - 1);
+        for _ in 0..n - 1 {
+            match self.proc.pipe() {
+                Ok((r, w)) => {
+                    let _ = self.proc.set_cloexec(r, true);
+                    let _ = self.proc.set_cloexec(w, true);
+                    pipes.push((r, w));
+                }
+                Err(e) => {
+                    self.error(&format!("pipe error: {}", e.strerror())).await;
+                    for (r, w) in pipes {
+                        let _ = self.proc.close(r).await;
+                        let _ = self.proc.close(w).await;
+                    }
+                    return Ok(1);
+                }
+            }
+        }
+        let mut pids: Vec<Option<Pid>> = Vec::with_capacity(n);
+        for (i, cmd) in p.commands.iter().enumerate() {
+            let mut fd_map = Vec::new();
+            if i > 0 {
+                fd_map.push((0, Some(pipes[i - 1].0)));
+            }
+            if i + 1 < n {
+                fd_map.push((1, Some(pipes[i].1)));
+                if p.stderr_too[i] {
+                    fd_map.push((2, Some(pipes[i].1)));
+                }
+            }
+            let mut child = self.fork();
+            let cmd = cmd.clone();
+            let target = Target::oneshot(move |proc| async move {
+                child.proc = proc;
+                child.catch_notes_if_trapped();
+                let tail = child.traps.table.is_empty();
+                let r = child.run_command(&cmd, tail).await;
+                child.finish(r).await
+            });
+            let opts = SpawnOpts {
+                fd_map,
+                ..Default::default()
+            };
+            match self.proc.spawn(target, opts).await {
+                Ok(pid) => pids.push(Some(pid)),
+                Err(e) => {
+                    self.error(&format!("fork: {}", e.strerror())).await;
+                    pids.push(None);
+                }
+            }
+        }
+        for (r, w) in pipes {
+            let _ = self.proc.close(r).await;
+            let _ = self.proc.close(w).await;
+        }
+        let mut statuses = Vec::with_capacity(n);
+        for pid in pids {
+            statuses.push(match pid {
+                Some(pid) => self.wait_child(pid).await,
+                None => 1,
+            });
+        }
+        let status = if self.opts.pipefail {
+            statuses.iter().rev().copied().find(|&s| s != 0).unwrap_or(0)
+        } else {
+            *statuses.last().unwrap_or(&0)
+        };
+        self.params.pipestatus = statuses;
+        Ok(status)
+    }
+
+    async fn spawn_background(&mut self, ao: &AndOr) -> Res {
+        let mut child = self.fork();
+        let list = List {
+            items: vec![Item {
+                and_or: ao.clone(),
+                background: false,
+            }],
+        };
+        let target = Target::oneshot(move |proc| async move {
+            child.proc = proc;
+            child.run_subshell_list(&list).await
+        });
+        // A job of its own note group: an interrupt typed at the console
+        // goes to the foreground, not to background jobs (bash's
+        // background jobs ignore SIGINT for the same reason).
+        let opts = SpawnOpts {
+            rfork: kernel::Rfork {
+                new_note_group: true,
+                ..kernel::Rfork::FORK
+            },
+            ..Default::default()
+        };
+        match self.proc.spawn(target, opts).await {
+            Ok(pid) => {
+                self.params.last_bg = Some(pid);
+                let id = self.jobs.next_id();
+                self.jobs.table.push(Job {
+                    id,
+                    pids: vec![pid],
+                    text: and_or_text(ao),
+                    done: vec![None],
+                });
+                Ok(0)
+            }
+            Err(e) => {
+                self.error(&format!("fork: {}", e.strerror())).await;
+                Ok(1)
+            }
+        }
+    }
+
+    /// Collect the statuses of background jobs that have ended, so they do
+    /// not linger as zombies.
+    pub fn reap_jobs(&mut self) {
+        if self.jobs.table.is_empty() {
+            return;
+        }
+        while let Ok(Some((pid, st))) = self.proc.try_wait_any() {
+            self.jobs.record(pid, st.code);
+        }
+    }
+
+    /// Wait for a child, handling notes that interrupt the wait.
+    pub async fn wait_child(&mut self, pid: Pid) -> i32 {
+        loop {
+            match self.proc.wait(pid).await {
+                Ok(st) => return st.code,
+                Err(e) if e.is(Errno::EINTR) => self.note_interrupted(),
+                Err(_) => {
+                    // Reaped already (by a job scan): look it up.
+                    return self.jobs.state(pid).flatten().unwrap_or(127);
+                }
+            }
+        }
+    }
+
+    // ---- commands ----
+
+    /// Run one command. `tail`: it is the last thing this (sub)shell does,
+    /// so an external command may replace the process.
+    pub fn run_command<'a>(&'a mut self, cmd: &'a Command, tail: bool) -> BoxFuture<'a, Res> {
+        Box::pin(async move {
+            let mark = self.jobs.procsubs.len();
+            let r = self.run_command_here(cmd, tail).await;
+            if self.jobs.procsubs.len() > mark || !self.jobs.procsub_zombies.is_empty() {
+                self.end_procsubs(mark).await;
+            }
+            r
+        })
+    }
+
+    async fn run_command_here(&mut self, cmd: &Command, tail: bool) -> Res {
+        match cmd {
+            Command::Simple(s) => self.run_simple(s, tail).await,
+            Command::Compound(c, redirs) => {
+                let saved = match self.redirect_for(redirs).await {
+                    Ok(s) => s,
+                    Err(status) => return Ok(status),
+                };
+                let r = Box::pin(self.run_compound(c)).await;
+                self.unredirect(saved).await;
+                r
+            }
+            Command::Function(f) => {
+                Arc::make_mut(&mut self.defs.funcs).insert(f.name.clone(), f.clone());
+                Ok(0)
+            }
+        }
+    }
+
+    async fn run_simple(&mut self, s: &Simple, tail: bool) -> Res {
+        self.at.line = s.line;
+        let decl = s
+            .words
+            .first()
+            .and_then(Word::as_plain)
+            .is_some_and(|w| matches!(w, "declare" | "typeset" | "local" | "export" | "readonly"));
+        let (argv, decl_args) = if decl {
+            let args = Box::pin(self.expand_decl_args(&s.words)).await?;
+            let argv = args
+                .iter()
+                .map(|a| match a {
+                    DeclArg::Word(w) => w.clone(),
+                    DeclArg::Assign { name, .. } => name.clone(),
+                })
+                .collect();
+            (argv, Some(args))
+        } else {
+            (self.expand_argv(&s.words).await?, None)
+        };
+        if argv.is_empty() {
+            return Box::pin(self.assignments_only(s)).await;
+        }
+        // Values of the assignments before the command.
+        let mut assigns = Vec::with_capacity(s.assigns.len());
+        for a in &s.assigns {
+            let v = self.eval_assign_value(a).await?;
+            assigns.push((a, v));
+        }
+        if self.opts.xtrace {
+            let mut words: Vec<String> = assigns
+                .iter()
+                .map(|(a, v)| match v {
+                    AssignVal::Scalar(s) => format!("{}={}", a.name, trace_quote(s)),
+                    AssignVal::Array(_) => format!("{}=(...)", a.name),
+                })
+                .collect();
+            words.extend(argv.iter().map(|w| trace_quote(w)));
+            self.trace(&words.join(" ")).await;
+        }
+        let name = argv[0].clone();
+        self.params.underscore = argv.last().cloned().unwrap_or_default();
+        if name == "exec" && argv.len() == 1 && !self.defs.funcs.contains_key("exec") {
+            // `exec` with only redirections changes the shell's own fds.
+            return Ok(match Box::pin(self.apply_redirs_permanent(&s.redirs)).await {
+                Ok(()) => 0,
+                Err(st) => st,
+            });
+        }
+        if let Some(f) = self.defs.funcs.get(&name).cloned() {
+            let saved = self.temp_assign(&assigns).await?;
+            let r = match self.redirect_for(&s.redirs).await {
+                Ok(redirs) => {
+                    let r = Box::pin(self.call_function(&f, argv)).await;
+                    self.unredirect(redirs).await;
+                    r
+                }
+                Err(status) => Ok(status),
+            };
+            self.undo_temp_assign(saved);
+            return r;
+        }
+        if let Some(b) = builtins::lookup(&name) {
+            let saved = self.temp_assign(&assigns).await?;
+            let r = match self.redirect_for(&s.redirs).await {
+                Ok(redirs) => {
+                    let r = match decl_args {
+                        Some(args) => Box::pin(builtins::declaration(self, &name, args)).await,
+                        None => b(self, argv).await,
+                    };
+                    self.unredirect(redirs).await;
+                    r
+                }
+                Err(status) => Ok(status),
+            };
+            self.undo_temp_assign(saved);
+            return r;
+        }
+        let mut env = self.child_env();
+        for (a, v) in &assigns {
+            if let AssignVal::Scalar(s) = v {
+                env.insert(bytes::to_os(&a.name), bytes::to_os(s));
+            }
+        }
+        let redirs = match self.redirect_for(&s.redirs).await {
+            Ok(r) => r,
+            Err(status) => return Ok(status),
+        };
+        let r = Box::pin(self.run_external(argv, env, tail && s.redirs.is_empty())).await;
+        self.unredirect(redirs).await;
+        r
+    }
+
+    /// Apply a command's redirections (boxed: most commands have none, and
+    /// the redirection machinery should not weigh on them).
+    async fn redirect_for(&mut self, redirs: &[Redir]) -> Result<Vec<super::redir::Saved>, i32> {
+        if redirs.is_empty() {
+            return Ok(Vec::new());
+        }
+        Box::pin(self.apply_redirs(redirs)).await
+    }
+
+    async fn unredirect(&mut self, saved: Vec<super::redir::Saved>) {
+        if !saved.is_empty() {
+            Box::pin(self.restore_redirs(saved)).await;
+        }
+    }
+
+    /// A simple command with no words: assignments and redirections act on
+    /// the shell itself. The status is that of the last command
+    /// substitution, or 0.
+    async fn assignments_only(&mut self, s: &Simple) -> Res {
+        self.params.status = 0;
+        let mut traced = Vec::new();
+        for a in &s.assigns {
+            let v = self.eval_assign_value(a).await?;
+            if self.opts.xtrace {
+                traced.push(match &v {
+                    AssignVal::Scalar(s) => format!("{}={}", a.name, trace_quote(s)),
+                    AssignVal::Array(items) => format!(
+                        "{}=({})",
+                        a.name,
+                        items.iter().map(|(_, v)| trace_quote(v)).collect::<Vec<_>>().join(" ")
+                    ),
+                });
+            }
+            let index = match &a.index {
+                Some(i) => Some(self.subscript(&a.name, i).await?),
+                None => None,
+            };
+            if let Err(msg) = self.assign(&a.name, index.as_deref(), a.append, v).await {
+                self.error(&msg).await;
+                return Err(Flow::Abort(1));
+            }
+        }
+        for t in traced {
+            self.trace(&t).await;
+        }
+        let status = self.params.status;
+        match self.apply_redirs(&s.redirs).await {
+            Ok(saved) => {
+                self.restore_redirs(saved).await;
+                Ok(status)
+            }
+            Err(st) => Ok(st),
+        }
+    }
+
+    /// Evaluate the value side of an assignment.
+    pub async fn eval_assign_value(&mut self, a: &Assign) -> Result<AssignVal, Flow> {
+        Ok(match &a.value {
+            AssignValue::Scalar(w) => AssignVal::Scalar(self.expand_assign(w).await?),
+            AssignValue::Array(elems) => AssignVal::Array(self.eval_array(elems).await?),
+        })
+    }
+
+    async fn eval_array(&mut self, elems: &[(Option<Word>, Word)]) -> Result<Vec<(Option<String>, String)>, Flow> {
+        let mut out = Vec::new();
+        for (key, w) in elems {
+            match key {
+                Some(k) => {
+                    let k = self.expand_str(k).await?;
+                    let v = self.expand_assign(w).await?;
+                    out.push((Some(k), v));
+                }
+                None => {
+                    for f in self.expand_fields(w).await? {
+                        out.push((None, f));
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    async fn expand_decl_args(&mut self, words: &[Word]) -> Result<Vec<DeclArg>, Flow> {
+        let mut out = Vec::new();
+        for w in words {
+            match w.parts.as_slice() {
+                [Part::AssignArg(a)] => {
+                    let value = self.eval_assign_value(a).await?;
+                    let index = match &a.index {
+                        Some(i) => Some(self.expand_str(i).await?),
+                        None => None,
+                    };
+                    out.push(DeclArg::Assign {
+                        name: a.name.clone(),
+                        index,
+                        append: a.append,
+                        value,
+                    });
+                }
+                _ => {
+                    for f in self.expand_fields(w).await? {
+                        out.push(DeclArg::Word(f));
+                    }
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Assign `value` to `name` (or an element), with attributes applied.
+    pub async fn assign(
+        &mut self,
+        name: &str,
+        index: Option<&str>,
+        append: bool,
+        value: AssignVal,
+    ) -> Result<(), String> {
+        if self.vars.get(name).is_some_and(|v| v.attrs.readonly) {
+            return Err(format!("{name}: readonly variable"));
+        }
+        match (index, value) {
+            (Some(key), AssignVal::Scalar(v)) => {
+                let v = self.attr_value(name, v, append, Some(key)).await?;
+                self.set_element_sync(name, key, &v)
+            }
+            (None, AssignVal::Scalar(v)) => {
+                let v = self.attr_value(name, v, append, None).await?;
+                if name == "RANDOM" {
+                    self.params.random_state = v.parse().unwrap_or(0);
+                }
+                self.set(name, &v)
+            }
+            (_, AssignVal::Array(items)) => self.assign_array(name, append, items).await,
+        }
+    }
+
+    /// Apply `+=` and the integer attribute.
+    async fn attr_value(&mut self, name: &str, v: String, append: bool, key: Option<&str>) -> Result<String, String> {
+        let integer = self.vars.get(name).is_some_and(|x| x.attrs.integer);
+        let old = if append {
+            match key {
+                Some(k) => self.element(name, k),
+                None => self.var_str(name),
+            }
+            .unwrap_or_default()
+        } else {
+            String::new()
+        };
+        if integer {
+            let n = self.arith(&v)?;
+            let base = if append { self.arith(&old).unwrap_or(0) } else { 0 };
+            return Ok(base.wrapping_add(n).to_string());
+        }
+        Ok(if append { old + &v } else { v })
+    }
+
+    async fn assign_array(
+        &mut self,
+        name: &str,
+        append: bool,
+        items: Vec<(Option<String>, String)>,
+    ) -> Result<(), String> {
+        let is_assoc = self
+            .vars
+            .get(name)
+            .is_some_and(|v| v.kind == Kind::Assoc || matches!(v.value, Some(Value::Assoc(_))));
+        let integer = self.vars.get(name).is_some_and(|v| v.attrs.integer);
+        let mut values = Vec::with_capacity(items.len());
+        for (k, v) in items {
+            let v = if integer { self.arith(&v)?.to_string() } else { v };
+            values.push((k, v));
+        }
+        let var = self.vars.entry(name);
+        if is_assoc {
+            let mut m = match (&var.value, append) {
+                (Some(Value::Assoc(m)), true) => m.clone(),
+                _ => Default::default(),
+            };
+            // Keys given, or (bash 5.2) alternating key and value.
+            let mut pending: Option<String> = None;
+            for (k, v) in values {
+                match (k, pending.take()) {
+                    (Some(k), _) => {
+                        m.insert(k, v);
+                    }
+                    (None, Some(key)) => {
+                        m.insert(key, v);
+                    }
+                    (None, None) => pending = Some(v),
+                }
+            }
+            if let Some(key) = pending {
+                m.insert(key, String::new());
+            }
+            var.value = Some(Value::Assoc(m));
+            var.kind = Kind::Assoc;
+        } else {
+            let mut m = match (&var.value, append) {
+                (Some(Value::Indexed(m)), true) => m.clone(),
+                (Some(Value::Str(s)), true) => [(0, s.clone())].into(),
+                _ => Default::default(),
+            };
+            let mut next = m.keys().next_back().map_or(0, |k| k + 1);
+            for (k, v) in values {
+                let i = match k {
+                    Some(k) => self.arith(&k).map_err(|e| e.to_string())?,
+                    None => next,
+                };
+                let i = if i < 0 {
+                    resolve_index(&m, i).ok_or_else(|| format!("{name}[{i}]: bad array subscript"))?
+                } else {
+                    i
+                };
+                m.insert(i, v);
+                next = i + 1;
+            }
+            let var = self.vars.entry(name);
+            var.value = Some(Value::Indexed(m));
+            var.kind = Kind::Indexed;
+        }
+        if self.opts.allexport {
+            self.vars.entry(name).attrs.export = true;
+        }
+        Ok(())
+    }
+
+    /// Set one element (`a[i]=v`, `m[k]=v`); `key` is already evaluated.
+    pub fn set_element_sync(&mut self, name: &str, key: &str, value: &str) -> Result<(), String> {
+        let var = self.vars.entry(name);
+        if var.attrs.readonly {
+            return Err(format!("{name}: readonly variable"));
+        }
+        let value = super::transform(&var.attrs, value);
+        let assoc = var.kind == Kind::Assoc || matches!(var.value, Some(Value::Assoc(_)));
+        if assoc {
+            match &mut var.value {
+                Some(Value::Assoc(m)) => {
+                    m.insert(key.to_string(), value);
+                }
+                slot => *slot = Some(Value::Assoc([(key.to_string(), value)].into())),
+            }
+            var.kind = Kind::Assoc;
+            return Ok(());
+        }
+        let i: i64 = key.parse().map_err(|_| format!("{name}: bad array subscript"))?;
+        let m = match &mut var.value {
+            Some(Value::Indexed(m)) => m,
+            slot => {
+                let old = match slot.take() {
+                    Some(Value::Str(s)) => [(0i64, s)].into(),
+                    _ => Default::default(),
+                };
+                *slot = Some(Value::Indexed(old));
+                match slot {
+                    Some(Value::Indexed(m)) => m,
+                    _ => unreachable!("just set"),
+                }
+            }
+        };
+        let i = resolve_index(m, i).ok_or_else(|| format!("{name}[{i}]: bad array subscript"))?;
+        m.insert(i, value);
+        var.kind = Kind::Indexed;
+        Ok(())
+    }
+
+    /// `${x:=w}` and `read`'s assignments: report errors and abort.
+    pub async fn assign_scalar(&mut self, name: &str, value: &str) -> Result<(), Flow> {
+        if let Err(msg) = self
+            .assign(name, None, false, AssignVal::Scalar(value.to_string()))
+            .await
+        {
+            self.error(&msg).await;
+            return Err(Flow::Abort(1));
+        }
+        Ok(())
+    }
+
+    pub async fn assign_element(&mut self, name: &str, key: &str, value: &str) -> Result<(), Flow> {
+        if let Err(msg) = self.set_element_sync(name, key, value) {
+            self.error(&msg).await;
+            return Err(Flow::Abort(1));
+        }
+        Ok(())
+    }
+
+    /// Assignments before a builtin or function: set them (exported) and
+    /// answer what to restore.
+    async fn temp_assign(
+        &mut self,
+        assigns: &[(&Assign, AssignVal)],
+    ) -> Result<Vec<(String, Option<super::vars::Var>)>, Flow> {
+        let mut saved = Vec::new();
+        if assigns.is_empty() {
+            return Ok(saved);
+        }
+        for (a, v) in assigns {
+            let AssignVal::Scalar(v) = v else { continue };
+            saved.push((a.name.clone(), self.vars.get(&a.name).cloned()));
+            if let Err(msg) = self.set(&a.name, v) {
+                self.error(&msg).await;
+                return Err(Flow::Abort(1));
+            }
+            self.vars.entry(&a.name).attrs.export = true;
+        }
+        Ok(saved)
+    }
+
+    fn undo_temp_assign(&mut self, saved: Vec<(String, Option<super::vars::Var>)>) {
+        for (name, old) in saved.into_iter().rev() {
+            match old {
+                Some(v) => *self.vars.entry(&name) = v,
+                None => {
+                    self.vars.unset(&name);
+                }
+            }
+        }
+    }
+
+    async fn run_compound(&mut self, c: &Compound) -> Res {
+        match c {
+            Compound::Group(list) => self.run_list(list).await,
+            Compound::Subshell(list) => {
+                let mut child = self.fork();
+                let list = list.clone();
+                let target = Target::oneshot(move |proc| async move {
+                    child.proc = proc;
+                    child.run_subshell_list(&list).await
+                });
+                match self.proc.spawn(target, SpawnOpts::default()).await {
+                    Ok(pid) => Ok(self.wait_child(pid).await),
+                    Err(e) => {
+                        self.error(&format!("fork: {}", e.strerror())).await;
+                        Ok(1)
+                    }
+                }
+            }
+            Compound::If { arms, otherwise } => {
+                for (cond, body) in arms {
+                    self.nest.conditions += 1;
+                    let r = self.run_list(cond).await;
+                    self.nest.conditions -= 1;
+                    if r? == 0 {
+                        return self.run_list(body).await;
+                    }
+                }
+                match otherwise {
+                    Some(body) => self.run_list(body).await,
+                    None => Ok(0),
+                }
+            }
+            Compound::Loop { until, cond, body } => {
+                let mut status = 0;
+                self.nest.loops += 1;
+                let r = loop {
+                    if let Err(f) = self.checkpoint().await {
+                        break Err(f);
+                    }
+                    self.nest.conditions += 1;
+                    let c = self.run_list(cond).await;
+                    self.nest.conditions -= 1;
+                    let c = match c {
+                        Ok(c) => c,
+                        Err(Flow::Break(n)) => break loop_break(n, self.params.status),
+                        Err(Flow::Continue(n)) if n > 1 => break Err(Flow::Continue(n - 1)),
+                        Err(Flow::Continue(_)) => continue,
+                        Err(f) => break Err(f),
+                    };
+                    if (c == 0) == *until {
+                        break Ok(status);
+                    }
+                    match self.run_list(body).await {
+                        Ok(s) => status = s,
+                        Err(Flow::Break(n)) => break loop_break(n, self.params.status),
+                        Err(Flow::Continue(n)) if n > 1 => break Err(Flow::Continue(n - 1)),
+                        Err(Flow::Continue(_)) => status = self.params.status,
+                        Err(f) => break Err(f),
+                    }
+                };
+                self.nest.loops -= 1;
+                r
+            }
+            Compound::For { var, words, body } => {
+                if !super::parse::is_name(var) {
+                    self.error(&format!("`{var}': not a valid identifier")).await;
+                    return Ok(1);
+                }
+                let items = match words {
+                    Some(ws) => self.expand_argv(ws).await?,
+                    None => self.params.positional.to_vec(),
+                };
+                if self.opts.xtrace && words.is_some() {
+                    let shown: Vec<String> = items.iter().map(|w| trace_quote(w)).collect();
+                    self.trace(&format!("for {var} in {}", shown.join(" "))).await;
+                }
+                self.nest.loops += 1;
+                let mut result = Ok(0);
+                for item in items {
+                    if let Err(f) = self.checkpoint().await {
+                        result = Err(f);
+                        break;
+                    }
+                    if let Err(msg) = self.set(var, &item) {
+                        self.error(&msg).await;
+                        result = Err(Flow::Abort(1));
+                        break;
+                    }
+                    result = match self.run_list(body).await {
+                        Ok(s) => Ok(s),
+                        Err(Flow::Break(n)) => {
+                            result = loop_break(n, self.params.status);
+                            break;
+                        }
+                        Err(Flow::Continue(n)) if n > 1 => {
+                            result = Err(Flow::Continue(n - 1));
+                            break;
+                        }
+                        Err(Flow::Continue(_)) => Ok(self.params.status),
+                        Err(f) => {
+                            result = Err(f);
+                            break;
+                        }
+                    };
+                }
+                self.nest.loops -= 1;
+                result
+            }
+            Compound::ArithFor { init, cond, step, body } => {
+                self.arith_word(init).await?;
+                let mut status = 0;
+                self.nest.loops += 1;
+                let r = loop {
+                    if let Err(f) = self.checkpoint().await {
+                        break Err(f);
+                    }
+                    let c = if cond.unquoted_text().trim().is_empty() {
+                        1
+                    } else {
+                        match self.arith_word(cond).await {
+                            Ok(v) => v,
+                            Err(f) => break Err(f),
+                        }
+                    };
+                    if c == 0 {
+                        break Ok(status);
+                    }
+                    match self.run_list(body).await {
+                        Ok(s) => status = s,
+                        Err(Flow::Break(n)) => break loop_break(n, self.params.status),
+                        Err(Flow::Continue(n)) if n > 1 => break Err(Flow::Continue(n - 1)),
+                        Err(Flow::Continue(_)) => {}
+                        Err(f) => break Err(f),
+                    }
+                    if let Err(f) = self.arith_word(step).await {
+                        break Err(f);
+                    }
+                };
+                self.nest.loops -= 1;
+                r
+            }
+            Compound::Case { word, arms } => {
+                let subject = self.expand_str(word).await?;
+                let mut i = 0;
+                let mut status = 0;
+                let mut fall = false;
+                while i < arms.len() {
+                    let arm = &arms[i];
+                    let mut matched = fall;
+                    if !matched {
+                        for p in &arm.patterns {
+                            if self.expand_pattern(p).await?.matches(&subject) {
+                                matched = true;
+                                break;
+                            }
+                        }
+                    }
+                    fall = false;
+                    if matched {
+                        status = self.run_list(&arm.body).await?;
+                        match arm.end {
+                            CaseEnd::Break => return Ok(status),
+                            CaseEnd::FallThrough => fall = true,
+                            CaseEnd::Continue => {}
+                        }
+                    }
+                    i += 1;
+                }
+                Ok(status)
+            }
+            Compound::Arith(w) => {
+                let text = self.expand_str(w).await?;
+                if self.opts.xtrace {
+                    self.trace(&format!("(( {} ))", text.trim())).await;
+                }
+                match self.arith(&text) {
+                    Ok(v) => Ok(i32::from(v == 0)),
+                    Err(msg) => {
+                        self.error(&format!("((: {msg}")).await;
+                        Ok(1)
+                    }
+                }
+            }
+            Compound::Cond(c) => {
+                if self.opts.xtrace {
+                    let t = cond_text(c);
+                    self.trace(&format!("[[ {t} ]]")).await;
+                }
+                match super::builtins::cond::eval(self, c).await {
+                    Ok(true) => Ok(0),
+                    Ok(false) => Ok(1),
+                    Err(CondErr::Flow(f)) => Err(f),
+                    Err(CondErr::Status(s)) => Ok(s),
+                }
+            }
+        }
+    }
+
+    /// Let the system act between iterations of a loop: a note that ends
+    /// the shell takes effect, a trapped one runs its trap.
+    async fn checkpoint(&mut self) -> Result<(), Flow> {
+        if self.proc.checkpoint().await.is_err() {
+            self.note_interrupted();
+        }
+        self.handle_notes().await
+    }
+
+    // ---- functions ----
+
+    pub async fn call_function(&mut self, f: &Arc<Function>, argv: Vec<String>) -> Res {
+        let limit = match self.get("FUNCNEST").and_then(|s| s.parse::<usize>().ok()) {
+            Some(n) if n > 0 => n,
+            _ => self.limits.max_call_depth,
+        };
+        if self.nest.calls >= limit {
+            self.error(&format!(
+                "{}: maximum function nesting level exceeded ({limit})",
+                f.name
+            ))
+            .await;
+            return Err(Flow::Abort(1));
+        }
+        let args: Vec<String> = argv.into_iter().skip(1).collect();
+        let saved_pos = std::mem::replace(&mut self.params.positional, Arc::new(args));
+        self.vars.push_scope();
+        self.nest.funcname.insert(0, f.name.clone());
+        self.nest.calls += 1;
+        let saved_loops = std::mem::replace(&mut self.nest.loops, 0);
+        let r = match self.apply_redirs(&f.redirs).await {
+            Ok(saved) => {
+                let r = self.run_compound(&f.body).await;
+                self.restore_redirs(saved).await;
+                r
+            }
+            Err(status) => Ok(status),
+        };
+        self.nest.loops = saved_loops;
+        self.nest.calls -= 1;
+        self.nest.funcname.remove(0);
+        self.vars.pop_scope();
+        self.params.positional = saved_pos;
+        match r {
+            Err(Flow::Return(s)) => Ok(s),
+            Err(Flow::Break(_) | Flow::Continue(_)) => Ok(self.params.status),
+            other => other,
+        }
+    }
+
+    // ---- external commands ----
+
+    /// Run argv as an external command (`command name`, skipping
+    /// functions and builtins already checked).
+    pub async fn run_argv_external(&mut self, argv: Vec<String>) -> Res {
+        let env = self.child_env();
+        self.run_external(argv, env, false).await
+    }
+
+    async fn run_external(&mut self, argv: Vec<String>, env: kernel::Env, tail: bool) -> Res {
+        let name = argv[0].clone();
+        let os_argv: Vec<String> = argv.iter().map(|a| bytes::to_os(a)).collect();
+        let os_name = os_argv[0].clone();
+        if tail && self.nest.subshell {
+            // The last command of a subshell: become it.
+            self.proc.rfork(kernel::Rfork {
+                env: kernel::Share::Clean,
+                ..kernel::Rfork::SHARE
+            });
+            for (k, v) in &env {
+                let _ = self.proc.setenv(k, v);
+            }
+            let e = self.proc.exec(Target::Path(os_name), os_argv).await;
+            return self.exec_failed(&name, &argv, e).await;
+        }
+        let opts = SpawnOpts {
+            argv: os_argv,
+            env: Some(env),
+            ..Default::default()
+        };
+        match self.proc.spawn(Target::Path(os_name), opts).await {
+            Ok(pid) => Ok(self.wait_child(pid).await),
+            Err(e) => self.exec_failed(&name, &argv, e).await,
+        }
+    }
+
+    /// A command that could not be run: report it as bash does, or run a
+    /// text file without `#!` as a shell script.
+    async fn exec_failed(&mut self, name: &str, argv: &[String], e: kernel::Error) -> Res {
+        match e.code() {
+            Errno::ENOENT if !name.contains('/') => {
+                self.error(&format!("{name}: command not found")).await;
+            }
+            Errno::ENOEXEC => return self.run_as_script(name, argv).await,
+            Errno::EISDIR => self.error(&format!("{name}: Is a directory")).await,
+            _ => self.error(&format!("{name}: {}", e.strerror())).await,
+        }
+        Ok(failure_status(&e))
+    }
+
+    /// bash runs an executable text file with no `#!` line as a script in
+    /// a subshell.
+    async fn run_as_script(&mut self, name: &str, argv: &[String]) -> Res {
+        let path = self
+            .resolve_command_path(name)
+            .await
+            .unwrap_or_else(|| name.to_string());
+        let data = match self.proc.read_file(&bytes::to_os(&path)).await {
+            Ok(d) => d,
+            Err(e) => {
+                self.error(&format!("{name}: {}", e.strerror())).await;
+                return Ok(126);
+            }
+        };
+        if data.iter().take(512).any(|&b| b == 0) {
+            self.error(&format!("{name}: cannot execute binary file: Exec format error"))
+                .await;
+            return Ok(126);
+        }
+        let text = bytes::from_bytes(&data);
+        let mut child = self.fork();
+        child.params.arg0 = name.to_string();
+        child.params.positional = Arc::new(argv[1..].to_vec());
+        child.at.source = super::Source::Script(name.to_string());
+        child.defs.funcs = Arc::default();
+        let target = Target::oneshot(move |proc| async move {
+            child.proc = proc;
+            let r = child.run_text(&text).await;
+            child.finish(r).await
+        });
+        match self.proc.spawn(target, SpawnOpts::default()).await {
+            Ok(pid) => Ok(self.wait_child(pid).await),
+            Err(e) => {
+                self.error(&format!("fork: {}", e.strerror())).await;
+                Ok(126)
+            }
+        }
+    }
+
+    /// Where `$PATH` finds a command, if anywhere (for `type`, `command -v`).
+    pub async fn resolve_command_path(&mut self, name: &str) -> Option<String> {
+        if name.contains('/') {
+            return Some(name.to_string());
+        }
+        let path = self.get("PATH").unwrap_or_default();
+        for dir in path.split(':') {
+            let dir = if dir.is_empty() { "." } else { dir };
+            let full = format!("{}/{}", dir.trim_end_matches('/'), name);
+            if let Ok(st) = self.proc.stat(&bytes::to_os(&full)).await
+                && !st.is_dir()
+                && st.is_executable()
+            {
+                return Some(full);
+            }
+        }
+        None
+    }
+
+    // ---- eval, notes, traces ----
+
+    /// Parse and run text in this shell: `what` is `eval`, `trap`, or the
+    /// name of a sourced file, which syntax errors are reported under.
+    pub async fn eval_string(&mut self, text: &str, what: &str) -> Res {
+        if self.nest.evals >= self.limits.max_eval_depth {
+            self.error(&format!("{what}: maximum nesting level exceeded")).await;
+            return Err(Flow::Abort(1));
+        }
+        self.nest.evals += 1;
+        let saved = self.at.parse_context.replace(what.to_string());
+        let r = self.run_text(&format!("{text}\n")).await;
+        self.at.parse_context = saved;
+        self.nest.evals -= 1;
+        r
+    }
+
+    /// Run every command of `text`, one complete command at a time.
+    pub async fn run_text(&mut self, text: &str) -> Res {
+        let line = self.at.line;
+        let mut parser = super::parse::Parser::new(text, line, true);
+        let mut status = 0;
+        loop {
+            parser.set_aliases(self.shopts.expand_aliases.then(|| self.defs.aliases.clone()));
+            match parser.next_command() {
+                Ok(Some(list)) => {
+                    status = self.run_list(&list).await?;
+                }
+                Ok(None) => break,
+                Err(e) => {
+                    // In eval and source a syntax error fails that command
+                    // only (the script's own are handled by its loop).
+                    self.at.line = parser.line();
+                    self.report_parse_error(e).await;
+                    return Ok(2);
+                }
+            }
+        }
+        Ok(status)
+    }
+
+    pub async fn report_parse_error(&mut self, e: super::parse::ParseError) {
+        let (line, msg, text) = match e {
+            super::parse::ParseError::Incomplete => {
+                (self.at.line, "syntax error: unexpected end of file".to_string(), None)
+            }
+            super::parse::ParseError::Syntax { line, msg, text } => (line, msg, Some(text)),
+        };
+        let name = match (&self.at.parse_context, &self.at.source) {
+            (Some(w), _) if w == "eval" || w == "trap" => format!("{}: {w}", self.params.arg0),
+            (Some(file), _) => file.clone(),
+            (None, super::Source::Script(n)) => n.clone(),
+            (None, super::Source::Command) => format!("{}: -c", self.params.arg0),
+            (None, super::Source::Stdin | super::Source::Interactive) => self.params.arg0.clone(),
+        };
+        let interactive = self.at.source == super::Source::Interactive && self.at.parse_context.is_none();
+        let mut out = if interactive {
+            format!("{name}: {msg}\n")
+        } else {
+            format!("{name}: line {line}: {msg}\n")
+        };
+        if let Some(t) = text
+            && msg.starts_with("syntax error near")
+        {
+            if interactive {
+                out.push_str(&format!("{name}: `{t}'\n"));
+            } else {
+                out.push_str(&format!("{name}: line {line}: `{t}'\n"));
+            }
+        }
+        self.write_fd(2, &out).await;
+    }
+
+    /// Catch notes when a trap needs them.
+    pub fn catch_notes_if_trapped(&mut self) {
+        let any = self.traps.catches_notes();
+        self.proc.catch_notes(any || self.opts.interactive);
+    }
+
+    /// After a call answered EINTR: queue the notes for their traps.
+    pub fn note_interrupted(&mut self) {
+        while let Some(n) = self.proc.take_note() {
+            self.traps.pending.push(n);
+        }
+    }
+
+    /// Run the traps of pending notes; a note with no trap ends the shell
+    /// as it would end any process.
+    pub async fn handle_notes(&mut self) -> Result<(), Flow> {
+        self.note_interrupted();
+        while !self.traps.pending.is_empty() {
+            let note = self.traps.pending.remove(0);
+            let sig = kernel::proc::SIGNALS.iter().find(|(_, _, n)| *n == note);
+            let name = sig.map_or("TERM", |s| s.1);
+            match self.traps.table.get(name).cloned() {
+                Some(cmd) if cmd.is_empty() => {}
+                Some(cmd) => {
+                    let saved = self.params.status;
+                    let r = self.eval_string(&cmd, "trap").await;
+                    if let Err(Flow::Exit(s)) = r {
+                        return Err(Flow::Exit(s));
+                    }
+                    self.params.status = saved;
+                }
+                // An interactive shell survives what would end a script,
+                // as bash ignores SIGINT, SIGTERM and SIGQUIT at a prompt.
+                None if self.opts.interactive && matches!(name, "INT" | "TERM" | "QUIT") => {}
+                None => return Err(Flow::Exit(128 + sig.map_or(15, |s| s.0))),
+            }
+        }
+        Ok(())
+    }
+
+    /// Print a `set -x` trace line.
+    pub async fn trace(&mut self, text: &str) {
+        let ps4 = self.get("PS4").unwrap_or_else(|| "+ ".to_string());
+        let (first, rest) = match ps4.chars().next() {
+            Some(c) => (c.to_string(), &ps4[c.len_utf8()..]),
+            None => (String::new(), ""),
+        };
+        let prefix = format!("{}{}", first.repeat(self.nest.substs + 1), rest);
+        self.write_fd(2, &format!("{prefix}{text}\n")).await;
+    }
+}
+
+/// What `break N` does to the loop it leaves.
+fn loop_break(n: u32, status: i32) -> Res {
+    if n > 1 { Err(Flow::Break(n - 1)) } else { Ok(status) }
+}
+
+/// The one command of a list that is a single simple foreground command,
+/// if it is (so a subshell can exec it).
+fn single_command(list: &List) -> Option<&Command> {
+    match list.items.as_slice() {
+        [
+            Item {
+                and_or,
+                background: false,
+            },
+        ] if and_or.rest.is_empty() => match and_or.first.commands.as_slice() {
+            [c @ Command::Simple(_)] if !and_or.first.bang => Some(c),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// Quote a word for a `set -x` trace as bash does: plain words as they are,
+/// others in single quotes.
+pub fn trace_quote(s: &str) -> String {
+    if !s.is_empty()
+        && s.chars().all(|c| {
+            c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '/' | ':' | '=' | '+' | ',' | '@' | '%' | '^')
+        })
+    {
+        return s.to_string();
+    }
+    if s.contains('\'') {
+        let mut out = String::from("'");
+        for c in s.chars() {
+            if c == '\'' {
+                out.push_str("'\\''");
+            } else {
+                out.push(c);
+            }
+        }
+        out.push('\'');
+        return out;
+    }
+    format!("'{s}'")
+}
+
+/// How a background job is shown by `jobs`.
+fn and_or_text(ao: &AndOr) -> String {
+    let mut s = pipeline_text(&ao.first);
+    for (c, p) in &ao.rest {
+        s.push_str(match c {
+            Connector::And => " && ",
+            Connector::Or => " || ",
+        });
+        s.push_str(&pipeline_text(p));
+    }
+    s
+}
+
+fn pipeline_text(p: &Pipeline) -> String {
+    p.commands
+        .iter()
+        .map(|c| match c {
+            Command::Simple(s) => s.words.iter().map(Word::unquoted_text).collect::<Vec<_>>().join(" "),
+            _ => "...".to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
+fn cond_text(c: &Cond) -> String {
+    match c {
+        Cond::Not(c) => format!("! {}", cond_text(c)),
+        Cond::And(a, b) => format!("{} && {}", cond_text(a), cond_text(b)),
+        Cond::Or(a, b) => format!("{} || {}", cond_text(a), cond_text(b)),
+        Cond::Unary(op, w) => format!("{op} {}", w.unquoted_text()),
+        Cond::Binary(a, op, b) => format!("{} {op} {}", a.unquoted_text(), b.unquoted_text()),
+        Cond::Word(w) => w.unquoted_text(),
+    }
+}
+
+/// How evaluating `[[ ]]` can fail.
+pub enum CondErr {
+    Flow(Flow),
+    /// An error reported as a status (2 for a bad regex).
+    Status(i32),
+}
+
+impl From<Flow> for CondErr {
+    fn from(f: Flow) -> Self {
+        CondErr::Flow(f)
+    }
+}
+
+/// Arithmetic's view of the variables, for the integer attribute and
+/// `(( ))` where the shell itself is borrowed.
+pub struct IntVars<'a>(pub &'a mut Shell);
+
+impl super::arith::Vars for IntVars<'_> {
+    fn get(&mut self, name: &str, index: Option<&str>) -> Result<String, String> {
+        let v = match index {
+            Some(i) => self.0.element(name, i),
+            None => self.0.get(name),
+        };
+        match v {
+            Some(v) => Ok(v),
+            None if self.0.opts.nounset => Err(format!("{name}: unbound variable")),
+            None => Ok(String::new()),
+        }
+    }
+
+    fn set(&mut self, name: &str, index: Option<&str>, value: i64) -> Result<(), String> {
+        let text = value.to_string();
+        match index {
+            Some(i) => self.0.set_element_sync(name, i, &text),
+            None => self.0.set(name, &text),
+        }
+    }
+
+    fn is_assoc(&self, name: &str) -> bool {
+        matches!(self.0.vars.get(name), Some(v) if v.kind == Kind::Assoc || matches!(v.value, Some(Value::Assoc(_))))
+    }
+}

@@ -1,0 +1,1631 @@
+//! Word expansion, in bash's order: brace expansion; then tilde,
+//! parameter, command and arithmetic expansion, left to right; then field
+//! splitting on IFS; then pathname expansion; then quote removal.
+//!
+//! Expansion works on *segments*: runs of text marked quoted (never split
+//! or globbed) and split (the unquoted result of an expansion, which IFS
+//! splits). Literal unquoted text is neither quoted nor split: it is never
+//! split, but its wildcards glob. `"$@"` and `"${a[@]}"` produce several
+//! fields at once; a quoted empty string keeps a field alive.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use futures_util::future::BoxFuture;
+use kernel::{Errno, SpawnOpts, Target};
+
+use super::ast::*;
+use super::vars::{Value, resolve_index};
+use super::{Flow, Shell};
+use common::bytes;
+use common::pattern::Pattern;
+
+#[derive(Clone, Debug)]
+enum Seg {
+    Text {
+        s: String,
+        quoted: bool,
+        split: bool,
+    },
+    /// A quoted empty string: the field exists even if nothing else does.
+    EmptyQuoted,
+}
+
+/// Fields under construction.
+struct Acc {
+    fields: Vec<Vec<Seg>>,
+}
+
+impl Acc {
+    fn new() -> Acc {
+        Acc {
+            fields: vec![Vec::new()],
+        }
+    }
+
+    fn push(&mut self, s: impl Into<String>, quoted: bool, split: bool) {
+        let s = s.into();
+        if s.is_empty() {
+            return;
+        }
+        self.fields
+            .last_mut()
+            .expect("never empty")
+            .push(Seg::Text { s, quoted, split });
+    }
+
+    fn push_empty_quoted(&mut self) {
+        self.fields.last_mut().expect("never empty").push(Seg::EmptyQuoted);
+    }
+
+    fn break_field(&mut self) {
+        self.fields.push(Vec::new());
+    }
+
+    /// Bytes held.
+    fn len(&self) -> usize {
+        self.fields
+            .iter()
+            .flatten()
+            .map(|s| match s {
+                Seg::Text { s, .. } => s.len(),
+                Seg::EmptyQuoted => 0,
+            })
+            .sum()
+    }
+
+    /// Everything joined, fields separated by spaces, no splitting.
+    fn joined(self) -> String {
+        let mut out = String::new();
+        for (i, f) in self.fields.into_iter().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            for seg in f {
+                if let Seg::Text { s, .. } = seg {
+                    out.push_str(&s);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// How the parts being expanded are placed.
+#[derive(Copy, Clone)]
+struct Ctx {
+    /// Inside double quotes: results are quoted.
+    dq: bool,
+    /// Literal text is split too (the word of `${x:-word}` outside quotes).
+    lit_split: bool,
+    /// Tilde expansion applies after `=` and `:` (assignment values).
+    assign: bool,
+}
+
+const TOP: Ctx = Ctx {
+    dq: false,
+    lit_split: false,
+    assign: false,
+};
+
+/// A parameter's value before its operator is applied.
+#[derive(Clone, Debug)]
+enum PVal {
+    Unset,
+    Str(String),
+    /// `$@`, `${a[@]}` (star = false) or `$*`, `${a[*]}` (star = true).
+    Words(Vec<String>, bool),
+}
+
+impl PVal {
+    fn is_null(&self, colon: bool) -> bool {
+        match self {
+            PVal::Unset => true,
+            PVal::Str(s) => colon && s.is_empty(),
+            PVal::Words(v, _) => v.is_empty() || (colon && v.iter().all(String::is_empty)),
+        }
+    }
+}
+
+/// One character of a final field and whether it was quoted.
+type QChar = (char, bool);
+
+impl Shell {
+    // ---- entry points ----
+
+    /// Expand command words into argv: every step, with splitting and
+    /// globbing.
+    pub async fn expand_argv(&mut self, words: &[Word]) -> Result<Vec<String>, Flow> {
+        let mut out = Vec::new();
+        for w in words {
+            out.extend(self.expand_fields(w).await?);
+        }
+        Ok(out)
+    }
+
+    /// One word to its fields.
+    pub async fn expand_fields(&mut self, w: &Word) -> Result<Vec<String>, Flow> {
+        if let [Part::Lit(s)] = w.parts.as_slice()
+            && !s.contains(['{', '~', '*', '?', '['])
+        {
+            // Plain text: nothing to expand, split or glob.
+            return Ok(vec![s.clone()]);
+        }
+        let mut out = Vec::new();
+        if !has_braces(w) {
+            self.expand_one(w, &mut out).await?;
+            return Ok(out);
+        }
+        let words = match brace_expand(w, self.limits.max_brace_words) {
+            Ok(ws) => ws,
+            Err(msg) => {
+                self.error(&msg).await;
+                return Err(Flow::Abort(1));
+            }
+        };
+        for w in &words {
+            self.expand_one(w, &mut out).await?;
+        }
+        Ok(out)
+    }
+
+    /// Expand, split and glob one (brace-expanded) word.
+    async fn expand_one(&mut self, w: &Word, out: &mut Vec<String>) -> Result<(), Flow> {
+        let mut acc = Acc::new();
+        self.expand_parts(&w.parts, TOP, &mut acc).await?;
+        self.check_size(acc.len()).await?;
+        let ifs = self.ifs();
+        for field in acc.fields {
+            // The common case: nothing to split, nothing to glob.
+            if let Some(s) = plain_field(&field, &ifs, self.opts.noglob) {
+                out.push(s);
+                continue;
+            }
+            for f in split_field(&field, &ifs) {
+                out.extend(Box::pin(self.glob_field(f)).await?);
+            }
+        }
+        Ok(())
+    }
+
+    /// Expand without splitting or globbing (assignments, `case` words,
+    /// `[[` operands, here-strings): one string.
+    pub async fn expand_str(&mut self, w: &Word) -> Result<String, Flow> {
+        match w.parts.as_slice() {
+            [] => return Ok(String::new()),
+            [Part::Lit(s)] if !s.starts_with('~') => return Ok(s.clone()),
+            [Part::Quoted(s)] => return Ok(s.clone()),
+            _ => {}
+        }
+        let mut acc = Acc::new();
+        self.expand_parts(&w.parts, TOP, &mut acc).await?;
+        self.check_size(acc.len()).await?;
+        Ok(acc.joined())
+    }
+
+    /// An expansion bigger than the string limit stops the command.
+    async fn check_size(&mut self, n: usize) -> Result<(), Flow> {
+        if n > self.limits.max_string {
+            let limit = self.limits.max_string;
+            self.error(&format!("expansion too large ({n} bytes; the limit is {limit})"))
+                .await;
+            return Err(Flow::Abort(1));
+        }
+        Ok(())
+    }
+
+    /// An assignment's value: like `expand_str`, with tilde expansion after
+    /// `=` and every `:`.
+    pub async fn expand_assign(&mut self, w: &Word) -> Result<String, Flow> {
+        let mut acc = Acc::new();
+        let ctx = Ctx { assign: true, ..TOP };
+        self.expand_parts(&w.parts, ctx, &mut acc).await?;
+        Ok(acc.joined())
+    }
+
+    /// A pattern: quoted characters match themselves.
+    pub async fn expand_pattern(&mut self, w: &Word) -> Result<Pattern, Flow> {
+        let chars = self.expand_qchars(w).await?;
+        Ok(Pattern::compile(&chars))
+    }
+
+    /// The characters of an expansion, each marked quoted or not, without
+    /// splitting (for patterns and regexes).
+    pub async fn expand_qchars(&mut self, w: &Word) -> Result<Vec<QChar>, Flow> {
+        let mut acc = Acc::new();
+        self.expand_parts(&w.parts, TOP, &mut acc).await?;
+        let mut chars = Vec::new();
+        for (i, f) in acc.fields.into_iter().enumerate() {
+            if i > 0 {
+                chars.push((' ', false));
+            }
+            for seg in f {
+                if let Seg::Text { s, quoted, .. } = seg {
+                    chars.extend(s.chars().map(|c| (c, quoted)));
+                }
+            }
+        }
+        Ok(chars)
+    }
+
+    /// A redirection target: expanded fully, and it must be one word.
+    pub async fn expand_redir_target(&mut self, w: &Word) -> Result<String, Flow> {
+        let fields = self.expand_fields(w).await?;
+        match fields.as_slice() {
+            [one] => Ok(one.clone()),
+            _ => {
+                let text = raw_text(w);
+                self.error(&format!("{text}: ambiguous redirect")).await;
+                Err(Flow::Abort(1))
+            }
+        }
+    }
+
+    // ---- parts ----
+
+    fn expand_parts<'a>(
+        &'a mut self,
+        parts: &'a [Part],
+        ctx: Ctx,
+        acc: &'a mut Acc,
+    ) -> BoxFuture<'a, Result<(), Flow>> {
+        Box::pin(async move {
+            for (i, part) in parts.iter().enumerate() {
+                match part {
+                    Part::Lit(s) => {
+                        let text = if i == 0 || ctx.assign {
+                            self.tilde(s, ctx, i == 0)
+                        } else {
+                            None
+                        };
+                        match text {
+                            Some((home, rest)) => {
+                                acc.push(home, true, false);
+                                acc.push(rest, ctx.dq, ctx.lit_split);
+                            }
+                            None => acc.push(s.clone(), ctx.dq, ctx.lit_split),
+                        }
+                    }
+                    Part::Quoted(s) => {
+                        if s.is_empty() {
+                            acc.push_empty_quoted();
+                        } else {
+                            acc.push(s.clone(), true, false);
+                        }
+                    }
+                    Part::DQuoted(inner) => {
+                        if !inner.iter().any(is_multi) {
+                            acc.push_empty_quoted();
+                        }
+                        let dq = Ctx { dq: true, ..ctx };
+                        self.expand_parts(inner, dq, acc).await?;
+                    }
+                    Part::Param(p) => self.expand_param(p, ctx, acc).await?,
+                    Part::CmdSub(list) => {
+                        let out = self.command_subst(list.clone()).await?;
+                        acc.push(out, ctx.dq, !ctx.dq);
+                    }
+                    Part::ProcSub(list, dir) => {
+                        let name = self.process_subst(list.clone(), *dir).await?;
+                        acc.push(name, true, false);
+                    }
+                    Part::Arith(w) => {
+                        let v = self.arith_word(w).await?;
+                        acc.push(v.to_string(), ctx.dq, !ctx.dq);
+                    }
+                    Part::AssignArg(a) => {
+                        // Only declaration builtins see these, and they
+                        // expand them themselves; elsewhere, the text.
+                        acc.push(a.name.clone(), ctx.dq, false);
+                    }
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// Tilde expansion of a literal at the start of a word (or after `=` /
+    /// `:` in an assignment): answers the expansion and the rest.
+    fn tilde(&mut self, s: &str, ctx: Ctx, first: bool) -> Option<(String, String)> {
+        if ctx.dq {
+            return None;
+        }
+        if ctx.assign && !first {
+            return None;
+        }
+        if ctx.assign {
+            // In an assignment value: at the start and after each `:`.
+            if !s.contains('~') {
+                return None;
+            }
+            let mut out = String::new();
+            let mut any = false;
+            for (i, piece) in s.split(':').enumerate() {
+                if i > 0 {
+                    out.push(':');
+                }
+                match self.tilde_prefix(piece) {
+                    Some((home, rest)) => {
+                        any = true;
+                        out.push_str(&home);
+                        out.push_str(&rest);
+                    }
+                    None => out.push_str(piece),
+                }
+            }
+            return any.then(|| (out, String::new()));
+        }
+        self.tilde_prefix(s)
+    }
+
+    fn tilde_prefix(&mut self, s: &str) -> Option<(String, String)> {
+        let rest = s.strip_prefix('~')?;
+        let (user, tail) = match rest.find('/') {
+            Some(i) => (&rest[..i], &rest[i..]),
+            None => (rest, ""),
+        };
+        let home = match user {
+            "" => self.get("HOME").unwrap_or_default(),
+            "+" => self.get("PWD")?,
+            "-" => self.get("OLDPWD")?,
+            "root" => "/root".to_string(),
+            u if super::parse::is_name(u) && u == self.get("USER").unwrap_or_default() => {
+                self.get("HOME").unwrap_or_else(|| format!("/home/{u}"))
+            }
+            _ => return None,
+        };
+        Some((home, tail.to_string()))
+    }
+
+    // ---- parameters ----
+
+    fn expand_param<'a>(&'a mut self, p: &'a ParamExp, ctx: Ctx, acc: &'a mut Acc) -> BoxFuture<'a, Result<(), Flow>> {
+        Box::pin(async move {
+            if let ParamOp::Bad(text) = &p.op {
+                self.error(&format!("{text}: bad substitution")).await;
+                return Err(Flow::Abort(1));
+            }
+            let value = self.param_value(p).await?;
+            let display = param_display(p);
+            let handles_unset = matches!(
+                p.op,
+                ParamOp::Default { .. } | ParamOp::Assign { .. } | ParamOp::Error { .. } | ParamOp::Alt { .. }
+            );
+            if matches!(value, PVal::Unset) && self.opts.nounset && !handles_unset && !is_all(p) {
+                return Err(self.unbound(&display).await);
+            }
+            match &p.op {
+                ParamOp::None => emit(acc, value, ctx, &self.ifs()),
+                ParamOp::Length => {
+                    let n = match &value {
+                        PVal::Unset => 0,
+                        PVal::Str(s) => s.chars().count(),
+                        PVal::Words(v, _) => v.len(),
+                    };
+                    acc.push(n.to_string(), ctx.dq, !ctx.dq);
+                }
+                ParamOp::Default { colon, word } => {
+                    if value.is_null(*colon) {
+                        let inner = Ctx {
+                            lit_split: !ctx.dq,
+                            ..ctx
+                        };
+                        self.expand_parts(&word.parts, inner, acc).await?;
+                    } else {
+                        emit(acc, value, ctx, &self.ifs());
+                    }
+                }
+                ParamOp::Alt { colon, word } => {
+                    if !value.is_null(*colon) {
+                        let inner = Ctx {
+                            lit_split: !ctx.dq,
+                            ..ctx
+                        };
+                        self.expand_parts(&word.parts, inner, acc).await?;
+                    }
+                }
+                ParamOp::Assign { colon, word } => {
+                    if value.is_null(*colon) {
+                        let v = self.expand_str(word).await?;
+                        match &p.name {
+                            ParamName::Var(n) => {
+                                let target = match &p.index {
+                                    Some(i) => {
+                                        let sub = self.subscript(n, i).await?;
+                                        self.assign_element(n, &sub, &v).await
+                                    }
+                                    None => self.assign_scalar(n, &v).await,
+                                };
+                                target?;
+                            }
+                            other => {
+                                self.error(&format!("${}: cannot assign in this way", other.text()))
+                                    .await;
+                                return Err(Flow::Abort(1));
+                            }
+                        }
+                        acc.push(v, ctx.dq, !ctx.dq);
+                    } else {
+                        emit(acc, value, ctx, &self.ifs());
+                    }
+                }
+                ParamOp::Error { colon, word } => {
+                    if value.is_null(*colon) {
+                        let msg = if word.parts.is_empty() {
+                            if *colon {
+                                "parameter null or not set".to_string()
+                            } else {
+                                "parameter not set".to_string()
+                            }
+                        } else {
+                            self.expand_str(word).await?
+                        };
+                        self.error(&format!("{display}: {msg}")).await;
+                        return Err(Flow::Exit(self.fatal_status()));
+                    }
+                    emit(acc, value, ctx, &self.ifs());
+                }
+                ParamOp::TrimPrefix { longest, pattern } | ParamOp::TrimSuffix { longest, pattern } => {
+                    let pat = self.expand_pattern(pattern).await?;
+                    let prefix = matches!(p.op, ParamOp::TrimPrefix { .. });
+                    let f = |s: String| {
+                        let cs: Vec<char> = s.chars().collect();
+                        if prefix {
+                            match pat.match_prefix(&cs, *longest) {
+                                Some(n) => cs[n..].iter().collect(),
+                                None => s,
+                            }
+                        } else {
+                            match pat.match_suffix(&cs, *longest) {
+                                Some(n) => cs[..cs.len() - n].iter().collect(),
+                                None => s,
+                            }
+                        }
+                    };
+                    emit(acc, map_value(value, f), ctx, &self.ifs());
+                }
+                ParamOp::Replace { mode, pattern, with } => {
+                    let pat = self.expand_pattern(pattern).await?;
+                    let rep = self.expand_qchars(with).await?;
+                    let empty_pattern = pattern.parts.is_empty();
+                    let mode = *mode;
+                    let f = |s: String| {
+                        if empty_pattern {
+                            return s;
+                        }
+                        replace(&s, &pat, &rep, mode)
+                    };
+                    emit(acc, map_value(value, f), ctx, &self.ifs());
+                }
+                ParamOp::Case { upper, all, pattern } => {
+                    let pat = if pattern.parts.is_empty() {
+                        None
+                    } else {
+                        Some(self.expand_pattern(pattern).await?)
+                    };
+                    let (upper, all) = (*upper, *all);
+                    let f = |s: String| change_case(&s, upper, all, pat.as_ref());
+                    emit(acc, map_value(value, f), ctx, &self.ifs());
+                }
+                ParamOp::Slice { offset, length } => {
+                    let off = self.arith_word(offset).await?;
+                    let len = match length {
+                        Some(l) => Some(self.arith_word(l).await?),
+                        None => None,
+                    };
+                    let sliced = match self.slice(p, value, off, len) {
+                        Ok(v) => v,
+                        Err(msg) => {
+                            self.error(&msg).await;
+                            return Err(Flow::Abort(1));
+                        }
+                    };
+                    emit(acc, sliced, ctx, &self.ifs());
+                }
+                ParamOp::Names { at } => {
+                    let prefix = match &p.name {
+                        ParamName::Var(n) => n.clone(),
+                        _ => String::new(),
+                    };
+                    let names: Vec<String> = self
+                        .vars
+                        .visible()
+                        .keys()
+                        .filter(|k| k.starts_with(&prefix) && !k.starts_with('\u{0}'))
+                        .map(|k| k.to_string())
+                        .collect();
+                    emit(acc, PVal::Words(names, !at), ctx, &self.ifs());
+                }
+                ParamOp::Bad(_) => unreachable!("handled above"),
+            }
+            Ok(())
+        })
+    }
+
+    /// The status a fatal expansion error exits with: 127 for the main
+    /// shell running `-c` (as bash), 1 in a subshell or a script.
+    pub fn fatal_status(&self) -> i32 {
+        if self.nest.subshell || matches!(self.at.source, super::Source::Script(_)) {
+            1
+        } else {
+            127
+        }
+    }
+
+    /// Report an unbound variable under `set -u`.
+    pub async fn unbound(&mut self, name: &str) -> Flow {
+        self.error(&format!("{name}: unbound variable")).await;
+        Flow::Exit(self.fatal_status())
+    }
+
+    /// The value a parameter names.
+    async fn param_value(&mut self, p: &ParamExp) -> Result<PVal, Flow> {
+        let is_keys = p.indirect
+            && p.index
+                .as_ref()
+                .and_then(Word::as_plain)
+                .is_some_and(|s| s == "@" || s == "*");
+        if is_keys {
+            // `${!a[@]}`: the indices or keys.
+            let ParamName::Var(n) = &p.name else {
+                return Ok(PVal::Unset);
+            };
+            let star = p.index.as_ref().and_then(Word::as_plain) == Some("*");
+            return Ok(match self.vars.get(n).and_then(|v| v.value.as_ref()) {
+                Some(v) => PVal::Words(v.keys(), star),
+                None => PVal::Words(Vec::new(), star),
+            });
+        }
+        if p.indirect && !matches!(p.op, ParamOp::Names { .. }) {
+            let target = match self.plain_value(&p.name, &p.index).await? {
+                PVal::Str(s) => s,
+                PVal::Words(v, _) => v.join(" "),
+                PVal::Unset => {
+                    if self.opts.nounset {
+                        return Err(self.unbound(&p.name.text()).await);
+                    }
+                    return Ok(PVal::Unset);
+                }
+            };
+            let Some((name, index)) = parse_param_ref(&target) else {
+                self.error(&format!("{target}: invalid variable name")).await;
+                return Err(Flow::Abort(1));
+            };
+            return self.plain_value(&name, &index).await;
+        }
+        self.plain_value(&p.name, &p.index).await
+    }
+
+    async fn plain_value(&mut self, name: &ParamName, index: &Option<Word>) -> Result<PVal, Flow> {
+        Ok(match name {
+            ParamName::Special('@') => PVal::Words(self.params.positional.to_vec(), false),
+            ParamName::Special('*') => PVal::Words(self.params.positional.to_vec(), true),
+            ParamName::Special('#') => PVal::Str(self.params.positional.len().to_string()),
+            ParamName::Special('?') => PVal::Str(self.params.status.to_string()),
+            ParamName::Special('-') => PVal::Str(self.option_flags()),
+            ParamName::Special('$') => PVal::Str(self.params.shell_pid.to_string()),
+            ParamName::Special('!') => match self.params.last_bg {
+                Some(p) => PVal::Str(p.to_string()),
+                None => PVal::Unset,
+            },
+            ParamName::Special('0') | ParamName::Positional(0) => PVal::Str(self.params.arg0.clone()),
+            ParamName::Special(_) => PVal::Unset,
+            ParamName::Positional(n) => match self.params.positional.get(n - 1) {
+                Some(s) => PVal::Str(s.clone()),
+                None => PVal::Unset,
+            },
+            ParamName::Var(n) => match index {
+                None => match self.get(n) {
+                    Some(s) => PVal::Str(s),
+                    None => PVal::Unset,
+                },
+                Some(i) => match i.as_plain() {
+                    Some(all @ ("@" | "*")) => {
+                        let star = all == "*";
+                        match self.array_value(n) {
+                            Some(v) => PVal::Words(v.elements(), star),
+                            None => PVal::Words(Vec::new(), star),
+                        }
+                    }
+                    _ => {
+                        let key = self.subscript(n, i).await?;
+                        if self.bad_negative_index(n, &key) {
+                            self.error(&format!("{n}: bad array subscript")).await;
+                        }
+                        match self.element(n, &key) {
+                            Some(s) => PVal::Str(s),
+                            None => PVal::Unset,
+                        }
+                    }
+                },
+            },
+        })
+    }
+
+    fn array_value(&mut self, name: &str) -> Option<Value> {
+        if let Some(v) = self.vars.get(name).and_then(|v| v.value.clone()) {
+            return Some(v);
+        }
+        match name {
+            "PIPESTATUS" => Some(indexed(self.params.pipestatus.iter().map(i32::to_string))),
+            "FUNCNAME" if !self.nest.funcname.is_empty() => Some(indexed(self.nest.funcname.iter().cloned())),
+            _ => self.get(name).map(Value::Str),
+        }
+    }
+
+    /// True for a negative index that points before an indexed array's
+    /// start (bash reports it).
+    fn bad_negative_index(&self, name: &str, key: &str) -> bool {
+        let Ok(i) = key.parse::<i64>() else { return false };
+        match self.vars.get(name).and_then(|v| v.value.as_ref()) {
+            Some(Value::Indexed(m)) => i < 0 && resolve_index(m, i).is_none(),
+            _ => false,
+        }
+    }
+
+    /// One element: `key` is an evaluated index (indexed arrays) or a key.
+    pub fn element(&mut self, name: &str, key: &str) -> Option<String> {
+        match self.array_value(name)? {
+            Value::Str(s) => (key == "0").then_some(s),
+            Value::Indexed(m) => {
+                let i: i64 = key.parse().ok()?;
+                m.get(&resolve_index(&m, i)?).cloned()
+            }
+            Value::Assoc(m) => m.get(key).cloned(),
+        }
+    }
+
+    /// Evaluate a subscript: a key for associative arrays, arithmetic
+    /// otherwise.
+    pub async fn subscript(&mut self, name: &str, index: &Word) -> Result<String, Flow> {
+        let assoc = matches!(self.vars.get(name), Some(v) if v.kind == super::vars::Kind::Assoc || matches!(v.value, Some(Value::Assoc(_))));
+        let text = self.expand_str(index).await?;
+        if assoc {
+            return Ok(text);
+        }
+        Ok(self.eval_arith(&text).await?.to_string())
+    }
+
+    /// `$-`: the single-letter options in effect.
+    pub fn option_flags(&self) -> String {
+        let mut s = String::new();
+        let o = &self.opts;
+        for (on, c) in [
+            (o.allexport, 'a'),
+            (o.errexit, 'e'),
+            (o.noglob, 'f'),
+            (true, 'h'),
+            (o.interactive, 'i'),
+            (o.noexec, 'n'),
+            (o.nounset, 'u'),
+            (o.verbose, 'v'),
+            (o.xtrace, 'x'),
+            (true, 'B'),
+            (o.noclobber, 'C'),
+        ] {
+            if on {
+                s.push(c);
+            }
+        }
+        if matches!(self.at.source, super::Source::Command) {
+            s.push('c');
+        }
+        s
+    }
+
+    /// `${x:off:len}` on a string or a list.
+    fn slice(&self, p: &ParamExp, value: PVal, off: i64, len: Option<i64>) -> Result<PVal, String> {
+        let neg_len = |total: i64, start: i64| -> Result<i64, String> {
+            match len {
+                None => Ok(total - start),
+                Some(l) if l >= 0 => Ok(l.min(total - start)),
+                Some(l) => {
+                    let end = total + l;
+                    if end < start {
+                        return Err(format!("{l}: substring expression < 0"));
+                    }
+                    Ok(end - start)
+                }
+            }
+        };
+        Ok(match value {
+            PVal::Unset => PVal::Unset,
+            PVal::Str(s) => {
+                let cs: Vec<char> = s.chars().collect();
+                let total = cs.len() as i64;
+                let start = if off < 0 { total + off } else { off };
+                if start < 0 || start > total {
+                    return Ok(PVal::Str(String::new()));
+                }
+                let n = neg_len(total, start)?.max(0);
+                PVal::Str(cs[start as usize..(start + n) as usize].iter().collect())
+            }
+            PVal::Words(v, star) => {
+                // `$@` slices count `$0` as element 0.
+                let is_positional = matches!(p.name, ParamName::Special('@' | '*'));
+                let mut all = Vec::with_capacity(v.len() + 1);
+                if is_positional {
+                    all.push(self.params.arg0.clone());
+                }
+                all.extend(v);
+                let total = all.len() as i64;
+                let start = if off < 0 { total + off } else { off };
+                if start < 0 || start > total {
+                    return Ok(PVal::Words(Vec::new(), star));
+                }
+                let n = match len {
+                    None => total - start,
+                    Some(l) if l >= 0 => l.min(total - start),
+                    Some(l) => return Err(format!("{l}: substring expression < 0")),
+                };
+                PVal::Words(all[start as usize..(start + n) as usize].to_vec(), star)
+            }
+        })
+    }
+
+    // ---- arithmetic ----
+
+    /// Expand an arithmetic word and evaluate it.
+    pub async fn arith_word(&mut self, w: &Word) -> Result<i64, Flow> {
+        if let [Part::Lit(text)] = w.parts.as_slice() {
+            // Nothing to expand (the common loop condition).
+            return self.eval_arith(text).await;
+        }
+        let text = self.expand_str(w).await?;
+        self.eval_arith(&text).await
+    }
+
+    /// Evaluate arithmetic with the shell's variables and parse cache.
+    pub fn arith(&mut self, text: &str) -> Result<i64, String> {
+        let mut cache = std::mem::take(&mut self.arith_cache);
+        let r = super::arith::eval_cached(text, &mut super::exec::IntVars(self), &mut cache);
+        self.arith_cache = cache;
+        r
+    }
+
+    /// Evaluate arithmetic text; an error aborts the command.
+    pub async fn eval_arith(&mut self, text: &str) -> Result<i64, Flow> {
+        match self.arith(text) {
+            Ok(v) => Ok(v),
+            Err(msg) => {
+                self.error(&msg).await;
+                if msg.ends_with(": unbound variable") {
+                    return Err(Flow::Exit(self.fatal_status()));
+                }
+                Err(Flow::Abort(1))
+            }
+        }
+    }
+
+    // ---- command substitution ----
+
+    /// `$(< file)`: the file's content, without a subshell.
+    async fn read_redirect_only(&mut self, list: &List) -> Option<Result<String, Flow>> {
+        let [item] = list.items.as_slice() else { return None };
+        if item.background || !item.and_or.rest.is_empty() || item.and_or.first.commands.len() != 1 {
+            return None;
+        }
+        let Command::Simple(s) = &item.and_or.first.commands[0] else {
+            return None;
+        };
+        let [r] = s.redirs.as_slice() else { return None };
+        if !s.words.is_empty() || !s.assigns.is_empty() || r.op != RedirOp::In || r.fd.is_some() {
+            return None;
+        }
+        let path = match self.expand_redir_target(&r.target).await {
+            Ok(p) => p,
+            Err(f) => return Some(Err(f)),
+        };
+        Some(match self.proc.read_file(&bytes::to_os(&path)).await {
+            Ok(mut d) => {
+                self.params.status = 0;
+                while d.last() == Some(&b'\n') {
+                    d.pop();
+                }
+                Ok(bytes::from_bytes(&d))
+            }
+            Err(e) => {
+                self.error(&format!("{path}: {}", e.strerror())).await;
+                self.params.status = 1;
+                Ok(String::new())
+            }
+        })
+    }
+
+    /// Run `list` in a subshell and answer what it wrote, trailing
+    /// newlines removed. Sets `$?`.
+    pub async fn command_subst(&mut self, list: Arc<List>) -> Result<String, Flow> {
+        if let Some(r) = self.read_redirect_only(&list).await {
+            return r;
+        }
+        let (r, w) = match self.proc.pipe() {
+            Ok(p) => p,
+            Err(e) => {
+                self.error(&format!("cannot make pipe for command substitution: {}", e.strerror()))
+                    .await;
+                return Err(Flow::Abort(1));
+            }
+        };
+        let _ = self.proc.set_cloexec(r, true);
+        let _ = self.proc.set_cloexec(w, true);
+        let mut child = self.fork();
+        child.nest.substs += 1;
+        let target = Target::oneshot(move |p| async move {
+            child.proc = p;
+            child.run_subshell_list(&list).await
+        });
+        let opts = SpawnOpts {
+            fd_map: vec![(1, Some(w))],
+            ..Default::default()
+        };
+        let spawned = self.proc.spawn(target, opts).await;
+        let _ = self.proc.close(w).await;
+        let pid = match spawned {
+            Ok(pid) => pid,
+            Err(e) => {
+                let _ = self.proc.close(r).await;
+                self.error(&format!("fork: {}", e.strerror())).await;
+                return Err(Flow::Abort(1));
+            }
+        };
+        let mut out = Vec::new();
+        loop {
+            match self.proc.read(r, 64 * 1024).await {
+                Ok(d) if d.is_empty() => break,
+                Ok(d) => {
+                    if out.len() + d.len() > self.limits.max_string {
+                        let _ = self.proc.kill(pid, "kill");
+                        break;
+                    }
+                    out.extend_from_slice(&d);
+                }
+                Err(e) if e.is(Errno::EINTR) => self.note_interrupted(),
+                Err(_) => break,
+            }
+        }
+        let _ = self.proc.close(r).await;
+        self.params.status = self.wait_child(pid).await;
+        while out.last() == Some(&b'\n') {
+            out.pop();
+        }
+        // bash drops NUL bytes (with a warning we leave out).
+        out.retain(|&b| b != 0);
+        Ok(bytes::from_bytes(&out))
+    }
+
+    /// `<(list)` / `>(list)`: run `list` in a subshell on one end of a
+    /// pipe and answer the name of the other end, which the shell holds
+    /// at a high fd (as bash, from 63 down) until the command is done.
+    pub async fn process_subst(&mut self, list: Arc<List>, dir: ProcDir) -> Result<String, Flow> {
+        let (r, w) = match self.proc.pipe() {
+            Ok(p) => p,
+            Err(e) => {
+                self.error(&format!("cannot make pipe for process substitution: {}", e.strerror()))
+                    .await;
+                return Err(Flow::Abort(1));
+            }
+        };
+        let _ = self.proc.set_cloexec(r, true);
+        let _ = self.proc.set_cloexec(w, true);
+        let (theirs, ours, child_fd) = match dir {
+            ProcDir::Read => (w, r, 1),
+            ProcDir::Write => (r, w, 0),
+        };
+        let mut child = self.fork();
+        let target = Target::oneshot(move |p| async move {
+            child.proc = p;
+            child.run_subshell_list(&list).await
+        });
+        let opts = SpawnOpts {
+            fd_map: vec![(child_fd, Some(theirs))],
+            ..Default::default()
+        };
+        let spawned = self.proc.spawn(target, opts).await;
+        let _ = self.proc.close(theirs).await;
+        let pid = match spawned {
+            Ok(pid) => pid,
+            Err(e) => {
+                let _ = self.proc.close(ours).await;
+                self.error(&format!("fork: {}", e.strerror())).await;
+                return Err(Flow::Abort(1));
+            }
+        };
+        let fd = self.high_fd(ours).await;
+        self.jobs.procsubs.push((fd, pid));
+        self.params.last_bg = Some(pid);
+        Ok(format!("/dev/fd/{fd}"))
+    }
+
+    /// Move `fd` to the highest free number from 63 down (out of the way of
+    /// the command's own redirections), inheritable by the command.
+    async fn high_fd(&mut self, fd: kernel::Fd) -> kernel::Fd {
+        let open = self.proc.fds();
+        let Some(free) = (10..=63).rev().find(|n| !open.contains(n)) else {
+            let _ = self.proc.set_cloexec(fd, false);
+            return fd;
+        };
+        match self.proc.dup2(fd, free).await {
+            Ok(_) => {
+                let _ = self.proc.close(fd).await;
+                free
+            }
+            Err(_) => {
+                let _ = self.proc.set_cloexec(fd, false);
+                fd
+            }
+        }
+    }
+
+    /// The command that named process substitutions since `mark` is done:
+    /// close the shell's ends (so readers see end of file and writers
+    /// a closed pipe), and reap the children that have ended.
+    pub async fn end_procsubs(&mut self, mark: usize) {
+        for (fd, pid) in self.jobs.procsubs.split_off(mark) {
+            let _ = self.proc.close(fd).await;
+            self.jobs.procsub_zombies.push(pid);
+        }
+        let pending = std::mem::take(&mut self.jobs.procsub_zombies);
+        for pid in pending {
+            if let Ok(None) = self.proc.try_wait(pid) {
+                self.jobs.procsub_zombies.push(pid);
+            }
+        }
+    }
+
+    // ---- pathname expansion ----
+
+    async fn glob_field(&mut self, field: Vec<QChar>) -> Result<Vec<String>, Flow> {
+        let text: String = field.iter().map(|c| c.0).collect();
+        if self.opts.noglob || !field.iter().any(|&(c, q)| !q && matches!(c, '*' | '?' | '[')) {
+            return Ok(vec![text]);
+        }
+        let pat = Pattern::compile(&field);
+        if !pat.has_meta() {
+            return Ok(vec![text]);
+        }
+        let matches = self.glob(&field).await;
+        if !matches.is_empty() {
+            return Ok(matches);
+        }
+        if self.shopts.failglob {
+            self.error(&format!("no match: {text}")).await;
+            return Err(Flow::Abort(1));
+        }
+        if self.shopts.nullglob {
+            return Ok(Vec::new());
+        }
+        Ok(vec![text])
+    }
+
+    /// Match a pattern against the namespace, component by component.
+    async fn glob(&mut self, field: &[QChar]) -> Vec<String> {
+        let mut comps: Vec<Vec<QChar>> = vec![Vec::new()];
+        for &c in field {
+            if c.0 == '/' {
+                comps.push(Vec::new());
+            } else {
+                comps.last_mut().expect("never empty").push(c);
+            }
+        }
+        let absolute = comps.len() > 1 && comps[0].is_empty();
+        if absolute {
+            comps.remove(0);
+        }
+        let trailing_slash = comps.len() > 1 && comps.last().is_some_and(Vec::is_empty);
+        if trailing_slash {
+            comps.pop();
+        }
+        let mut current: Vec<String> = vec![if absolute { "/".to_string() } else { String::new() }];
+        let n = comps.len();
+        for (k, comp) in comps.iter().enumerate() {
+            let last = k + 1 == n;
+            let want_dir = !last || trailing_slash;
+            let is_globstar = self.shopts.globstar && comp.len() == 2 && comp.iter().all(|&(c, q)| c == '*' && !q);
+            let pat = Pattern::compile(comp);
+            let mut next = Vec::new();
+            if comp.is_empty() {
+                // `a//b`: keep going.
+                next = current.clone();
+            } else if is_globstar {
+                for dir in &current {
+                    self.walk_all(dir, want_dir, &mut next).await;
+                }
+            } else if !pat.has_meta() {
+                let name = pat.as_literal().unwrap_or_default();
+                for dir in &current {
+                    let p = join(dir, &name);
+                    if last || want_dir {
+                        match self.proc.stat(&bytes::to_os(&p)).await {
+                            Ok(st) if !want_dir || st.is_dir() => next.push(p),
+                            _ => {}
+                        }
+                    } else {
+                        next.push(p);
+                    }
+                }
+            } else {
+                for dir in &current {
+                    let listing = if dir.is_empty() { "." } else { dir.as_str() };
+                    let Ok(entries) = self.proc.readdir(&bytes::to_os(listing)).await else {
+                        continue;
+                    };
+                    let mut names: Vec<(String, bool)> = entries
+                        .into_iter()
+                        .map(|e| (bytes::from_os(&e.name), e.kind.is_dir()))
+                        .collect();
+                    names.sort();
+                    names.dedup();
+                    for (name, is_dir) in names {
+                        if name.starts_with('.') && !pat.starts_with_dot() && !self.shopts.dotglob {
+                            continue;
+                        }
+                        if want_dir && !is_dir {
+                            continue;
+                        }
+                        if pat.matches(&name) {
+                            next.push(join(dir, &name));
+                        }
+                    }
+                }
+            }
+            current = next;
+            if current.is_empty() {
+                break;
+            }
+        }
+        if trailing_slash {
+            for p in &mut current {
+                p.push('/');
+            }
+        }
+        current.sort();
+        current
+    }
+
+    /// `**`: the directory itself and everything below it (directories
+    /// only when `dirs_only`).
+    async fn walk_all(&mut self, dir: &str, dirs_only: bool, out: &mut Vec<String>) {
+        let mut stack = vec![dir.to_string()];
+        if !dir.is_empty() {
+            out.push(dir.trim_end_matches('/').to_string());
+        } else if dirs_only {
+            // The current directory itself is the empty prefix.
+            out.push(String::new());
+        }
+        while let Some(d) = stack.pop() {
+            let listing = if d.is_empty() { "." } else { d.as_str() };
+            let Ok(entries) = self.proc.readdir(&bytes::to_os(listing)).await else {
+                continue;
+            };
+            let mut names: Vec<_> = entries
+                .into_iter()
+                .map(|e| (bytes::from_os(&e.name), e.kind.is_dir()))
+                .collect();
+            names.sort();
+            for (name, is_dir) in names.into_iter().rev() {
+                if name.starts_with('.') && !self.shopts.dotglob {
+                    continue;
+                }
+                let p = join(&d, &name);
+                if is_dir {
+                    stack.push(p.clone());
+                    out.push(p);
+                } else if !dirs_only {
+                    out.push(p);
+                }
+            }
+        }
+        out.retain(|p| !p.is_empty() || !dirs_only);
+    }
+}
+
+/// Put a parameter's value into the fields.
+fn emit(acc: &mut Acc, v: PVal, ctx: Ctx, ifs: &str) {
+    match v {
+        PVal::Unset => {}
+        PVal::Str(s) => acc.push(s, ctx.dq, !ctx.dq),
+        PVal::Words(words, star) if ctx.dq && star => {
+            let sep = match ifs.chars().next() {
+                Some(c) => c.to_string(),
+                None => String::new(),
+            };
+            acc.push(words.join(&sep), true, false);
+        }
+        PVal::Words(words, _) => {
+            for (i, w) in words.into_iter().enumerate() {
+                if i > 0 {
+                    acc.break_field();
+                }
+                if ctx.dq {
+                    acc.push_empty_quoted();
+                }
+                acc.push(w, ctx.dq, !ctx.dq);
+            }
+        }
+    }
+}
+
+fn map_value(v: PVal, f: impl Fn(String) -> String) -> PVal {
+    match v {
+        PVal::Unset => PVal::Unset,
+        PVal::Str(s) => PVal::Str(f(s)),
+        PVal::Words(ws, star) => PVal::Words(ws.into_iter().map(f).collect(), star),
+    }
+}
+
+/// `${x/p/r}` and friends. In the replacement an unquoted `&` stands for
+/// the matched text (bash 5.2's patsub_replacement).
+fn replace(s: &str, pat: &Pattern, rep: &[QChar], mode: ReplaceMode) -> String {
+    let cs: Vec<char> = s.chars().collect();
+    let render = |m: &[char]| -> String {
+        let mut out = String::new();
+        for &(c, q) in rep {
+            if c == '&' && !q {
+                out.extend(m.iter());
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    };
+    match mode {
+        ReplaceMode::Prefix => match pat.match_prefix(&cs, true) {
+            Some(n) => format!("{}{}", render(&cs[..n]), cs[n..].iter().collect::<String>()),
+            None => s.to_string(),
+        },
+        ReplaceMode::Suffix => match pat.match_suffix(&cs, true) {
+            Some(n) => {
+                let cut = cs.len() - n;
+                format!("{}{}", cs[..cut].iter().collect::<String>(), render(&cs[cut..]))
+            }
+            None => s.to_string(),
+        },
+        ReplaceMode::First | ReplaceMode::All => {
+            let mut out = String::new();
+            let mut i = 0;
+            while let Some((a, b)) = pat.find(&cs, i) {
+                out.extend(cs[i..a].iter());
+                out.push_str(&render(&cs[a..b]));
+                i = b;
+                if mode == ReplaceMode::First {
+                    break;
+                }
+            }
+            out.extend(cs[i..].iter());
+            out
+        }
+    }
+}
+
+fn change_case(s: &str, upper: bool, all: bool, pat: Option<&Pattern>) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, c) in s.chars().enumerate() {
+        let applies = (all || i == 0) && pat.is_none_or(|p| p.matches(&c.to_string()));
+        out.push(match (applies, upper) {
+            (true, true) => c.to_ascii_uppercase(),
+            (true, false) => c.to_ascii_lowercase(),
+            _ => c,
+        });
+    }
+    out
+}
+
+fn indexed(it: impl Iterator<Item = String>) -> Value {
+    Value::Indexed(it.enumerate().map(|(i, s)| (i as i64, s)).collect::<BTreeMap<_, _>>())
+}
+
+/// True for `$@`-like expansions that make several words inside quotes.
+fn is_multi(p: &Part) -> bool {
+    match p {
+        Part::Param(p) => is_all(p) && !matches!(p.op, ParamOp::Length),
+        _ => false,
+    }
+}
+
+/// `$@`, `$*`, `${a[@]}`, `${a[*]}`.
+fn is_all(p: &ParamExp) -> bool {
+    matches!(p.name, ParamName::Special('@' | '*'))
+        || p.index
+            .as_ref()
+            .and_then(Word::as_plain)
+            .is_some_and(|s| s == "@" || s == "*")
+}
+
+/// How a parameter is named in messages: `x`, `1`, `a[2]`.
+fn param_display(p: &ParamExp) -> String {
+    let base = p.name.text();
+    match (&p.name, &p.index) {
+        (_, Some(i)) => format!("{base}[{}]", i.unquoted_text()),
+        (ParamName::Positional(_), None) => format!("${base}"),
+        _ => base,
+    }
+}
+
+/// The text of a word as written, for messages.
+pub fn raw_text(w: &Word) -> String {
+    w.unquoted_text()
+}
+
+/// `name`, `name[sub]` or a positional number, from `${!ref}`.
+fn parse_param_ref(s: &str) -> Option<(ParamName, Option<Word>)> {
+    if let Some(open) = s.find('[')
+        && s.ends_with(']')
+    {
+        let name = &s[..open];
+        if super::parse::is_name(name) {
+            return Some((
+                ParamName::Var(name.to_string()),
+                Some(Word::literal(&s[open + 1..s.len() - 1])),
+            ));
+        }
+        return None;
+    }
+    if super::parse::is_name(s) {
+        return Some((ParamName::Var(s.to_string()), None));
+    }
+    if !s.is_empty() && s.chars().all(|c| c.is_ascii_digit()) {
+        return Some((ParamName::Positional(s.parse().ok()?), None));
+    }
+    match s {
+        "@" | "*" | "#" | "?" | "-" | "$" | "!" => Some((ParamName::Special(s.chars().next()?), None)),
+        _ => None,
+    }
+}
+
+fn join(dir: &str, name: &str) -> String {
+    match dir {
+        "" => name.to_string(),
+        d if d.ends_with('/') => format!("{d}{name}"),
+        d => format!("{d}/{name}"),
+    }
+}
+
+// ---- field splitting ----
+
+/// The field as one string, if splitting leaves it whole and globbing has
+/// nothing to do; `None` when the full treatment is needed.
+fn plain_field(field: &[Seg], ifs: &str, noglob: bool) -> Option<String> {
+    let mut out = String::new();
+    let mut any = false;
+    for seg in field {
+        match seg {
+            Seg::EmptyQuoted => any = true,
+            Seg::Text { s, quoted, split } => {
+                if *split && s.contains(|c| ifs.contains(c)) {
+                    return None;
+                }
+                if !*quoted && !noglob && s.contains(['*', '?', '[']) {
+                    return None;
+                }
+                out.push_str(s);
+                any = true;
+            }
+        }
+    }
+    // An unquoted expansion that came out empty makes no field.
+    any.then_some(out)
+}
+
+fn has_braces(w: &Word) -> bool {
+    w.parts.iter().any(|p| matches!(p, Part::Lit(s) if s.contains('{')))
+}
+
+/// Split one field on IFS (POSIX rules): IFS whitespace separates fields
+/// and is trimmed at the ends; each other IFS character ends a field,
+/// possibly empty. Only split segments are split.
+fn split_field(field: &[Seg], ifs: &str) -> Vec<Vec<QChar>> {
+    enum C {
+        Ch(char, bool, bool),
+        Empty,
+    }
+    let mut stream = Vec::new();
+    for seg in field {
+        match seg {
+            Seg::EmptyQuoted => stream.push(C::Empty),
+            Seg::Text { s, quoted, split } => {
+                stream.extend(s.chars().map(|c| C::Ch(c, *quoted, *split)));
+            }
+        }
+    }
+    let is_ws = |c: char| matches!(c, ' ' | '\t' | '\n') && ifs.contains(c);
+    let is_sep = |c: char| ifs.contains(c);
+    let mut out = Vec::new();
+    let mut cur: Vec<QChar> = Vec::new();
+    let mut started = false;
+    let mut i = 0;
+    while i < stream.len() {
+        match stream[i] {
+            C::Empty => {
+                started = true;
+                i += 1;
+            }
+            C::Ch(c, _, true) if is_sep(c) => {
+                if is_ws(c) {
+                    let mut j = i;
+                    while let Some(C::Ch(c, _, true)) = stream.get(j) {
+                        if is_ws(*c) {
+                            j += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                    let next_is_hard = matches!(stream.get(j), Some(C::Ch(c, _, true)) if is_sep(*c) && !is_ws(*c));
+                    if !next_is_hard && started {
+                        out.push(std::mem::take(&mut cur));
+                        started = false;
+                    }
+                    i = j;
+                } else {
+                    out.push(std::mem::take(&mut cur));
+                    started = false;
+                    i += 1;
+                    while let Some(C::Ch(c, _, true)) = stream.get(i) {
+                        if is_ws(*c) {
+                            i += 1;
+                        } else {
+                            break;
+                        }
+                    }
+                }
+            }
+            C::Ch(c, q, _) => {
+                cur.push((c, q));
+                started = true;
+                i += 1;
+            }
+        }
+    }
+    if started {
+        out.push(cur);
+    }
+    out
+}
+
+// ---- brace expansion ----
+
+#[derive(Clone, Debug)]
+enum BTok {
+    Ch(char),
+    Part(Part),
+}
+
+/// Brace expansion: `{a,b}` alternatives and `{x..y[..step]}` sequences in
+/// unquoted text, expanded left to right, nested. Answers the words.
+fn brace_expand(w: &Word, limit: usize) -> Result<Vec<Word>, String> {
+    if !has_braces(w) {
+        return Ok(vec![w.clone()]);
+    }
+    let mut toks = Vec::new();
+    for p in &w.parts {
+        match p {
+            Part::Lit(s) => toks.extend(s.chars().map(BTok::Ch)),
+            other => toks.push(BTok::Part(other.clone())),
+        }
+    }
+    let mut out = Vec::new();
+    expand_toks(toks, &mut out, limit)?;
+    Ok(out.into_iter().map(to_word).collect())
+}
+
+fn to_word(toks: Vec<BTok>) -> Word {
+    let mut parts = Vec::new();
+    let mut lit = String::new();
+    for t in toks {
+        match t {
+            BTok::Ch(c) => lit.push(c),
+            BTok::Part(p) => {
+                if !lit.is_empty() {
+                    parts.push(Part::Lit(std::mem::take(&mut lit)));
+                }
+                parts.push(p);
+            }
+        }
+    }
+    if !lit.is_empty() {
+        parts.push(Part::Lit(lit));
+    }
+    Word::from_parts(parts)
+}
+
+fn expand_toks(toks: Vec<BTok>, out: &mut Vec<Vec<BTok>>, limit: usize) -> Result<(), String> {
+    // Find the first `{` that opens a valid group.
+    let mut start = 0;
+    loop {
+        let Some(open) = (start..toks.len()).find(|&i| matches!(toks[i], BTok::Ch('{'))) else {
+            out.push(toks);
+            return Ok(());
+        };
+        if let Some((close, alts)) = group_at(&toks, open, limit)? {
+            let prefix = &toks[..open];
+            let suffix = &toks[close + 1..];
+            for alt in alts {
+                let mut t = prefix.to_vec();
+                t.extend(alt);
+                t.extend_from_slice(suffix);
+                expand_toks(t, out, limit)?;
+                if out.len() > limit {
+                    return Err(format!("brace expansion: too many words (more than {limit})"));
+                }
+            }
+            return Ok(());
+        }
+        start = open + 1;
+    }
+}
+
+/// A brace group found in a word: the index of its `}` and its alternatives.
+type Group = (usize, Vec<Vec<BTok>>);
+
+/// If the `{` at `open` starts a valid group, its closing index and the
+/// alternatives.
+fn group_at(toks: &[BTok], open: usize, limit: usize) -> Result<Option<Group>, String> {
+    let mut depth = 0;
+    let mut commas = Vec::new();
+    let mut close = None;
+    for (i, t) in toks.iter().enumerate().skip(open) {
+        match t {
+            BTok::Ch('{') => depth += 1,
+            BTok::Ch('}') => {
+                depth -= 1;
+                if depth == 0 {
+                    close = Some(i);
+                    break;
+                }
+            }
+            BTok::Ch(',') if depth == 1 => commas.push(i),
+            _ => {}
+        }
+    }
+    let Some(close) = close else { return Ok(None) };
+    if !commas.is_empty() {
+        let mut alts = Vec::new();
+        let mut from = open + 1;
+        for &c in commas.iter().chain(std::iter::once(&close)) {
+            alts.push(toks[from..c].to_vec());
+            from = c + 1;
+        }
+        return Ok(Some((close, alts)));
+    }
+    // A sequence: only plain characters inside.
+    let inner: Option<String> = toks[open + 1..close]
+        .iter()
+        .map(|t| match t {
+            BTok::Ch(c) => Some(*c),
+            BTok::Part(_) => None,
+        })
+        .collect();
+    let Some(inner) = inner else { return Ok(None) };
+    let Some(seq) = sequence(&inner, limit)? else {
+        return Ok(None);
+    };
+    Ok(Some((
+        close,
+        seq.into_iter().map(|s| s.chars().map(BTok::Ch).collect()).collect(),
+    )))
+}
+
+/// `{1..5}`, `{a..e}`, `{10..1..3}`, `{01..10}`: the words, `None` if the
+/// text is not a sequence, an error past `limit` words.
+fn sequence(s: &str, limit: usize) -> Result<Option<Vec<String>>, String> {
+    let parts: Vec<&str> = s.split("..").collect();
+    if !(2..=3).contains(&parts.len()) {
+        return Ok(None);
+    }
+    let step: i64 = match parts.get(2).map(|t| t.parse()) {
+        Some(Ok(n)) => n,
+        Some(Err(_)) => return Ok(None),
+        None => 1,
+    };
+    let step = step.unsigned_abs().max(1) as i64;
+    let (a, b) = (parts[0], parts[1]);
+    let (x, y, width, chars) = if let (Ok(x), Ok(y)) = (a.parse::<i64>(), b.parse::<i64>()) {
+        let width = [a, b]
+            .iter()
+            .filter(|t| {
+                let digits = t.trim_start_matches('-');
+                digits.len() > 1 && digits.starts_with('0')
+            })
+            .map(|t| t.len())
+            .max();
+        (x, y, width, false)
+    } else {
+        match (single_char(a), single_char(b)) {
+            (Some(ca), Some(cb)) if ca.is_ascii_alphabetic() && cb.is_ascii_alphabetic() => {
+                (ca as i64, cb as i64, None, true)
+            }
+            _ => return Ok(None),
+        }
+    };
+    let count = (i128::from(x) - i128::from(y)).unsigned_abs() / step as u128 + 1;
+    if count > limit as u128 {
+        return Err(format!(
+            "brace expansion: too many words ({count}; the limit is {limit})"
+        ));
+    }
+    let mut out = Vec::with_capacity(count as usize);
+    let mut v = x;
+    loop {
+        out.push(if chars {
+            char::from(v as u8).to_string()
+        } else {
+            match width {
+                Some(w) if v < 0 => format!("-{:0>1$}", -v, w - 1),
+                Some(w) => format!("{v:0>w$}"),
+                None => v.to_string(),
+            }
+        });
+        if x <= y {
+            v += step;
+            if v > y {
+                break;
+            }
+        } else {
+            v -= step;
+            if v < y {
+                break;
+            }
+        }
+    }
+    Ok(Some(out))
+}
+
+fn single_char(s: &str) -> Option<char> {
+    let mut cs = s.chars();
+    let c = cs.next()?;
+    cs.next().is_none().then_some(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(s: &str) -> Vec<String> {
+        let w = Word::literal(s);
+        brace_expand(&w, 1000)
+            .unwrap()
+            .into_iter()
+            .map(|w| w.unquoted_text())
+            .collect()
+    }
+
+    #[test]
+    fn braces() {
+        assert_eq!(words("a{b,c}d"), ["abd", "acd"]);
+        assert_eq!(words("{1..3}"), ["1", "2", "3"]);
+        assert_eq!(words("{3..1}"), ["3", "2", "1"]);
+        assert_eq!(words("{1..10..4}"), ["1", "5", "9"]);
+        assert_eq!(words("{a..e..2}"), ["a", "c", "e"]);
+        assert_eq!(words("{01..3}"), ["01", "02", "03"]);
+        assert_eq!(words("{a,b{1,2}}"), ["a", "b1", "b2"]);
+        assert_eq!(words("{a}"), ["{a}"]);
+        assert_eq!(words("{x,y}{1,2}"), ["x1", "x2", "y1", "y2"]);
+        assert_eq!(words("x{,y}"), ["x", "xy"]);
+    }
+
+    fn seg(s: &str, split: bool) -> Seg {
+        Seg::Text {
+            s: s.to_string(),
+            quoted: false,
+            split,
+        }
+    }
+
+    fn split(segs: &[Seg], ifs: &str) -> Vec<String> {
+        split_field(segs, ifs)
+            .into_iter()
+            .map(|f| f.into_iter().map(|c| c.0).collect())
+            .collect()
+    }
+
+    #[test]
+    fn splitting() {
+        assert_eq!(split(&[seg("  a  b ", true)], " \t\n"), ["a", "b"]);
+        assert_eq!(split(&[seg("a::b", true)], ":"), ["a", "", "b"]);
+        assert_eq!(split(&[seg("a : b", true)], ": "), ["a", "b"]);
+        assert_eq!(split(&[seg("x", false), seg(" a b", true)], " "), ["x", "a", "b"]);
+        assert_eq!(split(&[seg("a b", false)], " "), ["a b"], "literal text is not split");
+        assert_eq!(split(&[seg("", true)], " "), Vec::<String>::new());
+        assert_eq!(split(&[Seg::EmptyQuoted], " "), [""]);
+        assert_eq!(split(&[seg(":a:", true)], ":"), ["", "a"]);
+    }
+}

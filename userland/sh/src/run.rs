@@ -1,0 +1,358 @@
+//! The `sh` program: options, where the script comes from, the main loop.
+//!
+//! `sh -c STRING [NAME [ARG...]]`, `sh FILE [ARG...]`, `sh -s [ARG...]`
+//! and `sh` with a script on standard input. A script given whole (`-c`,
+//! a file) is parsed and run one complete command at a time; standard
+//! input is read a line at a time and never past the command being run,
+//! so a script can read its own following lines (`read` in a piped
+//! script), as bash does.
+
+use std::sync::Arc;
+
+use kernel::{Proc, Program};
+
+use super::parse::{ParseError, Parser};
+use super::vars::Value;
+use super::{Flow, Res, Shell, Source, bytes};
+
+pub fn program() -> Program {
+    Program::new("sh", main)
+}
+
+enum Input {
+    Command(String),
+    File(String),
+    /// `--script NAME -c TEXT`: TEXT is the script file NAME (read by the
+    /// caller, as ninebox reads scripts from the host).
+    Named(String),
+    Stdin,
+}
+
+async fn main(p: Proc) -> i32 {
+    let argv: Vec<String> = p.argv().iter().map(|a| bytes::from_os(a)).collect();
+    let name = argv
+        .first()
+        .map(|a| a.rsplit('/').next().unwrap_or(a).to_string())
+        .unwrap_or_else(|| "sh".to_string());
+    let mut sh = Shell::new(p, name.clone(), Source::Stdin);
+    import_environment(&mut sh);
+    if let Some(spec) = sh.get("NINEBOX_LIMITS")
+        && let Err(e) = sh.limits.apply(&spec)
+    {
+        sh.write_fd(2, &format!("{name}: NINEBOX_LIMITS: {e}\n")).await;
+        return 2;
+    }
+
+    // Options.
+    let mut input = None;
+    let mut script_name = None;
+    let mut i = 1;
+    let mut force_stdin = false;
+    while i < argv.len() {
+        let a = argv[i].clone();
+        match a.as_str() {
+            "--" => {
+                i += 1;
+                break;
+            }
+            "--help" => {
+                let _ = sh.out(&usage(&name)).await;
+                return 0;
+            }
+            "--version" => {
+                let _ = sh
+                    .out(&format!("{name} (ninebox) {}\n", env!("CARGO_PKG_VERSION")))
+                    .await;
+                return 0;
+            }
+            "--norc" | "--noprofile" | "--login" | "--posix" | "--noediting" => {}
+            "--script" => {
+                i += 1;
+                match argv.get(i) {
+                    Some(n) => script_name = Some(n.clone()),
+                    None => {
+                        sh.write_fd(2, &format!("{name}: --script: option requires an argument\n"))
+                            .await;
+                        return 2;
+                    }
+                }
+            }
+            s if s.starts_with("--") => {
+                sh.write_fd(2, &format!("{name}: {s}: invalid option\n{}", usage(&name)))
+                    .await;
+                return 2;
+            }
+            s if (s.starts_with('-') || s.starts_with('+')) && s.len() > 1 => {
+                let on = s.starts_with('-');
+                let letters: Vec<char> = s[1..].chars().collect();
+                for c in letters {
+                    match c {
+                        'c' if on => {
+                            i += 1;
+                            match argv.get(i) {
+                                Some(cmd) => input = Some(Input::Command(cmd.clone())),
+                                None => {
+                                    sh.write_fd(2, &format!("{name}: -c: option requires an argument\n"))
+                                        .await;
+                                    return 2;
+                                }
+                            }
+                        }
+                        's' => force_stdin = true,
+                        'i' => sh.opts.interactive = on,
+                        'l' => {}
+                        'o' => {
+                            i += 1;
+                            let Some(opt) = argv.get(i).cloned() else {
+                                break;
+                            };
+                            let args = vec!["set".to_string(), format!("{}o", if on { '-' } else { '+' }), opt];
+                            if super::builtins::lookup("set").expect("set is a builtin")(&mut sh, args).await != Ok(0) {
+                                return 2;
+                            }
+                        }
+                        c => {
+                            let flag = format!("{}{c}", if on { '-' } else { '+' });
+                            let args = vec!["set".to_string(), flag];
+                            if super::builtins::lookup("set").expect("set is a builtin")(&mut sh, args).await != Ok(0) {
+                                return 2;
+                            }
+                        }
+                    }
+                }
+            }
+            _ => break,
+        }
+        i += 1;
+    }
+    let mut rest: Vec<String> = argv[i.min(argv.len())..].to_vec();
+    let input = match (input, script_name) {
+        (Some(Input::Command(text)), Some(file)) => {
+            sh.params.arg0 = file.clone();
+            sh.at.source = Source::Script(file.clone());
+            Input::Named(text)
+        }
+        (Some(Input::Command(c)), None) => {
+            if !rest.is_empty() {
+                sh.params.arg0 = rest.remove(0);
+            }
+            sh.at.source = Source::Command;
+            Input::Command(c)
+        }
+        _ if force_stdin || rest.is_empty() => {
+            sh.at.source = if sh.opts.interactive {
+                Source::Interactive
+            } else {
+                Source::Stdin
+            };
+            Input::Stdin
+        }
+        _ => {
+            let file = rest.remove(0);
+            sh.params.arg0 = file.clone();
+            sh.at.source = Source::Script(file.clone());
+            Input::File(file)
+        }
+    };
+    sh.params.positional = Arc::new(rest);
+    let r = match input {
+        Input::Command(text) => sh.run_script(&text).await,
+        Input::File(path) => match sh.proc.read_file(&bytes::to_os(&path)).await {
+            Ok(data) => {
+                let text = bytes::from_bytes(&data);
+                sh.run_script(&text).await
+            }
+            Err(e) => {
+                let _ = sh.write_fd(2, &format!("{name}: {path}: {}\n", e.strerror())).await;
+                return if e.is(kernel::Errno::ENOENT) { 127 } else { 126 };
+            }
+        },
+        Input::Named(text) => sh.run_script(&text).await,
+        Input::Stdin if sh.opts.interactive => sh.run_interactive().await,
+        Input::Stdin => sh.run_stream(0).await,
+    };
+    sh.finish(r).await
+}
+
+fn usage(name: &str) -> String {
+    format!(
+        "Usage: {name} [option ...] [-c command [name [arg ...]] | file [arg ...] | -s [arg ...]]\n\
+         Options: -e -u -x -f -C -v -n -a -i, -o option, +o option, --help, --version\n\
+         --script NAME -c TEXT runs TEXT as if it were the script file NAME\n\
+         ninebox's shell: POSIX sh with bash extensions. `help' lists the builtins.\n"
+    )
+}
+
+/// The environment the shell starts with becomes exported variables; a
+/// few are given defaults.
+fn import_environment(sh: &mut Shell) {
+    for (k, v) in sh.proc.environ() {
+        if !super::parse::is_name(&k) {
+            continue;
+        }
+        let k = bytes::from_os(&k);
+        let v = bytes::from_os(&v);
+        let var = sh.vars.entry(&k);
+        var.value = Some(Value::Str(v));
+        var.attrs.export = true;
+    }
+    let cwd = bytes::from_os(&sh.proc.cwd());
+    if sh.get("PWD").as_deref() != Some(cwd.as_str()) {
+        let _ = sh.set("PWD", &cwd);
+        sh.vars.entry("PWD").attrs.export = true;
+    }
+    let level = sh.get("SHLVL").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0) + 1;
+    let _ = sh.set("SHLVL", &level.to_string());
+    sh.vars.entry("SHLVL").attrs.export = true;
+    let ppid = sh.proc.ppid().to_string();
+    let _ = sh.set("PPID", &ppid);
+    // IFS always starts at its default, whatever the environment says.
+    let _ = sh.set("IFS", " \t\n");
+    sh.vars.entry("IFS").attrs.export = false;
+    if sh.get("OPTIND").is_none() {
+        let _ = sh.set("OPTIND", "1");
+    }
+    if sh.get("PS4").is_none() {
+        let _ = sh.set("PS4", "+ ");
+    }
+    let uid = sh.proc.process().uid.to_string();
+    for name in ["UID", "EUID"] {
+        if sh.get(name).is_none() {
+            let _ = sh.set(name, &uid);
+        }
+    }
+    if sh.get("HOSTNAME").is_none() {
+        let host = bytes::from_os(&sh.proc.kernel().sysname);
+        let _ = sh.set("HOSTNAME", &host);
+    }
+}
+
+impl Shell {
+    /// The main loop over a whole script: one complete command at a time.
+    /// An aborted command (an expansion error) does not stop the script; a
+    /// syntax error does, with status 2.
+    pub async fn run_script(&mut self, text: &str) -> Res {
+        let mut parser = Parser::new(text, 1, true);
+        let mut status = 0;
+        loop {
+            parser.set_aliases(self.shopts.expand_aliases.then(|| self.defs.aliases.clone()));
+            let parsed = parser.next_command();
+            self.print_warnings(parser.take_warnings()).await;
+            match parsed {
+                Ok(Some(list)) => match self.run_top(&list).await {
+                    Ok(s) => status = s,
+                    Err(f) => return Err(f),
+                },
+                Ok(None) => return Ok(status),
+                Err(e) => {
+                    self.at.line = parser.line();
+                    self.report_parse_error(e).await;
+                    return Err(Flow::Exit(2));
+                }
+            }
+        }
+    }
+
+    /// Run one top-level command: aborts end here, `break`/`continue`
+    /// outside loops are ignored.
+    pub(super) async fn run_top(&mut self, list: &super::ast::List) -> Res {
+        match self.run_list(list).await {
+            Ok(s) => Ok(s),
+            Err(Flow::Abort(s)) => {
+                self.params.status = s;
+                Ok(s)
+            }
+            Err(Flow::Break(_) | Flow::Continue(_)) => Ok(self.params.status),
+            Err(Flow::Return(s)) => {
+                self.params.status = s;
+                Ok(s)
+            }
+            Err(f) => Err(f),
+        }
+    }
+
+    /// Read commands from `fd` a line at a time (never past what the
+    /// current command needs) and run each as soon as it is complete.
+    pub async fn run_stream(&mut self, fd: u32) -> Res {
+        let mut buf = String::new();
+        let mut line = 1;
+        let mut eof = false;
+        let mut status = 0;
+        loop {
+            if !buf.is_empty() || eof {
+                let mut parser = Parser::new(&buf, line, eof);
+                parser.set_aliases(self.shopts.expand_aliases.then(|| self.defs.aliases.clone()));
+                let parsed = parser.next_command();
+                if !matches!(parsed, Err(ParseError::Incomplete)) {
+                    self.print_warnings(parser.take_warnings()).await;
+                }
+                match parsed {
+                    Ok(Some(list)) => {
+                        let used: usize = buf.chars().take(parser.consumed()).map(char::len_utf8).sum();
+                        buf.drain(..used);
+                        line = parser.line();
+                        status = self.run_top(&list).await?;
+                        continue;
+                    }
+                    Ok(None) => {
+                        if eof {
+                            return Ok(status);
+                        }
+                        let used: usize = buf.chars().take(parser.consumed()).map(char::len_utf8).sum();
+                        buf.drain(..used);
+                        line = parser.line();
+                    }
+                    Err(ParseError::Incomplete) if !eof => {}
+                    Err(e) => {
+                        self.at.line = parser.line();
+                        self.report_parse_error(e).await;
+                        if self.opts.interactive {
+                            buf.clear();
+                            continue;
+                        }
+                        return Err(Flow::Exit(2));
+                    }
+                }
+            }
+            match self.read_line(fd).await {
+                Some(l) => buf.push_str(&l),
+                None => eof = true,
+            }
+        }
+    }
+
+    async fn print_warnings(&mut self, warnings: Vec<(u32, String)>) {
+        for (line, text) in warnings {
+            let saved = std::mem::replace(&mut self.at.line, line);
+            self.error(&text).await;
+            self.at.line = saved;
+        }
+    }
+
+    /// One line (with its newline) from `fd`, a byte at a time so nothing
+    /// past it is taken; `None` at end of input.
+    pub(super) async fn read_line(&mut self, fd: u32) -> Option<String> {
+        let mut bytes_read = Vec::new();
+        loop {
+            match self.proc.read(fd, 1).await {
+                Ok(b) if b.is_empty() => break,
+                Ok(b) => {
+                    bytes_read.push(b[0]);
+                    if b[0] == b'\n' {
+                        break;
+                    }
+                }
+                Err(e) if e.is(kernel::Errno::EINTR) => {
+                    self.note_interrupted();
+                    continue;
+                }
+                Err(_) => break,
+            }
+        }
+        if bytes_read.is_empty() {
+            None
+        } else {
+            Some(bytes::from_bytes(&bytes_read))
+        }
+    }
+}
