@@ -648,7 +648,7 @@ impl Shell {
         }
         match name {
             "PIPESTATUS" => Some(indexed(self.params.pipestatus.iter().map(i32::to_string))),
-            "FUNCNAME" if !self.nest.funcname.is_empty() => Some(indexed(self.nest.funcname.iter().cloned())),
+            "FUNCNAME" | "BASH_SOURCE" | "BASH_LINENO" => self.call_stack(name).map(|v| indexed(v.into_iter())),
             _ => self.get(name).map(Value::Str),
         }
     }
@@ -818,6 +818,7 @@ impl Shell {
         };
         Some(match self.proc.read_file(&bytes::to_os(&path)).await {
             Ok(mut d) => {
+                self.params.substs_run += 1;
                 self.params.status = 0;
                 while d.last() == Some(&b'\n') {
                     d.pop();
@@ -826,6 +827,7 @@ impl Shell {
             }
             Err(e) => {
                 self.error(&format!("{path}: {}", e.strerror())).await;
+                self.params.substs_run += 1;
                 self.params.status = 1;
                 Ok(String::new())
             }
@@ -850,6 +852,11 @@ impl Shell {
         let _ = self.proc.set_cloexec(w, true);
         let mut child = self.fork();
         child.nest.substs += 1;
+        // bash runs a command substitution without `set -e` unless
+        // `inherit_errexit` is on.
+        if !child.shopts.inherit_errexit {
+            child.opts.errexit = false;
+        }
         let target = Target::oneshot(move |p| async move {
             child.proc = p;
             child.run_subshell_list(&list).await
@@ -885,6 +892,7 @@ impl Shell {
         }
         let _ = self.proc.close(r).await;
         self.params.status = self.wait_child(pid).await;
+        self.params.substs_run += 1;
         while out.last() == Some(&b'\n') {
             out.pop();
         }

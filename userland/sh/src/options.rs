@@ -6,6 +6,8 @@
 #[derive(Clone, Debug, Default)]
 pub struct Opts {
     pub errexit: bool,
+    pub errtrace: bool,
+    pub functrace: bool,
     pub nounset: bool,
     pub xtrace: bool,
     pub noglob: bool,
@@ -53,6 +55,8 @@ impl Opts {
         Some(match name {
             "allexport" => &mut self.allexport,
             "errexit" => &mut self.errexit,
+            "errtrace" => &mut self.errtrace,
+            "functrace" => &mut self.functrace,
             "noclobber" => &mut self.noclobber,
             "noexec" => &mut self.noexec,
             "noglob" => &mut self.noglob,
@@ -98,6 +102,7 @@ pub struct Shopts {
     pub nocaseglob: bool,
     pub expand_aliases: bool,
     pub lastpipe: bool,
+    pub inherit_errexit: bool,
 }
 
 /// The names `shopt` knows, in listing order.
@@ -109,6 +114,7 @@ pub const SHOPTS: &[&str] = &[
     "extglob",
     "failglob",
     "globstar",
+    "inherit_errexit",
     "lastpipe",
     "nocaseglob",
     "nocasematch",
@@ -124,6 +130,7 @@ impl Shopts {
             "failglob" => &mut self.failglob,
             "globstar" => &mut self.globstar,
             "lastpipe" => &mut self.lastpipe,
+            "inherit_errexit" => &mut self.inherit_errexit,
             "nocaseglob" => &mut self.nocaseglob,
             "nullglob" => &mut self.nullglob,
             _ => return None,

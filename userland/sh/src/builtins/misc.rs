@@ -60,8 +60,20 @@ pub async fn source(sh: &mut Shell, argv: Vec<String>) -> Res {
     };
     sh.nest.sources += 1;
     let saved_line = sh.at.line;
+    sh.nest.frames.push(crate::Frame {
+        name: "source".into(),
+        file: path.as_str().into(),
+        call_line: saved_line,
+    });
     sh.at.line = 1;
-    let r = sh.eval_string(&text, &file).await;
+    let mut r = sh.eval_string(&text, &file).await;
+    if let Ok(s) | Err(Flow::Return(s)) = r {
+        sh.params.status = s;
+        if let Err(f) = sh.return_trap().await {
+            r = Err(f);
+        }
+    }
+    sh.nest.frames.pop();
     sh.at.line = saved_line;
     sh.nest.sources -= 1;
     if let Some(p) = saved_pos {
@@ -136,7 +148,7 @@ async fn classify(sh: &mut Shell, name: &str, all: bool, skip_functions: bool) -
         out.push(Kind::Keyword);
     }
     if !skip_functions && let Some(f) = sh.defs.funcs.get(name) {
-        out.push(Kind::Function(f.clone()));
+        out.push(Kind::Function(f.def.clone()));
     }
     if super::lookup(name).is_some() {
         out.push(Kind::Builtin);
@@ -639,6 +651,7 @@ const HELP: &[(&str, &str)] = &[
     ("bind", "bind [-abcCq] new old"),
     ("break", "break [n]"),
     ("builtin", "builtin [shell-builtin [arg ...]]"),
+    ("caller", "caller [expr]"),
     ("cd", "cd [-L|-P] [dir]"),
     ("command", "command [-pVv] command [arg ...]"),
     ("continue", "continue [n]"),

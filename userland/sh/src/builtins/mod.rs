@@ -11,6 +11,8 @@ mod io;
 mod jobs;
 mod misc;
 mod ns;
+pub mod signals;
+mod trap;
 mod vars;
 
 use futures_util::future::BoxFuture;
@@ -52,6 +54,7 @@ table! {
     "bind" => ns::bind,
     "break" => flow::break_,
     "builtin" => misc::builtin,
+    "caller" => flow::caller,
     "cd" => dirs::cd,
     "command" => misc::command,
     "continue" => flow::continue_,
@@ -84,7 +87,7 @@ table! {
     "source" => misc::source,
     "test" => misc::test,
     "times" => misc::times,
-    "trap" => jobs::trap,
+    "trap" => trap::trap,
     "true" => flow::colon,
     "type" => misc::type_,
     "typeset" => vars::declare_plain,

@@ -371,14 +371,14 @@ async fn print_functions(sh: &mut Shell, names: &[DeclArg], names_only: bool) ->
             if names_only {
                 out.push_str(&format!("declare -f {name}\n"));
             } else {
-                out.push_str(&crate::builtins::misc::function_text(f));
+                out.push_str(&crate::builtins::misc::function_text(&f.def));
             }
         }
     } else {
         for w in &wanted {
             match sh.defs.funcs.get(w) {
                 Some(_) if names_only => out.push_str(&format!("{w}\n")),
-                Some(f) => out.push_str(&crate::builtins::misc::function_text(f)),
+                Some(f) => out.push_str(&crate::builtins::misc::function_text(&f.def)),
                 None => status = 1,
             }
         }
