@@ -32,39 +32,15 @@ use crate::clock::{Clock, Entropy};
 use crate::dup::DupFs;
 use crate::error::{Errno, Error, Result};
 use crate::fd::{self, FdEntry, FdTable, OpenFile};
+use crate::limits::{GroupCount, ProcLimits, Space};
 use crate::ns::{Devices, Last, Namespace};
 use crate::path;
-use crate::pipe::DEFAULT_CAPACITY;
 use crate::proc::{Control, Env, Groups, Pid, Process, Status};
 use crate::program::{OneShot, Program, ProgramFuture, Start};
 use crate::proto::{Caller, Fileserver, OpenFlags};
 use crate::syscall::Proc;
 
-/// Tunable limits.
-#[derive(Clone, Debug)]
-pub struct Limits {
-    /// Bytes a pipe buffers before writers block.
-    pub pipe_capacity: usize,
-    /// Fds per table (EMFILE beyond).
-    pub max_fds: usize,
-    /// `#!` interpreters chained before ELOOP.
-    pub max_interpreter_depth: usize,
-    /// Bytes one buffer or string a program builds from its input may hold
-    /// (a size, width or repeat argument, a line, a variable). A program
-    /// asked for more refuses with an error naming this limit.
-    pub max_alloc: usize,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            pipe_capacity: DEFAULT_CAPACITY,
-            max_fds: 1024,
-            max_interpreter_depth: 4,
-            max_alloc: 256 << 20,
-        }
-    }
-}
+pub use crate::limits::Limits;
 
 /// What a kernel is built from.
 pub struct KernelConfig {
@@ -72,6 +48,8 @@ pub struct KernelConfig {
     pub root: Arc<dyn Fileserver>,
     pub clock: Arc<Clock>,
     pub entropy: Arc<Entropy>,
+    /// The host's limits: the first process's hard and soft limits, and the
+    /// ceiling of every process's.
     pub limits: Limits,
     /// The system's name (`uname -n`, `/dev/sysname`).
     pub sysname: String,
@@ -182,13 +160,32 @@ pub struct InitSpec {
     pub identity: Identity,
 }
 
+/// Why a whole system was stopped ([`Kernel::halt`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Halt {
+    /// The status the run ends with (124 for a timeout).
+    pub code: i32,
+    /// What to tell the user: `time limit reached (30s); raise it with
+    /// --timeout N`.
+    pub message: String,
+}
+
 pub struct Kernel {
     procs: RwLock<BTreeMap<Pid, Arc<Process>>>,
     next_pid: AtomicU32,
     pub devices: Devices,
     pub clock: Arc<Clock>,
     pub entropy: Arc<Entropy>,
+    /// The host's limits (see [`KernelConfig::limits`]).
     pub limits: Limits,
+    /// Bytes held by every in-memory file system of the system.
+    pub fs_space: Arc<Space>,
+    /// CPU time of every process so far, and the system's limit on it.
+    cpu_total_ns: AtomicU64,
+    cpu_total_limit_ns: u64,
+    /// Host threads commands hold now (see [`Kernel::thread_slot`]).
+    threads: Arc<std::sync::atomic::AtomicUsize>,
+    halted: Mutex<Option<Halt>>,
     pub sysname: String,
     pub(crate) mount_ids: AtomicU64,
     /// The dup device, `#f`, whose opens the kernel answers itself.
@@ -204,6 +201,14 @@ impl Kernel {
                 devices: Devices::default(),
                 clock: config.clock,
                 entropy: config.entropy,
+                fs_space: Space::new("fs-total", config.limits.fs_total, None),
+                cpu_total_ns: AtomicU64::new(0),
+                cpu_total_limit_ns: config
+                    .limits
+                    .cpu_total
+                    .map_or(u64::MAX, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX)),
+                threads: Arc::default(),
+                halted: Mutex::new(None),
                 limits: config.limits,
                 sysname: config.sysname,
                 mount_ids: AtomicU64::new(1),
@@ -259,6 +264,58 @@ impl Kernel {
         targets.iter().filter(|p| p.post_note(note).is_ok()).count()
     }
 
+    // ---- the whole system ----
+
+    /// Stop the whole system: every process is killed, no new one starts,
+    /// and the run ends with `code` (the first halt stands). The host
+    /// prints `message`.
+    pub fn halt(&self, code: i32, message: String) {
+        {
+            let mut h = self.halted.lock();
+            if h.is_some() {
+                return;
+            }
+            *h = Some(Halt { code, message });
+        }
+        for p in self.processes() {
+            let _ = p.post_note("kill");
+        }
+    }
+
+    /// Why the system was halted, if it was.
+    pub fn halted(&self) -> Option<Halt> {
+        self.halted.lock().clone()
+    }
+
+    /// CPU time all processes have used, in nanoseconds.
+    pub fn cpu_total_ns(&self) -> u64 {
+        self.cpu_total_ns.load(Ordering::Relaxed)
+    }
+
+    /// Processes in the table, zombies included.
+    pub fn proc_count(&self) -> usize {
+        self.procs.read().len()
+    }
+
+    /// A host thread for work that cannot run on the runtime, counted
+    /// against the `threads` limit of `who`: the slot is given back when
+    /// the answered guard drops.
+    pub fn thread_slot(&self, who: &Process) -> Result<ThreadSlot> {
+        let max = who.limit(|l| l.max_threads);
+        let taken = self
+            .threads
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |n| (n < max).then_some(n + 1));
+        match taken {
+            Ok(_) => Ok(ThreadSlot(self.threads.clone())),
+            Err(_) => Err(who.limits().error(Errno::EAGAIN, "threads")),
+        }
+    }
+
+    /// Host threads held now.
+    pub fn threads_in_use(&self) -> usize {
+        self.threads.load(Ordering::Relaxed)
+    }
+
     // ---- spawning ----
 
     /// Open `name` in `ns` for a process that does not exist yet (boot
@@ -306,7 +363,8 @@ impl Kernel {
                 return Err(Error::with_detail(Errno::EINVAL, "init must be a program"));
             }
         };
-        Ok(self.start(0, None, spec.identity, groups, program))
+        let limits = ProcLimits::new(self.limits.clone());
+        self.start(0, None, spec.identity, groups, program, limits)
     }
 
     /// Run a program as init and wait for it: the simplest way to use a
@@ -316,32 +374,55 @@ impl Kernel {
         Ok(p.exited().await)
     }
 
-    /// Make the table entry and start the task.
+    /// Make the table entry and start the task, within the process limits
+    /// of `limits` (the new process's, copied from its parent): `procs`
+    /// counts the table, `group-procs` the live processes of the note group
+    /// it joins (the parent's `noteid`, or a new one).
     pub(crate) fn start(
         self: &Arc<Self>,
         ppid: Pid,
-        noteid: Option<Pid>,
+        noteid: Option<(Pid, Arc<GroupCount>)>,
         identity: Identity,
         groups: Groups,
         start: Start,
-    ) -> Arc<Process> {
+        limits: ProcLimits,
+    ) -> Result<Arc<Process>> {
+        if self.halted.lock().is_some() {
+            return Err(Error::with_detail(Errno::EAGAIN, "the system is halted"));
+        }
+        let group = match &noteid {
+            Some((_, g)) => g.clone(),
+            None => Arc::new(GroupCount::default()),
+        };
+        if !group.join(limits.soft.max_group_procs) {
+            return Err(limits.soft.error(Errno::EAGAIN, "group-procs"));
+        }
+        let mut procs = self.procs.write();
+        if procs.len() >= limits.soft.max_procs {
+            drop(procs);
+            group.leave();
+            return Err(limits.soft.error(Errno::EAGAIN, "procs"));
+        }
         let pid = self.next_pid.fetch_add(1, Ordering::Relaxed);
         let p = Arc::new(Process::new(
             pid,
             ppid,
-            noteid.unwrap_or(pid),
+            (noteid.map_or(pid, |(id, _)| id), group),
             identity,
             self.clock.now_ms(),
             groups,
+            limits,
         ));
-        self.procs.write().insert(pid, p.clone());
-        if let Some(parent) = self.process(ppid) {
+        procs.insert(pid, p.clone());
+        let parent = procs.get(&ppid).cloned();
+        drop(procs);
+        if let Some(parent) = parent {
             parent.children.lock().push(pid);
         }
         let kernel = self.clone();
         let proc = p.clone();
         tokio::spawn(async move { kernel.supervise(proc, start).await });
-        p
+        Ok(p)
     }
 
     // ---- running ----
@@ -353,6 +434,7 @@ impl Kernel {
             let fut = Accounted {
                 fut: start.run(p),
                 me: me.clone(),
+                kernel: self.clone(),
             };
             let outcome = tokio::select! {
                 biased;
@@ -365,15 +447,23 @@ impl Kernel {
                         Some(c) => Outcome::Control(c),
                         None => Outcome::Done(Status::exited(code)),
                     },
-                    Err(payload) => Outcome::Done(Status {
-                        code: 134,
-                        reason: Some(format!("panic: {}", panic_message(&*payload))),
-                    }),
+                    Err(payload) => {
+                        let msg = panic_message(&*payload);
+                        let status = Status {
+                            code: 134,
+                            reason: Some(format!("panic: {msg}")),
+                        };
+                        Outcome::Control(Control::End(status, format!("internal error: {msg}")))
+                    }
                 },
             };
             match outcome {
                 Outcome::Done(s) => break s,
                 Outcome::Control(Control::Exit(code)) => break Status::exited(code),
+                Outcome::Control(Control::End(status, message)) => {
+                    tell(&me, &message).await;
+                    break status;
+                }
                 Outcome::Control(Control::Note(note)) => {
                     break if note == "kill" {
                         Status {
@@ -406,6 +496,7 @@ impl Kernel {
 
     /// The end of a process (see the module documentation).
     async fn finish(&self, me: &Arc<Process>, status: Status) {
+        me.group().leave();
         // Close files first, unless another live process shares the table.
         let table = {
             let mut g = me.groups.lock();
@@ -469,6 +560,38 @@ enum Outcome {
     Control(Control),
 }
 
+/// Tell a process's stderr why it is ending (`prog: internal error: ...`,
+/// a limit it reached). A stderr nobody reads does not hold the end up: the
+/// message is dropped after a moment.
+async fn tell(me: &Process, message: &str) {
+    let Ok(file) = me.fds().lock().get(2) else { return };
+    let prog = me
+        .argv()
+        .first()
+        .map(|a| a.rsplit('/').next().unwrap_or(a).to_string())
+        .unwrap_or_default();
+    let text = format!("{prog}: {message}\n");
+    let write = async {
+        let mut data = text.as_bytes();
+        while !data.is_empty() {
+            match file.write_some(data).await {
+                Ok(0) | Err(_) => return,
+                Ok(n) => data = &data[n..],
+            }
+        }
+    };
+    let _ = tokio::time::timeout(std::time::Duration::from_millis(100), write).await;
+}
+
+/// A guard for a host thread counted against the `threads` limit.
+pub struct ThreadSlot(Arc<std::sync::atomic::AtomicUsize>);
+
+impl Drop for ThreadSlot {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
 /// Wait for the next control request of `me`.
 async fn control(me: &Process) -> Control {
     loop {
@@ -510,10 +633,13 @@ pub fn in_program() -> bool {
     IN_PROGRAM.with(|c| c.get())
 }
 
-/// A program's future, timed: every poll adds to the process's CPU time.
+/// A program's future, timed: every poll adds to the process's CPU time
+/// and the system's, and a process over its CPU limit (or a system over
+/// its) is ended.
 struct Accounted {
     fut: ProgramFuture,
     me: Arc<Process>,
+    kernel: Arc<Kernel>,
 }
 
 impl Future for Accounted {
@@ -531,7 +657,24 @@ impl Future for Accounted {
         let t0 = Instant::now();
         let _flag = Flag(IN_PROGRAM.with(|c| c.replace(true)));
         let r = self.fut.as_mut().poll(cx);
-        self.me.add_cpu(t0.elapsed().as_nanos() as u64);
+        let ns = t0.elapsed().as_nanos() as u64;
+        self.me.add_cpu(ns);
+        let total = self.kernel.cpu_total_ns.fetch_add(ns, Ordering::Relaxed) + ns;
+        if total > self.kernel.cpu_total_limit_ns {
+            let l = &self.kernel.limits;
+            self.kernel.halt(152, l.reached("cpu-total"));
+        } else if self.me.over_cpu() {
+            let l = self.me.limits();
+            let status = Status {
+                code: 152,
+                reason: Some(format!("cpu time limit exceeded ({})", show_limit(&l, "cpu"))),
+            };
+            self.me.request(Control::End(status, l.reached("cpu")));
+        }
         r
     }
+}
+
+fn show_limit(l: &Limits, name: &str) -> String {
+    crate::limits::info(name).map_or_else(String::new, |i| i.unit.show(i.get(l)))
 }

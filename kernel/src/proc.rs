@@ -21,6 +21,7 @@ use tokio::sync::{Notify, watch};
 use crate::error::{Errno, Error, Result};
 use crate::fd::FdTable;
 use crate::kernel::Identity;
+use crate::limits::{GroupCount, Limits, ProcLimits};
 use crate::ns::Namespace;
 use crate::program::Start;
 
@@ -168,6 +169,16 @@ pub(crate) enum Control {
     Exec(Start, Vec<String>),
     /// End by a note the process does not catch (`kill` included).
     Note(String),
+    /// End with this status, telling the process's stderr why (a limit it
+    /// reached).
+    End(Status, String),
+}
+
+impl Control {
+    /// Requests that end the process whatever else was asked.
+    fn ends(&self) -> bool {
+        matches!(self, Control::Note(_) | Control::End(..))
+    }
 }
 
 struct Notes {
@@ -217,11 +228,30 @@ pub struct Process {
     /// Woken when a child becomes a zombie.
     pub(crate) child_exit: Notify,
     exit: watch::Sender<Option<Status>>,
+    limits: Mutex<ProcLimits>,
+    /// The soft CPU limit in nanoseconds, read on every poll.
+    cpu_limit_ns: AtomicU64,
+    /// The live processes of this process's note group.
+    group: Mutex<Arc<GroupCount>>,
+    /// Bytes of counted memory held (see [`Limits::max_mem`]).
+    mem: AtomicU64,
 }
 
 impl Process {
-    pub(crate) fn new(pid: Pid, ppid: Pid, noteid: Pid, id: Identity, start_ms: u64, groups: Groups) -> Process {
+    pub(crate) fn new(
+        pid: Pid,
+        ppid: Pid,
+        (noteid, group): (Pid, Arc<GroupCount>),
+        id: Identity,
+        start_ms: u64,
+        groups: Groups,
+        limits: ProcLimits,
+    ) -> Process {
         Process {
+            cpu_limit_ns: AtomicU64::new(cpu_ns_limit(&limits.soft)),
+            limits: Mutex::new(limits),
+            group: Mutex::new(group),
+            mem: AtomicU64::new(0),
             pid,
             ppid: AtomicU32::new(ppid),
             noteid: AtomicU32::new(noteid),
@@ -273,6 +303,59 @@ impl Process {
 
     pub(crate) fn set_noteid(&self, id: Pid) {
         self.noteid.store(id, Ordering::Relaxed)
+    }
+
+    /// The live-process count of the note group.
+    pub(crate) fn group(&self) -> Arc<GroupCount> {
+        self.group.lock().clone()
+    }
+
+    /// Move to a new note group of its own (rfork s).
+    pub(crate) fn new_group(&self, id: Pid) {
+        let fresh = Arc::new(GroupCount::default());
+        fresh.enter();
+        let old = std::mem::replace(&mut *self.group.lock(), fresh);
+        old.leave();
+        self.set_noteid(id);
+    }
+
+    // ---- limits ----
+
+    /// The soft limits in force.
+    pub fn limits(&self) -> Arc<Limits> {
+        self.limits.lock().soft.clone()
+    }
+
+    /// The soft and hard limits.
+    pub fn proc_limits(&self) -> ProcLimits {
+        self.limits.lock().clone()
+    }
+
+    /// Read one soft limit without taking a reference.
+    pub fn limit<T>(&self, f: impl FnOnce(&Limits) -> T) -> T {
+        f(&self.limits.lock().soft)
+    }
+
+    /// Change the limits as `ulimit` does (see [`ProcLimits::change`]).
+    pub(crate) fn change_limits(&self, soft: Option<&Limits>, hard: Option<&Limits>) -> Result<()> {
+        let mut l = self.limits.lock();
+        l.change(soft, hard)?;
+        self.cpu_limit_ns.store(cpu_ns_limit(&l.soft), Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// True once the process has used more CPU than its soft limit.
+    pub(crate) fn over_cpu(&self) -> bool {
+        self.cpu_ns.load(Ordering::Relaxed) > self.cpu_limit_ns.load(Ordering::Relaxed)
+    }
+
+    /// Bytes of counted memory held.
+    pub fn mem(&self) -> u64 {
+        self.mem.load(Ordering::Relaxed)
+    }
+
+    pub(crate) fn mem_counter(&self) -> &AtomicU64 {
+        &self.mem
     }
 
     pub fn state(&self) -> ProcState {
@@ -432,11 +515,9 @@ impl Process {
     pub(crate) fn request(&self, c: Control) {
         {
             let mut slot = self.control.lock();
-            let replace = match (&*slot, &c) {
-                (None, _) => true,
-                (Some(Control::Note(_)), _) => false,
-                (Some(_), Control::Note(_)) => true,
-                (Some(_), _) => false,
+            let replace = match &*slot {
+                None => true,
+                Some(old) => !old.ends() && c.ends(),
             };
             if replace {
                 *slot = Some(c);
@@ -453,6 +534,11 @@ impl Process {
     pub fn control_pending(&self) -> bool {
         self.control.lock().is_some()
     }
+}
+
+fn cpu_ns_limit(l: &Limits) -> u64 {
+    l.cpu
+        .map_or(u64::MAX, |d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX))
 }
 
 impl std::fmt::Debug for Process {

@@ -14,6 +14,7 @@ use std::convert::Infallible;
 use std::future::Future;
 use std::pin::pin;
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use parking_lot::Mutex;
@@ -23,6 +24,7 @@ use crate::error::{Errno, Error, Result};
 use crate::exec::Lookup;
 use crate::fd::{self, Fd, FdEntry, FdTable, OpenFile};
 use crate::kernel::{Kernel, Limits, Share, SpawnOpts, Target};
+use crate::limits::ProcLimits;
 use crate::ns::{self, Chan, Last, Loc, MountFlags, Namespace, Source};
 use crate::path;
 use crate::pipe::{Pipe, READ_END, WRITE_END};
@@ -85,9 +87,47 @@ impl Proc {
         Proc { kernel, me }
     }
 
-    /// The limits this process runs under.
-    pub fn limits(&self) -> &Limits {
-        &self.kernel.limits
+    /// The limits this process runs under now (its soft limits: the
+    /// host's, as lowered by `ulimit` here or in an ancestor).
+    pub fn limits(&self) -> Arc<Limits> {
+        self.me.limits()
+    }
+
+    /// The soft and the hard limits.
+    pub fn proc_limits(&self) -> ProcLimits {
+        self.me.proc_limits()
+    }
+
+    /// Change this process's limits (`ulimit`): hard limits only go down,
+    /// soft ones up to the hard ones. Children inherit both.
+    pub fn set_limits(&self, soft: Option<&Limits>, hard: Option<&Limits>) -> Result<()> {
+        self.me.change_limits(soft, hard)
+    }
+
+    /// Count `grow` more bytes of this process's memory against its `mem`
+    /// limit (the shell's variables), or refuse with ENOMEM and a message
+    /// naming the limit, counting nothing.
+    pub fn charge_mem(&self, grow: u64) -> Result<()> {
+        let max = self.me.limit(|l| l.max_mem);
+        let counter = self.me.mem_counter();
+        counter
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |used| {
+                used.checked_add(grow).filter(|&t| t <= max)
+            })
+            .map(|_| ())
+            .map_err(|_| self.me.limits().error(Errno::ENOMEM, "mem"))
+    }
+
+    /// Give back bytes counted by [`Proc::charge_mem`].
+    pub fn release_mem(&self, bytes: u64) {
+        let _ = self
+            .me
+            .mem_counter()
+            .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |u| Some(u.saturating_sub(bytes)));
+    }
+
+    fn max_fds(&self) -> usize {
+        self.me.limit(|l| l.max_fds)
     }
 
     pub fn kernel(&self) -> &Arc<Kernel> {
@@ -236,7 +276,7 @@ impl Proc {
     pub fn install(&self, file: Arc<OpenFile>, min: Fd, cloexec: bool) -> Result<Fd> {
         self.fd_group()
             .lock()
-            .alloc(FdEntry { file, cloexec }, min, self.kernel.limits.max_fds)
+            .alloc(FdEntry { file, cloexec }, min, self.max_fds())
     }
 
     /// The open file behind `fd`.
@@ -457,7 +497,7 @@ impl Proc {
         let (r, w) = self.pipe_files();
         let table = self.fd_group();
         let mut t = table.lock();
-        let max = self.kernel.limits.max_fds;
+        let max = self.max_fds();
         let rfd = t.alloc(
             FdEntry {
                 file: r,
@@ -485,7 +525,7 @@ impl Proc {
 
     /// The two open files of a new pipe, not yet in any table.
     pub fn pipe_files(&self) -> (Arc<OpenFile>, Arc<OpenFile>) {
-        let pipe: Arc<dyn Fileserver> = Arc::new(Pipe::new(self.kernel.limits.pipe_capacity));
+        let pipe: Arc<dyn Fileserver> = Arc::new(Pipe::new(self.me.limit(|l| l.pipe_capacity)));
         let end = |h, name: &str, flags| {
             OpenFile::new(
                 Chan::new(pipe.clone(), format!("/{name}")),
@@ -530,14 +570,16 @@ impl Proc {
 
     /// Duplicate `fd` to the lowest free number at or above `min`.
     pub fn dup_min(&self, fd: Fd, min: Fd) -> Result<Fd> {
+        let max = self.max_fds();
         let table = self.fd_group();
         let mut t = table.lock();
         let file = t.get(fd)?;
-        t.alloc(FdEntry { file, cloexec: false }, min, self.kernel.limits.max_fds)
+        t.alloc(FdEntry { file, cloexec: false }, min, max)
     }
 
     /// Make `new` refer to what `old` refers to, closing what `new` had.
     pub async fn dup2(&self, old: Fd, new: Fd) -> Result<Fd> {
+        let max = self.max_fds();
         let previous = {
             let table = self.fd_group();
             let mut t = table.lock();
@@ -545,7 +587,7 @@ impl Proc {
             if old == new {
                 return Ok(new);
             }
-            t.install(new, FdEntry { file, cloexec: false }, self.kernel.limits.max_fds)?
+            t.install(new, FdEntry { file, cloexec: false }, max)?
         };
         if let Some(e) = previous {
             let _ = fd::release(e.file).await;
@@ -560,6 +602,7 @@ impl Proc {
     /// [`crate::exec::failure_status`]).
     pub async fn spawn(&self, target: Target, opts: SpawnOpts) -> Result<Pid> {
         let (start, argv) = self.prepare(target, opts.argv.clone(), opts.env.as_ref()).await?;
+        let max_fds = self.max_fds();
         let parent = self.me.groups.lock();
         let ns = match opts.ns {
             Share::Copy => Arc::new(Mutex::new(parent.ns.lock().clone())),
@@ -593,8 +636,7 @@ impl Proc {
                                 // Whatever the copied table held at `child`
                                 // is shared with the parent: dropping our
                                 // reference closes nothing.
-                                let _ =
-                                    t.install(child, FdEntry { file, cloexec: false }, self.kernel.limits.max_fds)?;
+                                let _ = t.install(child, FdEntry { file, cloexec: false }, max_fds)?;
                             }
                             None => {
                                 let _ = t.remove(child);
@@ -618,10 +660,15 @@ impl Proc {
             fds,
         };
         drop(parent);
-        let noteid = (!opts.new_note_group).then(|| self.me.noteid());
-        let p = self
-            .kernel
-            .start(self.me.pid, noteid, self.me.identity(), groups, start);
+        let noteid = (!opts.new_note_group).then(|| (self.me.noteid(), self.me.group()));
+        let p = self.kernel.start(
+            self.me.pid,
+            noteid,
+            self.me.identity(),
+            groups,
+            start,
+            self.me.proc_limits(),
+        )?;
         Ok(p.pid)
     }
 
@@ -642,7 +689,7 @@ impl Proc {
                     who: self.caller(),
                     cwd: &cwd,
                     path_var: path_var.as_deref(),
-                    max_depth: self.kernel.limits.max_interpreter_depth,
+                    max_depth: self.me.limit(|l| l.max_interpreter_depth),
                 };
                 let r = self.blocking(ProcState::Open, lookup.resolve(&name, argv)).await?;
                 Ok((Start::Program(r.program), r.argv))
@@ -978,7 +1025,7 @@ impl Proc {
         }
         drop(g);
         if r.new_note_group {
-            self.me.set_noteid(self.me.pid);
+            self.me.new_group(self.me.pid);
         }
     }
 

@@ -46,6 +46,11 @@ async fn exit_with(p: Proc) -> i32 {
 }
 
 pub fn boot() -> Sys {
+    boot_with(kernel::Limits::standard())
+}
+
+/// A system under `limits`.
+pub fn boot_with(limits: kernel::Limits) -> Sys {
     let clock = Clock::real();
     let entropy = Entropy::seeded(1);
     let root = Arc::new(MemoryFs::new(clock.clone()));
@@ -66,6 +71,7 @@ pub fn boot() -> Sys {
     let mut config = KernelConfig::new(root.clone());
     config.clock = clock.clone();
     config.entropy = entropy.clone();
+    config.limits = limits;
     let kernel = Kernel::new(config);
     kernel.devices.register('t', tmp);
     kernel.devices.register('d', Arc::new(DevFs::new(clock, entropy)));
