@@ -105,15 +105,18 @@ impl Shell {
     }
 
     /// The DEBUG trap, before a simple command, `[[`, `((`, `case`, and
-    /// each round of `for`; not inside a trap.
+    /// each round of `for`; also inside other traps, but not inside itself.
     pub async fn debug_trap(&mut self) -> Result<(), Flow> {
-        if self.traps.running > 0 {
+        if self.traps.debugging {
             return Ok(());
         }
-        match self.traps.command("DEBUG") {
-            Some(cmd) => self.run_trap(&cmd).await,
-            None => Ok(()),
-        }
+        let Some(cmd) = self.traps.command("DEBUG") else {
+            return Ok(());
+        };
+        self.traps.debugging = true;
+        let r = self.run_trap(&cmd).await;
+        self.traps.debugging = false;
+        r
     }
 
     /// The RETURN trap, as a function or a sourced file finishes.

@@ -487,8 +487,11 @@ impl Shell {
                 ParamOp::Replace { mode, pattern, with } => {
                     let pat = self.expand_pattern(pattern).await?;
                     let rep = self.expand_qchars(with).await?;
-                    let empty_pattern = pattern.parts.is_empty();
+                    // An empty pattern matches nothing, except anchored
+                    // (`${a[@]/#/-I}` prefixes every element).
                     let mode = *mode;
+                    let empty_pattern =
+                        pattern.parts.is_empty() && matches!(mode, ReplaceMode::First | ReplaceMode::All);
                     let f = |s: String| {
                         if empty_pattern {
                             return s;
@@ -1137,6 +1140,8 @@ fn emit(acc: &mut Acc, v: PVal, ctx: Ctx, ifs: &str) {
                 Some(c) => c.to_string(),
                 None => String::new(),
             };
+            // Even with no words `"$*"` is one (empty) word.
+            acc.push_empty_quoted();
             acc.push(words.join(&sep), true, false);
         }
         PVal::Words(words, _) => {

@@ -255,6 +255,8 @@ impl Shell {
                 return self.call_stack(name).and_then(|v| v.into_iter().next());
             }
             "BASH_COMMAND" => return Some(self.params.command.to_string()),
+            "SHELLOPTS" => return Some(self.opts.enabled()),
+            "BASHOPTS" => return Some(self.shopts.enabled()),
             "PPID" if self.vars.get("PPID").is_none() => return Some(self.proc.ppid().to_string()),
             _ => {}
         }

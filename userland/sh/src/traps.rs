@@ -27,6 +27,8 @@ pub struct Traps {
     /// Above zero while a trap's command runs (no DEBUG trap inside it,
     /// and `$BASH_COMMAND` stays the trapped command).
     pub running: usize,
+    /// True while the DEBUG trap runs (it does not trap itself).
+    pub debugging: bool,
 }
 
 /// The traps a function call set aside, to put back when it returns.
@@ -49,6 +51,7 @@ impl Traps {
             shown: Some(self.shown.clone().unwrap_or_else(|| self.table.clone())),
             pending: Vec::new(),
             running: 0,
+            debugging: false,
         }
     }
 

@@ -110,6 +110,25 @@ pub const KEYWORDS: &[&str] = &[
     "select", "then", "time", "until", "while", "{", "}",
 ];
 
+/// The operands of a builtin that takes no options (or only those in
+/// `accepts`, answered first): a leading `--` is skipped, any other
+/// leading `-x` is refused as bash does, with its usage line and status 2.
+pub async fn operands(
+    sh: &mut Shell,
+    argv: &[String],
+    accepts: &str,
+    usage: &str,
+) -> Result<(Vec<char>, Vec<String>), i32> {
+    match options(argv, accepts) {
+        Ok(x) => Ok(x),
+        Err(c) => {
+            sh.error(&format!("{}: -{c}: invalid option", argv[0])).await;
+            sh.write_fd(2, &format!("{}: usage: {usage}\n", argv[0])).await;
+            Err(2)
+        }
+    }
+}
+
 /// Split leading `-xyz` options off argv (after the name): answers the
 /// option letters in order and the remaining operands. `--` ends options;
 /// a lone `-` is an operand.
