@@ -18,6 +18,7 @@ pub mod printf;
 pub mod quote;
 pub mod quotearg;
 pub mod regex;
+pub mod signal;
 pub mod size;
 pub mod spawn;
 pub mod test;
