@@ -67,6 +67,7 @@ mod tail;
 mod tar;
 mod tee;
 mod test;
+mod timeout;
 mod touch;
 mod tr;
 mod tree;
@@ -166,6 +167,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("tar", tar::main),
         program!("tee", tee::main),
         program!("test", test::main),
+        program!("timeout", timeout::main),
         program!("touch", touch::main),
         program!("tr", tr::main),
         program!("tree", tree::main),

@@ -121,6 +121,7 @@ impl Cmd {
 pub fn usage_status(name: &str) -> i32 {
     match name {
         "grep" | "egrep" | "fgrep" | "diff" | "cmp" | "ls" | "sort" | "test" | "[" | "expr" | "jq" | "tty" => 2,
+        "timeout" => 125,
         _ => 1,
     }
 }
