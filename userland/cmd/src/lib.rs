@@ -55,6 +55,7 @@ mod rev;
 mod rm;
 mod rmdir;
 mod seq;
+mod shuf;
 mod sleep;
 mod sort;
 mod split;
@@ -156,6 +157,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("sha256sum", digest::sha256sum),
         program!("sha384sum", digest::sha384sum),
         program!("sha512sum", digest::sha512sum),
+        program!("shuf", shuf::main),
         program!("sleep", sleep::main),
         program!("sort", sort::main),
         program!("split", split::main),
