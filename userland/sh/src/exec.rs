@@ -211,7 +211,9 @@ impl Shell {
 
     async fn run_pipeline(&mut self, p: &Pipeline) -> Res {
         let Some(timed) = p.time else {
-            return self.run_untimed(p).await;
+            let r = self.run_untimed(p).await;
+            self.retire_jobs_quietly();
+            return r;
         };
         let start = self.usage();
         let r = Box::pin(self.run_untimed(p)).await;
@@ -423,6 +425,17 @@ impl Shell {
         while let Ok(Some((pid, st))) = self.proc.try_wait_any() {
             self.jobs.record(pid, st.code);
         }
+    }
+
+    /// A shell without a prompt forgets the jobs that ended after each
+    /// command, as bash does (`jobs` no longer lists them, `wait -n`
+    /// does not count them), keeping their statuses for `wait PID`.
+    fn retire_jobs_quietly(&mut self) {
+        if self.opts.interactive || self.jobs.table.is_empty() {
+            return;
+        }
+        self.reap_jobs();
+        self.jobs.retire_finished();
     }
 
     /// Wait for a child, handling notes that interrupt the wait.

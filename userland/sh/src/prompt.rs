@@ -127,7 +127,7 @@ impl Shell {
                 text.push_str(&super::builtins::job_line(j, i, n, false));
             }
         }
-        self.jobs.table.retain(|j| !j.finished());
+        self.jobs.retire_finished();
         if !text.is_empty() {
             self.write_fd(2, &text).await;
         }
