@@ -16,7 +16,7 @@ use kernel::{Errno, SpawnOpts, Target};
 
 use super::ast::*;
 use super::vars::{Value, resolve_index};
-use super::{Flow, Shell};
+use super::{Flow, Shell, builtins};
 use common::bytes;
 use common::pattern::Pattern;
 
@@ -500,6 +500,18 @@ impl Shell {
                     };
                     emit(acc, map_value(value, f), ctx, &self.ifs());
                 }
+                ParamOp::Transform(op) => {
+                    let v = match op.filter(|c| "QEPAaKkUuL".contains(*c)) {
+                        Some(op) => self.transform(p, op, value).await,
+                        None if matches!(value, PVal::Unset) => value,
+                        None => {
+                            let op = op.map(String::from).unwrap_or_default();
+                            self.error(&format!("${{{display}@{op}}}: bad substitution")).await;
+                            return Err(Flow::Exit(self.fatal_status()));
+                        }
+                    };
+                    emit(acc, v, ctx, &self.ifs());
+                }
                 ParamOp::Case { upper, all, pattern } => {
                     let pat = if pattern.parts.is_empty() {
                         None
@@ -543,6 +555,88 @@ impl Shell {
             }
             Ok(())
         })
+    }
+
+    /// `${x@op}`: `Q` quoted for reuse, `E` escapes decoded, `P` as a
+    /// prompt, `U`/`u`/`L` case, `a` the attributes, `A` an assignment
+    /// that recreates it, `K`/`k` arrays as key-value pairs.
+    async fn transform(&mut self, p: &ParamExp, op: char, value: PVal) -> PVal {
+        let var = match &p.name {
+            ParamName::Var(n) => self.vars.get(n).cloned(),
+            _ => None,
+        };
+        if op == 'a'
+            && let Some(v) = &var
+            && !whole_or_set(&value, p)
+        {
+            return PVal::Str(builtins::attr_letters(v));
+        }
+        if matches!(value, PVal::Unset) {
+            return value;
+        }
+        let whole = is_all(p);
+        match op {
+            'Q' => map_value(value, |s| quote_reusable(&s)),
+            'E' => map_value(value, |s| common::escape::decode(&s, false).0),
+            'U' => map_value(value, |s| s.to_ascii_uppercase()),
+            'L' => map_value(value, |s| s.to_ascii_lowercase()),
+            'u' => map_value(value, |s| change_case(&s, true, false, None)),
+            'P' => match value {
+                PVal::Words(ws, star) => {
+                    let mut out = Vec::with_capacity(ws.len());
+                    for w in ws {
+                        out.push(self.expand_prompt(&w).await);
+                    }
+                    PVal::Words(out, star)
+                }
+                PVal::Str(s) => PVal::Str(self.expand_prompt(&s).await),
+                PVal::Unset => PVal::Unset,
+            },
+            'a' => {
+                let letters = var.as_ref().map(builtins::attr_letters).unwrap_or_default();
+                map_value(value, |_| letters.clone())
+            }
+            'A' => {
+                let (Some(v), ParamName::Var(name)) = (&var, &p.name) else {
+                    return map_value(value, |s| quote_reusable(&s));
+                };
+                if whole && !matches!(v.value, Some(Value::Str(_))) {
+                    return PVal::Str(builtins::describe(name, v));
+                }
+                let letters = builtins::attr_letters(v);
+                let text = |s: &str| match letters.as_str() {
+                    "" => format!("{name}={}", quote_reusable(s)),
+                    l => format!("declare -{l} {name}={}", quote_reusable(s)),
+                };
+                match value {
+                    PVal::Str(s) => PVal::Str(text(&s)),
+                    PVal::Words(ws, _) => PVal::Str(ws.iter().map(|s| text(s)).collect::<Vec<_>>().join(" ")),
+                    PVal::Unset => PVal::Unset,
+                }
+            }
+            _ => {
+                // `K` and `k`.
+                let pairs: Option<Vec<(String, String)>> = match var.as_ref().and_then(|v| v.value.as_ref()) {
+                    Some(Value::Indexed(m)) if whole => {
+                        Some(m.iter().map(|(k, v)| (k.to_string(), v.clone())).collect())
+                    }
+                    Some(Value::Assoc(m)) if whole => {
+                        Some(m.iter().map(|(k, v)| (builtins::assoc_key(k), v.clone())).collect())
+                    }
+                    _ => None,
+                };
+                match (pairs, op) {
+                    (None, _) => map_value(value, |s| quote_reusable(&s)),
+                    (Some(kv), 'K') => PVal::Str(
+                        kv.iter()
+                            .map(|(k, v)| format!("{k} {}", builtins::dq(v)))
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    ),
+                    (Some(kv), _) => PVal::Words(kv.into_iter().flat_map(|(k, v)| [k, v]).collect(), false),
+                }
+            }
+        }
     }
 
     /// The status a fatal expansion error exits with: 127 for the main
@@ -1156,6 +1250,38 @@ fn emit(acc: &mut Acc, v: PVal, ctx: Ctx, ifs: &str) {
             }
         }
     }
+}
+
+/// True if `${x@a}` has a value per element to show.
+fn whole_or_set(value: &PVal, p: &ParamExp) -> bool {
+    is_all(p) && !matches!(value, PVal::Unset)
+}
+
+/// bash's quoting for reuse as input (`${x@Q}`): single quotes, or
+/// `$'...'` when the text holds characters that are not printable.
+pub fn quote_reusable(s: &str) -> String {
+    if s.chars().all(|c| (' '..='~').contains(&c)) {
+        return format!("'{}'", s.replace('\'', "'\\''"));
+    }
+    let mut out = String::from("$'");
+    for c in s.chars() {
+        match c {
+            '\x07' => out.push_str("\\a"),
+            '\x08' => out.push_str("\\b"),
+            '\x1b' => out.push_str("\\E"),
+            '\x0c' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\x0b' => out.push_str("\\v"),
+            '\\' => out.push_str("\\\\"),
+            '\'' => out.push_str("\\'"),
+            c if (' '..='~').contains(&c) => out.push(c),
+            c => out.push_str(&format!("\\{:03o}", c as u32 & 0xff)),
+        }
+    }
+    out.push('\'');
+    out
 }
 
 fn map_value(v: PVal, f: impl Fn(String) -> String) -> PVal {

@@ -1722,6 +1722,18 @@ impl Parser {
                 };
                 ParamOp::Replace { mode, pattern, with }
             }
+            // An unknown letter is an error only when expanded, as in bash.
+            Some('@') => match self.peek_at(1) {
+                Some('}') => {
+                    self.bump();
+                    ParamOp::Transform(None)
+                }
+                Some(c) if self.peek_at(2) == Some('}') => {
+                    self.bump_n(2);
+                    ParamOp::Transform(Some(c))
+                }
+                _ => return self.bad_substitution(start),
+            },
             Some(c @ ('^' | ',')) => {
                 self.bump();
                 let all = self.peek() == Some(c);

@@ -20,7 +20,12 @@ impl Shell {
         let raw = self
             .get(which)
             .unwrap_or_else(|| if which == "PS1" { DEFAULT_PS1 } else { DEFAULT_PS2 }.to_string());
-        let escaped = self.prompt_escapes(&raw);
+        self.expand_prompt(&raw).await
+    }
+
+    /// Text expanded as a prompt is (`${x@P}` too).
+    pub async fn expand_prompt(&mut self, raw: &str) -> String {
+        let escaped = self.prompt_escapes(raw);
         let Ok(word) = Parser::expansion_word(&escaped) else {
             return escaped;
         };
