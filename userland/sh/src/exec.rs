@@ -89,6 +89,13 @@ impl Shell {
         }
     }
 
+    /// Give a parser what the shell's options say about reading: the
+    /// aliases to expand, whether extglob groups are read.
+    pub fn configure(&self, parser: &mut super::parse::Parser) {
+        parser.set_aliases(self.shopts.expand_aliases.then(|| self.defs.aliases.clone()));
+        parser.set_extglob(self.shopts.extglob);
+    }
+
     /// Run a trap's command. `$?` is what it was before (the trap cannot
     /// change it), `$BASH_COMMAND` stays the trapped command, and `exit`
     /// in the trap leaves the shell.
@@ -1075,7 +1082,8 @@ impl Shell {
                     let mut matched = fall;
                     if !matched {
                         for p in &arm.patterns {
-                            if self.expand_pattern(p).await?.matches(&subject) {
+                            let opts = self.pattern_opts(true);
+                            if self.expand_pattern_with(p, opts).await?.matches(&subject) {
                                 matched = true;
                                 break;
                             }
@@ -1376,7 +1384,7 @@ impl Shell {
         let mut parser = super::parse::Parser::new(text, line, true);
         let mut status = 0;
         loop {
-            parser.set_aliases(self.shopts.expand_aliases.then(|| self.defs.aliases.clone()));
+            self.configure(&mut parser);
             match parser.next_command() {
                 Ok(Some(list)) => {
                     status = self.run_list(&list).await?;

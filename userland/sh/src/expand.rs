@@ -18,7 +18,7 @@ use super::ast::*;
 use super::vars::{Value, resolve_index};
 use super::{Flow, Shell, builtins};
 use common::bytes;
-use common::pattern::Pattern;
+use common::pattern::{Opts as PatternOpts, Pattern};
 
 #[derive(Clone, Debug)]
 enum Seg {
@@ -223,10 +223,25 @@ impl Shell {
         Ok(acc.joined())
     }
 
-    /// A pattern: quoted characters match themselves.
+    /// A pattern: quoted characters match themselves; extglob groups
+    /// with `shopt -s extglob`.
     pub async fn expand_pattern(&mut self, w: &Word) -> Result<Pattern, Flow> {
+        let opts = self.pattern_opts(false);
+        self.expand_pattern_with(w, opts).await
+    }
+
+    /// How patterns are read now; `matching` for the matches
+    /// `nocasematch` governs (`case`, `[[ ]]`, `${x/p/r}`).
+    pub fn pattern_opts(&self, matching: bool) -> PatternOpts {
+        PatternOpts {
+            extglob: self.shopts.extglob,
+            nocase: matching && self.shopts.nocasematch,
+        }
+    }
+
+    pub async fn expand_pattern_with(&mut self, w: &Word, opts: PatternOpts) -> Result<Pattern, Flow> {
         let chars = self.expand_qchars(w).await?;
-        Ok(Pattern::compile(&chars))
+        Ok(Pattern::compile_with(&chars, opts))
     }
 
     /// The characters of an expansion, each marked quoted or not, without
@@ -485,7 +500,8 @@ impl Shell {
                     emit(acc, map_value(value, f), ctx, &self.ifs());
                 }
                 ParamOp::Replace { mode, pattern, with } => {
-                    let pat = self.expand_pattern(pattern).await?;
+                    let opts = self.pattern_opts(true);
+                    let pat = self.expand_pattern_with(pattern, opts).await?;
                     let rep = self.expand_qchars(with).await?;
                     // An empty pattern matches nothing, except anchored
                     // (`${a[@]/#/-I}` prefixes every element).
@@ -1081,14 +1097,18 @@ impl Shell {
 
     async fn glob_field(&mut self, field: Vec<QChar>) -> Result<Vec<String>, Flow> {
         let text: String = field.iter().map(|c| c.0).collect();
-        if self.opts.noglob || !field.iter().any(|&(c, q)| !q && matches!(c, '*' | '?' | '[')) {
+        let extglob = self.shopts.extglob;
+        let wild = |c: char| matches!(c, '*' | '?' | '[') || (extglob && c == '(');
+        if self.opts.noglob || !field.iter().any(|&(c, q)| !q && wild(c)) {
             return Ok(vec![text]);
         }
-        let pat = Pattern::compile(&field);
+        let opts = self.glob_opts();
+        let pat = Pattern::compile_with(&field, opts);
         if !pat.has_meta() {
             return Ok(vec![text]);
         }
-        let matches = self.glob(&field).await;
+        let mut matches = self.glob(&field).await;
+        self.glob_ignore(&mut matches);
         if !matches.is_empty() {
             return Ok(matches);
         }
@@ -1102,8 +1122,41 @@ impl Shell {
         Ok(vec![text])
     }
 
+    /// Patterns for pathname expansion: extglob and nocaseglob.
+    fn glob_opts(&self) -> PatternOpts {
+        PatternOpts {
+            extglob: self.shopts.extglob,
+            nocase: self.shopts.nocaseglob,
+        }
+    }
+
+    /// `GLOBIGNORE`: drop the names matching any of its patterns, and
+    /// `.` and `..` whenever it is set.
+    fn glob_ignore(&mut self, names: &mut Vec<String>) {
+        let Some(ignore) = self.get("GLOBIGNORE").filter(|g| !g.is_empty()) else {
+            return;
+        };
+        let opts = self.glob_opts();
+        let pats: Vec<Pattern> = ignore
+            .split(':')
+            .map(|p| Pattern::compile_with(&p.chars().map(|c| (c, false)).collect::<Vec<_>>(), opts))
+            .collect();
+        names.retain(|n| {
+            let base = n.trim_end_matches('/').rsplit('/').next().unwrap_or(n);
+            base != "." && base != ".." && !pats.iter().any(|p| p.matches(n))
+        });
+    }
+
+    /// True if a glob may match names starting with a dot it did not
+    /// spell: `dotglob`, or `GLOBIGNORE` set (as bash).
+    fn dot_matches(&mut self) -> bool {
+        self.shopts.dotglob || self.get("GLOBIGNORE").is_some_and(|g| !g.is_empty())
+    }
+
     /// Match a pattern against the namespace, component by component.
     async fn glob(&mut self, field: &[QChar]) -> Vec<String> {
+        let opts = self.glob_opts();
+        let dots = self.dot_matches();
         let mut comps: Vec<Vec<QChar>> = vec![Vec::new()];
         for &c in field {
             if c.0 == '/' {
@@ -1126,14 +1179,14 @@ impl Shell {
             let last = k + 1 == n;
             let want_dir = !last || trailing_slash;
             let is_globstar = self.shopts.globstar && comp.len() == 2 && comp.iter().all(|&(c, q)| c == '*' && !q);
-            let pat = Pattern::compile(comp);
+            let pat = Pattern::compile_with(comp, opts);
             let mut next = Vec::new();
             if comp.is_empty() {
                 // `a//b`: keep going.
                 next = current.clone();
             } else if is_globstar {
                 for dir in &current {
-                    self.walk_all(dir, want_dir, &mut next).await;
+                    self.walk_all(dir, want_dir, !last, dots, &mut next).await;
                 }
             } else if !pat.has_meta() {
                 let name = pat.as_literal().unwrap_or_default();
@@ -1158,10 +1211,15 @@ impl Shell {
                         .into_iter()
                         .map(|e| (bytes::from_os(&e.name), e.kind.is_dir()))
                         .collect();
+                    // Without globskipdots, `.*` also matches `.` and `..`.
+                    if !self.shopts.globskipdots && pat.starts_with_dot() {
+                        names.push((".".to_string(), true));
+                        names.push(("..".to_string(), true));
+                    }
                     names.sort();
                     names.dedup();
                     for (name, is_dir) in names {
-                        if name.starts_with('.') && !pat.starts_with_dot() && !self.shopts.dotglob {
+                        if name.starts_with('.') && !pat.starts_with_dot() && !dots {
                             continue;
                         }
                         if want_dir && !is_dir {
@@ -1187,15 +1245,22 @@ impl Shell {
         current
     }
 
-    /// `**`: the directory itself and everything below it (directories
-    /// only when `dirs_only`).
-    async fn walk_all(&mut self, dir: &str, dirs_only: bool, out: &mut Vec<String>) {
+    /// `**`: everything below a directory (directories only when
+    /// `dirs_only`), and with `with_self` the directory itself, so
+    /// `**/*.md` also finds `t.md` at the top.
+    async fn walk_all(&mut self, dir: &str, dirs_only: bool, with_self: bool, dots: bool, out: &mut Vec<String>) {
         let mut stack = vec![dir.to_string()];
-        if !dir.is_empty() {
-            out.push(dir.trim_end_matches('/').to_string());
-        } else if dirs_only {
+        if with_self {
             // The current directory itself is the empty prefix.
-            out.push(String::new());
+            out.push(dir.to_string());
+        } else if !dir.is_empty() {
+            // `d/**` lists `d/` itself (`d/**/` gets its slash later).
+            let own = if dirs_only {
+                dir.to_string()
+            } else {
+                format!("{}/", dir.trim_end_matches('/'))
+            };
+            out.push(own);
         }
         while let Some(d) = stack.pop() {
             let listing = if d.is_empty() { "." } else { d.as_str() };
@@ -1208,7 +1273,7 @@ impl Shell {
                 .collect();
             names.sort();
             for (name, is_dir) in names.into_iter().rev() {
-                if name.starts_with('.') && !self.shopts.dotglob {
+                if name.starts_with('.') && !dots {
                     continue;
                 }
                 let p = join(&d, &name);
@@ -1220,7 +1285,6 @@ impl Shell {
                 }
             }
         }
-        out.retain(|p| !p.is_empty() || !dirs_only);
     }
 }
 
