@@ -193,6 +193,8 @@ pub enum ParamOp {
     Names {
         at: bool,
     },
+    /// `${x@Q}` and the other transformations: the operator letter.
+    Transform(Option<char>),
     /// A malformed `${...}` (its text): an error when expanded.
     Bad(String),
 }

@@ -89,6 +89,13 @@ impl Shell {
         }
     }
 
+    /// Give a parser what the shell's options say about reading: the
+    /// aliases to expand, whether extglob groups are read.
+    pub fn configure(&self, parser: &mut super::parse::Parser) {
+        parser.set_aliases(self.shopts.expand_aliases.then(|| self.defs.aliases.clone()));
+        parser.set_extglob(self.shopts.extglob);
+    }
+
     /// Run a trap's command. `$?` is what it was before (the trap cannot
     /// change it), `$BASH_COMMAND` stays the trapped command, and `exit`
     /// in the trap leaves the shell.
@@ -211,7 +218,9 @@ impl Shell {
 
     async fn run_pipeline(&mut self, p: &Pipeline) -> Res {
         let Some(timed) = p.time else {
-            return self.run_untimed(p).await;
+            let r = self.run_untimed(p).await;
+            self.retire_jobs_quietly();
+            return r;
         };
         let start = self.usage();
         let r = Box::pin(self.run_untimed(p)).await;
@@ -426,6 +435,17 @@ impl Shell {
         while let Ok(Some((pid, st))) = self.proc.try_wait_any() {
             self.jobs.record(pid, st.code);
         }
+    }
+
+    /// A shell without a prompt forgets the jobs that ended after each
+    /// command, as bash does (`jobs` no longer lists them, `wait -n`
+    /// does not count them), keeping their statuses for `wait PID`.
+    fn retire_jobs_quietly(&mut self) {
+        if self.opts.interactive || self.jobs.table.is_empty() {
+            return;
+        }
+        self.reap_jobs();
+        self.jobs.retire_finished();
     }
 
     /// Wait for a child, handling notes that interrupt the wait.
@@ -1065,7 +1085,8 @@ impl Shell {
                     let mut matched = fall;
                     if !matched {
                         for p in &arm.patterns {
-                            if self.expand_pattern(p).await?.matches(&subject) {
+                            let opts = self.pattern_opts(true);
+                            if self.expand_pattern_with(p, opts).await?.matches(&subject) {
                                 matched = true;
                                 break;
                             }
@@ -1366,7 +1387,7 @@ impl Shell {
         let mut parser = super::parse::Parser::new(text, line, true);
         let mut status = 0;
         loop {
-            parser.set_aliases(self.shopts.expand_aliases.then(|| self.defs.aliases.clone()));
+            self.configure(&mut parser);
             match parser.next_command() {
                 Ok(Some(list)) => {
                     status = self.run_list(&list).await?;

@@ -232,27 +232,7 @@ async fn sh_subscript(sh: &mut Shell, name: &str, text: &str) -> Result<String, 
 
 /// `declare -p`'s line for a variable.
 pub fn describe(name: &str, v: &Var) -> String {
-    let mut f = String::new();
-    match (&v.value, v.kind) {
-        (Some(Value::Indexed(_)), _) | (None, Kind::Indexed) => f.push('a'),
-        (Some(Value::Assoc(_)), _) | (None, Kind::Assoc) => f.push('A'),
-        _ => {}
-    }
-    if v.attrs.integer {
-        f.push('i');
-    }
-    if v.attrs.lower {
-        f.push('l');
-    }
-    if v.attrs.readonly {
-        f.push('r');
-    }
-    if v.attrs.upper {
-        f.push('u');
-    }
-    if v.attrs.export {
-        f.push('x');
-    }
+    let f = attr_letters(v);
     let flags = if f.is_empty() {
         "--".to_string()
     } else {
@@ -275,7 +255,33 @@ pub fn describe(name: &str, v: &Var) -> String {
     }
 }
 
-fn assoc_key(k: &str) -> String {
+/// A variable's attributes as `declare` letters (`${x@a}`).
+pub fn attr_letters(v: &Var) -> String {
+    let mut f = String::new();
+    match (&v.value, v.kind) {
+        (Some(Value::Indexed(_)), _) | (None, Kind::Indexed) => f.push('a'),
+        (Some(Value::Assoc(_)), _) | (None, Kind::Assoc) => f.push('A'),
+        _ => {}
+    }
+    if v.attrs.integer {
+        f.push('i');
+    }
+    if v.attrs.lower {
+        f.push('l');
+    }
+    if v.attrs.readonly {
+        f.push('r');
+    }
+    if v.attrs.upper {
+        f.push('u');
+    }
+    if v.attrs.export {
+        f.push('x');
+    }
+    f
+}
+
+pub fn assoc_key(k: &str) -> String {
     if k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && !k.is_empty() {
         k.to_string()
     } else {
@@ -284,7 +290,7 @@ fn assoc_key(k: &str) -> String {
 }
 
 /// bash's double-quoted form for `declare -p`.
-fn dq(s: &str) -> String {
+pub fn dq(s: &str) -> String {
     let mut out = String::from("\"");
     for c in s.chars() {
         if matches!(c, '"' | '\\' | '$' | '`') {
