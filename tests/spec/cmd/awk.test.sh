@@ -1345,3 +1345,289 @@ printf 'a b c\n' | awk '{ $2 = ""; print NF, $0 }'
 3 [  c]
 3 a  c
 ## END
+
+#### integers print exactly up to 2^53 and beyond
+awk 'BEGIN{s=0; for(i=1;i<=1000000;i++) s+=i; print s; print 2^53, 2^53+1, 2^63, -2^62, 1e15+0.5}'
+## STDOUT:
+500000500000
+9007199254740992 9007199254740992 9223372036854775808 -4611686018427387904 1e+15
+## END
+
+#### printf d i x o u c are 64-bit
+awk 'BEGIN{printf "%d %i %x %X %o %u\n", 4e9, -4e9, 2^40, 2^40+255, 2^33, 2^63; printf "%d %d\n", 2^64, -2^64; printf "%c%c|\n", 256+65, "xyz"}'
+## STDOUT:
+4000000000 -4000000000 10000000000 100000000FF 100000000000 9223372036854775808
+18446744073709551616 -18446744073709551616
+Ax|
+## END
+
+#### printf of inf and nan
+awk 'BEGIN{x = -log(0); printf "%d %f %e %g %x\n", x, x, -x, x, x; print x, -x, log(-1)}'
+## STDOUT:
++inf +inf -inf +inf +inf
++inf -inf -nan
+## END
+## stderr: awk: cmd. line:1: warning: log: received negative argument -1
+
+#### integral values as array subscripts and in concatenation
+awk 'BEGIN{a[2^40] = 1; for (k in a) print k; x = 2^31 ""; print x, length(2^53)}'
+## STDOUT:
+1099511627776
+2147483648 16
+## END
+
+#### CONVFMT does not apply to integral values
+awk 'BEGIN{CONVFMT = "%.2g"; x = 123456789; y = x ""; z = 3.14159 ""; print y, z}'
+## stdout: 123456789 3.1
+
+#### division and modulus by zero are fatal
+awk 'BEGIN{x = 0; y = 5 % x}'
+echo "status $?"
+awk 'BEGIN{x = 0; y = 1; y /= x}'
+echo "status $?"
+printf 'a\n' | awk '{print 1 / (NF - 1)}'
+## STDOUT:
+status 2
+status 2
+## END
+## STDERR:
+awk: cmd. line:1: fatal: division by zero attempted in `%'
+awk: cmd. line:1: fatal: division by zero attempted in `/='
+awk: cmd. line:1: (FILENAME=- FNR=1) fatal: division by zero attempted
+## END
+## status: 2
+
+#### constant division by zero is found before running
+awk 'BEGIN{print "never"; x = 1/0}'
+## stderr: awk: cmd. line:1: error: division by zero attempted
+## status: 1
+
+#### gensub with groups and the nth match
+awk 'BEGIN{s = "hello world"; print gensub(/(o)/, "[\\1]", "g", s); print gensub(/o/, "0", 2, s); print gensub(/(h)(e)/, "\\2\\1\\0&", 1, s); print s}'
+## STDOUT:
+hell[o] w[o]rld
+hello w0rld
+ehhehello world
+hello world
+## END
+
+#### gensub on $0 by default and with G
+printf 'aaa bbb\n' | awk '{print gensub(/a/, "x", "G"); print gensub("b+", "<&>", "g"); print $0}'
+## STDOUT:
+xxx bbb
+aaa <bbb>
+aaa bbb
+## END
+
+#### gensub with a bad third argument warns and replaces the first
+awk 'BEGIN{print gensub(/a/, "b", 0, "aaa")}'
+## stdout: baa
+## stderr: awk: cmd. line:1: warning: gensub: third argument `0' treated as 1
+
+#### split with a fourth argument gets the separators
+awk 'BEGIN{n = split("a1b22c", parts, /[0-9]+/, seps); print n, parts[1], parts[3], seps[1], seps[2]; n = split("  x  y ", p, " ", s); print n, "[" s[0] "]", "[" s[1] "]", "[" s[2] "]"}'
+## STDOUT:
+3 a c 1 22
+2 [  ] [  ] [ ]
+## END
+
+#### length of an array
+awk 'BEGIN{a[1]; a[2]; a["x"]; print length(a); delete a[1]; print length(a); split("", a); print length(a)}'
+## STDOUT:
+3
+2
+0
+## END
+
+#### toupper and tolower
+awk 'BEGIN{print toupper("abc-XYZ 1"), tolower("ÀBC Déf")}'
+## stdout: ABC-XYZ 1 Àbc déf
+
+#### -e program texts join, -f files mix in
+printf 'function f(x) { return x * 2 }\n' > lib.awk
+awk -f lib.awk -e 'BEGIN { print f(21) }'
+awk -e 'BEGIN { printf "a" }' -e 'BEGIN { print "b" }'
+## STDOUT:
+42
+ab
+## END
+
+#### -i includes a file once, found in AWKPATH
+mkdir inc
+printf 'function g() { return "g" }\n' > inc/lib.awk
+AWKPATH=inc awk -i lib -i lib.awk 'BEGIN { print g() }'
+awk -i ./inc/lib 'BEGIN { print g() }'
+awk -i nosuch 'BEGIN { }'
+## STDOUT:
+g
+g
+## END
+## stderr: awk: fatal: cannot open source file `nosuch' for reading: No such file or directory
+## status: 2
+
+#### -E takes operands as files only
+printf 'BEGIN { print ARGV[1] } { print FILENAME ": " $0 }\n' > prog.awk
+printf 'x\n' > 'v=1'
+awk -E prog.awk v=1
+## STDOUT:
+v=1
+v=1: x
+## END
+
+#### long options and their abbreviations
+printf 'a:b\n' | awk --field-separator=: '{ print $2 }'
+printf 'a:b\n' | awk --field-sep : '{ print $1 }'
+awk --assign=x=7 --source='BEGIN { print x }'
+awk --ass y=8 'BEGIN { print y }'
+## STDOUT:
+b
+a
+7
+8
+## END
+
+#### -W forms of long options and an unknown -W
+awk -W source='BEGIN { print "w" }'
+awk -W nosuch 'BEGIN { print "on" }'
+## STDOUT:
+w
+on
+## END
+## stderr: awk: option `-W nosuch' unrecognized, ignored
+
+#### grouped short options
+awk -vx=1 -bF: 'BEGIN { print x, FS }'
+## stdout: 1 :
+
+#### -v needs var=value
+awk -v x 'BEGIN { }' 2>/dev/null
+echo "status $?"
+awk -v 'x=a\qb' 'BEGIN { print x }'
+## STDOUT:
+status 1
+aqb
+## END
+## stderr: awk: warning: escape sequence `\q' treated as plain `q'
+
+#### a missing option argument
+awk -F 2>/dev/null
+echo "status $?"
+awk --file 2>/dev/null
+echo "status $?"
+## STDOUT:
+status 1
+status 1
+## END
+
+#### sandbox mode refuses system, redirection and new files
+awk -S 'BEGIN { system("echo hi") }'
+awk -S 'BEGIN { print "x" > "out" }'
+awk -S 'BEGIN { "echo" | getline }'
+printf 'a\n' > f
+awk -S 'BEGIN { ARGV[1] = "f"; ARGC = 2 } { print }'
+awk -S '{ print }' f
+## stdout: a
+## STDERR:
+awk: cmd. line:1: fatal: 'system' function not allowed in sandbox mode
+awk: cmd. line:1: fatal: redirection not allowed in sandbox mode
+awk: cmd. line:1: fatal: redirection not allowed in sandbox mode
+awk: cmd. line:1: fatal: cannot add a new file (f) to ARGV in sandbox mode
+## END
+
+#### BEGINFILE and ENDFILE around each file
+printf 'a\nb\n' > f1
+printf 'c\n' > f2
+awk 'BEGINFILE { print "begin", FILENAME, FNR } { print NR, $0 } ENDFILE { print "end", FILENAME, FNR }' f1 f2
+## STDOUT:
+begin f1 0
+1 a
+2 b
+end f1 2
+begin f2 0
+3 c
+end f2 1
+## END
+
+#### BEGINFILE can skip a file that cannot be opened
+printf 'a\n' > f1
+awk 'BEGINFILE { if (FILENAME == "nosuch") nextfile } { print FILENAME, $0 } ENDFILE { print "end", FILENAME }' f1 nosuch f1
+awk 'BEGINFILE { print "begin", FILENAME }' nosuch
+## STDOUT:
+f1 a
+end f1
+f1 a
+end f1
+begin nosuch
+## END
+## stderr: awk: cmd. line:1: fatal: cannot open file `nosuch' for reading: No such file or directory
+## status: 2
+
+#### nextfile in BEGINFILE still runs ENDFILE; next is an error there
+printf 'a\n' > f1
+awk 'BEGINFILE { nextfile } { print "never" } ENDFILE { print "end", FNR }' f1
+awk 'BEGINFILE { next }'
+## stdout: end 0
+## stderr: awk: cmd. line:1: error: `next' used in BEGINFILE action
+## status: 1
+
+#### BEGINFILE with standard input
+printf 'x\n' | awk 'BEGINFILE { print "[" FILENAME "]" } END { print NR }'
+## STDOUT:
+[-]
+1
+## END
+
+#### user function called with a blank before the parenthesis
+awk 'BEGIN { f (1) } function f(x) { print x }'
+## stderr: awk: cmd. line:1: error: function name `f' previously defined
+## status: 1
+
+#### regex empty alternatives and a leading star
+awk 'BEGIN { print match("xab", /a|b|/), RLENGTH; print match("a*b", /*b/), match("+x", "+x") }'
+## STDOUT:
+1 0
+2 1
+## END
+
+#### runtime errors name the input position
+printf 'a\nb\n' > f
+awk 'NR == 2 { print $(-1) }' f
+## stderr: awk: cmd. line:1: (FILENAME=f FNR=2) fatal: attempt to access field -1
+## status: 2
+
+#### a directory operand is skipped with a warning
+mkdir d
+printf 'x\n' > f
+awk '{ print }' d f
+## stdout: x
+## stderr: awk: warning: command line argument `d' is a directory: skipped
+
+#### srand returns the previous seed and rand repeats per seed
+awk 'BEGIN { print srand(5); print srand(7); srand(1); a = rand(); srand(1); b = rand(); print (a == b), (a >= 0 && a < 1) }'
+## STDOUT:
+1
+5
+1 1
+## END
+
+#### warnings for unknown escapes in strings
+awk 'BEGIN { print "a\qb" }'
+## stdout: aqb
+## stderr: awk: cmd. line:1: warning: escape sequence `\q' treated as plain `q'
+
+#### substr with fractional and out-of-range positions
+awk 'BEGIN { s = "hello"; print substr(s, 0), substr(s, -1, 3), substr(s, 1.5, 2.3), substr(s, 5, 10) "|", substr(s, 6) "|", substr(s, 2, 0) "|" }'
+## stdout: hello hel he o| | |
+
+#### index of the empty string is 0
+awk 'BEGIN { print index("abc", ""), index("", ""), index("abc", "c") }'
+## stdout: 1 1 3
+
+#### hex strings are not numbers, +inf and -nan are
+printf '0x1A\n+inf\n-nan\ninf\n' | awk '{ print $1 + 0 }'
+## STDOUT:
+0
++inf
+-nan
+0
+## END

@@ -466,7 +466,8 @@ impl<'p> Compiler<'p> {
     fn emit_all(&mut self) -> CResult<()> {
         let prog = self.prog;
         self.code.has_begin = !prog.begin.is_empty();
-        self.code.reads_input = !prog.rules.is_empty() || !prog.end.is_empty();
+        self.code.reads_input =
+            !prog.rules.is_empty() || !prog.end.is_empty() || !prog.beginfile.is_empty() || !prog.endfile.is_empty();
         self.code.begin = self.code.ops.len();
         for b in &prog.begin {
             self.stmts(b)?;

@@ -22,7 +22,7 @@ mod vm;
 
 use common::cli::Cmd;
 use source::{Diag, Sources};
-use vm::{Fatal, Flow, Vm};
+use vm::{Event, Fatal, Flow, Vm};
 
 const HELP: &str = "Usage: awk [POSIX or GNU style options] -f progfile [--] file ...
 Usage: awk [POSIX or GNU style options] [--] 'program' file ...
@@ -177,7 +177,21 @@ async fn run(vm: &mut Vm) -> Result<(), Fatal> {
     if let Some(b) = vm.begin_entry() {
         exiting = vm.run(b).await? == Flow::Exit;
     }
-    if !exiting && vm.reads_input() {
+    if !exiting && vm.reads_input() && vm.has_file_rules() {
+        let main = vm.main_entry();
+        while let Some(ev) = vm.next_event().await? {
+            let entry = match ev {
+                Event::Record => main,
+                Event::BeginFile => vm.beginfile_entry().unwrap_or(main),
+                Event::EndFile => vm.endfile_entry().unwrap_or(main),
+            };
+            match vm.run(entry).await? {
+                Flow::Done | Flow::Next => {}
+                Flow::Nextfile => vm.skip_file().await,
+                Flow::Exit => break,
+            }
+        }
+    } else if !exiting && vm.reads_input() {
         let main = vm.main_entry();
         while vm.read_main_record().await? {
             match vm.run(main).await? {

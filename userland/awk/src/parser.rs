@@ -60,8 +60,6 @@ pub struct Parser<'a> {
     loop_depth: usize,
     /// In BEGIN or END (where `next` is an error), and which.
     in_begin_end: Option<&'static str>,
-    /// Where each global variable is first used.
-    var_uses: HashMap<String, usize>,
 }
 
 /// Parse the program's text (all its sources, joined).
@@ -78,23 +76,12 @@ pub fn parse(sources: &Sources) -> PResult<Program> {
         no_gt: false,
         loop_depth: 0,
         in_begin_end: None,
-        var_uses: HashMap::new(),
     };
     for name in SPECIALS {
         p.global(name);
     }
     p.advance()?;
     p.program()?;
-    // A function defined after a use of its name as a variable.
-    if let Some((f, at)) = p
-        .prog
-        .funcs
-        .iter()
-        .filter_map(|f| p.var_uses.get(&f.name).map(|at| (&f.name, *at)))
-        .min_by_key(|(_, at)| *at)
-    {
-        return Err(Diag::error(at, not_a_variable(f)));
-    }
     p.prog.warnings = std::mem::take(&mut p.lex.warnings);
     Ok(p.prog)
 }
@@ -188,7 +175,8 @@ impl<'a> Parser<'a> {
     }
 
     /// A variable by name, used at `at` (for the message when the name is
-    /// a function's: gawk's error, also for `f (x)` with a blank).
+    /// a function's: gawk's error, also for `f (x)` with a blank; a
+    /// function defined later meets the name as a variable's).
     fn var(&mut self, name: &str, at: usize) -> PResult<Var> {
         if let Some(locals) = &self.locals
             && let Some(i) = locals.iter().position(|l| l == name)
@@ -198,7 +186,6 @@ impl<'a> Parser<'a> {
         if self.prog.funcs.iter().any(|f| f.name == name) {
             return Err(Diag::error(at, not_a_variable(name)));
         }
-        self.var_uses.entry(name.to_string()).or_insert(at);
         Ok(Var::Global(self.global(name)))
     }
 
@@ -793,8 +780,21 @@ impl<'a> Parser<'a> {
                 Tok::Slash => BinOp::Div,
                 _ => BinOp::Mod,
             };
+            let at = self.pos;
             self.advance()?;
             let rhs = self.unary()?;
+            // gawk folds constants as it parses: dividing two of them by
+            // zero is an error before anything runs.
+            if let (Expr::Num(_), Expr::Num(d)) = (&lhs, &rhs)
+                && *d == 0.0
+                && op != BinOp::Mul
+            {
+                let msg = match op {
+                    BinOp::Div => "division by zero attempted",
+                    _ => "division by zero attempted in `%'",
+                };
+                return Err(Diag::error(at, msg));
+            }
             lhs = Expr::Binary(op, Box::new(lhs), Box::new(rhs));
         }
         Ok(lhs)

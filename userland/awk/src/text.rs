@@ -27,10 +27,10 @@ pub fn substr(s: &[u8], start: f64, len: Option<f64>, charset: Charset) -> &[u8]
 }
 
 /// `index(s, t)`: where `t` starts in `s`, in characters from 1; 0 when
-/// it is absent or empty.
+/// it is absent (the empty string is at 1).
 pub fn index(s: &[u8], t: &[u8], charset: Charset) -> usize {
     if t.is_empty() {
-        return 0;
+        return 1;
     }
     match charset {
         Charset::Bytes => memchr::memmem::find(s, t).map_or(0, |i| i + 1),
@@ -279,7 +279,7 @@ mod tests {
         assert_eq!(substr(s, 2.0, Some(2.0), B), b"\xc3\xa9");
         assert_eq!(index(s, b"b", U), 4);
         assert_eq!(index(s, b"b", B), 7);
-        assert_eq!(index(s, b"", U), 0);
+        assert_eq!(index(s, b"", U), 1);
         assert_eq!(
             change_case("\u{e9}a\u{df}".as_bytes(), true, U),
             "\u{c9}A\u{df}".as_bytes()

@@ -24,6 +24,14 @@ use common::io::Output;
 use common::locale::{self, Charset};
 use common::regex::Regex;
 
+/// What the main loop meets, with BEGINFILE or ENDFILE rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Event {
+    BeginFile,
+    Record,
+    EndFile,
+}
+
 pub type Array = IndexMap<Box<[u8]>, Value, FxBuildHasher>;
 
 /// How a run of code ended.
@@ -76,6 +84,11 @@ struct MainInput {
     /// A file operand was seen (else standard input is read).
     had_file: bool,
     done: bool,
+    /// A file has begun and its ENDFILE rules have not run yet.
+    in_file: bool,
+    /// With BEGINFILE rules, a file that could not be opened: fatal
+    /// unless BEGINFILE skips it with `nextfile`.
+    open_error: Option<Fatal>,
 }
 
 impl Default for MainInput {
@@ -85,6 +98,8 @@ impl Default for MainInput {
             cur: None,
             had_file: false,
             done: false,
+            in_file: false,
+            open_error: None,
         }
     }
 }
@@ -120,7 +135,7 @@ pub struct Vm {
     inputs: Vec<InStream>,
     re_cache: Cache,
     rng: u64,
-    /// The last seed given to srand (gawk starts at 0, so a program that
+    /// The last seed given to srand (gawk starts at 1, so a program that
     /// never calls srand gets the same numbers every run).
     seed: u32,
     ticks: u32,
@@ -202,8 +217,8 @@ impl Vm {
             outputs: Vec::new(),
             inputs: Vec::new(),
             re_cache: Cache::default(),
-            rng: seed_rng(0),
-            seed: 0,
+            rng: seed_rng(1),
+            seed: 1,
             ticks: 0,
             key: Vec::new(),
             spare: Vec::new(),
@@ -1151,24 +1166,78 @@ impl Vm {
     /// The next record of the main input into `buf`.
     pub async fn main_record(&mut self, buf: &mut Vec<u8>) -> R<bool> {
         loop {
-            if let Some(r) = self.main.cur.as_mut() {
-                match r.next(&self.cmd.p, &self.rs, buf).await {
-                    Ok(true) => return Ok(true),
-                    Ok(false) => {}
-                    Err(e) => {
-                        let name = self.str_of(&self.globals[slot::FILENAME as usize]);
-                        return Err(read_error(&name, &e));
-                    }
-                }
-                if let Some(r) = self.main.cur.take() {
-                    r.close(&self.cmd.p).await;
-                }
+            if self.read_current(buf).await? {
+                return Ok(true);
             }
             if self.main.done || !self.open_next_main().await? {
                 self.main.done = true;
                 return Ok(false);
             }
         }
+    }
+
+    /// The next record of the file being read into `buf`; at its end the
+    /// file is closed and the answer is false.
+    async fn read_current(&mut self, buf: &mut Vec<u8>) -> R<bool> {
+        let Some(r) = self.main.cur.as_mut() else {
+            return Ok(false);
+        };
+        match r.next(&self.cmd.p, &self.rs, buf).await {
+            Ok(true) => return Ok(true),
+            Ok(false) => {}
+            Err(e) => {
+                let name = self.str_of(&self.globals[slot::FILENAME as usize]);
+                return Err(read_error(&name, &e));
+            }
+        }
+        if let Some(r) = self.main.cur.take() {
+            r.close(&self.cmd.p).await;
+        }
+        Ok(false)
+    }
+
+    /// What the main loop meets next when there are BEGINFILE or ENDFILE
+    /// rules: a file beginning (FILENAME set, FNR 0, not read yet), a
+    /// record, a file ending; None when input is over.
+    pub async fn next_event(&mut self) -> R<Option<Event>> {
+        loop {
+            let mut buf = std::mem::take(&mut self.spare);
+            let got = self.read_current(&mut buf).await;
+            let got = self.accept_record(buf, got)?;
+            if got {
+                return Ok(Some(Event::Record));
+            }
+            if self.main.in_file {
+                self.main.in_file = false;
+                if let Some(e) = self.main.open_error.take() {
+                    return Err(e);
+                }
+                if self.code.endfile.is_some() {
+                    return Ok(Some(Event::EndFile));
+                }
+            }
+            if self.main.done || !self.open_next_main().await? {
+                self.main.done = true;
+                return Ok(None);
+            }
+            self.main.in_file = true;
+            if self.code.beginfile.is_some() {
+                return Ok(Some(Event::BeginFile));
+            }
+        }
+    }
+
+    pub fn beginfile_entry(&self) -> Option<usize> {
+        self.code.beginfile
+    }
+
+    pub fn endfile_entry(&self) -> Option<usize> {
+        self.code.endfile
+    }
+
+    /// Whether the main loop goes by [`Vm::next_event`].
+    pub fn has_file_rules(&self) -> bool {
+        self.code.beginfile.is_some() || self.code.endfile.is_some()
     }
 
     /// Open the next ARGV operand (applying assignments on the way), or
@@ -1221,10 +1290,15 @@ impl Vm {
                     Err(e) => {
                         // Between files: gawk names no input position.
                         self.fnr = 0.0;
-                        return Err(Fatal(format!(
-                            "cannot open file `{text}' for reading: {}",
-                            strerror(&e)
-                        )));
+                        let fatal = Fatal(format!("cannot open file `{text}' for reading: {}", strerror(&e)));
+                        if self.code.beginfile.is_none() {
+                            return Err(fatal);
+                        }
+                        // BEGINFILE runs first, and may skip the file.
+                        self.main.had_file = true;
+                        self.main.open_error = Some(fatal);
+                        self.globals[slot::FILENAME as usize] = Value::str(&arg);
+                        return Ok(true);
                     }
                 }
             };
@@ -1247,6 +1321,11 @@ impl Vm {
 
     /// `nextfile`: drop the rest of the current file.
     pub async fn skip_file(&mut self) {
+        // A file BEGINFILE skipped because it could not be opened gets no
+        // ENDFILE (gawk's rule).
+        if self.main.open_error.take().is_some() {
+            self.main.in_file = false;
+        }
         if let Some(r) = self.main.cur.take() {
             r.close(&self.cmd.p).await;
         }
@@ -1268,11 +1347,17 @@ impl Vm {
         // Read aside: at the end, $0 keeps the last record for END.
         let mut buf = std::mem::take(&mut self.spare);
         let r = self.main_record(&mut buf).await;
-        if matches!(r, Ok(true)) {
+        self.accept_record(buf, r)
+    }
+
+    /// A record read aside into `buf` becomes $0 (NR and FNR counted);
+    /// the buffer is kept for the next read.
+    fn accept_record(&mut self, mut buf: Vec<u8>, got: R<bool>) -> R<bool> {
+        if matches!(got, Ok(true)) {
             std::mem::swap(&mut self.rec.text, &mut buf);
         }
         self.spare = buf;
-        if r? {
+        if got? {
             self.rec.reset(&self.fs);
             self.nr += 1.0;
             self.fnr += 1.0;
