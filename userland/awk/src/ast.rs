@@ -52,6 +52,9 @@ pub enum Builtin {
     System,
     Fflush,
     Gensub,
+    Systime,
+    Strftime,
+    Mktime,
 }
 
 impl Builtin {
@@ -81,6 +84,9 @@ impl Builtin {
             "system" => System,
             "fflush" => Fflush,
             "gensub" => Gensub,
+            "systime" => Systime,
+            "strftime" => Strftime,
+            "mktime" => Mktime,
             _ => return None,
         })
     }
@@ -111,6 +117,9 @@ impl Builtin {
             System => "system",
             Fflush => "fflush",
             Gensub => "gensub",
+            Systime => "systime",
+            Strftime => "strftime",
+            Mktime => "mktime",
         }
     }
 
@@ -134,6 +143,9 @@ impl Builtin {
             System => (1, 1),
             Fflush => (0, 1),
             Gensub => (3, 4),
+            Systime => (0, 0),
+            Strftime => (0, 3),
+            Mktime => (1, 2),
         }
     }
 }

@@ -23,6 +23,7 @@ use common::cli::Cmd;
 use common::io::Output;
 use common::locale::{self, Charset};
 use common::regex::Regex;
+use common::time::{self, Zone};
 
 /// What the main loop meets, with BEGINFILE or ENDFILE rules.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -143,6 +144,8 @@ pub struct Vm {
     /// The buffer the next main record is read into (then swapped in).
     spare: Vec<u8>,
     print_buf: Vec<u8>,
+    /// The zone strftime and mktime work in (`TZ`).
+    zone: Zone,
     /// Characters are bytes or UTF-8 sequences, as the locale says (or
     /// bytes, by `-b`).
     pub charset: Charset,
@@ -190,6 +193,7 @@ impl Vm {
         let arrays = (0..code.n_arrays).map(|_| Array::default()).collect();
         let ranges = vec![false; code.ranges];
         let charset = Charset::of(&cmd.p);
+        let zone = Zone::of(&cmd.p);
         Vm {
             cmd,
             stack: Vec::with_capacity(64),
@@ -224,6 +228,7 @@ impl Vm {
             spare: Vec::new(),
             print_buf: Vec::new(),
             charset,
+            zone,
             sandbox: false,
             operand_assigns: true,
             argc0: 0,
@@ -1024,6 +1029,34 @@ impl Vm {
                 };
                 Value::Num(r as f64)
             }
+            Builtin::Systime => Value::Num((self.cmd.p.now_ms() / 1000) as f64),
+            Builtin::Strftime => {
+                // strftime([format [, timestamp [, utc]]]), gawk's default
+                // format being date's.
+                let fmt = if argc > 0 {
+                    String::from_utf8_lossy(&self.str_of(&self.stack[base])).into_owned()
+                } else {
+                    "%a %b %e %H:%M:%S %Z %Y".to_string()
+                };
+                let when = if argc > 1 {
+                    let t = num(self, 1);
+                    if t < 0.0 {
+                        return self.rt("strftime: second argument less than 0 or too big for time_t");
+                    }
+                    t as i64
+                } else {
+                    (self.cmd.p.now_ms() / 1000) as i64
+                };
+                let utc = argc > 2 && self.stack[base + 2].truth();
+                let zone = if utc { &Zone::utc() } else { &self.zone };
+                Value::str(time::format_in(&fmt, when, 0, zone).as_bytes())
+            }
+            Builtin::Mktime => {
+                let spec = self.str_of(&self.stack[base]);
+                let utc = argc > 1 && self.stack[base + 1].truth();
+                let zone = if utc { &Zone::utc() } else { &self.zone };
+                Value::Num(mktime(&spec, zone).map_or(-1.0, |t| t as f64))
+            }
             Builtin::Split | Builtin::Sub | Builtin::Gsub | Builtin::Match | Builtin::Gensub => Value::Uninit,
         };
         self.stack.truncate(base);
@@ -1652,6 +1685,36 @@ impl Vm {
             }
         }
     }
+}
+
+/// gawk's `mktime("YYYY MM DD HH MM SS [DST]")`: fields out of range
+/// carry over as in C's mktime (month 13 is next January); None for a
+/// malformed spec. A time a zone skips reads with the offset before it.
+fn mktime(spec: &[u8], zone: &Zone) -> Option<i64> {
+    let text = std::str::from_utf8(spec).ok()?;
+    let fields: Vec<i64> = text
+        .split_ascii_whitespace()
+        .map(|f| f.parse().ok())
+        .collect::<Option<_>>()?;
+    let [y, mo, d, h, mi, s, ..] = fields[..] else {
+        return None;
+    };
+    if fields.len() > 7 {
+        return None;
+    }
+    let months = y.checked_mul(12)?.checked_add(mo - 1)?;
+    let (ny, nm) = (months.div_euclid(12), months.rem_euclid(12) as u32 + 1);
+    let day = time::days_from_civil(ny, nm, 1).checked_add(d - 1)?;
+    let wall = day
+        .checked_mul(86_400)?
+        .checked_add(h.checked_mul(3600)?)?
+        .checked_add(mi.checked_mul(60)?)?
+        .checked_add(s)?;
+    let t = time::tm(wall);
+    Some(
+        zone.to_epoch(t.year, t.month, t.day, t.hour, t.min, t.sec)
+            .unwrap_or_else(|| wall - i64::from(zone.at(wall).offset)),
+    )
 }
 
 /// The generator's state for a seed.

@@ -24,3 +24,4 @@ pub mod test;
 pub mod time;
 pub mod users;
 pub mod walk;
+pub mod zone;
