@@ -1631,3 +1631,40 @@ printf '0x1A\n+inf\n-nan\ninf\n' | awk '{ print $1 + 0 }'
 -nan
 0
 ## END
+
+#### strftime and mktime in TZ
+TZ=America/New_York awk 'BEGIN { print strftime("%F %T %Z", 0); print strftime("%H:%M", 0, 1); print mktime("2024 07 01 08 00 00") }'
+TZ=Asia/Kolkata awk 'BEGIN { print strftime("%F %T %z", 1700000000); print mktime("2024 07 01 08 00 00") }'
+awk 'BEGIN { print strftime("%F %T %Z", 86400 * 365) }'
+## STDOUT:
+1969-12-31 19:00:00 EST
+00:00
+1719835200
+2023-11-15 03:43:20 +0530
+1719801000
+1971-01-01 00:00:00 UTC
+## END
+
+#### mktime normalizes out-of-range fields and rejects bad ones
+awk 'BEGIN { print mktime("2024 13 01 00 00 00"), mktime("2024 01 01 00 00 -1"), mktime("2024 02 30 00 00 00") }'
+awk 'BEGIN { print mktime("x"), mktime("2024 1 1"), mktime("") }'
+## STDOUT:
+1735689600 1704067199 1709251200
+-1 -1 -1
+## END
+
+#### strftime's default format and systime
+TZ=UTC awk 'BEGIN { t = systime(); print (t > 1700000000), (strftime() == strftime("%a %b %e %H:%M:%S %Z %Y", t) || strftime() == strftime("%a %b %e %H:%M:%S %Z %Y", t + 1)) }'
+awk 'BEGIN { print strftime("%Y", -1) }'
+## STDOUT:
+1 1
+1969
+## END
+
+#### strftime of times before 1970 and far away
+awk 'BEGIN { print strftime("%F", -86400); print strftime("%Y", 1e15); print strftime("%Y", 1e30) "|" }'
+## STDOUT:
+1969-12-31
+31690708
+|
+## END

@@ -1039,17 +1039,20 @@ impl Vm {
                     "%a %b %e %H:%M:%S %Z %Y".to_string()
                 };
                 let when = if argc > 1 {
-                    let t = num(self, 1);
-                    if t < 0.0 {
-                        return self.rt("strftime: second argument less than 0 or too big for time_t");
-                    }
-                    t as i64
+                    num(self, 1) as i64
                 } else {
                     (self.cmd.p.now_ms() / 1000) as i64
                 };
                 let utc = argc > 2 && self.stack[base + 2].truth();
                 let zone = if utc { &Zone::utc() } else { &self.zone };
-                Value::str(time::format_in(&fmt, when, 0, zone).as_bytes())
+                // Past the years a C int holds, localtime fails and gawk
+                // gives "".
+                let year = time::tm(when.saturating_add(i64::from(zone.at(when).offset))).year;
+                if (year - 1900).abs() > i64::from(i32::MAX) {
+                    Value::str(b"")
+                } else {
+                    Value::str(time::format_in(&fmt, when, 0, zone).as_bytes())
+                }
             }
             Builtin::Mktime => {
                 let spec = self.str_of(&self.stack[base]);

@@ -693,6 +693,9 @@ impl DateParser {
                 } else {
                     (n.parse().ok()?, 0)
                 };
+                if h > 24 || m > 59 {
+                    return None;
+                }
                 let off = h * 3600 + m * 60;
                 self.zone = Some(if c == '-' { -off } else { off });
             }
