@@ -48,7 +48,7 @@ pub async fn printf(sh: &mut Shell, argv: Vec<String>) -> Res {
                 .and_then(|v| v.value.as_ref()?.scalar()),
         ),
     };
-    let out = pf::format_with(fmt, &args[1..], Some(&clock));
+    let out = pf::format_with(fmt, &args[1..], common::limits::Budget::of(&sh.proc), Some(&clock));
     let mut status = 0;
     for e in &out.errors {
         sh.error(&format!("printf: {e}")).await;
