@@ -27,3 +27,4 @@ pub mod test;
 pub mod time;
 pub mod users;
 pub mod walk;
+pub mod zone;
