@@ -149,6 +149,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("printf", printf::main),
         program!("ps", ps::main),
         program!("ramfs", memfs::ramfs),
+        program!("readlink", realpath::readlink),
         program!("realpath", realpath::main),
         program!("rev", rev::main),
         program!("rm", rm::main),
