@@ -19,6 +19,7 @@ mod comm;
 mod cp;
 mod cut;
 mod date;
+mod dd;
 mod df;
 mod diff;
 mod digest;
@@ -107,6 +108,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("cp", cp::main),
         program!("cut", cut::main),
         program!("date", date::main),
+        program!("dd", dd::main),
         program!("df", df::main),
         program!("diff", diff::main),
         program!("dirname", dirname::main),
@@ -147,6 +149,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("printf", printf::main),
         program!("ps", ps::main),
         program!("ramfs", memfs::ramfs),
+        program!("readlink", realpath::readlink),
         program!("realpath", realpath::main),
         program!("rev", rev::main),
         program!("rm", rm::main),
