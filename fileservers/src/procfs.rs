@@ -4,12 +4,15 @@
 //! /proc/self            the caller's own directory
 //! /proc/N/args          argv as rc-quoted words (Plan 9)
 //! /proc/N/argv          argv as a JSON array (the seed's form)
-//! /proc/N/ctl           write: kill, interrupt, hangup, close N, closefiles
+//! /proc/N/ctl           write: kill, interrupt, hangup, stop, start, startstop,
+//!                       waitstop, hang, nohang, close N, closefiles
 //! /proc/N/cwd           the current directory
 //! /proc/N/env           the environment as a JSON object
 //! /proc/N/fd            Plan 9's fd listing: the cwd, then one line per fd
 //! /proc/N/fds           fd → {path, mode, offset} as JSON
 //! /proc/N/note          write: post the note written
+//! /proc/N/noteid        the note group; write a group's id to join it
+//! /proc/N/notepg        write: post the note to N's note group but the writer
 //! /proc/N/ns            the namespace as replayable bind/mount lines, then cd
 //! /proc/N/ppid          the parent's pid
 //! /proc/N/status        Plan 9's status line (name, user, state, times)
@@ -19,8 +22,8 @@
 //! Nothing is stored: every read generates its text from the live process
 //! table, so what a reader sees is never stale. Zombies keep their
 //! directory until reaped; a process that is gone answers ENOENT. Writes
-//! anywhere but `ctl` and `note` answer EPERM, and only the process's own
-//! user (or uid 0) may write those.
+//! anywhere but `ctl`, `note`, `notepg` and `noteid` answer EPERM, and only
+//! the process's own user (or uid 0) may write those.
 
 use std::fmt::Write as _;
 use std::sync::{Arc, Weak};
@@ -41,13 +44,15 @@ pub enum File {
     Fd,
     Fds,
     Note,
+    Noteid,
+    Notepg,
     Ns,
     Ppid,
     Status,
     Wait,
 }
 
-const FILES: [(&str, File, u32); 12] = [
+const FILES: [(&str, File, u32); 14] = [
     ("args", File::Args, 0o444),
     ("argv", File::Argv, 0o444),
     ("ctl", File::Ctl, 0o200),
@@ -56,6 +61,8 @@ const FILES: [(&str, File, u32); 12] = [
     ("fd", File::Fd, 0o444),
     ("fds", File::Fds, 0o444),
     ("note", File::Note, 0o200),
+    ("noteid", File::Noteid, 0o664),
+    ("notepg", File::Notepg, 0o200),
     ("ns", File::Ns, 0o444),
     ("ppid", File::Ppid, 0o444),
     ("status", File::Status, 0o444),
@@ -148,9 +155,10 @@ impl Procs {
             File::Fd => fd_text(&kernel, p),
             File::Fds => fds_json(p),
             File::Ns => p.namespace().render(&p.cwd()),
+            File::Noteid => format!("{}\n", p.noteid()),
             File::Ppid => format!("{}\n", p.ppid()),
             File::Status => status_line(p),
-            File::Ctl | File::Note | File::Wait => return Err(Errno::EPERM.into()),
+            File::Ctl | File::Note | File::Notepg | File::Wait => return Err(Errno::EPERM.into()),
         };
         Ok(s.into_bytes())
     }
@@ -167,12 +175,36 @@ impl Procs {
             return Err(Error::with_detail(Errno::ESRCH, "process exited"));
         }
         let kernel = self.kernel()?;
-        if file == File::Note {
-            return kernel.post_note(pid, text);
+        match file {
+            File::Note => return kernel.post_note(pid, text),
+            File::Notepg => {
+                // The note is checked as any note is, even if the group has
+                // nobody else in it.
+                if text.is_empty() || text.len() > kernel::proc::NOTE_MAX {
+                    return Err(Error::with_detail(Errno::EINVAL, "bad note"));
+                }
+                kernel.post_note_group_except(p.noteid(), text, who.pid);
+                return Ok(());
+            }
+            File::Noteid => {
+                let id = parse_pid(text.trim()).ok_or_else(bad_ctl)?;
+                return kernel.join_note_group(&p, id);
+            }
+            _ => {}
         }
         let mut words = text.split_whitespace();
         match (words.next(), words.next(), words.next()) {
-            (Some(note @ ("kill" | "interrupt" | "hangup")), None, _) => kernel.post_note(pid, note),
+            (Some(note @ ("kill" | "interrupt" | "hangup" | "stop")), None, _) => kernel.post_note(pid, note),
+            (Some("start"), None, _) => kernel.resume(pid),
+            (Some("waitstop"), None, _) => p.until_stopped().await,
+            (Some("startstop"), None, _) => {
+                kernel.resume(pid)?;
+                p.until_stopped().await
+            }
+            (Some(hang @ ("hang" | "nohang")), None, _) => {
+                p.set_hang(hang == "hang");
+                Ok(())
+            }
             (Some("close"), Some(n), None) => {
                 let fd: fd::Fd = n.parse().map_err(|_| bad_ctl())?;
                 let entry = p.fds().lock().remove(fd)?;
@@ -248,10 +280,10 @@ fn status_line(p: &Process) -> String {
         p.cpu_ms(),
         0,
         p.real_ms(),
+        p.children_cpu_ns() / 1_000_000,
         0,
         0,
-        0,
-        0,
+        p.mem() / 1024,
         10,
         10,
         u64::from(p.pid),
@@ -379,9 +411,10 @@ impl Device for Procs {
         }
     }
 
-    async fn open(&self, who: &Caller, entry: &Entry<Node>, _flags: OpenFlags) -> Result<Opening<State>> {
+    async fn open(&self, who: &Caller, entry: &Entry<Node>, flags: OpenFlags) -> Result<Opening<State>> {
         Ok(Opening::New(match entry.key {
-            Node::File(pid, File::Ctl | File::Note) => {
+            Node::File(_, File::Noteid) if !flags.write => State::Plain,
+            Node::File(pid, File::Ctl | File::Note | File::Notepg | File::Noteid) => {
                 let p = self.process(pid)?;
                 if who.uid != 0 && who.uid != p.uid {
                     return Err(Errno::EPERM.into());

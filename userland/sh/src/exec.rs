@@ -1284,9 +1284,14 @@ impl Shell {
                     self.params.status = saved;
                 }
                 // An interactive shell survives what would end a script,
-                // as bash ignores SIGINT, SIGTERM and SIGQUIT at a prompt.
+                // as bash ignores SIGINT, SIGTERM and SIGQUIT at a prompt,
+                // and TSTP, TTIN and TTOU there too.
                 None if self.opts.interactive && matches!(name, "INT" | "TERM" | "QUIT") => {}
-                None => return Err(Flow::Exit(128 + sig.map_or(15, |s| s.0))),
+                None => match kernel::note_action(&note) {
+                    kernel::NoteAction::End => return Err(Flow::Exit(128 + sig.map_or(15, |s| s.0))),
+                    kernel::NoteAction::Stop if !self.opts.interactive => self.proc.stop_self(&note).await,
+                    _ => {}
+                },
             }
         }
         Ok(())
