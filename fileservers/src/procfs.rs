@@ -31,6 +31,7 @@ use std::sync::{Arc, Weak};
 use async_trait::async_trait;
 use kernel::dev::{DevServer, Device, Entry, Open, Opening, bad_ctl};
 use kernel::fd;
+use kernel::ns::quote;
 use kernel::{Caller, DirEntry, Errno, Error, Kernel, NodeType, OpenFlags, Pid, Process, Result, Stat};
 
 /// The files of a process directory, in listing order.
@@ -142,7 +143,7 @@ impl Procs {
         let kernel = self.kernel()?;
         let s = match file {
             File::Args => {
-                let words: Vec<String> = p.argv().iter().map(|a| rc_quote(a)).collect();
+                let words: Vec<String> = p.argv().iter().map(|a| quote(a)).collect();
                 format!("{}\n", words.join(" "))
             }
             File::Argv => json(&serde_json::Value::from(p.argv().to_vec())),
@@ -247,19 +248,6 @@ fn json(v: &serde_json::Value) -> String {
     format!("{v}\n")
 }
 
-/// Quote a word as rc does: bare if it has nothing special, else in single
-/// quotes with quotes doubled.
-fn rc_quote(s: &str) -> String {
-    let plain = !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-_./+,:=@%^".contains(&b) || b >= 0x80);
-    if plain {
-        s.to_string()
-    } else {
-        format!("'{}'", s.replace('\'', "''"))
-    }
-}
-
 /// The program's name: argv[0] without its directory.
 fn prog_name(p: &Process) -> String {
     let argv = p.argv();
@@ -355,7 +343,7 @@ fn fds_json(p: &Process) -> String {
 /// Plan 9's await text: `pid utime stime rtime 'msg'`.
 fn wait_text(p: &Process, status: &kernel::Status) -> String {
     let msg = status.wait_msg(&prog_name(p), p.pid);
-    format!("{} {} {} {} {}", p.pid, p.cpu_ms(), 0, p.real_ms(), rc_quote(&msg))
+    format!("{} {} {} {} {}", p.pid, p.cpu_ms(), 0, p.real_ms(), quote(&msg))
 }
 
 #[async_trait]
