@@ -163,8 +163,8 @@ impl System {
             match p.spawn(Target::Path("/bin/sh".into()), opts).await {
                 Ok(pid) => {
                     let kernel = p.kernel().clone();
-                    console.on_interrupt(move || {
-                        kernel.post_note_group(pid, "interrupt");
+                    console.on_interrupt(move |note| {
+                        kernel.post_note_group(pid, note);
                     });
                     match p.wait(pid).await {
                         Ok(status) => status.code,

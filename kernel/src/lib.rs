@@ -38,7 +38,7 @@ pub use fd::{Fd, OpenFile};
 pub use kernel::{Halt, InitSpec, Kernel, KernelConfig};
 pub use limits::{Limits, ProcLimits};
 pub use ns::{MountFlags, MountOrder, Namespace};
-pub use proc::{Env, Identity, Pid, ProcState, Process, Status};
+pub use proc::{Change, Env, Identity, NoteAction, Pid, ProcState, Process, Status, WaitFor, note_action};
 pub use program::Program;
 pub use proto::{
     Caller, DirEntry, Fileserver, Handle, NodeType, Opaque, OpenFlags, OpenResult, Opened, Qid, Stat, StatChanges,

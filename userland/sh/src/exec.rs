@@ -1462,9 +1462,14 @@ impl Shell {
                 Some(cmd) if cmd.is_empty() => {}
                 Some(cmd) => self.run_trap(&cmd).await?,
                 // An interactive shell survives what would end a script,
-                // as bash ignores SIGINT, SIGTERM and SIGQUIT at a prompt.
+                // as bash ignores SIGINT, SIGTERM and SIGQUIT at a prompt,
+                // and TSTP, TTIN and TTOU there too.
                 None if self.opts.interactive && matches!(name, "INT" | "TERM" | "QUIT") => {}
-                None => return Err(Flow::Exit(128 + sig.map_or(15, |s| s.num))),
+                None => match kernel::note_action(&note) {
+                    kernel::NoteAction::End => return Err(Flow::Exit(128 + sig.map_or(15, |s| s.num))),
+                    kernel::NoteAction::Stop if !self.opts.interactive => self.proc.stop_self(&note).await,
+                    _ => {}
+                },
             }
         }
         Ok(())
