@@ -17,6 +17,9 @@ pub enum StoreError {
     /// A ref name or an id that does not name anything.
     #[error("{0}: no such snapshot")]
     NotFound(String),
+    /// A name that is taken.
+    #[error("{0}: a snapshot of that name exists")]
+    Exists(String),
     /// A ref name or id prefix that is malformed or ambiguous.
     #[error("{0}: not a valid snapshot name")]
     BadName(String),
@@ -46,6 +49,7 @@ impl From<StoreError> for kernel::Error {
         let errno = match e {
             StoreError::NotFound(_) => kernel::Errno::ENOENT,
             StoreError::BadName(_) => kernel::Errno::EINVAL,
+            StoreError::Exists(_) => kernel::Errno::EEXIST,
             StoreError::Conflict { .. } => kernel::Errno::EAGAIN,
             _ => kernel::Errno::EIO,
         };

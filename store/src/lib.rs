@@ -23,6 +23,7 @@ pub mod object;
 pub mod repo;
 pub mod snapshot;
 pub mod sqlite;
+pub mod statefs;
 pub mod workspace;
 
 pub use backend::Store;
@@ -32,4 +33,5 @@ pub use memory::MemoryStore;
 pub use repo::{Change, ChangeKind, Repo};
 pub use snapshot::Capturer;
 pub use sqlite::SqliteStore;
+pub use statefs::StateFs;
 pub use workspace::{LogEntry, Source, Workspace};

@@ -131,7 +131,9 @@ impl Repo {
         let mut found: Option<Id> = None;
         for (id, _) in self.reachable().await? {
             if id.to_hex().starts_with(&prefix) && found.replace(id).is_some_and(|f| f != id) {
-                return Err(StoreError::BadName(format!("{name} (ambiguous)")));
+                return Err(StoreError::BadName(format!(
+                    "{name} (ambiguous: more than one snapshot starts so)"
+                )));
             }
         }
         found.ok_or_else(|| StoreError::NotFound(name.to_string()))

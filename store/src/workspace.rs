@@ -120,7 +120,7 @@ impl Workspace {
         if let Some(n) = name {
             check_ref_name(n)?;
             if self.repo().store().get_ref(n).await?.is_some() {
-                return Err(StoreError::BadName(format!("{n} (a snapshot of that name exists)")));
+                return Err(StoreError::Exists(n.to_string()));
             }
         }
         let id = self

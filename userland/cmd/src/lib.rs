@@ -56,6 +56,7 @@ mod rm;
 mod rmdir;
 mod seq;
 mod sleep;
+mod snapshot;
 mod sort;
 mod split;
 mod stat;
@@ -146,6 +147,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("ps", ps::main),
         program!("ramfs", memfs::ramfs),
         program!("realpath", realpath::main),
+        program!("restore", snapshot::restore),
         program!("rev", rev::main),
         program!("rm", rm::main),
         program!("rmdir", rmdir::main),
@@ -156,6 +158,9 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("sha384sum", digest::sha384sum),
         program!("sha512sum", digest::sha512sum),
         program!("sleep", sleep::main),
+        program!("snapdiff", snapshot::snapdiff),
+        program!("snapshot", snapshot::snapshot),
+        program!("snapshots", snapshot::snapshots),
         program!("sort", sort::main),
         program!("split", split::main),
         program!("stat", stat::main),
