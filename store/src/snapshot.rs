@@ -207,9 +207,14 @@ async fn capture_file(
     batch: &mut Batch,
 ) -> Result<Option<Id>> {
     let opened = match fs.open(&Caller::KERNEL, path, OpenFlags::READ).await {
-        Ok(o) => o,
+        Ok(o) => o.opened(),
         Err(e) if e.is(Errno::ENOENT) => return Ok(None),
         Err(e) => return Err(kernel_err(path, e)),
+    };
+    // A name that opens someone else's file (a dup or srv entry) is not
+    // content of this tree.
+    let Some(opened) = opened else {
+        return Ok(None);
     };
     let meta = meta_of(st);
     let key = st.qid;
@@ -218,12 +223,12 @@ async fn capture_file(
         .get(&key)
         .filter(|c| c.version == version && c.meta == meta && c.size == st.size)
     {
-        let _ = fs.close(opened.handle).await;
+        let _ = fs.close(&Caller::KERNEL, opened.handle).await;
         batch.learned.insert(key, *c);
         return Ok(Some(c.id));
     }
     let data = read_all(fs, opened.handle, path).await;
-    let _ = fs.close(opened.handle).await;
+    let _ = fs.close(&Caller::KERNEL, opened.handle).await;
     let data = data?;
     let content = if data.len() < chunk::INLINE_LIMIT {
         Content::Inline(data)
@@ -257,7 +262,7 @@ async fn read_all(fs: &dyn Fileserver, h: kernel::Handle, path: &str) -> Result<
     let mut data = Vec::new();
     loop {
         let piece = fs
-            .read(h, data.len() as u64, IO_SIZE)
+            .read(&Caller::KERNEL, h, data.len() as u64, IO_SIZE)
             .await
             .map_err(|e| kernel_err(path, e))?;
         if piece.is_empty() {
@@ -331,12 +336,14 @@ async fn restore_file(repo: &Repo, id: &Id, fs: &dyn Fileserver, path: &str) -> 
     let opened = fs
         .open(&Caller::KERNEL, path, flags)
         .await
-        .map_err(|e| kernel_err(path, e))?;
+        .map_err(|e| kernel_err(path, e))?
+        .opened()
+        .ok_or_else(|| StoreError::Backend(format!("{path}: not a file of this tree")))?;
     let mut result = Ok(());
     let mut off = 0;
     while off < data.len() {
         let end = (off + IO_SIZE).min(data.len());
-        match fs.write(opened.handle, off as u64, &data[off..end]).await {
+        match fs.write(&Caller::KERNEL, opened.handle, off as u64, &data[off..end]).await {
             Ok(0) => {
                 result = Err(StoreError::Backend(format!("{path}: short write")));
                 break;
@@ -348,7 +355,7 @@ async fn restore_file(repo: &Repo, id: &Id, fs: &dyn Fileserver, path: &str) -> 
             }
         }
     }
-    let _ = fs.close(opened.handle).await;
+    let _ = fs.close(&Caller::KERNEL, opened.handle).await;
     result?;
     set_meta(fs, path, &f.meta).await
 }

@@ -22,6 +22,7 @@
 use std::sync::Arc;
 
 use async_trait::async_trait;
+use kernel::proto::OpenResult;
 use kernel::{Caller, DirEntry, Errno, Error, Fileserver, Handle, NodeType, OpenFlags, Opened, Qid, Result, Stat};
 use parking_lot::Mutex;
 use rustc_hash::FxHashMap as HashMap;
@@ -159,7 +160,7 @@ impl Fileserver for StateFs {
         "statefs"
     }
 
-    async fn open(&self, _who: &Caller, path: &str, flags: OpenFlags) -> Result<Opened> {
+    async fn open(&self, _who: &Caller, path: &str, flags: OpenFlags) -> Result<OpenResult> {
         flags.validate()?;
         match path {
             "/ctl" => {}
@@ -180,10 +181,11 @@ impl Fileserver for StateFs {
                 version: 0,
                 kind,
             },
-        })
+        }
+        .into())
     }
 
-    async fn write(&self, h: Handle, _offset: u64, data: &[u8]) -> Result<usize> {
+    async fn write(&self, _who: &Caller, h: Handle, _offset: u64, data: &[u8]) -> Result<usize> {
         if !self.replies.lock().open.contains_key(&h.0) {
             return Err(Errno::EBADF.into());
         }
@@ -199,14 +201,14 @@ impl Fileserver for StateFs {
 
     /// The reply, consumed as it is read (ctl is a stream: offsets mean
     /// nothing, and the request's write must not move where it starts).
-    async fn read(&self, h: Handle, _offset: u64, count: usize) -> Result<Vec<u8>> {
+    async fn read(&self, _who: &Caller, h: Handle, _offset: u64, count: usize) -> Result<Vec<u8>> {
         let mut r = self.replies.lock();
         let reply = r.open.get_mut(&h.0).ok_or(Errno::EBADF)?;
         let n = count.min(reply.len());
         Ok(reply.drain(..n).collect())
     }
 
-    async fn close(&self, h: Handle) -> Result<()> {
+    async fn close(&self, _who: &Caller, h: Handle) -> Result<()> {
         self.replies
             .lock()
             .open

@@ -294,15 +294,15 @@ async fn apply(fs: &dyn Fileserver, op: &Op) {
     }
     match op {
         Op::Write(p, d) => {
-            if let Ok(o) = fs.open(&who, &path_of(*p), kernel::OpenFlags::WRITE).await {
-                let _ = fs.write(o.handle, 0, d).await;
-                let _ = fs.close(o.handle).await;
+            if let Some(o) = fs.open(&who, &path_of(*p), kernel::OpenFlags::WRITE).await.ok().and_then(|o| o.opened()) {
+                let _ = fs.write(&who, o.handle, 0, d).await;
+                let _ = fs.close(&who, o.handle).await;
             }
         }
         Op::Append(p, d) => {
-            if let Ok(o) = fs.open(&who, &path_of(*p), kernel::OpenFlags::APPEND).await {
-                let _ = fs.write(o.handle, 0, d).await;
-                let _ = fs.close(o.handle).await;
+            if let Some(o) = fs.open(&who, &path_of(*p), kernel::OpenFlags::APPEND).await.ok().and_then(|o| o.opened()) {
+                let _ = fs.write(&who, o.handle, 0, d).await;
+                let _ = fs.close(&who, o.handle).await;
             }
         }
         Op::Mkdir(p) => drop(fs.mkdir(&who, &path_of(*p), 0o750).await),

@@ -26,28 +26,34 @@ pub async fn write(fs: &dyn Fileserver, path: &str, data: &[u8]) {
     let o = fs
         .open(&Caller::KERNEL, path, OpenFlags::WRITE)
         .await
-        .expect("open for write");
+        .expect("open for write")
+        .opened()
+        .expect("a file of this server");
+    let who = Caller::KERNEL;
     let mut off = 0;
     while off < data.len() {
-        off += fs.write(o.handle, off as u64, &data[off..]).await.expect("write");
+        off += fs.write(&who, o.handle, off as u64, &data[off..]).await.expect("write");
     }
-    fs.close(o.handle).await.expect("close");
+    fs.close(&who, o.handle).await.expect("close");
 }
 
 pub async fn read(fs: &dyn Fileserver, path: &str) -> Vec<u8> {
     let o = fs
         .open(&Caller::KERNEL, path, OpenFlags::READ)
         .await
-        .expect("open for read");
+        .expect("open for read")
+        .opened()
+        .expect("a file of this server");
+    let who = Caller::KERNEL;
     let mut data = Vec::new();
     loop {
-        let piece = fs.read(o.handle, data.len() as u64, 1 << 16).await.expect("read");
+        let piece = fs.read(&who, o.handle, data.len() as u64, 1 << 16).await.expect("read");
         if piece.is_empty() {
             break;
         }
         data.extend_from_slice(&piece);
     }
-    fs.close(o.handle).await.expect("close");
+    fs.close(&who, o.handle).await.expect("close");
     data
 }
 

@@ -55,6 +55,7 @@ mod rev;
 mod rm;
 mod rmdir;
 mod seq;
+mod shuf;
 mod sleep;
 mod snapshot;
 mod sort;
@@ -68,6 +69,7 @@ mod tail;
 mod tar;
 mod tee;
 mod test;
+mod timeout;
 mod touch;
 mod tr;
 mod tree;
@@ -157,6 +159,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("sha256sum", digest::sha256sum),
         program!("sha384sum", digest::sha384sum),
         program!("sha512sum", digest::sha512sum),
+        program!("shuf", shuf::main),
         program!("sleep", sleep::main),
         program!("snapdiff", snapshot::snapdiff),
         program!("snapshot", snapshot::snapshot),
@@ -171,6 +174,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("tar", tar::main),
         program!("tee", tee::main),
         program!("test", test::main),
+        program!("timeout", timeout::main),
         program!("touch", touch::main),
         program!("tr", tr::main),
         program!("tree", tree::main),
