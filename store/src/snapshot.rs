@@ -343,7 +343,10 @@ async fn restore_file(repo: &Repo, id: &Id, fs: &dyn Fileserver, path: &str) -> 
     let mut off = 0;
     while off < data.len() {
         let end = (off + IO_SIZE).min(data.len());
-        match fs.write(&Caller::KERNEL, opened.handle, off as u64, &data[off..end]).await {
+        match fs
+            .write(&Caller::KERNEL, opened.handle, off as u64, &data[off..end])
+            .await
+        {
             Ok(0) => {
                 result = Err(StoreError::Backend(format!("{path}: short write")));
                 break;

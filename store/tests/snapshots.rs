@@ -194,7 +194,7 @@ async fn workspace_cases(store: Arc<dyn Store>) {
     assert!(matches!(ws.restore("nope").await, Err(StoreError::NotFound(_))));
     assert!(matches!(
         ws.snapshot("", Some("v1"), Namespace::default()).await,
-        Err(StoreError::BadName(_))
+        Err(StoreError::Exists(_))
     ));
     assert!(matches!(
         ws.snapshot("", Some("../x"), Namespace::default()).await,
@@ -294,13 +294,23 @@ async fn apply(fs: &dyn Fileserver, op: &Op) {
     }
     match op {
         Op::Write(p, d) => {
-            if let Some(o) = fs.open(&who, &path_of(*p), kernel::OpenFlags::WRITE).await.ok().and_then(|o| o.opened()) {
+            if let Some(o) = fs
+                .open(&who, &path_of(*p), kernel::OpenFlags::WRITE)
+                .await
+                .ok()
+                .and_then(|o| o.opened())
+            {
                 let _ = fs.write(&who, o.handle, 0, d).await;
                 let _ = fs.close(&who, o.handle).await;
             }
         }
         Op::Append(p, d) => {
-            if let Some(o) = fs.open(&who, &path_of(*p), kernel::OpenFlags::APPEND).await.ok().and_then(|o| o.opened()) {
+            if let Some(o) = fs
+                .open(&who, &path_of(*p), kernel::OpenFlags::APPEND)
+                .await
+                .ok()
+                .and_then(|o| o.opened())
+            {
                 let _ = fs.write(&who, o.handle, 0, d).await;
                 let _ = fs.close(&who, o.handle).await;
             }
