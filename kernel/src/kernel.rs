@@ -32,6 +32,7 @@ use crate::clock::{Clock, Entropy};
 use crate::dup::DupFs;
 use crate::error::{Errno, Error, Result};
 use crate::fd::{self, FdEntry, FdTable, OpenFile};
+use crate::grants::Grants;
 use crate::limits::{GroupCount, ProcLimits, Space};
 use crate::ns::{Devices, Last, Namespace};
 use crate::path;
@@ -53,6 +54,8 @@ pub struct KernelConfig {
     pub limits: Limits,
     /// The system's name (`uname -n`, `/dev/sysname`).
     pub sysname: String,
+    /// What the host grants (network addresses, ...): see `grants.rs`.
+    pub grants: Grants,
 }
 
 impl KernelConfig {
@@ -64,6 +67,7 @@ impl KernelConfig {
             entropy: Entropy::from_host(),
             limits: Limits::default(),
             sysname: "ninebox".to_string(),
+            grants: Grants::new(),
         }
     }
 }
@@ -187,6 +191,8 @@ pub struct Kernel {
     threads: Arc<std::sync::atomic::AtomicUsize>,
     halted: Mutex<Option<Halt>>,
     pub sysname: String,
+    /// Fixed when the kernel is made: nothing inside can add a grant.
+    pub grants: Grants,
     pub(crate) mount_ids: AtomicU64,
     /// The dup device, `#f`, whose opens the kernel answers itself.
     pub(crate) dup: Arc<DupFs>,
@@ -211,6 +217,7 @@ impl Kernel {
                 halted: Mutex::new(None),
                 limits: config.limits,
                 sysname: config.sysname,
+                grants: config.grants,
                 mount_ids: AtomicU64::new(1),
                 dup: Arc::new(DupFs::new(me.clone())),
             };
