@@ -4,6 +4,7 @@
 
 mod cli;
 mod pty;
+mod serve;
 mod session;
 mod spec;
 
@@ -37,6 +38,7 @@ fn main() {
         trials.extend(cli::trials(&bin));
         trials.extend(session::trials());
         trials.extend(pty::trials(&bin));
+        trials.extend(serve::trials(&bin));
     }
     libtest_mimic::run(&args, trials).exit();
 }

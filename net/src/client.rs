@@ -20,11 +20,12 @@ use kernel::{Errno, Error, Result};
 use p9::{IOHDRSZ, NOFID, NOTAG, Qid, Rmsg, Stat, Tmsg};
 use parking_lot::Mutex;
 use rustc_hash::FxHashMap;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::AsyncWriteExt;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc, oneshot};
 
 use crate::dial::{ReadHalf, Stream, WriteHalf};
 use crate::errors;
+use crate::frame::{hungup, read_frame};
 
 /// Requests one client keeps in flight at most; more wait for a tag.
 const MAX_TAGS: usize = 256;
@@ -70,10 +71,6 @@ enum Slot {
 struct Fids {
     next: u32,
     free: Vec<u32>,
-}
-
-fn hungup() -> Error {
-    Errno::EHUNGUP.into()
 }
 
 fn botch(what: &str) -> Error {
@@ -525,20 +522,6 @@ impl Client {
     pub fn clunk_later(&self, fid: u32) {
         self.spawn_cleanup(Vec::new(), vec![fid]);
     }
-}
-
-/// Read one frame of at most `max` bytes into `buf`, answering it.
-async fn read_frame<'b>(r: &mut ReadHalf, buf: &'b mut Vec<u8>, max: u32) -> Result<&'b [u8]> {
-    buf.clear();
-    buf.resize(4, 0);
-    r.read_exact(&mut buf[..4]).await.map_err(|_| hungup())?;
-    let size = match p9::frame_len(buf, max) {
-        Err(e) => return Err(botch(&e.to_string())),
-        Ok(_) => u32::from_le_bytes([buf[0], buf[1], buf[2], buf[3]]) as usize,
-    };
-    buf.resize(size, 0);
-    r.read_exact(&mut buf[4..]).await.map_err(|_| hungup())?;
-    Ok(&buf[..])
 }
 
 async fn read_replies(mut r: ReadHalf, shared: Arc<Shared>, msize: u32) {

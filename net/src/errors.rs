@@ -39,6 +39,14 @@ const PLAN9: &[(&str, Errno)] = &[
     ("file name syntax", Errno::EINVAL),
     ("seek in directory", Errno::ESPIPE),
     ("process exited", Errno::ESRCH),
+    // The exporter's own protocol errors, as lib9p words them.
+    ("authentication not required", Errno::EACCES),
+    ("cannot walk an open fid", Errno::EBUSY),
+    ("file already open", Errno::EBUSY),
+    ("file not open", Errno::EBADF),
+    ("file not open for reading", Errno::EBADF),
+    ("file not open for writing", Errno::EBADF),
+    ("version not negotiated", Errno::EINVAL),
 ];
 
 /// 9pfuse's errstr.c, in its order: the first substring found decides.
