@@ -24,8 +24,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use async_trait::async_trait;
 use kernel::{
-    Caller, DirEntry, Errno, Error, Fileserver, Handle, NodeType, OpenFile, OpenFlags, Opened, Pid, Proc, Qid, Result,
-    SpawnOpts, Stat, Target,
+    Caller, DirEntry, Errno, Error, Fileserver, Handle, NodeType, OpenFile, OpenFlags, OpenResult, Opened, Pid, Proc,
+    Qid, Result, Rfork, SpawnOpts, Stat, Target,
 };
 use parking_lot::Mutex;
 use rustc_hash::FxHashMap;
@@ -150,7 +150,10 @@ impl RunFs {
                 let opts = SpawnOpts {
                     argv,
                     fd_map: (0..).zip(installed.iter().map(|&fd| Some(fd))).collect(),
-                    new_note_group: true,
+                    rfork: Rfork {
+                        new_note_group: true,
+                        ..Rfork::FORK
+                    },
                     ..Default::default()
                 };
                 self.proc.spawn(Target::Path("/bin/sh".into()), opts).await
@@ -225,7 +228,7 @@ impl Fileserver for RunFs {
         "runfs"
     }
 
-    async fn open(&self, _who: &Caller, path: &str, flags: OpenFlags) -> Result<Opened> {
+    async fn open(&self, _who: &Caller, path: &str, flags: OpenFlags) -> Result<OpenResult> {
         flags.validate()?;
         let (s, file) = self
             .lookup(path)
@@ -254,10 +257,10 @@ impl Fileserver for RunFs {
         };
         let h = self.next_handle.fetch_add(1, Ordering::Relaxed);
         self.handles.lock().insert(h, open);
-        Ok(Opened { handle: Handle(h), qid })
+        Ok(Opened { handle: Handle(h), qid }.into())
     }
 
-    async fn read(&self, h: Handle, offset: u64, count: usize) -> Result<Vec<u8>> {
+    async fn read(&self, who: &Caller, h: Handle, offset: u64, count: usize) -> Result<Vec<u8>> {
         let text = |t: String| -> Vec<u8> {
             let b = t.into_bytes();
             b.get(offset as usize..)
@@ -271,8 +274,8 @@ impl Fileserver for RunFs {
             Open::Clone(s) => Ok(text(format!("{}\n", s.id))),
             Open::Dir => Err(Errno::EISDIR.into()),
             Open::File(s, "ctl") => Ok(text(s.pid.lock().map_or(String::new(), |p| format!("{p}\n")))),
-            Open::File(s, "stdout") => s.stdout.chan.server.read(s.stdout.handle, 0, count).await,
-            Open::File(s, "stderr") => s.stderr.chan.server.read(s.stderr.handle, 0, count).await,
+            Open::File(s, "stdout") => s.stdout.chan.server.read(who, s.stdout.handle, 0, count).await,
+            Open::File(s, "stderr") => s.stderr.chan.server.read(who, s.stderr.handle, 0, count).await,
             Open::File(s, "status") => {
                 let mut rx = s.status.subscribe();
                 let code = *rx
@@ -285,20 +288,20 @@ impl Fileserver for RunFs {
         }
     }
 
-    async fn write(&self, h: Handle, _offset: u64, data: &[u8]) -> Result<usize> {
+    async fn write(&self, who: &Caller, h: Handle, _offset: u64, data: &[u8]) -> Result<usize> {
         match self.handle(h)? {
             Open::File(s, "ctl") => self.ctl(&s, data).await.map(|()| data.len()),
             Open::File(s, "stdin") => {
                 let Some(w) = s.stdin.lock().clone() else {
                     return Err(Errno::EPIPE.into());
                 };
-                w.chan.server.write(w.handle, 0, data).await
+                w.chan.server.write(who, w.handle, 0, data).await
             }
             _ => Err(Errno::EBADF.into()),
         }
     }
 
-    async fn close(&self, h: Handle) -> Result<()> {
+    async fn close(&self, _who: &Caller, h: Handle) -> Result<()> {
         let open = self.handles.lock().remove(&h.0).ok_or(Errno::EBADF)?;
         match open {
             Open::Clone(s) => self.end_session(&s),

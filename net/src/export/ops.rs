@@ -27,7 +27,11 @@ pub(super) async fn handle(conn: &Arc<Conn>, msg: Tmsg) -> Result<Rmsg> {
         Tmsg::Remove { fid } => remove(conn, fid).await,
         Tmsg::Stat { fid } => {
             let f = conn.fids.get(fid)?;
-            let (st, qid) = stat_of(&f.view.proc, &conn.export.qids, &f.path).await?;
+            let (proc, qids) = (&f.view.proc, &*conn.export.qids);
+            let (st, qid) = match f.open.as_deref().map(|o| &o.io) {
+                Some(Io::File(file)) => stat::fstat_of(proc, qids, file, &f.path).await?,
+                _ => stat_of(proc, qids, &f.path).await?,
+            };
             Ok(Rmsg::Stat {
                 stat: stat::to_wire(&st, qid, &f.view.users),
             })
@@ -253,7 +257,10 @@ async fn read(conn: &Arc<Conn>, fid: u32, offset: u64, count: u32) -> Result<Rms
             if !file.flags.read {
                 return Err(wire_error(Errno::EBADF, "file not open for reading"));
             }
-            file.chan.server.read(file.handle, offset, count).await?
+            file.chan
+                .server
+                .read(&f.view.proc.caller(), file.handle, offset, count)
+                .await?
         }
         Io::Dir(dir) => read_dir(conn, &f, &mut *dir.lock().await, offset, count).await?,
     };
@@ -316,7 +323,11 @@ async fn write(conn: &Arc<Conn>, fid: u32, offset: u64, data: &[u8]) -> Result<R
         Io::Dir(_) => Err(Errno::EISDIR.into()),
         Io::File(file) if !file.flags.write => Err(wire_error(Errno::EBADF, "file not open for writing")),
         Io::File(file) => {
-            let n = file.chan.server.write(file.handle, offset, data).await?;
+            let n = file
+                .chan
+                .server
+                .write(&f.view.proc.caller(), file.handle, offset, data)
+                .await?;
             Ok(Rmsg::Write { count: n as u32 })
         }
     }
@@ -345,7 +356,7 @@ async fn release(f: Arc<Fid>) -> (kernel::Proc, String, bool) {
     };
     drop(f);
     if let Some(file) = file {
-        let _ = kernel::fd::release(file).await;
+        let _ = kernel::fd::release(file, &proc.caller()).await;
     }
     (proc, path, rclose)
 }

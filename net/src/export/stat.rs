@@ -5,9 +5,9 @@
 
 use std::sync::Arc;
 
-use kernel::ns::{Chan, server_id};
+use kernel::chan::{Chan, server_id};
 use kernel::proto::{NodeType, StatChanges};
-use kernel::{Errno, Error, Fileserver, Proc, Result, Stat};
+use kernel::{Errno, Error, Fileserver, OpenFile, Proc, Result, Stat};
 use p9::{perm, qt};
 use parking_lot::Mutex;
 use rustc_hash::FxHashMap;
@@ -57,6 +57,23 @@ pub(crate) async fn stat_of(proc: &Proc, qids: &Qids, name: &str) -> Result<(Sta
     st.name = kernel::path::base(name).to_string();
     let qid = qids.qid(&chan, &st);
     Ok((st, qid))
+}
+
+/// The stat of an open file, through its handle (the same file after a
+/// rename or a remove); by `name` for a server that cannot answer that.
+pub(crate) async fn fstat_of(proc: &Proc, qids: &Qids, file: &OpenFile, name: &str) -> Result<(Stat, p9::Qid)> {
+    match file.stat(&proc.caller()).await {
+        Ok(mut st) => {
+            if file.chan.path == "/" {
+                // A server's root is called by the name it is mounted on.
+                st.name = kernel::path::base(name).to_string();
+            }
+            let qid = qids.qid(&file.chan, &st);
+            Ok((st, qid))
+        }
+        Err(e) if e.is(Errno::EBADF) || e.is(Errno::EPERM) => stat_of(proc, qids, name).await,
+        Err(e) => Err(e),
+    }
 }
 
 /// User and group names, read once per attach from the exported

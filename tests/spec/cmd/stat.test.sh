@@ -185,7 +185,7 @@ touch f /tmp/t; stat -c '%d %m' f /tmp/t /dev/null /usr/bin/cat /bin/cat
 ## bash_diff: devices are numbered in the order the namespace mounted them
 ## STDOUT:
 0 /
-7 /tmp
+9 /tmp
 1 /dev
 0 /usr/bin
 0 /
