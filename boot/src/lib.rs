@@ -27,6 +27,8 @@
 
 pub mod console;
 pub mod hostio;
+pub mod remote;
+pub mod serve;
 pub mod state;
 
 use std::sync::Arc;
@@ -68,6 +70,8 @@ pub struct Config {
     pub seed: Option<u64>,
     /// Persist the system's trees in a store (`--state`).
     pub state: Option<state::StateConfig>,
+    /// The addresses programs inside may dial (`--net`); none by default.
+    pub net: net9::DialPolicy,
 }
 
 /// A booted system, before or while its first process runs.
@@ -99,6 +103,7 @@ impl System {
         let mut kc = KernelConfig::new(root.clone());
         kc.clock = clock.clone();
         kc.entropy = entropy.clone();
+        kc.grants = kernel::Grants::new().with(config.net.clone());
         let kernel = Kernel::new(kc);
         let me = Arc::downgrade(&kernel);
         kernel.devices.register('t', tmp.clone());
@@ -134,24 +139,7 @@ impl System {
         banner: Option<&'static str>,
     ) -> kernel::Result<Arc<Process>> {
         let console = self.console.clone();
-        let env: Env = [
-            ("HOME", HOME),
-            ("USER", USER),
-            ("LOGNAME", USER),
-            ("PATH", "/bin"),
-            ("SHELL", "/bin/sh"),
-            ("PWD", HOME),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
-        let init = Target::oneshot(move |p| async move {
-            // The namespace comes from /lib/namespace, as on Plan 9, so
-            // `newns` rebuilds exactly the boot namespace.
-            if let Err(e) = userland::common::nsfile::apply_file(&p, NAMESPACE_FILE).await {
-                let _ = p.write(2, format!("boot: {e}\n").as_bytes()).await;
-                return 1;
-            }
+        self.start_with(stdio, move |p| async move {
             if let Some(b) = banner {
                 let _ = p.write(1, b.as_bytes()).await;
             }
@@ -182,6 +170,35 @@ impl System {
                     kernel::exec::failure_status(&e)
                 }
             }
+        })
+    }
+
+    /// Start pid 1 as `body`, once it has built the boot namespace; every
+    /// way of running a system (`-c`, a session, `serve`) boots here.
+    pub fn start_with<F, Fut>(&self, stdio: Vec<Arc<OpenFile>>, body: F) -> kernel::Result<Arc<Process>>
+    where
+        F: FnOnce(kernel::Proc) -> Fut + Send + 'static,
+        Fut: std::future::Future<Output = i32> + Send + 'static,
+    {
+        let env: Env = [
+            ("HOME", HOME),
+            ("USER", USER),
+            ("LOGNAME", USER),
+            ("PATH", "/bin"),
+            ("SHELL", "/bin/sh"),
+            ("PWD", HOME),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+        let init = Target::oneshot(move |p| async move {
+            // The namespace comes from /lib/namespace, as on Plan 9, so
+            // `newns` rebuilds exactly the boot namespace.
+            if let Err(e) = userland::common::nsfile::apply_file(&p, NAMESPACE_FILE).await {
+                let _ = p.write(2, format!("boot: {e}\n").as_bytes()).await;
+                return 1;
+            }
+            body(p).await
         });
         self.kernel.spawn_init(InitSpec {
             target: init,

@@ -4,6 +4,7 @@
 
 mod cli;
 mod pty;
+mod serve;
 mod session;
 mod spec;
 mod state;
@@ -39,6 +40,7 @@ fn main() {
         trials.extend(state::trials(&bin));
         trials.extend(session::trials());
         trials.extend(pty::trials(&bin));
+        trials.extend(serve::trials(&bin));
     }
     libtest_mimic::run(&args, trials).exit();
 }

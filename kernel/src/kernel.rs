@@ -32,6 +32,7 @@ use crate::clock::{Clock, Entropy};
 use crate::dup::DupFs;
 use crate::error::{Errno, Error, Result};
 use crate::fd::{self, FdEntry, FdTable, OpenFile};
+use crate::grants::Grants;
 use crate::limits::{GroupCount, ProcLimits, Space};
 use crate::ns::{Devices, Last, Namespace};
 use crate::path;
@@ -54,6 +55,8 @@ pub struct KernelConfig {
     pub limits: Limits,
     /// The system's name (`uname -n`, `/dev/sysname`).
     pub sysname: String,
+    /// What the host grants (network addresses, ...): see `grants.rs`.
+    pub grants: Grants,
 }
 
 impl KernelConfig {
@@ -65,6 +68,7 @@ impl KernelConfig {
             entropy: Entropy::from_host(),
             limits: Limits::default(),
             sysname: "ninebox".to_string(),
+            grants: Grants::new(),
         }
     }
 }
@@ -108,6 +112,8 @@ pub struct Kernel {
     threads: Arc<std::sync::atomic::AtomicUsize>,
     halted: Mutex<Option<Halt>>,
     pub sysname: String,
+    /// Fixed when the kernel is made: nothing inside can add a grant.
+    pub grants: Grants,
     pub(crate) mount_ids: AtomicU64,
 }
 
@@ -130,6 +136,7 @@ impl Kernel {
                 halted: Mutex::new(None),
                 limits: config.limits,
                 sysname: config.sysname,
+                grants: config.grants,
                 mount_ids: AtomicU64::new(1),
             };
             k.devices.register('/', config.root);
