@@ -55,6 +55,7 @@ mod rev;
 mod rm;
 mod rmdir;
 mod seq;
+mod shuf;
 mod sleep;
 mod sort;
 mod split;
@@ -67,6 +68,7 @@ mod tail;
 mod tar;
 mod tee;
 mod test;
+mod timeout;
 mod touch;
 mod tr;
 mod tree;
@@ -155,6 +157,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("sha256sum", digest::sha256sum),
         program!("sha384sum", digest::sha384sum),
         program!("sha512sum", digest::sha512sum),
+        program!("shuf", shuf::main),
         program!("sleep", sleep::main),
         program!("sort", sort::main),
         program!("split", split::main),
@@ -166,6 +169,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("tar", tar::main),
         program!("tee", tee::main),
         program!("test", test::main),
+        program!("timeout", timeout::main),
         program!("touch", touch::main),
         program!("tr", tr::main),
         program!("tree", tree::main),

@@ -269,6 +269,8 @@ pub struct Simple {
     pub words: Vec<Word>,
     pub redirs: Vec<Redir>,
     pub line: u32,
+    /// The command as bash prints it (`$BASH_COMMAND`, `jobs`).
+    pub text: Arc<str>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -487,8 +487,11 @@ impl Shell {
                 ParamOp::Replace { mode, pattern, with } => {
                     let pat = self.expand_pattern(pattern).await?;
                     let rep = self.expand_qchars(with).await?;
-                    let empty_pattern = pattern.parts.is_empty();
+                    // An empty pattern matches nothing, except anchored
+                    // (`${a[@]/#/-I}` prefixes every element).
                     let mode = *mode;
+                    let empty_pattern =
+                        pattern.parts.is_empty() && matches!(mode, ReplaceMode::First | ReplaceMode::All);
                     let f = |s: String| {
                         if empty_pattern {
                             return s;
@@ -648,7 +651,7 @@ impl Shell {
         }
         match name {
             "PIPESTATUS" => Some(indexed(self.params.pipestatus.iter().map(i32::to_string))),
-            "FUNCNAME" if !self.nest.funcname.is_empty() => Some(indexed(self.nest.funcname.iter().cloned())),
+            "FUNCNAME" | "BASH_SOURCE" | "BASH_LINENO" => self.call_stack(name).map(|v| indexed(v.into_iter())),
             _ => self.get(name).map(Value::Str),
         }
     }
@@ -818,6 +821,7 @@ impl Shell {
         };
         Some(match self.proc.read_file(&bytes::to_os(&path)).await {
             Ok(mut d) => {
+                self.params.substs_run += 1;
                 self.params.status = 0;
                 while d.last() == Some(&b'\n') {
                     d.pop();
@@ -826,6 +830,7 @@ impl Shell {
             }
             Err(e) => {
                 self.error(&format!("{path}: {}", e.strerror())).await;
+                self.params.substs_run += 1;
                 self.params.status = 1;
                 Ok(String::new())
             }
@@ -850,6 +855,11 @@ impl Shell {
         let _ = self.proc.set_cloexec(w, true);
         let mut child = self.fork();
         child.nest.substs += 1;
+        // bash runs a command substitution without `set -e` unless
+        // `inherit_errexit` is on.
+        if !child.shopts.inherit_errexit {
+            child.opts.errexit = false;
+        }
         let target = Target::oneshot(move |p| async move {
             child.proc = p;
             child.run_subshell_list(&list).await
@@ -885,6 +895,7 @@ impl Shell {
         }
         let _ = self.proc.close(r).await;
         self.params.status = self.wait_child(pid).await;
+        self.params.substs_run += 1;
         while out.last() == Some(&b'\n') {
             out.pop();
         }
@@ -1129,6 +1140,8 @@ fn emit(acc: &mut Acc, v: PVal, ctx: Ctx, ifs: &str) {
                 Some(c) => c.to_string(),
                 None => String::new(),
             };
+            // Even with no words `"$*"` is one (empty) word.
+            acc.push_empty_quoted();
             acc.push(words.join(&sep), true, false);
         }
         PVal::Words(words, _) => {

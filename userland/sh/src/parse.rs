@@ -878,12 +878,15 @@ impl Parser {
         if words.is_empty() && assigns.is_empty() && redirs.is_empty() {
             return self.unexpected();
         }
-        Ok(Command::Simple(Simple {
+        let mut simple = Simple {
             assigns,
             words,
             redirs,
             line,
-        }))
+            text: "".into(),
+        };
+        simple.text = super::print::simple(&simple).into();
+        Ok(Command::Simple(simple))
     }
 
     // ---- assignments ----

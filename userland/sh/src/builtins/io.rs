@@ -36,7 +36,7 @@ pub async fn printf(sh: &mut Shell, argv: Vec<String>) -> Res {
             .await;
         return Ok(2);
     };
-    let out = pf::format(fmt, &args[1..]);
+    let out = pf::format(fmt, &args[1..], common::limits::Budget::of(&sh.proc));
     let mut status = 0;
     for e in &out.errors {
         sh.error(&format!("printf: {e}")).await;

@@ -1,22 +1,9 @@
 //! `wait`, `jobs`, `kill`, `trap`.
 
-use std::sync::Arc;
-
 use kernel::Errno;
-use kernel::proc::SIGNALS;
 
+use super::signals::{self, Sig};
 use crate::{Res, Shell};
-
-/// A signal given by name (`INT`, `SIGINT`, `int`) or number: its number,
-/// name and note. 0 and EXIT are not signals here.
-pub fn signal(spec: &str) -> Option<(i32, &'static str, &'static str)> {
-    if let Ok(n) = spec.parse::<i32>() {
-        return SIGNALS.iter().find(|s| s.0 == n).copied();
-    }
-    let up = spec.to_ascii_uppercase();
-    let name = up.strip_prefix("SIG").unwrap_or(&up);
-    SIGNALS.iter().find(|s| s.1 == name).copied()
-}
 
 /// A pid or `%job` operand.
 async fn target_pids(sh: &mut Shell, spec: &str, builtin: &str) -> Result<Vec<kernel::Pid>, ()> {
@@ -182,7 +169,7 @@ pub async fn jobs(sh: &mut Shell, argv: Vec<String>) -> Res {
 pub async fn kill(sh: &mut Shell, argv: Vec<String>) -> Res {
     let usage = "kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n";
     let mut args = &argv[1..];
-    let mut sig = SIGNALS.iter().find(|s| s.1 == "TERM").copied();
+    let mut sig = signals::lookup("TERM");
     match args.first().map(String::as_str) {
         None => {
             sh.write_fd(2, usage).await;
@@ -195,7 +182,7 @@ pub async fn kill(sh: &mut Shell, argv: Vec<String>) -> Res {
                     .await;
                 return Ok(2);
             };
-            sig = signal(spec);
+            sig = signals::lookup(spec);
             if sig.is_none() && spec != "0" {
                 sh.error(&format!("kill: {spec}: invalid signal specification")).await;
                 return Ok(1);
@@ -204,7 +191,7 @@ pub async fn kill(sh: &mut Shell, argv: Vec<String>) -> Res {
         }
         Some(a) if a.starts_with('-') && a.len() > 1 && a != "--" => {
             let spec = &a[1..];
-            sig = signal(spec);
+            sig = signals::lookup(spec);
             if sig.is_none() && spec != "0" {
                 sh.error(&format!("kill: {spec}: invalid signal specification")).await;
                 return Ok(1);
@@ -236,7 +223,7 @@ pub async fn kill(sh: &mut Shell, argv: Vec<String>) -> Res {
                         Err(())
                     }
                 }
-                Some((_, _, note)) => sh.proc.kill(pid, note).map_err(|_| ()),
+                Some(ref s) => sh.proc.kill(pid, &s.note()).map_err(|_| ()),
             };
             if r.is_err() {
                 sh.error(&format!("kill: ({pid}) - No such process")).await;
@@ -253,26 +240,18 @@ pub async fn kill(sh: &mut Shell, argv: Vec<String>) -> Res {
 
 async fn list_signals(sh: &mut Shell, args: &[String]) -> Res {
     if args.is_empty() {
-        let mut out = String::new();
-        for (i, (n, name, _)) in SIGNALS.iter().enumerate() {
-            out.push_str(&format!("{n:>2}) SIG{name}"));
-            out.push(if (i + 1) % 5 == 0 || i + 1 == SIGNALS.len() {
-                '\n'
-            } else {
-                '\t'
-            });
-        }
-        sh.out(&out).await;
+        sh.out(&signals::listing()).await;
         return Ok(0);
     }
     let mut status = 0;
     for a in args {
+        // A number (or an exit status above 128) names a signal; a name
+        // answers its number.
         let line = match a.parse::<i32>() {
-            Ok(n) => {
-                let n = if n > 128 { n - 128 } else { n };
-                SIGNALS.iter().find(|s| s.0 == n).map(|s| s.1.to_string())
-            }
-            Err(_) => signal(a).map(|s| s.0.to_string()),
+            Ok(0) => Some("EXIT".to_string()),
+            Ok(n) => signals::by_number(if n > 128 { n - 128 } else { n }).map(|s: Sig| s.name),
+            Err(_) if a.eq_ignore_ascii_case("EXIT") => Some("0".to_string()),
+            Err(_) => signals::lookup(a).map(|s| s.num.to_string()),
         };
         match line {
             Some(l) => {
@@ -285,78 +264,4 @@ async fn list_signals(sh: &mut Shell, args: &[String]) -> Res {
         }
     }
     Ok(status)
-}
-
-/// A trap name: `EXIT`, `ERR`, `DEBUG`, `RETURN`, or a signal's name.
-fn trap_name(spec: &str) -> Option<String> {
-    let up = spec.to_ascii_uppercase();
-    match up.as_str() {
-        "0" | "EXIT" | "SIGEXIT" => Some("EXIT".to_string()),
-        "ERR" | "DEBUG" | "RETURN" => Some(up),
-        _ => signal(spec).map(|s| s.1.to_string()),
-    }
-}
-
-pub async fn trap(sh: &mut Shell, argv: Vec<String>) -> Res {
-    let mut args = &argv[1..];
-    if args.first().map(String::as_str) == Some("-l") {
-        return list_signals(sh, &[]).await;
-    }
-    let print = args.first().map(String::as_str) == Some("-p");
-    if print || args.first().map(String::as_str) == Some("--") {
-        args = &args[1..];
-    }
-    if args.is_empty() || print {
-        let mut out = String::new();
-        let mut entries: Vec<(&String, &String)> = sh.traps.table.iter().collect();
-        // EXIT first, then signals by number, then the others.
-        entries.sort_by_key(|(k, _)| match k.as_str() {
-            "EXIT" => 0,
-            k => signal(k).map_or(100, |s| s.0),
-        });
-        for (k, v) in entries {
-            if print && !args.is_empty() && !args.iter().any(|a| trap_name(a).as_deref() == Some(k.as_str())) {
-                continue;
-            }
-            let shown = if k == "EXIT" || signal(k).is_none() {
-                k.clone()
-            } else {
-                format!("SIG{k}")
-            };
-            out.push_str(&format!("trap -- {} {shown}\n", quote(v)));
-        }
-        sh.out(&out).await;
-        return Ok(0);
-    }
-    // `trap N...` with a number first resets those signals.
-    let (action, specs): (Option<&str>, &[String]) = if args.len() == 1 || args[0].parse::<i32>().is_ok() {
-        (None, args)
-    } else if args[0] == "-" {
-        (None, &args[1..])
-    } else {
-        (Some(args[0].as_str()), &args[1..])
-    };
-    let mut status = 0;
-    for spec in specs {
-        let Some(name) = trap_name(spec) else {
-            sh.error(&format!("trap: {spec}: invalid signal specification")).await;
-            status = 1;
-            continue;
-        };
-        let traps = Arc::make_mut(&mut sh.traps.table);
-        match action {
-            Some(a) => {
-                traps.insert(name, a.to_string());
-            }
-            None => {
-                traps.remove(&name);
-            }
-        }
-    }
-    sh.catch_notes_if_trapped();
-    Ok(status)
-}
-
-fn quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', "'\\''"))
 }
