@@ -95,6 +95,17 @@ impl Proc {
         self.env_group().lock().clone()
     }
 
+    /// Make the environment group (`/env`, `/proc/N/env`) hold exactly
+    /// `env`: a shell's exported variables, written before it runs a
+    /// command as rc rewrites `/env`. Cheap when nothing changed.
+    pub fn set_environ(&self, env: &Env) {
+        let group = self.env_group();
+        let mut g = group.lock();
+        if *g != *env {
+            *g = env.clone();
+        }
+    }
+
     /// Start a new process (fork and exec in one). Answers its pid, or why
     /// the target cannot run (`ENOENT`, `EACCES`, `ENOEXEC`, ...; see
     /// [`crate::exec::failure_status`]).
