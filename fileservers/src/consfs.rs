@@ -4,7 +4,7 @@
 //!
 //! | file      | read                                                    |
 //! |-----------|---------------------------------------------------------|
-//! | `consctl` | `cooked` or `raw`; write `rawon`/`rawoff`, as `cons/ctl` |
+//! | `consctl` | write-only, as Plan 9's: `rawon`/`rawoff`, as `cons/ctl` (which reads back `cooked` or `raw`) |
 //! | `pid`     | the reader's pid, 11 digits and a blank (Plan 9's form) |
 //! | `ppid`    | its parent's pid, the same way                          |
 //! | `user`    | the reader's user name                                  |
@@ -360,7 +360,7 @@ impl Device for Console {
                 let (cols, rows) = self.state.lock().size;
                 let _ = writeln!(s, "{cols} {rows}");
             }
-            Node::Ctl | Node::Consctl => s.push_str(if self.is_raw() { "raw\n" } else { "cooked\n" }),
+            Node::Ctl => s.push_str(if self.is_raw() { "raw\n" } else { "cooked\n" }),
             Node::Time => {
                 let ns = self.clock.now_ns();
                 let ticks = self.clock.uptime().as_millis();
@@ -386,6 +386,8 @@ impl Device for Console {
                 }
             }
             Node::Root | Node::Dir | Node::Data => return Err(Errno::EISDIR.into()),
+            // Write-only; opening it for reading is refused before this.
+            Node::Consctl => return Err(Errno::EPERM.into()),
         }
         Ok(s.into_bytes())
     }

@@ -310,7 +310,13 @@ fn fd_text(kernel: &Kernel, p: &Process) -> String {
     let table = p.fds();
     let files: Vec<(fd::Fd, Arc<kernel::OpenFile>)> = table.lock().iter().map(|(fd, e)| (fd, e.file.clone())).collect();
     for (n, f) in files {
-        let dev = kernel.devices.letter_of(&f.chan.server).unwrap_or('M');
+        // A device made per open (a pipe, `#|`) is not in the device
+        // table; the name it was opened by still says which it is.
+        let dev = kernel
+            .devices
+            .letter_of(&f.chan.server)
+            .or_else(|| f.name.strip_prefix('#').and_then(|n| n.chars().next()))
+            .unwrap_or('M');
         let qtype = if f.qid.kind == NodeType::Dir { 0x80 } else { 0 };
         let _ = writeln!(
             s,

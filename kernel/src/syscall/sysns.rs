@@ -67,6 +67,10 @@ impl Proc {
         flags: MountFlags,
         spec: &str,
     ) -> Result<()> {
+        // rfork m (RFNOMNT): binds still work, mounts do not.
+        if self.ns().no_mount() {
+            return Err(Error::with_detail(Errno::EPERM, "mount/attach disallowed"));
+        }
         let old_name = self.abs(old)?;
         let oldchan = self.walk(&old_name, Last::Keep).await?.chan().clone();
         let who = self.caller();

@@ -95,6 +95,17 @@ impl Proc {
         self.env_group().lock().clone()
     }
 
+    /// Make the environment group (`/env`, `/proc/N/env`) hold exactly
+    /// `env`: a shell's exported variables, written before it runs a
+    /// command as rc rewrites `/env`. Cheap when nothing changed.
+    pub fn set_environ(&self, env: &Env) {
+        let group = self.env_group();
+        let mut g = group.lock();
+        if *g != *env {
+            *g = env.clone();
+        }
+    }
+
     /// Start a new process (fork and exec in one). Answers its pid, or why
     /// the target cannot run (`ENOENT`, `EACCES`, `ENOEXEC`, ...; see
     /// [`crate::exec::failure_status`]).
@@ -248,23 +259,27 @@ impl Proc {
     /// [`Proc::wait_change`] without blocking (`WNOHANG`): `None` while no
     /// child has anything to report.
     pub fn try_wait_change(&self, pid: Option<Pid>, want: WaitFor) -> Result<Option<(Pid, Change)>> {
-        let children = match pid {
-            Some(pid) if self.me.children.lock().contains(&pid) => vec![pid],
-            Some(_) => return Err(Error::with_detail(Errno::ECHILD, "no such child")),
-            None => self.me.children.lock().clone(),
-        };
-        if children.is_empty() {
-            return Err(Error::with_detail(Errno::ECHILD, "no living children"));
-        }
-        for pid in children {
+        let one = |pid: Pid| -> Option<(Pid, Change)> {
             if let Some(s) = self.kernel.reap(&self.me, pid) {
-                return Ok(Some((pid, Change::Exited(s))));
+                return Some((pid, Change::Exited(s)));
             }
-            if let Some(c) = self.kernel.process(pid).and_then(|p| p.take_report(want)) {
-                return Ok(Some((pid, c)));
+            if want == WaitFor::default() {
+                return None;
+            }
+            let c = self.kernel.process(pid)?.take_report(want)?;
+            Some((pid, c))
+        };
+        match pid {
+            Some(pid) if self.me.children.lock().contains(&pid) => Ok(one(pid)),
+            Some(_) => Err(Error::with_detail(Errno::ECHILD, "no such child")),
+            None => {
+                let children = self.me.children.lock().clone();
+                if children.is_empty() {
+                    return Err(Error::with_detail(Errno::ECHILD, "no living children"));
+                }
+                Ok(children.into_iter().find_map(one))
             }
         }
-        Ok(None)
     }
 
     /// Stop this process as a `stop` note would (a shell with no trap for

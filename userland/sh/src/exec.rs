@@ -587,6 +587,9 @@ impl Shell {
             return r;
         }
         let mut env = self.child_env();
+        // The exported variables are the shell's environment group, so
+        // /env and /proc/$$/env show them (Plan 9's #e).
+        self.proc.set_environ(&env);
         for (a, v) in &assigns {
             if let AssignVal::Scalar(s) = v {
                 env.insert(bytes::to_os(&a.name), bytes::to_os(s));
