@@ -115,8 +115,14 @@ fn push_byte(out: &mut String, b: u8) {
 /// leading `-n`, `-e`, `-E` (combined too) are options; anything else
 /// starts the words. Answers the text and whether `\c` cut it short.
 pub fn echo_text(args: &[String]) -> (String, bool) {
+    echo_text_with(args, false)
+}
+
+/// `echo_text` where escapes are decoded unless `-E` says otherwise (the
+/// shell's `xpg_echo`).
+pub fn echo_text_with(args: &[String], escapes_by_default: bool) -> (String, bool) {
     let mut newline = true;
-    let mut escapes = false;
+    let mut escapes = escapes_by_default;
     let mut i = 0;
     while let Some(a) = args.get(i) {
         let Some(flags) = a.strip_prefix('-') else { break };

@@ -332,8 +332,12 @@ impl Shell {
                 }
             }
         }
+        // `lastpipe` (without job control): the last stage runs in this
+        // shell, so `echo hi | read v` sets `v` here.
+        let here = self.shopts.lastpipe && !self.opts.interactive;
+        let spawned = if here { n - 1 } else { n };
         let mut pids: Vec<Option<Pid>> = Vec::with_capacity(n);
-        for (i, cmd) in p.commands.iter().enumerate() {
+        for (i, cmd) in p.commands.iter().enumerate().take(spawned) {
             let mut fd_map = Vec::new();
             if i > 0 {
                 fd_map.push((0, Some(pipes[i - 1].0)));
@@ -365,9 +369,28 @@ impl Shell {
                 }
             }
         }
+        let last_input = if here {
+            pipes.pop().map(|(r, w)| (r, Some(w)))
+        } else {
+            None
+        };
         for (r, w) in pipes {
             let _ = self.proc.close(r).await;
             let _ = self.proc.close(w).await;
+        }
+        let mut last = None;
+        if let Some((r, w)) = last_input {
+            if let Some(w) = w {
+                let _ = self.proc.close(w).await;
+            }
+            last = Some(match self.stdin_from(r).await {
+                Ok(saved) => {
+                    let r = self.run_command(&p.commands[n - 1], false).await;
+                    self.restore_redirs(saved).await;
+                    r
+                }
+                Err(status) => Ok(status),
+            });
         }
         let mut statuses = Vec::with_capacity(n);
         for pid in pids {
@@ -375,6 +398,9 @@ impl Shell {
                 Some(pid) => self.wait_child(pid).await,
                 None => 1,
             });
+        }
+        if let Some(r) = last {
+            statuses.push(r?);
         }
         let status = if self.opts.pipefail {
             statuses.iter().rev().copied().find(|&s| s != 0).unwrap_or(0)
@@ -465,6 +491,11 @@ impl Shell {
     /// so an external command may replace the process.
     pub fn run_command<'a>(&'a mut self, cmd: &'a Command, tail: bool) -> BoxFuture<'a, Res> {
         Box::pin(async move {
+            // `set -n`: read (and check) the rest, run nothing; a prompt
+            // ignores it, as bash.
+            if self.opts.noexec && !self.opts.interactive {
+                return Ok(self.params.status);
+            }
             let mark = self.jobs.procsubs.len();
             let r = self.run_command_here(cmd, tail).await;
             if self.jobs.procsubs.len() > mark || !self.jobs.procsub_zombies.is_empty() {
@@ -528,12 +559,27 @@ impl Shell {
         if argv.is_empty() {
             return Box::pin(self.assignments_only(s, substs)).await;
         }
-        // Values of the assignments before the command.
+        // Values of the assignments before the command, each seen by
+        // the ones after it (`A=1 B=$A cmd` gives B=1).
         let mut assigns = Vec::with_capacity(s.assigns.len());
-        for a in &s.assigns {
-            let v = self.eval_assign_value(a).await?;
+        let mut preview = Vec::new();
+        for (i, a) in s.assigns.iter().enumerate() {
+            let v = self.eval_assign_value(a).await;
+            let v = match v {
+                Ok(v) => v,
+                Err(f) => {
+                    preview.into_iter().rev().for_each(|p| self.undo_temp_assign(p));
+                    return Err(f);
+                }
+            };
+            if i + 1 < s.assigns.len()
+                && let Ok(p) = self.temp_assign(&[(a, v.clone())]).await
+            {
+                preview.push(p);
+            }
             assigns.push((a, v));
         }
+        preview.into_iter().rev().for_each(|p| self.undo_temp_assign(p));
         if self.opts.xtrace {
             let mut words: Vec<String> = assigns
                 .iter()

@@ -1593,13 +1593,15 @@ impl Parser {
                         text.push('\\');
                     }
                 },
-                (Ctx::ParamWord | Ctx::Subscript, '\'') => {
+                // Inside double quotes, `${x%'p'}` and `${x/'p'/'r'}` still
+                // quote with single quotes (bash 5.2); `${x:-'w'}` keeps them.
+                (Ctx::ParamWord | Ctx::Subscript | Ctx::PatternInDq | Ctx::ReplaceInDq, '\'') => {
                     flush(&mut parts, &mut text, quoted_text);
                     self.bump();
                     let s = self.single_quoted()?;
                     parts.push(Part::Quoted(s));
                 }
-                (Ctx::Arith | Ctx::ParamWordInDq | Ctx::ReplaceInDq | Ctx::PatternInDq, '\'') => {
+                (Ctx::Arith | Ctx::ParamWordInDq, '\'') => {
                     text.push(c);
                     self.bump();
                 }

@@ -60,6 +60,20 @@ impl Shell {
         }
     }
 
+    /// Read standard input from `fd` (which is closed) until the answer
+    /// is given back to `restore_redirs`: `lastpipe`'s last stage.
+    pub async fn stdin_from(&mut self, fd: u32) -> Result<Vec<Saved>, i32> {
+        let mut saved = Vec::new();
+        self.save(0, &mut Some(&mut saved)).await;
+        match self.move_fd(fd, 0).await {
+            Ok(()) => Ok(saved),
+            Err(status) => {
+                self.restore_redirs(saved).await;
+                Err(status)
+            }
+        }
+    }
+
     async fn save(&mut self, fd: u32, saved: &mut Option<&mut Vec<Saved>>) {
         let Some(list) = saved else { return };
         if list.iter().any(|s| s.fd == fd) {

@@ -177,8 +177,8 @@ async fn declare_one(
                     "{builtin}: {name}: cannot convert associative to indexed array"
                 ));
             }
-            if let Some(Value::Str(s)) = v.value.take() {
-                v.value = Some(Value::Indexed([(0, s)].into()));
+            if let Some(Value::Str(s)) = &v.value {
+                v.value = Some(Value::Indexed([(0, s.clone())].into()));
             }
             v.kind = Kind::Indexed;
         }
