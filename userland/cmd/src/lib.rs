@@ -19,6 +19,7 @@ mod comm;
 mod cp;
 mod cut;
 mod date;
+mod dd;
 mod df;
 mod diff;
 mod digest;
@@ -55,6 +56,7 @@ mod rev;
 mod rm;
 mod rmdir;
 mod seq;
+mod shuf;
 mod sleep;
 mod sort;
 mod split;
@@ -67,6 +69,7 @@ mod tail;
 mod tar;
 mod tee;
 mod test;
+mod timeout;
 mod touch;
 mod tr;
 mod tree;
@@ -105,6 +108,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("cp", cp::main),
         program!("cut", cut::main),
         program!("date", date::main),
+        program!("dd", dd::main),
         program!("df", df::main),
         program!("diff", diff::main),
         program!("dirname", dirname::main),
@@ -145,6 +149,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("printf", printf::main),
         program!("ps", ps::main),
         program!("ramfs", memfs::ramfs),
+        program!("readlink", realpath::readlink),
         program!("realpath", realpath::main),
         program!("rev", rev::main),
         program!("rm", rm::main),
@@ -155,6 +160,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("sha256sum", digest::sha256sum),
         program!("sha384sum", digest::sha384sum),
         program!("sha512sum", digest::sha512sum),
+        program!("shuf", shuf::main),
         program!("sleep", sleep::main),
         program!("sort", sort::main),
         program!("split", split::main),
@@ -166,6 +172,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("tar", tar::main),
         program!("tee", tee::main),
         program!("test", test::main),
+        program!("timeout", timeout::main),
         program!("touch", touch::main),
         program!("tr", tr::main),
         program!("tree", tree::main),

@@ -427,7 +427,10 @@ impl Shell {
         // goes to the foreground, not to background jobs (bash's
         // background jobs ignore SIGINT for the same reason).
         let opts = SpawnOpts {
-            new_note_group: true,
+            rfork: kernel::Rfork {
+                new_note_group: true,
+                ..kernel::Rfork::FORK
+            },
             ..Default::default()
         };
         match self.proc.spawn(target, opts).await {
@@ -1315,8 +1318,8 @@ impl Shell {
         if tail && self.nest.subshell {
             // The last command of a subshell: become it.
             self.proc.rfork(kernel::Rfork {
-                env: Some(kernel::Share::Clean),
-                ..Default::default()
+                env: kernel::Share::Clean,
+                ..kernel::Rfork::SHARE
             });
             for (k, v) in &env {
                 let _ = self.proc.setenv(k, v);

@@ -146,8 +146,8 @@ pub async fn exec(sh: &mut Shell, argv: Vec<String>) -> Res {
     }
     let env = if clear { kernel::Env::new() } else { sh.child_env() };
     sh.proc.rfork(kernel::Rfork {
-        env: Some(kernel::Share::Clean),
-        ..Default::default()
+        env: kernel::Share::Clean,
+        ..kernel::Rfork::SHARE
     });
     for (k, v) in &env {
         let _ = sh.proc.setenv(k, v);
