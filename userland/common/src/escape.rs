@@ -7,6 +7,15 @@
 /// escapes take a leading 0 (`\0nnn`). Answers the text and whether `\c`
 /// was seen.
 pub fn decode(s: &str, echo_style: bool) -> (String, bool) {
+    decode_with(s, echo_style, false)
+}
+
+/// `printf %b`: as `echo -e`, but `\nnn` is octal too (bash, coreutils).
+pub fn decode_printf_b(s: &str) -> (String, bool) {
+    decode_with(s, true, true)
+}
+
+fn decode_with(s: &str, echo_style: bool, bare_octal: bool) -> (String, bool) {
     let mut out = String::new();
     let cs: Vec<char> = s.chars().collect();
     let mut i = 0;
@@ -46,7 +55,7 @@ pub fn decode(s: &str, echo_style: bool) -> (String, bool) {
                 } else {
                     (i - 1, 3)
                 };
-                if echo_style && e != '0' {
+                if echo_style && e != '0' && !bare_octal {
                     // Not an octal escape for echo: keep it as written.
                     out.push('\\');
                     out.push(e);

@@ -218,9 +218,7 @@ impl Shell {
 
     async fn run_pipeline(&mut self, p: &Pipeline) -> Res {
         let Some(timed) = p.time else {
-            let r = self.run_untimed(p).await;
-            self.retire_jobs_quietly();
-            return r;
+            return self.run_untimed(p).await;
         };
         let start = self.usage();
         let r = Box::pin(self.run_untimed(p)).await;
@@ -463,9 +461,10 @@ impl Shell {
         }
     }
 
-    /// A shell without a prompt forgets the jobs that ended after each
-    /// command, as bash does (`jobs` no longer lists them, `wait -n`
-    /// does not count them), keeping their statuses for `wait PID`.
+    /// A shell without a prompt forgets the jobs that ended whenever it
+    /// has waited for a foreground child, as bash does (`jobs` no longer
+    /// lists them, `wait -n` does not count them), keeping their statuses
+    /// for `wait PID`.
     fn retire_jobs_quietly(&mut self) {
         if self.opts.interactive || self.jobs.table.is_empty() {
             return;
@@ -478,7 +477,10 @@ impl Shell {
     pub async fn wait_child(&mut self, pid: Pid) -> i32 {
         loop {
             match self.proc.wait(pid).await {
-                Ok(st) => return st.code,
+                Ok(st) => {
+                    self.retire_jobs_quietly();
+                    return st.code;
+                }
                 Err(e) if e.is(Errno::EINTR) => self.note_interrupted(),
                 Err(_) => {
                     // Reaped already (by a job scan): look it up.
