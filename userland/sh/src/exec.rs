@@ -769,6 +769,14 @@ impl Shell {
         append: bool,
         value: AssignVal,
     ) -> Result<(), String> {
+        // Through a nameref: to the variable, or the element, it names.
+        if let Some(target) = self.vars.resolve(name) {
+            let (base, key) = match target.split_once('[') {
+                Some((base, sub)) => (base.to_string(), Some(self.ref_key(base, sub.trim_end_matches(']'))?)),
+                None => (target, index.map(str::to_string)),
+            };
+            return Box::pin(self.assign(&base, key.as_deref(), append, value)).await;
+        }
         if self.vars.get(name).is_some_and(|v| v.attrs.readonly) {
             return Err(format!("{name}: readonly variable"));
         }
