@@ -4,16 +4,21 @@
 //! The boot namespace (what `ns` prints in a fresh shell):
 //!
 //! ```text
-//! bind  '#d' /dev          DevFS
-//! bind -a '#f' /dev        the dup device: /dev/stdin, /dev/fd/N
-//! bind -a '#c' /dev        the console: /dev/cons/{data,ctl,size}
+//! bind  '#z' /dev          DevFS: null, zero, random, urandom
+//! bind -a '#d' /dev        the dup device: /dev/stdin, /dev/fd/N
+//! bind -a '#c' /dev        the console: /dev/cons/, consctl, pid, user, time...
+//! bind  '#d/fd' /fd        Plan 9's /fd
 //! bind  '#p' /proc         ProcFS
-//! bind  '#s' /srv          SrvFS, one registry for the whole system
+//! bind -c '#s' /srv         SrvFS, one registry for the whole system
+//! bind -c '#e' /env         EnvFS: the caller's environment
 //! bind  '#n' /n            MntGen: any /n/NAME is a mount point
 //! bind -c '#t' /tmp        a MemoryFS of its own
 //! bind  /bin /usr/bin      so #!/usr/bin/env works
 //! cd /home/user
 //! ```
+//!
+//! The letters are Plan 9's where Plan 9 has the device (`#c #d #e #p #s
+//! #|`); `#z`, `#n` and `#t` are ninebox's own.
 //!
 //! on a root MemoryFS holding every native command in `/bin` (exec nodes),
 //! `/etc/passwd`, and a home for `user` (uid 1000). The first process,
@@ -25,9 +30,8 @@ pub mod hostio;
 
 use std::sync::Arc;
 
-use fileservers::{ConsFs, DevFs, MemoryFs, MntGen, ProcFs, SrvFs};
+use fileservers::{ConsFs, Console, Devices, Environ, MemoryFs, Names, Procs, Srv};
 use kernel::clock::FIXED_EPOCH_MS;
-use kernel::proto::ExecCapable;
 use kernel::{
     Caller, Clock, Entropy, Env, Fileserver, InitSpec, Kernel, KernelConfig, OpenFile, OpenFlags, Process, Program,
     Target,
@@ -42,11 +46,13 @@ pub const NAMESPACE_FILE: &str = "/lib/namespace";
 
 const NAMESPACE: &str = "\
 # The namespace every process starts from (see namespace(6)).
-bind '#d' /dev
-bind -a '#f' /dev
+bind '#z' /dev
+bind -a '#d' /dev
 bind -a '#c' /dev
+bind '#d/fd' /fd
 bind '#p' /proc
-bind '#s' /srv
+bind -c '#s' /srv
+bind -c '#e' /env
 bind '#n' /n
 bind -c '#t' /tmp
 bind /bin /usr/bin
@@ -91,16 +97,16 @@ impl System {
         kc.clock = clock.clone();
         kc.entropy = entropy.clone();
         let kernel = Kernel::new(kc);
+        let me = Arc::downgrade(&kernel);
         kernel.devices.register('t', tmp.clone());
+        kernel.devices.register('z', Arc::new(Devices::server(entropy)));
+        kernel.devices.register('p', Arc::new(Procs::server(me.clone())));
         kernel
             .devices
-            .register('d', Arc::new(DevFs::new(clock.clone(), entropy)));
-        kernel
-            .devices
-            .register('p', Arc::new(ProcFs::new(Arc::downgrade(&kernel))));
-        kernel.devices.register('s', Arc::new(SrvFs::new(clock.clone())));
-        kernel.devices.register('n', Arc::new(MntGen::new(clock)));
-        let console = Arc::new(ConsFs::new(80, 24));
+            .register('s', Arc::new(Srv::server(clock.clone(), me.clone())));
+        kernel.devices.register('e', Arc::new(Environ::server(me.clone())));
+        kernel.devices.register('n', Arc::new(Names::server(clock.clone())));
+        let console = Arc::new(Console::server(80, 24, clock, me));
         kernel.devices.register('c', console.clone());
         System {
             kernel,
@@ -148,7 +154,10 @@ impl System {
             }
             let opts = kernel::SpawnOpts {
                 argv,
-                new_note_group: true,
+                rfork: kernel::Rfork {
+                    new_note_group: true,
+                    ..kernel::Rfork::FORK
+                },
                 ..Default::default()
             };
             match p.spawn(Target::Path("/bin/sh".into()), opts).await {
@@ -205,14 +214,13 @@ impl System {
                 },
             ),
         ] {
-            let opened = host.open(&Caller::KERNEL, name, flags).await?;
-            files.push(OpenFile::new(
-                kernel::ns::Chan::new(host.clone(), name),
-                opened.handle,
-                opened.qid,
+            let answer = host.open(&Caller::KERNEL, name, flags).await?;
+            files.push(OpenFile::from_open(
+                kernel::Chan::new(host.clone(), name),
+                answer,
                 flags,
                 format!("#h{name}"),
-            ));
+            )?);
         }
         Ok(files)
     }
@@ -220,10 +228,12 @@ impl System {
 
 /// The root file system: directories, `/etc` files, and the commands.
 fn populate(root: &MemoryFs) {
-    let dirs: [(&str, u32, u32); 13] = [
+    let dirs: [(&str, u32, u32); 15] = [
         ("/bin", 0o755, 0),
         ("/dev", 0o755, 0),
+        ("/env", 0o755, 0),
         ("/etc", 0o755, 0),
+        ("/fd", 0o555, 0),
         ("/home", 0o755, 0),
         ("/lib", 0o755, 0),
         ("/mnt", 0o755, 0),
@@ -258,7 +268,7 @@ fn populate(root: &MemoryFs) {
 }
 
 fn install(root: &MemoryFs, name: &str, program: Program) {
-    root.install(&format!("/bin/{name}"), program)
+    root.install_program(&format!("/bin/{name}"), program)
         .expect("boot: /bin takes exec nodes");
 }
 

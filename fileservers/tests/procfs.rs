@@ -105,16 +105,16 @@ fn argv_env_cwd_fds_and_ns() {
         assert_eq!(env["GREETING"], "hi \"there\"");
         assert_eq!(text(&p, &format!("{dir}/cwd")).await, "/tmp\n");
         let fds: serde_json::Value = serde_json::from_str(&text(&p, &format!("{dir}/fds")).await).unwrap();
-        assert_eq!(fds["1"]["path"], "#d/null");
+        assert_eq!(fds["1"]["path"], "#z/null");
         assert_eq!(fds["1"]["mode"], "rw");
         let fd = text(&p, &format!("{dir}/fd")).await;
         let mut lines = fd.lines();
         assert_eq!(lines.next(), Some("/tmp"));
         let first = lines.next().unwrap();
-        assert!(first.starts_with("  0 rw d "), "{first}");
-        assert!(first.ends_with(" #d/null"), "{first}");
+        assert!(first.starts_with("  0 rw z "), "{first}");
+        assert!(first.ends_with(" #z/null"), "{first}");
         let ns = text(&p, &format!("{dir}/ns")).await;
-        assert_eq!(ns, "bind  '#p' /proc\nbind  '#s' /srv\nbind  '#d' /dev\ncd /tmp\n");
+        assert_eq!(ns, "bind  '#p' /proc\nbind  '#z' /dev\nbind -c '#s' /srv\ncd /tmp\n");
         p.kill(child, "kill").unwrap();
         0
     });

@@ -20,12 +20,31 @@ use tokio::sync::{Notify, watch};
 
 use crate::error::{Errno, Error, Result};
 use crate::fd::FdTable;
-use crate::kernel::Identity;
 use crate::limits::{GroupCount, Limits, ProcLimits};
 use crate::ns::Namespace;
 use crate::program::Start;
+use crate::proto::Caller;
 
 pub type Pid = u32;
+
+/// Who a process runs as: the numbers for permission checks, and the name
+/// that listings show (Plan 9 processes carry their user's name).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Identity {
+    pub uid: u32,
+    pub gid: u32,
+    pub user: Arc<str>,
+}
+
+impl Identity {
+    pub fn new(uid: u32, gid: u32, user: &str) -> Identity {
+        Identity {
+            uid,
+            gid,
+            user: user.into(),
+        }
+    }
+}
 
 /// A process's environment: sorted, so listings are stable.
 pub type Env = BTreeMap<String, String>;
@@ -288,6 +307,15 @@ impl Process {
         }
     }
 
+    /// The process as servers see it.
+    pub fn caller(&self) -> Caller {
+        Caller {
+            pid: self.pid,
+            uid: self.uid,
+            gid: self.gid,
+        }
+    }
+
     pub fn ppid(&self) -> Pid {
         self.ppid.load(Ordering::Relaxed)
     }
@@ -387,6 +415,12 @@ impl Process {
     pub fn env(&self) -> Env {
         let g = self.groups.lock().env.clone();
         g.lock().clone()
+    }
+
+    /// The environment group itself (possibly shared with other
+    /// processes), for the env device to change.
+    pub fn env_group(&self) -> Arc<Mutex<Env>> {
+        self.groups.lock().env.clone()
     }
 
     /// The fd table (possibly shared with other processes).

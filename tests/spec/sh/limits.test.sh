@@ -24,7 +24,7 @@ echo "status $?"
 status 1
 ## END
 ## STDERR:
-sh: line 1: f: maximum function nesting level exceeded (1000)
+environment: line 1: f: maximum function nesting level exceeded (1000)
 ## END
 
 #### limits are configurable
@@ -35,7 +35,7 @@ echo "status $?"
 status 1
 ## END
 ## STDERR:
-sh: line 1: f: maximum function nesting level exceeded (20)
+environment: line 1: f: maximum function nesting level exceeded (20)
 ## END
 
 #### a bad limit is refused

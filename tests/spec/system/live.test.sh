@@ -58,7 +58,7 @@ grep -c . saved
 ## bash_diff: Plan 9 namespaces
 ## STDOUT:
 identical
-9
+11
 ## END
 
 #### killing a served file system's process makes its clients fail at once

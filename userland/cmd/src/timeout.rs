@@ -9,7 +9,7 @@
 
 use std::time::Duration;
 
-use kernel::{Errno, Pid, ProcState, SpawnOpts, Status};
+use kernel::{Errno, Pid, ProcState, Rfork, SpawnOpts, Status};
 
 use common::cli::{Arg, Cmd, Mode, Opt, flag, long, value};
 use common::quote::quote;
@@ -125,7 +125,10 @@ pub async fn main(mut cmd: Cmd) -> i32 {
     };
     let spawn = SpawnOpts {
         argv: opts.operands[1..].to_vec(),
-        new_note_group: !run.foreground,
+        rfork: Rfork {
+            new_note_group: !run.foreground,
+            ..Rfork::FORK
+        },
         ..Default::default()
     };
     let pid = match spawn_command(&cmd.p, spawn).await {

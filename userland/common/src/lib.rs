@@ -3,11 +3,13 @@
 pub mod argmatch;
 pub mod bytes;
 pub mod cli;
+pub mod coop;
 pub mod escape;
 pub mod files;
 pub mod files0;
 pub mod gz;
 pub mod io;
+pub mod limits;
 pub mod lines;
 pub mod locale;
 pub mod mode;
@@ -25,3 +27,4 @@ pub mod test;
 pub mod time;
 pub mod users;
 pub mod walk;
+pub mod zone;

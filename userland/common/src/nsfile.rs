@@ -66,8 +66,8 @@ pub async fn apply_line(p: &Proc, line: &str, depth: usize) -> Result<(), String
         ("cd", [dir]) => p.chdir(dir).await.map_err(os),
         ("clear", []) => {
             p.rfork(Rfork {
-                ns: Some(Share::Clean),
-                ..Default::default()
+                ns: Share::Clean,
+                ..Rfork::SHARE
             });
             Ok(())
         }

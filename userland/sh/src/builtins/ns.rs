@@ -2,7 +2,7 @@
 //! in the shell's own process because a namespace change made by a child
 //! would be invisible to the shell.
 
-use kernel::{MountFlags, MountOrder, Rfork, Share};
+use kernel::{MountFlags, MountOrder, Rfork};
 
 use crate::{Res, Shell};
 use common::bytes;
@@ -100,25 +100,21 @@ pub async fn unmount(sh: &mut Shell, argv: Vec<String>) -> Res {
 }
 
 /// rc's letters: n/N copy/clean namespace, e/E environment, f/F fd
-/// table, s new note group. With none, `ens`.
+/// table, s new note group, m no more mounts. With none, `ens`.
 pub async fn rfork(sh: &mut Shell, argv: Vec<String>) -> Res {
-    let letters = argv.get(1).cloned().unwrap_or_else(|| "ens".to_string());
-    let mut r = Rfork::default();
-    for c in letters.chars() {
-        match c {
-            'n' => r.ns = Some(Share::Copy),
-            'N' => r.ns = Some(Share::Clean),
-            'e' => r.env = Some(Share::Copy),
-            'E' => r.env = Some(Share::Clean),
-            'f' => r.fds = Some(Share::Copy),
-            'F' => r.fds = Some(Share::Clean),
-            's' => r.new_note_group = true,
-            _ => {
-                sh.write_fd(2, "usage: rfork [nNeEsfF]\n").await;
-                return Ok(1);
-            }
+    if argv.len() > 2 {
+        sh.write_fd(2, "usage: rfork [nNeEsfFm]\n").await;
+        return Ok(1);
+    }
+    match Rfork::from_letters(argv.get(1).map_or("", String::as_str)) {
+        Ok(r) => {
+            sh.proc.rfork(r);
+            Ok(0)
+        }
+        Err(e) => {
+            sh.write_fd(2, &format!("rfork: {}\nusage: rfork [nNeEsfFm]\n", e.message()))
+                .await;
+            Ok(1)
         }
     }
-    sh.proc.rfork(r);
-    Ok(0)
 }
