@@ -38,6 +38,7 @@ mod hostname;
 mod id;
 mod join;
 mod kill;
+mod ln;
 mod ls;
 mod memfs;
 mod mkdir;
@@ -132,6 +133,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("id", id::main),
         program!("join", join::main),
         program!("kill", kill::main),
+        program!("ln", ln::main),
         program!("ls", ls::main),
         program!("md5sum", digest::md5sum),
         program!("memfs", memfs::memfs),
