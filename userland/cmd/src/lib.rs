@@ -36,6 +36,7 @@ mod gzip;
 mod head;
 mod hostname;
 mod id;
+mod install;
 mod join;
 mod kill;
 mod ln;
@@ -131,6 +132,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("head", head::main),
         program!("hostname", hostname::main),
         program!("id", id::main),
+        program!("install", install::main),
         program!("join", join::main),
         program!("kill", kill::main),
         program!("ln", ln::main),
