@@ -36,8 +36,10 @@ mod gzip;
 mod head;
 mod hostname;
 mod id;
+mod install;
 mod join;
 mod kill;
+mod ln;
 mod ls;
 mod memfs;
 mod mkdir;
@@ -131,8 +133,10 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("head", head::main),
         program!("hostname", hostname::main),
         program!("id", id::main),
+        program!("install", install::main),
         program!("join", join::main),
         program!("kill", kill::main),
+        program!("ln", ln::main),
         program!("ls", ls::main),
         program!("md5sum", digest::md5sum),
         program!("memfs", memfs::memfs),
