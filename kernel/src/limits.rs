@@ -236,7 +236,7 @@ impl Limits {
     pub fn reached(&self, name: &str) -> String {
         match info(name) {
             Some(i) => format!(
-                "{} reached ({}); raise it with {}",
+                "{} reached ({}){RAISE}{}",
                 i.what,
                 i.unit.show((i.get)(self)),
                 i.raise_hint()
@@ -250,6 +250,19 @@ impl Limits {
         Error::with_detail(code, self.reached(name))
     }
 }
+
+/// What to tell a user about `e`: the limit's message if a limit refused
+/// (`process limit reached (256); raise it with --limit procs=N`), else the
+/// glibc text GNU tools print.
+pub fn describe(e: &Error) -> &str {
+    match e.detail() {
+        Some(d) if d.contains(RAISE) => d,
+        _ => e.strerror(),
+    }
+}
+
+/// Every limit's message has this, and only those do.
+const RAISE: &str = "; raise it with ";
 
 fn unknown(name: &str) -> String {
     let names: Vec<&str> = LIMITS.iter().map(|i| i.name).collect();
@@ -604,6 +617,15 @@ impl Space {
             return Err(e);
         }
         Ok(())
+    }
+
+    /// Take `n` bytes whatever the limit (bytes that exist already, moving
+    /// to this space).
+    pub fn force(&self, n: u64) {
+        self.used.fetch_add(n, Ordering::Relaxed);
+        if let Some(p) = &self.parent {
+            p.force(n);
+        }
     }
 
     /// Give back `n` bytes taken by [`Space::charge`].

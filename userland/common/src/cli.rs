@@ -46,7 +46,7 @@ impl Cmd {
 
     /// `name: operand: No such file or directory`.
     pub async fn error_at(&mut self, operand: &str, e: &kernel::Error) {
-        self.error(format!("{operand}: {}", e.strerror())).await;
+        self.error(format!("{operand}: {}", kernel::limits::describe(e))).await;
     }
 
     /// Open an input operand (`-` is stdin); a failure is reported as
@@ -78,7 +78,7 @@ impl Cmd {
             Ok(()) => status,
             Err(e) => {
                 if !e.is(Errno::EPIPE) {
-                    let text = format!("{}: write error: {}\n", self.name, e.strerror());
+                    let text = format!("{}: write error: {}\n", self.name, kernel::limits::describe(&e));
                     let _ = self.p.write(2, text.as_bytes()).await;
                 }
                 1

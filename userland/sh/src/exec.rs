@@ -296,7 +296,7 @@ impl Shell {
             match self.proc.spawn(target, opts).await {
                 Ok(pid) => pids.push(Some(pid)),
                 Err(e) => {
-                    self.error(&format!("fork: {}", e.strerror())).await;
+                    self.error(&format!("fork: {}", kernel::limits::describe(&e))).await;
                     pids.push(None);
                 }
             }
@@ -353,7 +353,7 @@ impl Shell {
                 Ok(0)
             }
             Err(e) => {
-                self.error(&format!("fork: {}", e.strerror())).await;
+                self.error(&format!("fork: {}", kernel::limits::describe(&e))).await;
                 Ok(1)
             }
         }
@@ -854,7 +854,7 @@ impl Shell {
                 match self.proc.spawn(target, SpawnOpts::default()).await {
                     Ok(pid) => Ok(self.wait_child(pid).await),
                     Err(e) => {
-                        self.error(&format!("fork: {}", e.strerror())).await;
+                        self.error(&format!("fork: {}", kernel::limits::describe(&e))).await;
                         Ok(1)
                     }
                 }
@@ -1134,7 +1134,7 @@ impl Shell {
             }
             Errno::ENOEXEC => return self.run_as_script(name, argv).await,
             Errno::EISDIR => self.error(&format!("{name}: Is a directory")).await,
-            _ => self.error(&format!("{name}: {}", e.strerror())).await,
+            _ => self.error(&format!("{name}: {}", kernel::limits::describe(&e))).await,
         }
         Ok(failure_status(&e))
     }
@@ -1172,7 +1172,7 @@ impl Shell {
         match self.proc.spawn(target, SpawnOpts::default()).await {
             Ok(pid) => Ok(self.wait_child(pid).await),
             Err(e) => {
-                self.error(&format!("fork: {}", e.strerror())).await;
+                self.error(&format!("fork: {}", kernel::limits::describe(&e))).await;
                 Ok(126)
             }
         }

@@ -864,7 +864,7 @@ impl Shell {
             Ok(pid) => pid,
             Err(e) => {
                 let _ = self.proc.close(r).await;
-                self.error(&format!("fork: {}", e.strerror())).await;
+                self.error(&format!("fork: {}", kernel::limits::describe(&e))).await;
                 return Err(Flow::Abort(1));
             }
         };
@@ -926,7 +926,7 @@ impl Shell {
             Ok(pid) => pid,
             Err(e) => {
                 let _ = self.proc.close(ours).await;
-                self.error(&format!("fork: {}", e.strerror())).await;
+                self.error(&format!("fork: {}", kernel::limits::describe(&e))).await;
                 return Err(Flow::Abort(1));
             }
         };
