@@ -9,7 +9,7 @@
 use std::future::Future;
 use std::pin::Pin;
 
-use kernel::{Errno, Fd, NodeType, OpenFlags, Proc, Stat, StatChanges};
+use kernel::{Errno, Fd, NodeType, OpenFlags, Stat, StatChanges};
 
 use common::cli::{Arg, Cmd, Opt, Opts, flag, long, value};
 use common::gz::{Deflater, GzError, Member, Src, read_header};
@@ -346,11 +346,6 @@ async fn run(mut cmd: Cmd, decompress: bool, to_stdout: bool, help: &str) -> i32
     cmd.finish(status).await
 }
 
-/// Whether an fd is the console (GNU's isatty).
-fn is_tty(p: &Proc, fd: Fd) -> bool {
-    p.fd_name(fd).is_ok_and(|n| n.contains("cons"))
-}
-
 fn base_name(name: &str) -> &str {
     name.rsplit('/').next().unwrap_or(name)
 }
@@ -402,7 +397,7 @@ impl Gz {
 
     async fn treat_stdin(&mut self, cmd: &mut Cmd) -> Result<(), Abort> {
         let tty_fd = if self.decompress { 0 } else { 1 };
-        if self.force == 0 && !self.list && is_tty(&cmd.p, tty_fd) {
+        if self.force == 0 && !self.list && common::io::is_console(&cmd.p, tty_fd) {
             if !self.quiet {
                 let (dir, de) = if self.decompress {
                     ("read from", "de")

@@ -7,11 +7,12 @@ use kernel::Program;
 
 use common::program;
 
-mod base64;
 mod basename;
+mod basenc;
 mod cat;
 mod chmod;
 mod chown;
+mod clear;
 mod cmp;
 mod column;
 mod comm;
@@ -24,6 +25,7 @@ mod digest;
 mod dirname;
 mod du;
 mod env;
+mod envsubst;
 mod expand;
 mod expr;
 mod find;
@@ -58,6 +60,8 @@ mod sort;
 mod split;
 mod stat;
 mod string;
+mod sync;
+mod sysconf;
 mod tac;
 mod tail;
 mod tar;
@@ -68,9 +72,11 @@ mod tr;
 mod tree;
 mod truefalse;
 mod truncate;
+mod tty;
 mod uname;
 mod unexpand;
 mod uniq;
+mod uuidgen;
 mod wc;
 mod which;
 mod whoami;
@@ -83,13 +89,16 @@ pub fn table() -> Vec<(&'static str, Program)> {
     vec![
         program!("[", test::main),
         program!("b2sum", digest::b2sum),
-        program!("base64", base64::main),
+        program!("base32", basenc::base32),
+        program!("base64", basenc::base64),
         program!("basename", basename::main),
+        program!("basenc", basenc::basenc),
         program!("cat", cat::main),
         program!("chgrp", chown::chgrp),
         program!("chmod", chmod::main),
         program!("chown", chown::chown),
         program!("cksum", digest::cksum),
+        program!("clear", clear::main),
         program!("cmp", cmp::main),
         program!("column", column::main),
         program!("comm", comm::main),
@@ -103,12 +112,14 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("echo", printf::echo),
         program!("egrep", grep::egrep),
         program!("env", env::main),
+        program!("envsubst", envsubst::main),
         program!("expand", expand::main),
         program!("expr", expr::main),
         program!("false", truefalse::false_),
         program!("fgrep", grep::fgrep),
         program!("find", find::main),
         program!("fold", fold::main),
+        program!("getconf", sysconf::getconf),
         program!("grep", grep::main),
         program!("gunzip", gzip::gunzip),
         program!("gzip", gzip::gzip),
@@ -125,6 +136,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("mv", mv::main),
         program!("newns", ns::newns),
         program!("nl", nl::main),
+        program!("nproc", sysconf::nproc),
         program!("ns", ns::ns),
         program!("od", od::main),
         program!("paste", paste::main),
@@ -148,6 +160,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("split", split::main),
         program!("stat", stat::main),
         program!("string", string::main),
+        program!("sync", sync::main),
         program!("tac", tac::main),
         program!("tail", tail::main),
         program!("tar", tar::main),
@@ -158,9 +171,11 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("tree", tree::main),
         program!("true", truefalse::true_),
         program!("truncate", truncate::main),
+        program!("tty", tty::main),
         program!("uname", uname::main),
         program!("unexpand", unexpand::main),
         program!("uniq", uniq::main),
+        program!("uuidgen", uuidgen::main),
         program!("wc", wc::main),
         program!("which", which::main),
         program!("whoami", whoami::main),

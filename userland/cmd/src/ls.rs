@@ -651,12 +651,8 @@ async fn console_columns(p: &Proc) -> Option<usize> {
     (cols > 0).then_some(cols)
 }
 
-fn is_console(p: &Proc, fd: kernel::Fd) -> bool {
-    p.fd_name(fd).is_ok_and(|n| n.contains("cons"))
-}
-
 async fn configure(cmd: &mut Cmd, opts: &Opts) -> Setup {
-    let tty = is_console(&cmd.p, 1);
+    let tty = common::io::is_console(&cmd.p, 1);
     let mut format = if tty { Format::Columns } else { Format::One };
     let mut format_set = false;
     let mut sort = SortBy::Name;

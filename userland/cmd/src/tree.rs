@@ -131,10 +131,7 @@ pub async fn main(mut cmd: Cmd) -> i32 {
     };
     let utf8 = match opts.value("charset") {
         Some(c) => is_utf8(c),
-        None => ["LC_ALL", "LC_CTYPE", "LANG"]
-            .iter()
-            .find_map(|v| cmd.p.getenv(v).filter(|s| !s.is_empty()))
-            .is_some_and(|l| is_utf8(&l)),
+        None => common::locale::Charset::of(&cmd.p).is_utf8(),
     };
     let names = if opts.has("N") {
         Names::Raw
@@ -180,8 +177,9 @@ pub async fn main(mut cmd: Cmd) -> i32 {
     cmd.finish(status).await
 }
 
-fn is_utf8(locale: &str) -> bool {
-    let l = locale.to_ascii_lowercase();
+/// Whether a `--charset` name is UTF-8.
+fn is_utf8(charset: &str) -> bool {
+    let l = charset.to_ascii_lowercase();
     l.contains("utf-8") || l.contains("utf8")
 }
 

@@ -120,7 +120,7 @@ impl Cmd {
 /// no match; diff, cmp: differences; test-like tools); most use 1.
 pub fn usage_status(name: &str) -> i32 {
     match name {
-        "grep" | "egrep" | "fgrep" | "diff" | "cmp" | "ls" | "sort" | "test" | "[" | "expr" | "jq" => 2,
+        "grep" | "egrep" | "fgrep" | "diff" | "cmp" | "ls" | "sort" | "test" | "[" | "expr" | "jq" | "tty" => 2,
         _ => 1,
     }
 }

@@ -9,6 +9,25 @@ use memchr::memchr;
 
 const CHUNK: usize = 64 * 1024;
 
+/// Whether `fd` is the console (what isatty answers on Unix).
+pub fn is_console(p: &Proc, fd: Fd) -> bool {
+    console_name(p, fd).is_some()
+}
+
+/// The console's name as a user opens it (`/dev/cons/data`), if `fd` is
+/// the console: what `ttyname` answers on Unix. The boot sequence opens it
+/// by its device name (`#c/cons/data`), which the namespace shows in /dev.
+pub fn console_name(p: &Proc, fd: Fd) -> Option<String> {
+    let name = p.fd_name(fd).ok()?;
+    if !name.contains("cons") {
+        return None;
+    }
+    Some(match name.strip_prefix("#c/") {
+        Some(rest) => format!("/dev/{rest}"),
+        None => name,
+    })
+}
+
 /// A buffered writer on an fd.
 pub struct Output {
     p: Proc,
@@ -33,9 +52,7 @@ impl Output {
     }
 
     fn is_console(&mut self) -> bool {
-        *self
-            .console
-            .get_or_insert_with(|| self.p.fd_name(self.fd).is_ok_and(|n| n.contains("cons")))
+        *self.console.get_or_insert_with(|| is_console(&self.p, self.fd))
     }
 
     /// Queue bytes; write out when the buffer is full (or at a newline on

@@ -9,6 +9,7 @@ pub mod files0;
 pub mod gz;
 pub mod io;
 pub mod lines;
+pub mod locale;
 pub mod mode;
 pub mod multi;
 pub mod nsfile;

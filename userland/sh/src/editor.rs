@@ -764,8 +764,8 @@ impl Shell {
             let names = super::builtins::NAMES
                 .iter()
                 .map(|s| s.to_string())
-                .chain(self.funcs.keys().cloned())
-                .chain(self.aliases.keys().cloned())
+                .chain(self.defs.funcs.keys().cloned())
+                .chain(self.defs.aliases.keys().cloned())
                 .chain(super::builtins::KEYWORDS.iter().map(|s| s.to_string()));
             out.extend(names.filter(|n| n.starts_with(word)));
             let path = self.get("PATH").unwrap_or_default();

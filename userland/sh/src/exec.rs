@@ -45,19 +45,10 @@ impl Shell {
     /// is never interactive, so an interrupt ends it.
     pub fn fork(&self) -> Shell {
         let mut child = self.clone();
-        child.subshell = true;
+        child.nest.subshell = true;
         child.opts.interactive = false;
-        child.jobs = Vec::new();
-        child.procsubs = Vec::new();
-        child.procsub_zombies = Vec::new();
-        child.pending_notes = Vec::new();
-        child.traps = Arc::new(
-            self.traps
-                .iter()
-                .filter(|(_, v)| v.is_empty())
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect(),
-        );
+        child.jobs = super::Jobs::default();
+        child.traps = self.traps.for_subshell();
         child
     }
 
@@ -66,7 +57,7 @@ impl Shell {
     pub async fn run_subshell_list(&mut self, list: &List) -> i32 {
         self.catch_notes_if_trapped();
         let r = match single_command(list) {
-            Some(cmd) if self.traps.is_empty() => self.run_command(cmd, true).await,
+            Some(cmd) if self.traps.table.is_empty() => self.run_command(cmd, true).await,
             _ => self.run_list(list).await,
         };
         self.finish(r).await
@@ -78,24 +69,24 @@ impl Shell {
         let status = match r {
             Ok(s) => s,
             Err(Flow::Exit(s) | Flow::Abort(s) | Flow::Return(s)) => s,
-            Err(Flow::Break(_) | Flow::Continue(_)) => self.status,
+            Err(Flow::Break(_) | Flow::Continue(_)) => self.params.status,
         };
-        self.status = status;
+        self.params.status = status;
         self.run_exit_trap().await;
-        self.status
+        self.params.status
     }
 
     pub async fn run_exit_trap(&mut self) {
-        let Some(cmd) = self.traps.get("EXIT").cloned() else {
+        let Some(cmd) = self.traps.table.get("EXIT").cloned() else {
             return;
         };
-        Arc::make_mut(&mut self.traps).remove("EXIT");
+        Arc::make_mut(&mut self.traps.table).remove("EXIT");
         if cmd.is_empty() {
             return;
         }
-        let saved = self.status;
+        let saved = self.params.status;
         let r = self.eval_string(&cmd, "trap").await;
-        self.status = match r {
+        self.params.status = match r {
             Err(Flow::Exit(s)) => s,
             _ => saved,
         };
@@ -113,7 +104,7 @@ impl Shell {
                 } else {
                     status = self.run_and_or(&item.and_or).await?;
                 }
-                self.status = status;
+                self.params.status = status;
                 self.handle_notes().await?;
             }
             Ok(status)
@@ -125,13 +116,13 @@ impl Shell {
         let mut status = if ao.rest.is_empty() {
             self.run_pipeline(&ao.first).await?
         } else {
-            self.errexit_off += 1;
+            self.nest.conditions += 1;
             let r = self.run_pipeline(&ao.first).await;
-            self.errexit_off -= 1;
+            self.nest.conditions -= 1;
             r?
         };
         for (i, (conn, p)) in ao.rest.iter().enumerate() {
-            self.status = status;
+            self.params.status = status;
             let run = match conn {
                 Connector::And => status == 0,
                 Connector::Or => status != 0,
@@ -143,9 +134,9 @@ impl Shell {
             if last {
                 status = self.run_pipeline(p).await?;
             } else {
-                self.errexit_off += 1;
+                self.nest.conditions += 1;
                 let r = self.run_pipeline(p).await;
-                self.errexit_off -= 1;
+                self.nest.conditions -= 1;
                 status = r?;
             }
         }
@@ -200,47 +191,47 @@ impl Shell {
     }
 
     async fn run_untimed(&mut self, p: &Pipeline) -> Res {
-        self.line = p.line;
+        self.at.line = p.line;
         if p.bang {
-            self.errexit_off += 1;
+            self.nest.conditions += 1;
         }
         let r = if p.commands.is_empty() {
             Ok(0)
         } else if p.commands.len() == 1 {
             let r = self.run_command(&p.commands[0], false).await;
             if let Ok(s) = r {
-                self.pipestatus = vec![s];
+                self.params.pipestatus = vec![s];
             }
             r
         } else {
             Box::pin(self.run_stages(p)).await
         };
         if p.bang {
-            self.errexit_off -= 1;
+            self.nest.conditions -= 1;
             return Ok(i32::from(r? == 0));
         }
         let status = r?;
-        self.status = status;
+        self.params.status = status;
         self.after_command(status).await?;
         Ok(status)
     }
 
     /// `set -e` and the ERR trap, after a command that may fail the shell.
     pub async fn after_command(&mut self, status: i32) -> Result<(), Flow> {
-        if status == 0 || self.errexit_off > 0 {
+        if status == 0 || self.nest.conditions > 0 {
             return Ok(());
         }
-        if let Some(cmd) = self.traps.get("ERR").cloned()
+        if let Some(cmd) = self.traps.table.get("ERR").cloned()
             && !cmd.is_empty()
         {
-            let saved = self.status;
-            self.errexit_off += 1;
+            let saved = self.params.status;
+            self.nest.conditions += 1;
             let r = self.eval_string(&cmd, "trap").await;
-            self.errexit_off -= 1;
+            self.nest.conditions -= 1;
             if let Err(Flow::Exit(s)) = r {
                 return Err(Flow::Exit(s));
             }
-            self.status = saved;
+            self.params.status = saved;
         }
         if self.opts.errexit {
             return Err(Flow::Exit(status));
@@ -285,7 +276,7 @@ impl Shell {
             let target = Target::oneshot(move |proc| async move {
                 child.proc = proc;
                 child.catch_notes_if_trapped();
-                let tail = child.traps.is_empty();
+                let tail = child.traps.table.is_empty();
                 let r = child.run_command(&cmd, tail).await;
                 child.finish(r).await
             });
@@ -317,7 +308,7 @@ impl Shell {
         } else {
             *statuses.last().unwrap_or(&0)
         };
-        self.pipestatus = statuses;
+        self.params.pipestatus = statuses;
         Ok(status)
     }
 
@@ -342,9 +333,9 @@ impl Shell {
         };
         match self.proc.spawn(target, opts).await {
             Ok(pid) => {
-                self.last_bg = Some(pid);
-                let id = self.jobs.iter().map(|j| j.id).max().unwrap_or(0) + 1;
-                self.jobs.push(Job {
+                self.params.last_bg = Some(pid);
+                let id = self.jobs.next_id();
+                self.jobs.table.push(Job {
                     id,
                     pids: vec![pid],
                     text: and_or_text(ao),
@@ -362,19 +353,11 @@ impl Shell {
     /// Collect the statuses of background jobs that have ended, so they do
     /// not linger as zombies.
     pub fn reap_jobs(&mut self) {
-        if self.jobs.is_empty() {
+        if self.jobs.table.is_empty() {
             return;
         }
         while let Ok(Some((pid, st))) = self.proc.try_wait_any() {
-            self.record_job_status(pid, st.code);
-        }
-    }
-
-    pub fn record_job_status(&mut self, pid: Pid, code: i32) {
-        for j in &mut self.jobs {
-            if let Some(i) = j.pids.iter().position(|&p| p == pid) {
-                j.done[i] = Some(code);
-            }
+            self.jobs.record(pid, st.code);
         }
     }
 
@@ -386,11 +369,7 @@ impl Shell {
                 Err(e) if e.is(Errno::EINTR) => self.note_interrupted(),
                 Err(_) => {
                     // Reaped already (by a job scan): look it up.
-                    let known = self
-                        .jobs
-                        .iter()
-                        .find_map(|j| j.pids.iter().position(|&p| p == pid).and_then(|i| j.done[i]));
-                    return known.unwrap_or(127);
+                    return self.jobs.state(pid).flatten().unwrap_or(127);
                 }
             }
         }
@@ -402,9 +381,9 @@ impl Shell {
     /// so an external command may replace the process.
     pub fn run_command<'a>(&'a mut self, cmd: &'a Command, tail: bool) -> BoxFuture<'a, Res> {
         Box::pin(async move {
-            let mark = self.procsubs.len();
+            let mark = self.jobs.procsubs.len();
             let r = self.run_command_here(cmd, tail).await;
-            if self.procsubs.len() > mark || !self.procsub_zombies.is_empty() {
+            if self.jobs.procsubs.len() > mark || !self.jobs.procsub_zombies.is_empty() {
                 self.end_procsubs(mark).await;
             }
             r
@@ -424,14 +403,14 @@ impl Shell {
                 r
             }
             Command::Function(f) => {
-                Arc::make_mut(&mut self.funcs).insert(f.name.clone(), f.clone());
+                Arc::make_mut(&mut self.defs.funcs).insert(f.name.clone(), f.clone());
                 Ok(0)
             }
         }
     }
 
     async fn run_simple(&mut self, s: &Simple, tail: bool) -> Res {
-        self.line = s.line;
+        self.at.line = s.line;
         let decl = s
             .words
             .first()
@@ -471,15 +450,15 @@ impl Shell {
             self.trace(&words.join(" ")).await;
         }
         let name = argv[0].clone();
-        self.underscore = argv.last().cloned().unwrap_or_default();
-        if name == "exec" && argv.len() == 1 && !self.funcs.contains_key("exec") {
+        self.params.underscore = argv.last().cloned().unwrap_or_default();
+        if name == "exec" && argv.len() == 1 && !self.defs.funcs.contains_key("exec") {
             // `exec` with only redirections changes the shell's own fds.
             return Ok(match Box::pin(self.apply_redirs_permanent(&s.redirs)).await {
                 Ok(()) => 0,
                 Err(st) => st,
             });
         }
-        if let Some(f) = self.funcs.get(&name).cloned() {
+        if let Some(f) = self.defs.funcs.get(&name).cloned() {
             let saved = self.temp_assign(&assigns).await?;
             let r = match self.redirect_for(&s.redirs).await {
                 Ok(redirs) => {
@@ -542,7 +521,7 @@ impl Shell {
     /// the shell itself. The status is that of the last command
     /// substitution, or 0.
     async fn assignments_only(&mut self, s: &Simple) -> Res {
-        self.status = 0;
+        self.params.status = 0;
         let mut traced = Vec::new();
         for a in &s.assigns {
             let v = self.eval_assign_value(a).await?;
@@ -568,7 +547,7 @@ impl Shell {
         for t in traced {
             self.trace(&t).await;
         }
-        let status = self.status;
+        let status = self.params.status;
         match self.apply_redirs(&s.redirs).await {
             Ok(saved) => {
                 self.restore_redirs(saved).await;
@@ -651,7 +630,7 @@ impl Shell {
             (None, AssignVal::Scalar(v)) => {
                 let v = self.attr_value(name, v, append, None).await?;
                 if name == "RANDOM" {
-                    self.random_state = v.parse().unwrap_or(0);
+                    self.params.random_state = v.parse().unwrap_or(0);
                 }
                 self.set(name, &v)
             }
@@ -861,9 +840,9 @@ impl Shell {
             }
             Compound::If { arms, otherwise } => {
                 for (cond, body) in arms {
-                    self.errexit_off += 1;
+                    self.nest.conditions += 1;
                     let r = self.run_list(cond).await;
-                    self.errexit_off -= 1;
+                    self.nest.conditions -= 1;
                     if r? == 0 {
                         return self.run_list(body).await;
                     }
@@ -875,17 +854,17 @@ impl Shell {
             }
             Compound::Loop { until, cond, body } => {
                 let mut status = 0;
-                self.loop_depth += 1;
+                self.nest.loops += 1;
                 let r = loop {
                     if let Err(f) = self.checkpoint().await {
                         break Err(f);
                     }
-                    self.errexit_off += 1;
+                    self.nest.conditions += 1;
                     let c = self.run_list(cond).await;
-                    self.errexit_off -= 1;
+                    self.nest.conditions -= 1;
                     let c = match c {
                         Ok(c) => c,
-                        Err(Flow::Break(n)) => break loop_break(n, self.status),
+                        Err(Flow::Break(n)) => break loop_break(n, self.params.status),
                         Err(Flow::Continue(n)) if n > 1 => break Err(Flow::Continue(n - 1)),
                         Err(Flow::Continue(_)) => continue,
                         Err(f) => break Err(f),
@@ -895,13 +874,13 @@ impl Shell {
                     }
                     match self.run_list(body).await {
                         Ok(s) => status = s,
-                        Err(Flow::Break(n)) => break loop_break(n, self.status),
+                        Err(Flow::Break(n)) => break loop_break(n, self.params.status),
                         Err(Flow::Continue(n)) if n > 1 => break Err(Flow::Continue(n - 1)),
-                        Err(Flow::Continue(_)) => status = self.status,
+                        Err(Flow::Continue(_)) => status = self.params.status,
                         Err(f) => break Err(f),
                     }
                 };
-                self.loop_depth -= 1;
+                self.nest.loops -= 1;
                 r
             }
             Compound::For { var, words, body } => {
@@ -911,13 +890,13 @@ impl Shell {
                 }
                 let items = match words {
                     Some(ws) => self.expand_argv(ws).await?,
-                    None => self.positional.to_vec(),
+                    None => self.params.positional.to_vec(),
                 };
                 if self.opts.xtrace && words.is_some() {
                     let shown: Vec<String> = items.iter().map(|w| trace_quote(w)).collect();
                     self.trace(&format!("for {var} in {}", shown.join(" "))).await;
                 }
-                self.loop_depth += 1;
+                self.nest.loops += 1;
                 let mut result = Ok(0);
                 for item in items {
                     if let Err(f) = self.checkpoint().await {
@@ -932,27 +911,27 @@ impl Shell {
                     result = match self.run_list(body).await {
                         Ok(s) => Ok(s),
                         Err(Flow::Break(n)) => {
-                            result = loop_break(n, self.status);
+                            result = loop_break(n, self.params.status);
                             break;
                         }
                         Err(Flow::Continue(n)) if n > 1 => {
                             result = Err(Flow::Continue(n - 1));
                             break;
                         }
-                        Err(Flow::Continue(_)) => Ok(self.status),
+                        Err(Flow::Continue(_)) => Ok(self.params.status),
                         Err(f) => {
                             result = Err(f);
                             break;
                         }
                     };
                 }
-                self.loop_depth -= 1;
+                self.nest.loops -= 1;
                 result
             }
             Compound::ArithFor { init, cond, step, body } => {
                 self.arith_word(init).await?;
                 let mut status = 0;
-                self.loop_depth += 1;
+                self.nest.loops += 1;
                 let r = loop {
                     if let Err(f) = self.checkpoint().await {
                         break Err(f);
@@ -970,7 +949,7 @@ impl Shell {
                     }
                     match self.run_list(body).await {
                         Ok(s) => status = s,
-                        Err(Flow::Break(n)) => break loop_break(n, self.status),
+                        Err(Flow::Break(n)) => break loop_break(n, self.params.status),
                         Err(Flow::Continue(n)) if n > 1 => break Err(Flow::Continue(n - 1)),
                         Err(Flow::Continue(_)) => {}
                         Err(f) => break Err(f),
@@ -979,7 +958,7 @@ impl Shell {
                         break Err(f);
                     }
                 };
-                self.loop_depth -= 1;
+                self.nest.loops -= 1;
                 r
             }
             Compound::Case { word, arms } => {
@@ -1055,7 +1034,7 @@ impl Shell {
             Some(n) if n > 0 => n,
             _ => self.limits.max_call_depth,
         };
-        if self.call_depth >= limit {
+        if self.nest.calls >= limit {
             self.error(&format!(
                 "{}: maximum function nesting level exceeded ({limit})",
                 f.name
@@ -1064,11 +1043,11 @@ impl Shell {
             return Err(Flow::Abort(1));
         }
         let args: Vec<String> = argv.into_iter().skip(1).collect();
-        let saved_pos = std::mem::replace(&mut self.positional, Arc::new(args));
+        let saved_pos = std::mem::replace(&mut self.params.positional, Arc::new(args));
         self.vars.push_scope();
-        self.funcname.insert(0, f.name.clone());
-        self.call_depth += 1;
-        let saved_loops = std::mem::replace(&mut self.loop_depth, 0);
+        self.nest.funcname.insert(0, f.name.clone());
+        self.nest.calls += 1;
+        let saved_loops = std::mem::replace(&mut self.nest.loops, 0);
         let r = match self.apply_redirs(&f.redirs).await {
             Ok(saved) => {
                 let r = self.run_compound(&f.body).await;
@@ -1077,14 +1056,14 @@ impl Shell {
             }
             Err(status) => Ok(status),
         };
-        self.loop_depth = saved_loops;
-        self.call_depth -= 1;
-        self.funcname.remove(0);
+        self.nest.loops = saved_loops;
+        self.nest.calls -= 1;
+        self.nest.funcname.remove(0);
         self.vars.pop_scope();
-        self.positional = saved_pos;
+        self.params.positional = saved_pos;
         match r {
             Err(Flow::Return(s)) => Ok(s),
-            Err(Flow::Break(_) | Flow::Continue(_)) => Ok(self.status),
+            Err(Flow::Break(_) | Flow::Continue(_)) => Ok(self.params.status),
             other => other,
         }
     }
@@ -1102,7 +1081,7 @@ impl Shell {
         let name = argv[0].clone();
         let os_argv: Vec<String> = argv.iter().map(|a| bytes::to_os(a)).collect();
         let os_name = os_argv[0].clone();
-        if tail && self.subshell {
+        if tail && self.nest.subshell {
             // The last command of a subshell: become it.
             self.proc.rfork(kernel::Rfork {
                 env: Some(kernel::Share::Clean),
@@ -1160,10 +1139,10 @@ impl Shell {
         }
         let text = bytes::from_bytes(&data);
         let mut child = self.fork();
-        child.arg0 = name.to_string();
-        child.positional = Arc::new(argv[1..].to_vec());
-        child.source = super::Source::Script(name.to_string());
-        child.funcs = Arc::default();
+        child.params.arg0 = name.to_string();
+        child.params.positional = Arc::new(argv[1..].to_vec());
+        child.at.source = super::Source::Script(name.to_string());
+        child.defs.funcs = Arc::default();
         let target = Target::oneshot(move |proc| async move {
             child.proc = proc;
             let r = child.run_text(&text).await;
@@ -1202,25 +1181,25 @@ impl Shell {
     /// Parse and run text in this shell: `what` is `eval`, `trap`, or the
     /// name of a sourced file, which syntax errors are reported under.
     pub async fn eval_string(&mut self, text: &str, what: &str) -> Res {
-        if self.eval_depth >= self.limits.max_eval_depth {
+        if self.nest.evals >= self.limits.max_eval_depth {
             self.error(&format!("{what}: maximum nesting level exceeded")).await;
             return Err(Flow::Abort(1));
         }
-        self.eval_depth += 1;
-        let saved = self.parse_context.replace(what.to_string());
+        self.nest.evals += 1;
+        let saved = self.at.parse_context.replace(what.to_string());
         let r = self.run_text(&format!("{text}\n")).await;
-        self.parse_context = saved;
-        self.eval_depth -= 1;
+        self.at.parse_context = saved;
+        self.nest.evals -= 1;
         r
     }
 
     /// Run every command of `text`, one complete command at a time.
     pub async fn run_text(&mut self, text: &str) -> Res {
-        let line = self.line;
+        let line = self.at.line;
         let mut parser = super::parse::Parser::new(text, line, true);
         let mut status = 0;
         loop {
-            parser.set_aliases(self.shopts.expand_aliases.then(|| self.aliases.clone()));
+            parser.set_aliases(self.shopts.expand_aliases.then(|| self.defs.aliases.clone()));
             match parser.next_command() {
                 Ok(Some(list)) => {
                     status = self.run_list(&list).await?;
@@ -1229,7 +1208,7 @@ impl Shell {
                 Err(e) => {
                     // In eval and source a syntax error fails that command
                     // only (the script's own are handled by its loop).
-                    self.line = parser.line();
+                    self.at.line = parser.line();
                     self.report_parse_error(e).await;
                     return Ok(2);
                 }
@@ -1241,18 +1220,18 @@ impl Shell {
     pub async fn report_parse_error(&mut self, e: super::parse::ParseError) {
         let (line, msg, text) = match e {
             super::parse::ParseError::Incomplete => {
-                (self.line, "syntax error: unexpected end of file".to_string(), None)
+                (self.at.line, "syntax error: unexpected end of file".to_string(), None)
             }
             super::parse::ParseError::Syntax { line, msg, text } => (line, msg, Some(text)),
         };
-        let name = match (&self.parse_context, &self.source) {
-            (Some(w), _) if w == "eval" || w == "trap" => format!("{}: {w}", self.arg0),
+        let name = match (&self.at.parse_context, &self.at.source) {
+            (Some(w), _) if w == "eval" || w == "trap" => format!("{}: {w}", self.params.arg0),
             (Some(file), _) => file.clone(),
             (None, super::Source::Script(n)) => n.clone(),
-            (None, super::Source::Command) => format!("{}: -c", self.arg0),
-            (None, super::Source::Stdin | super::Source::Interactive) => self.arg0.clone(),
+            (None, super::Source::Command) => format!("{}: -c", self.params.arg0),
+            (None, super::Source::Stdin | super::Source::Interactive) => self.params.arg0.clone(),
         };
-        let interactive = self.source == super::Source::Interactive && self.parse_context.is_none();
+        let interactive = self.at.source == super::Source::Interactive && self.at.parse_context.is_none();
         let mut out = if interactive {
             format!("{name}: {msg}\n")
         } else {
@@ -1272,17 +1251,14 @@ impl Shell {
 
     /// Catch notes when a trap needs them.
     pub fn catch_notes_if_trapped(&mut self) {
-        let any = self
-            .traps
-            .keys()
-            .any(|k| !matches!(k.as_str(), "EXIT" | "ERR" | "DEBUG" | "RETURN"));
+        let any = self.traps.catches_notes();
         self.proc.catch_notes(any || self.opts.interactive);
     }
 
     /// After a call answered EINTR: queue the notes for their traps.
     pub fn note_interrupted(&mut self) {
         while let Some(n) = self.proc.take_note() {
-            self.pending_notes.push(n);
+            self.traps.pending.push(n);
         }
     }
 
@@ -1290,19 +1266,19 @@ impl Shell {
     /// as it would end any process.
     pub async fn handle_notes(&mut self) -> Result<(), Flow> {
         self.note_interrupted();
-        while !self.pending_notes.is_empty() {
-            let note = self.pending_notes.remove(0);
+        while !self.traps.pending.is_empty() {
+            let note = self.traps.pending.remove(0);
             let sig = kernel::proc::SIGNALS.iter().find(|(_, _, n)| *n == note);
             let name = sig.map_or("TERM", |s| s.1);
-            match self.traps.get(name).cloned() {
+            match self.traps.table.get(name).cloned() {
                 Some(cmd) if cmd.is_empty() => {}
                 Some(cmd) => {
-                    let saved = self.status;
+                    let saved = self.params.status;
                     let r = self.eval_string(&cmd, "trap").await;
                     if let Err(Flow::Exit(s)) = r {
                         return Err(Flow::Exit(s));
                     }
-                    self.status = saved;
+                    self.params.status = saved;
                 }
                 // An interactive shell survives what would end a script,
                 // as bash ignores SIGINT, SIGTERM and SIGQUIT at a prompt.
@@ -1320,7 +1296,7 @@ impl Shell {
             Some(c) => (c.to_string(), &ps4[c.len_utf8()..]),
             None => (String::new(), ""),
         };
-        let prefix = format!("{}{}", first.repeat(self.subst_depth + 1), rest);
+        let prefix = format!("{}{}", first.repeat(self.nest.substs + 1), rest);
         self.write_fd(2, &format!("{prefix}{text}\n")).await;
     }
 }

@@ -545,7 +545,7 @@ impl Shell {
     /// The status a fatal expansion error exits with: 127 for the main
     /// shell running `-c` (as bash), 1 in a subshell or a script.
     pub fn fatal_status(&self) -> i32 {
-        if self.subshell || matches!(self.source, super::Source::Script(_)) {
+        if self.nest.subshell || matches!(self.at.source, super::Source::Script(_)) {
             1
         } else {
             127
@@ -598,19 +598,19 @@ impl Shell {
 
     async fn plain_value(&mut self, name: &ParamName, index: &Option<Word>) -> Result<PVal, Flow> {
         Ok(match name {
-            ParamName::Special('@') => PVal::Words(self.positional.to_vec(), false),
-            ParamName::Special('*') => PVal::Words(self.positional.to_vec(), true),
-            ParamName::Special('#') => PVal::Str(self.positional.len().to_string()),
-            ParamName::Special('?') => PVal::Str(self.status.to_string()),
+            ParamName::Special('@') => PVal::Words(self.params.positional.to_vec(), false),
+            ParamName::Special('*') => PVal::Words(self.params.positional.to_vec(), true),
+            ParamName::Special('#') => PVal::Str(self.params.positional.len().to_string()),
+            ParamName::Special('?') => PVal::Str(self.params.status.to_string()),
             ParamName::Special('-') => PVal::Str(self.option_flags()),
-            ParamName::Special('$') => PVal::Str(self.shell_pid.to_string()),
-            ParamName::Special('!') => match self.last_bg {
+            ParamName::Special('$') => PVal::Str(self.params.shell_pid.to_string()),
+            ParamName::Special('!') => match self.params.last_bg {
                 Some(p) => PVal::Str(p.to_string()),
                 None => PVal::Unset,
             },
-            ParamName::Special('0') | ParamName::Positional(0) => PVal::Str(self.arg0.clone()),
+            ParamName::Special('0') | ParamName::Positional(0) => PVal::Str(self.params.arg0.clone()),
             ParamName::Special(_) => PVal::Unset,
-            ParamName::Positional(n) => match self.positional.get(n - 1) {
+            ParamName::Positional(n) => match self.params.positional.get(n - 1) {
                 Some(s) => PVal::Str(s.clone()),
                 None => PVal::Unset,
             },
@@ -647,8 +647,8 @@ impl Shell {
             return Some(v);
         }
         match name {
-            "PIPESTATUS" => Some(indexed(self.pipestatus.iter().map(i32::to_string))),
-            "FUNCNAME" if !self.funcname.is_empty() => Some(indexed(self.funcname.iter().cloned())),
+            "PIPESTATUS" => Some(indexed(self.params.pipestatus.iter().map(i32::to_string))),
+            "FUNCNAME" if !self.nest.funcname.is_empty() => Some(indexed(self.nest.funcname.iter().cloned())),
             _ => self.get(name).map(Value::Str),
         }
     }
@@ -707,7 +707,7 @@ impl Shell {
                 s.push(c);
             }
         }
-        if matches!(self.source, super::Source::Command) {
+        if matches!(self.at.source, super::Source::Command) {
             s.push('c');
         }
         s
@@ -745,7 +745,7 @@ impl Shell {
                 let is_positional = matches!(p.name, ParamName::Special('@' | '*'));
                 let mut all = Vec::with_capacity(v.len() + 1);
                 if is_positional {
-                    all.push(self.arg0.clone());
+                    all.push(self.params.arg0.clone());
                 }
                 all.extend(v);
                 let total = all.len() as i64;
@@ -818,7 +818,7 @@ impl Shell {
         };
         Some(match self.proc.read_file(&bytes::to_os(&path)).await {
             Ok(mut d) => {
-                self.status = 0;
+                self.params.status = 0;
                 while d.last() == Some(&b'\n') {
                     d.pop();
                 }
@@ -826,7 +826,7 @@ impl Shell {
             }
             Err(e) => {
                 self.error(&format!("{path}: {}", e.strerror())).await;
-                self.status = 1;
+                self.params.status = 1;
                 Ok(String::new())
             }
         })
@@ -849,7 +849,7 @@ impl Shell {
         let _ = self.proc.set_cloexec(r, true);
         let _ = self.proc.set_cloexec(w, true);
         let mut child = self.fork();
-        child.subst_depth += 1;
+        child.nest.substs += 1;
         let target = Target::oneshot(move |p| async move {
             child.proc = p;
             child.run_subshell_list(&list).await
@@ -884,7 +884,7 @@ impl Shell {
             }
         }
         let _ = self.proc.close(r).await;
-        self.status = self.wait_child(pid).await;
+        self.params.status = self.wait_child(pid).await;
         while out.last() == Some(&b'\n') {
             out.pop();
         }
@@ -931,8 +931,8 @@ impl Shell {
             }
         };
         let fd = self.high_fd(ours).await;
-        self.procsubs.push((fd, pid));
-        self.last_bg = Some(pid);
+        self.jobs.procsubs.push((fd, pid));
+        self.params.last_bg = Some(pid);
         Ok(format!("/dev/fd/{fd}"))
     }
 
@@ -960,14 +960,14 @@ impl Shell {
     /// close the shell's ends (so readers see end of file and writers
     /// a closed pipe), and reap the children that have ended.
     pub async fn end_procsubs(&mut self, mark: usize) {
-        for (fd, pid) in self.procsubs.split_off(mark) {
+        for (fd, pid) in self.jobs.procsubs.split_off(mark) {
             let _ = self.proc.close(fd).await;
-            self.procsub_zombies.push(pid);
+            self.jobs.procsub_zombies.push(pid);
         }
-        let pending = std::mem::take(&mut self.procsub_zombies);
+        let pending = std::mem::take(&mut self.jobs.procsub_zombies);
         for pid in pending {
             if let Ok(None) = self.proc.try_wait(pid) {
-                self.procsub_zombies.push(pid);
+                self.jobs.procsub_zombies.push(pid);
             }
         }
     }

@@ -7,6 +7,14 @@
 //! [`pattern`] and [`arith`]), [`exec`] (running commands, pipelines,
 //! subshells, functions), [`redir`] (redirections), [`builtins`].
 //! [`run`] is the program: options, reading scripts, the main loop.
+//!
+//! The state is [`Shell`], one field per concern: variables ([`vars`]),
+//! definitions ([`Defs`]), special parameters ([`Params`]), options
+//! ([`options`]), limits ([`limits`]), children ([`jobs`]), traps
+//! ([`traps`]), where input comes from ([`Location`]) and how deep the
+//! shell is in functions, loops and evals ([`Nesting`]). Tables a builtin
+//! reads or changes (option names, the job table, traps) have their logic
+//! on the piece, so the builtin is a thin adapter.
 
 pub mod arith;
 pub mod ast;
@@ -14,15 +22,19 @@ pub mod builtins;
 pub mod editor;
 pub mod exec;
 pub mod expand;
+pub mod jobs;
+pub mod limits;
+pub mod options;
 pub mod parse;
 pub mod print;
 pub mod prompt;
 pub mod redir;
 pub mod run;
 pub mod timing;
+pub mod traps;
 pub mod vars;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -30,6 +42,11 @@ use kernel::{Pid, Proc};
 
 use self::ast::Function;
 use self::vars::{Value, Vars};
+
+pub use jobs::{Job, Jobs};
+pub use limits::Limits;
+pub use options::{Opts, Shopts};
+pub use traps::Traps;
 
 pub use common::{bytes, pattern};
 pub use run::program;
@@ -50,111 +67,6 @@ pub enum Flow {
 /// A command's outcome: its status, or a change of control flow.
 pub type Res = Result<i32, Flow>;
 
-/// `set` options.
-#[derive(Clone, Debug, Default)]
-pub struct Opts {
-    pub errexit: bool,
-    pub nounset: bool,
-    pub xtrace: bool,
-    pub noglob: bool,
-    pub noclobber: bool,
-    pub pipefail: bool,
-    pub noexec: bool,
-    pub verbose: bool,
-    pub allexport: bool,
-    pub interactive: bool,
-}
-
-/// `shopt` options.
-#[derive(Clone, Debug, Default)]
-pub struct Shopts {
-    pub globstar: bool,
-    pub nullglob: bool,
-    pub failglob: bool,
-    pub dotglob: bool,
-    pub nocaseglob: bool,
-    pub expand_aliases: bool,
-    pub lastpipe: bool,
-}
-
-/// Configurable limits: runaway scripts stop with an error instead of
-/// exhausting the stack or memory.
-#[derive(Clone, Debug)]
-pub struct Limits {
-    /// Nested function calls (bash's FUNCNEST when set).
-    pub max_call_depth: usize,
-    /// Nested `source`/`eval`/subshell levels.
-    pub max_eval_depth: usize,
-    /// Words one brace expansion may produce.
-    pub max_brace_words: usize,
-    /// Bytes a single string (a variable, an expansion) may hold.
-    pub max_string: usize,
-}
-
-impl Default for Limits {
-    fn default() -> Self {
-        Limits {
-            max_call_depth: 1000,
-            max_eval_depth: 200,
-            max_brace_words: 1 << 22,
-            max_string: 256 << 20,
-        }
-    }
-}
-
-impl Limits {
-    /// Change limits from text such as `calls=200,string=1M,words=1000,
-    /// evals=50` (the `NINEBOX_LIMITS` variable); K, M and G multiply.
-    pub fn apply(&mut self, spec: &str) -> Result<(), String> {
-        for item in spec.split(',').map(str::trim).filter(|s| !s.is_empty()) {
-            let (name, value) = item
-                .split_once('=')
-                .ok_or_else(|| format!("{item}: expected name=value"))?;
-            let (digits, mult) = match value.chars().last() {
-                Some('K' | 'k') => (&value[..value.len() - 1], 1 << 10),
-                Some('M' | 'm') => (&value[..value.len() - 1], 1 << 20),
-                Some('G' | 'g') => (&value[..value.len() - 1], 1 << 30),
-                _ => (value, 1),
-            };
-            let n: usize = digits
-                .parse::<usize>()
-                .ok()
-                .and_then(|n| n.checked_mul(mult))
-                .filter(|&n| n > 0)
-                .ok_or_else(|| format!("{item}: not a positive number"))?;
-            match name {
-                "calls" => self.max_call_depth = n,
-                "evals" => self.max_eval_depth = n,
-                "words" => self.max_brace_words = n,
-                "string" => self.max_string = n,
-                _ => return Err(format!("{name}: unknown limit (calls, evals, words, string)")),
-            }
-        }
-        Ok(())
-    }
-}
-
-/// A background job.
-#[derive(Clone, Debug)]
-pub struct Job {
-    pub id: usize,
-    pub pids: Vec<Pid>,
-    pub text: String,
-    /// Each pid's status once it has ended.
-    pub done: Vec<Option<i32>>,
-}
-
-impl Job {
-    pub fn finished(&self) -> bool {
-        self.done.iter().all(Option::is_some)
-    }
-
-    /// The job's status: its last process's.
-    pub fn status(&self) -> Option<i32> {
-        *self.done.last()?
-    }
-}
-
 /// What the shell is running, for message prefixes (`sh: -c: line 1:`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Source {
@@ -167,65 +79,84 @@ pub enum Source {
     Interactive,
 }
 
-/// The interpreter's whole state. Cloning it (cheap: the big tables are
-/// copy-on-write) is how a subshell starts.
-#[derive(Clone)]
-pub struct Shell {
-    pub proc: Proc,
-    pub vars: Vars,
+/// Functions and aliases: what the shell has been taught.
+#[derive(Clone, Default)]
+pub struct Defs {
     pub funcs: Arc<HashMap<String, Arc<Function>>>,
     pub aliases: Arc<HashMap<String, String>>,
-    pub opts: Opts,
-    pub shopts: Shopts,
-    pub limits: Limits,
-    /// `$1...`
-    pub positional: Arc<Vec<String>>,
+}
+
+/// The special parameters and the state behind computed variables.
+#[derive(Clone)]
+pub struct Params {
     /// `$0`
     pub arg0: String,
+    /// `$1...`
+    pub positional: Arc<Vec<String>>,
     /// `$?`
     pub status: i32,
     /// `$!`
     pub last_bg: Option<Pid>,
-    /// Process substitutions of the commands running now: the shell's end
-    /// of each pipe (closed when the command that named it is done) and
-    /// the child, reaped once it has ended.
-    pub procsubs: Vec<(kernel::Fd, Pid)>,
-    /// Process substitution children that outlived their command.
-    pub procsub_zombies: Vec<Pid>,
+    /// `PIPESTATUS`
     pub pipestatus: Vec<i32>,
     /// `$$`: the main shell's pid, also in subshells.
     pub shell_pid: Pid,
-    pub traps: Arc<BTreeMap<String, String>>,
-    pub jobs: Vec<Job>,
-    /// The line of the command being run (`$LINENO`).
-    pub line: u32,
-    pub source: Source,
-    pub call_depth: usize,
-    pub eval_depth: usize,
-    /// Nested `source`s, so `return` knows it may leave one.
-    pub source_depth: usize,
-    /// Function names, innermost first (`$FUNCNAME`).
-    pub funcname: Vec<String>,
-    /// >0 while running a condition, where `set -e` does not apply.
-    pub errexit_off: usize,
-    /// True in a forked copy of the shell.
-    pub subshell: bool,
-    /// Nesting of command substitutions, for `set -x` prefixes.
-    pub subst_depth: usize,
+    /// `$_`: the last argument of the previous command.
+    pub underscore: String,
+    /// `$RANDOM`'s generator state.
+    pub random_state: u32,
+    /// When the shell started (`$SECONDS`).
     pub started: Instant,
     /// getopts: the position inside a group of short options.
     pub getopts_char: usize,
-    /// The innermost loop count, so `break` outside a loop is reported.
-    pub loop_depth: usize,
-    /// Notes received and not yet handled by a trap.
-    pub pending_notes: Vec<String>,
-    /// `$RANDOM`'s generator state.
-    pub random_state: u32,
-    /// `$_`: the last argument of the previous command.
-    pub underscore: String,
+}
+
+/// Where the shell is reading: what messages are reported under.
+#[derive(Clone)]
+pub struct Location {
+    pub source: Source,
+    /// The line of the command being run (`$LINENO`).
+    pub line: u32,
     /// While running `eval` or `source` text: what syntax errors are
     /// reported under.
     pub parse_context: Option<String>,
+}
+
+/// How deep the shell is in functions, sourced files, evals, loops,
+/// substitutions and conditions; and whether it is a subshell.
+#[derive(Clone, Default)]
+pub struct Nesting {
+    /// Function names, innermost first (`$FUNCNAME`).
+    pub funcname: Vec<String>,
+    pub calls: usize,
+    pub evals: usize,
+    /// Nested `source`s, so `return` knows it may leave one.
+    pub sources: usize,
+    /// The innermost loop count, so `break` outside a loop is reported.
+    pub loops: usize,
+    /// Nesting of command substitutions, for `set -x` prefixes.
+    pub substs: usize,
+    /// >0 while running a condition, where `set -e` does not apply.
+    pub conditions: usize,
+    /// True in a forked copy of the shell.
+    pub subshell: bool,
+}
+
+/// The interpreter's whole state, by concern. Cloning it (cheap: the big
+/// tables are copy-on-write) is how a subshell starts.
+#[derive(Clone)]
+pub struct Shell {
+    pub proc: Proc,
+    pub vars: Vars,
+    pub defs: Defs,
+    pub params: Params,
+    pub opts: Opts,
+    pub shopts: Shopts,
+    pub limits: Limits,
+    pub jobs: Jobs,
+    pub traps: Traps,
+    pub at: Location,
+    pub nest: Nesting,
     /// Arithmetic expressions already parsed.
     pub arith_cache: arith::Cache,
     /// Interactive history (shared with forks, which never change it).
@@ -242,37 +173,30 @@ impl Shell {
         Shell {
             proc,
             vars: Vars::default(),
-            funcs: Arc::default(),
-            aliases: Arc::default(),
+            defs: Defs::default(),
+            params: Params {
+                arg0,
+                positional: Arc::default(),
+                status: 0,
+                last_bg: None,
+                pipestatus: Vec::new(),
+                shell_pid,
+                underscore: String::new(),
+                random_state: seed,
+                started: Instant::now(),
+                getopts_char: 0,
+            },
             opts: Opts::default(),
             shopts: Shopts::default(),
             limits: Limits::default(),
-            positional: Arc::default(),
-            arg0,
-            status: 0,
-            last_bg: None,
-            procsubs: Vec::new(),
-            procsub_zombies: Vec::new(),
-            pipestatus: Vec::new(),
-            shell_pid,
-            traps: Arc::default(),
-            jobs: Vec::new(),
-            line: 1,
-            source,
-            call_depth: 0,
-            eval_depth: 0,
-            source_depth: 0,
-            funcname: Vec::new(),
-            errexit_off: 0,
-            subshell: false,
-            subst_depth: 0,
-            started: Instant::now(),
-            getopts_char: 0,
-            loop_depth: 0,
-            pending_notes: Vec::new(),
-            random_state: seed,
-            underscore: String::new(),
-            parse_context: None,
+            jobs: Jobs::default(),
+            traps: Traps::default(),
+            at: Location {
+                source,
+                line: 1,
+                parse_context: None,
+            },
+            nest: Nesting::default(),
             arith_cache: arith::Cache::default(),
             history: editor::SharedHistory::default(),
         }
@@ -285,10 +209,10 @@ impl Shell {
     pub fn get(&mut self, name: &str) -> Option<String> {
         match name {
             "RANDOM" => return Some(self.random().to_string()),
-            "LINENO" => return Some(self.line.to_string()),
+            "LINENO" => return Some(self.at.line.to_string()),
             "SECONDS" => {
                 let base: i64 = self.var_str("\u{0}SECONDS").and_then(|s| s.parse().ok()).unwrap_or(0);
-                return Some((self.started.elapsed().as_secs() as i64 + base).to_string());
+                return Some((self.params.started.elapsed().as_secs() as i64 + base).to_string());
             }
             "BASHPID" => return Some(self.proc.pid().to_string()),
             "EPOCHSECONDS" => return Some((self.proc.now_ns() / 1_000_000_000).to_string()),
@@ -300,7 +224,7 @@ impl Shell {
                 let n = self.proc.random(4).iter().fold(0u32, |n, &b| n << 8 | u32::from(b));
                 return Some(n.to_string());
             }
-            "_" => return Some(self.underscore.clone()),
+            "_" => return Some(self.params.underscore.clone()),
             "PPID" if self.vars.get("PPID").is_none() => return Some(self.proc.ppid().to_string()),
             _ => {}
         }
@@ -357,8 +281,12 @@ impl Shell {
     /// reseeds it.
     pub fn random(&mut self) -> u32 {
         // The 31-bit LCG bash uses, enough for scripts.
-        self.random_state = self.random_state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
-        (self.random_state >> 16) & 0x7fff
+        self.params.random_state = self
+            .params
+            .random_state
+            .wrapping_mul(1_103_515_245)
+            .wrapping_add(12_345);
+        (self.params.random_state >> 16) & 0x7fff
     }
 
     pub fn ifs(&self) -> String {
@@ -382,10 +310,10 @@ impl Shell {
     /// The prefix bash puts on messages: `sh: line 3: ` in `-c` mode,
     /// `script: line 3: ` for a script, `sh: ` interactively.
     pub fn prefix(&self) -> String {
-        match &self.source {
-            Source::Interactive => format!("{}: ", self.arg0),
-            Source::Command | Source::Stdin => format!("{}: line {}: ", self.arg0, self.line),
-            Source::Script(name) => format!("{}: line {}: ", name, self.line),
+        match &self.at.source {
+            Source::Interactive => format!("{}: ", self.params.arg0),
+            Source::Command | Source::Stdin => format!("{}: line {}: ", self.params.arg0, self.at.line),
+            Source::Script(name) => format!("{}: line {}: ", name, self.at.line),
         }
     }
 
@@ -416,7 +344,7 @@ impl Shell {
             Err(e) => {
                 if !e.is(kernel::Errno::EPIPE) {
                     // bash names no line for a write error.
-                    let msg = format!("{}: {builtin}: write error: {}\n", self.arg0, e.strerror());
+                    let msg = format!("{}: {builtin}: write error: {}\n", self.params.arg0, e.strerror());
                     self.write_fd(2, &msg).await;
                 }
                 false

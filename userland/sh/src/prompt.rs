@@ -25,9 +25,9 @@ impl Shell {
             return escaped;
         };
         // An expansion error must not end the shell at its prompt.
-        let saved = self.status;
+        let saved = self.params.status;
         let r = self.expand_str(&word).await.unwrap_or(escaped);
-        self.status = saved;
+        self.params.status = saved;
         r
     }
 
@@ -77,9 +77,9 @@ impl Shell {
                     };
                     out.push_str(&shown);
                 }
-                's' => out.push_str(self.arg0.rsplit('/').next().unwrap_or("sh")),
+                's' => out.push_str(self.params.arg0.rsplit('/').next().unwrap_or("sh")),
                 'v' | 'V' => out.push_str(env!("CARGO_PKG_VERSION")),
-                'j' => out.push_str(&self.jobs.len().to_string()),
+                'j' => out.push_str(&self.jobs.table.len().to_string()),
                 'l' => out.push_str("cons"),
                 '!' => out.push_str(&(self.history.lock().lines.len() + 1).to_string()),
                 '#' => out.push_str(&(self.history.lock().lines.len() + 1).to_string()),
@@ -120,14 +120,14 @@ impl Shell {
     /// before a prompt.
     async fn notify_jobs(&mut self) {
         self.reap_jobs();
-        let n = self.jobs.len();
+        let n = self.jobs.table.len();
         let mut text = String::new();
-        for (i, j) in self.jobs.iter().enumerate() {
+        for (i, j) in self.jobs.table.iter().enumerate() {
             if j.finished() {
                 text.push_str(&super::builtins::job_line(j, i, n, false));
             }
         }
-        self.jobs.retain(|j| !j.finished());
+        self.jobs.table.retain(|j| !j.finished());
         if !text.is_empty() {
             self.write_fd(2, &text).await;
         }
@@ -151,7 +151,7 @@ impl Shell {
             match self.edit_line(&prompt).await {
                 Line::Eof if buf.is_empty() => {
                     self.write_fd(2, "exit\n").await;
-                    return Ok(self.status);
+                    return Ok(self.params.status);
                 }
                 Line::Eof => {
                     // End of input inside a command: report it as bash does.
@@ -161,13 +161,13 @@ impl Shell {
                     }
                     buf.clear();
                     entered.clear();
-                    self.status = 2;
+                    self.params.status = 2;
                     continue;
                 }
                 Line::Cancelled => {
                     buf.clear();
                     entered.clear();
-                    self.status = 130;
+                    self.params.status = 130;
                     continue;
                 }
                 Line::Text(l) => {
@@ -178,7 +178,7 @@ impl Shell {
             let mut complete = true;
             loop {
                 let mut parser = Parser::new(&buf, line_no, false);
-                parser.set_aliases(self.shopts.expand_aliases.then(|| self.aliases.clone()));
+                parser.set_aliases(self.shopts.expand_aliases.then(|| self.defs.aliases.clone()));
                 match parser.next_command() {
                     Ok(Some(list)) => {
                         let used: usize = buf.chars().take(parser.consumed()).map(char::len_utf8).sum();
@@ -206,9 +206,9 @@ impl Shell {
                         break;
                     }
                     Err(e) => {
-                        self.line = parser.line();
+                        self.at.line = parser.line();
                         self.report_parse_error(e).await;
-                        self.status = 2;
+                        self.params.status = 2;
                         buf.clear();
                         break;
                     }

@@ -128,19 +128,19 @@ async fn main(p: Proc) -> i32 {
     let mut rest: Vec<String> = argv[i.min(argv.len())..].to_vec();
     let input = match (input, script_name) {
         (Some(Input::Command(text)), Some(file)) => {
-            sh.arg0 = file.clone();
-            sh.source = Source::Script(file.clone());
+            sh.params.arg0 = file.clone();
+            sh.at.source = Source::Script(file.clone());
             Input::Named(text)
         }
         (Some(Input::Command(c)), None) => {
             if !rest.is_empty() {
-                sh.arg0 = rest.remove(0);
+                sh.params.arg0 = rest.remove(0);
             }
-            sh.source = Source::Command;
+            sh.at.source = Source::Command;
             Input::Command(c)
         }
         _ if force_stdin || rest.is_empty() => {
-            sh.source = if sh.opts.interactive {
+            sh.at.source = if sh.opts.interactive {
                 Source::Interactive
             } else {
                 Source::Stdin
@@ -149,12 +149,12 @@ async fn main(p: Proc) -> i32 {
         }
         _ => {
             let file = rest.remove(0);
-            sh.arg0 = file.clone();
-            sh.source = Source::Script(file.clone());
+            sh.params.arg0 = file.clone();
+            sh.at.source = Source::Script(file.clone());
             Input::File(file)
         }
     };
-    sh.positional = Arc::new(rest);
+    sh.params.positional = Arc::new(rest);
     let r = match input {
         Input::Command(text) => sh.run_script(&text).await,
         Input::File(path) => match sh.proc.read_file(&bytes::to_os(&path)).await {
@@ -235,7 +235,7 @@ impl Shell {
         let mut parser = Parser::new(text, 1, true);
         let mut status = 0;
         loop {
-            parser.set_aliases(self.shopts.expand_aliases.then(|| self.aliases.clone()));
+            parser.set_aliases(self.shopts.expand_aliases.then(|| self.defs.aliases.clone()));
             let parsed = parser.next_command();
             self.print_warnings(parser.take_warnings()).await;
             match parsed {
@@ -245,7 +245,7 @@ impl Shell {
                 },
                 Ok(None) => return Ok(status),
                 Err(e) => {
-                    self.line = parser.line();
+                    self.at.line = parser.line();
                     self.report_parse_error(e).await;
                     return Err(Flow::Exit(2));
                 }
@@ -259,12 +259,12 @@ impl Shell {
         match self.run_list(list).await {
             Ok(s) => Ok(s),
             Err(Flow::Abort(s)) => {
-                self.status = s;
+                self.params.status = s;
                 Ok(s)
             }
-            Err(Flow::Break(_) | Flow::Continue(_)) => Ok(self.status),
+            Err(Flow::Break(_) | Flow::Continue(_)) => Ok(self.params.status),
             Err(Flow::Return(s)) => {
-                self.status = s;
+                self.params.status = s;
                 Ok(s)
             }
             Err(f) => Err(f),
@@ -281,7 +281,7 @@ impl Shell {
         loop {
             if !buf.is_empty() || eof {
                 let mut parser = Parser::new(&buf, line, eof);
-                parser.set_aliases(self.shopts.expand_aliases.then(|| self.aliases.clone()));
+                parser.set_aliases(self.shopts.expand_aliases.then(|| self.defs.aliases.clone()));
                 let parsed = parser.next_command();
                 if !matches!(parsed, Err(ParseError::Incomplete)) {
                     self.print_warnings(parser.take_warnings()).await;
@@ -304,7 +304,7 @@ impl Shell {
                     }
                     Err(ParseError::Incomplete) if !eof => {}
                     Err(e) => {
-                        self.line = parser.line();
+                        self.at.line = parser.line();
                         self.report_parse_error(e).await;
                         if self.opts.interactive {
                             buf.clear();
@@ -323,9 +323,9 @@ impl Shell {
 
     async fn print_warnings(&mut self, warnings: Vec<(u32, String)>) {
         for (line, text) in warnings {
-            let saved = std::mem::replace(&mut self.line, line);
+            let saved = std::mem::replace(&mut self.at.line, line);
             self.error(&text).await;
-            self.line = saved;
+            self.at.line = saved;
         }
     }
 

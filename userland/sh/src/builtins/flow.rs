@@ -27,7 +27,7 @@ async fn count(sh: &mut Shell, argv: &[String]) -> Result<u32, i32> {
 }
 
 async fn loop_control(sh: &mut Shell, argv: Vec<String>, brk: bool) -> Res {
-    if sh.loop_depth == 0 {
+    if sh.nest.loops == 0 {
         sh.error(&format!(
             "{}: only meaningful in a `for', `while', or `until' loop",
             argv[0]
@@ -39,15 +39,15 @@ async fn loop_control(sh: &mut Shell, argv: Vec<String>, brk: bool) -> Res {
     // still leaves the loop, as bash does).
     let n = match count(sh, &argv).await {
         Ok(n) => {
-            sh.status = 0;
+            sh.params.status = 0;
             n
         }
         Err(s) => {
-            sh.status = s;
+            sh.params.status = s;
             1
         }
     };
-    let n = n.min(sh.loop_depth as u32);
+    let n = n.min(sh.nest.loops as u32);
     Err(if brk { Flow::Break(n) } else { Flow::Continue(n) })
 }
 
@@ -71,13 +71,13 @@ async fn status_arg(sh: &mut Shell, name: &str, a: &str) -> Result<i32, i32> {
 }
 
 pub async fn return_(sh: &mut Shell, argv: Vec<String>) -> Res {
-    if sh.call_depth == 0 && sh.source_depth == 0 {
+    if sh.nest.calls == 0 && sh.nest.sources == 0 {
         sh.error("return: can only `return' from a function or sourced script")
             .await;
         return Ok(2);
     }
     let status = match argv.get(1) {
-        None => sh.status,
+        None => sh.params.status,
         Some(a) => match status_arg(sh, "return", a).await {
             Ok(s) => s,
             Err(s) => s,
@@ -92,7 +92,7 @@ pub async fn exit(sh: &mut Shell, argv: Vec<String>) -> Res {
         return Err(Flow::Exit(1));
     }
     let status = match argv.get(1) {
-        None => sh.status,
+        None => sh.params.status,
         Some(a) => match status_arg(sh, "exit", a).await {
             Ok(s) => s,
             Err(s) => s,

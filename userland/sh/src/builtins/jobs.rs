@@ -21,16 +21,8 @@ pub fn signal(spec: &str) -> Option<(i32, &'static str, &'static str)> {
 /// A pid or `%job` operand.
 async fn target_pids(sh: &mut Shell, spec: &str, builtin: &str) -> Result<Vec<kernel::Pid>, ()> {
     if let Some(j) = spec.strip_prefix('%') {
-        let job = match j {
-            "" | "%" | "+" => sh.jobs.last().cloned(),
-            "-" => sh.jobs.iter().rev().nth(1).cloned(),
-            n => match n.parse::<usize>() {
-                Ok(id) => sh.jobs.iter().find(|x| x.id == id).cloned(),
-                Err(_) => sh.jobs.iter().find(|x| x.text.starts_with(n)).cloned(),
-            },
-        };
-        return match job {
-            Some(j) => Ok(j.pids),
+        return match sh.jobs.find(j).map(|j| j.pids.clone()) {
+            Some(pids) => Ok(pids),
             None => {
                 sh.error(&format!("{builtin}: {spec}: no such job")).await;
                 Err(())
@@ -60,15 +52,15 @@ pub async fn wait(sh: &mut Shell, argv: Vec<String>) -> Res {
         // The next job to end.
         loop {
             sh.reap_jobs();
-            if let Some(i) = sh.jobs.iter().position(|j| j.finished()) {
-                let j = sh.jobs.remove(i);
+            if let Some(i) = sh.jobs.table.iter().position(|j| j.finished()) {
+                let j = sh.jobs.table.remove(i);
                 return Ok(j.status().unwrap_or(0));
             }
-            if sh.jobs.is_empty() {
+            if sh.jobs.table.is_empty() {
                 return Ok(127);
             }
             match sh.proc.wait_any().await {
-                Ok((pid, st)) => sh.record_job_status(pid, st.code),
+                Ok((pid, st)) => sh.jobs.record(pid, st.code),
                 Err(e) if e.is(Errno::EINTR) => {
                     sh.note_interrupted();
                     return Ok(130);
@@ -81,7 +73,7 @@ pub async fn wait(sh: &mut Shell, argv: Vec<String>) -> Res {
         // Every child.
         loop {
             match sh.proc.wait_any().await {
-                Ok((pid, st)) => sh.record_job_status(pid, st.code),
+                Ok((pid, st)) => sh.jobs.record(pid, st.code),
                 Err(e) if e.is(Errno::EINTR) => {
                     sh.note_interrupted();
                     sh.handle_notes().await?;
@@ -90,7 +82,7 @@ pub async fn wait(sh: &mut Shell, argv: Vec<String>) -> Res {
                 Err(_) => break,
             }
         }
-        sh.jobs.clear();
+        sh.jobs.table.clear();
         return Ok(0);
     }
     let mut status = 0;
@@ -100,15 +92,11 @@ pub async fn wait(sh: &mut Shell, argv: Vec<String>) -> Res {
             continue;
         };
         for pid in pids {
-            let known = sh
-                .jobs
-                .iter()
-                .find_map(|j| j.pids.iter().position(|&p| p == pid).map(|i| j.done[i]));
-            status = match known {
+            status = match sh.jobs.state(pid) {
                 Some(Some(code)) => code,
                 Some(None) => {
                     let code = sh.wait_child(pid).await;
-                    sh.record_job_status(pid, code);
+                    sh.jobs.record(pid, code);
                     code
                 }
                 None => {
@@ -121,7 +109,7 @@ pub async fn wait(sh: &mut Shell, argv: Vec<String>) -> Res {
                 }
             };
         }
-        sh.jobs.retain(|j| !j.finished());
+        sh.jobs.table.retain(|j| !j.finished());
     }
     Ok(status)
 }
@@ -175,9 +163,9 @@ pub async fn jobs(sh: &mut Shell, argv: Vec<String>) -> Res {
         }
     };
     sh.reap_jobs();
-    let n = sh.jobs.len();
+    let n = sh.jobs.table.len();
     let mut out = String::new();
-    for (i, j) in sh.jobs.iter().enumerate() {
+    for (i, j) in sh.jobs.table.iter().enumerate() {
         if opts.contains(&'p') {
             for p in &j.pids {
                 out.push_str(&format!("{p}\n"));
@@ -186,7 +174,7 @@ pub async fn jobs(sh: &mut Shell, argv: Vec<String>) -> Res {
         }
         out.push_str(&job_line(j, i, n, opts.contains(&'l')));
     }
-    sh.jobs.retain(|j| !j.finished());
+    sh.jobs.table.retain(|j| !j.finished());
     sh.out(&out).await;
     Ok(0)
 }
@@ -320,7 +308,7 @@ pub async fn trap(sh: &mut Shell, argv: Vec<String>) -> Res {
     }
     if args.is_empty() || print {
         let mut out = String::new();
-        let mut entries: Vec<(&String, &String)> = sh.traps.iter().collect();
+        let mut entries: Vec<(&String, &String)> = sh.traps.table.iter().collect();
         // EXIT first, then signals by number, then the others.
         entries.sort_by_key(|(k, _)| match k.as_str() {
             "EXIT" => 0,
@@ -355,7 +343,7 @@ pub async fn trap(sh: &mut Shell, argv: Vec<String>) -> Res {
             status = 1;
             continue;
         };
-        let traps = Arc::make_mut(&mut sh.traps);
+        let traps = Arc::make_mut(&mut sh.traps.table);
         match action {
             Some(a) => {
                 traps.insert(name, a.to_string());

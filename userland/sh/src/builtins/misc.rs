@@ -51,18 +51,21 @@ pub async fn source(sh: &mut Shell, argv: Vec<String>) -> Res {
     };
     let text = bytes::from_bytes(&data);
     let saved_pos = if argv.len() > 2 {
-        Some(std::mem::replace(&mut sh.positional, Arc::new(argv[2..].to_vec())))
+        Some(std::mem::replace(
+            &mut sh.params.positional,
+            Arc::new(argv[2..].to_vec()),
+        ))
     } else {
         None
     };
-    sh.source_depth += 1;
-    let saved_line = sh.line;
-    sh.line = 1;
+    sh.nest.sources += 1;
+    let saved_line = sh.at.line;
+    sh.at.line = 1;
     let r = sh.eval_string(&text, &file).await;
-    sh.line = saved_line;
-    sh.source_depth -= 1;
+    sh.at.line = saved_line;
+    sh.nest.sources -= 1;
     if let Some(p) = saved_pos {
-        sh.positional = p;
+        sh.params.positional = p;
     }
     match r {
         Err(Flow::Return(s)) => Ok(s),
@@ -126,13 +129,13 @@ enum Kind {
 
 async fn classify(sh: &mut Shell, name: &str, all: bool, skip_functions: bool) -> Vec<Kind> {
     let mut out = Vec::new();
-    if let Some(a) = sh.aliases.get(name) {
+    if let Some(a) = sh.defs.aliases.get(name) {
         out.push(Kind::Alias(a.clone()));
     }
     if super::KEYWORDS.contains(&name) {
         out.push(Kind::Keyword);
     }
-    if !skip_functions && let Some(f) = sh.funcs.get(name) {
+    if !skip_functions && let Some(f) = sh.defs.funcs.get(name) {
         out.push(Kind::Function(f.clone()));
     }
     if super::lookup(name).is_some() {
@@ -308,7 +311,7 @@ pub async fn alias(sh: &mut Shell, argv: Vec<String>) -> Res {
     let args: Vec<&String> = argv[1..].iter().filter(|a| *a != "-p").collect();
     let mut out = String::new();
     if args.is_empty() {
-        let mut all: Vec<_> = sh.aliases.iter().collect();
+        let mut all: Vec<_> = sh.defs.aliases.iter().collect();
         all.sort();
         for (k, v) in all {
             out.push_str(&format!("alias {k}={}\n", single_quote(v)));
@@ -320,9 +323,9 @@ pub async fn alias(sh: &mut Shell, argv: Vec<String>) -> Res {
     for a in args {
         match a.split_once('=') {
             Some((k, v)) => {
-                Arc::make_mut(&mut sh.aliases).insert(k.to_string(), v.to_string());
+                Arc::make_mut(&mut sh.defs.aliases).insert(k.to_string(), v.to_string());
             }
-            None => match sh.aliases.get(a.as_str()) {
+            None => match sh.defs.aliases.get(a.as_str()) {
                 Some(v) => out.push_str(&format!("alias {a}={}\n", single_quote(v))),
                 None => {
                     sh.error(&format!("alias: {a}: not found")).await;
@@ -345,12 +348,12 @@ pub async fn unalias(sh: &mut Shell, argv: Vec<String>) -> Res {
         return Ok(2);
     }
     if argv[1] == "-a" {
-        sh.aliases = Arc::new(HashMap::new());
+        sh.defs.aliases = Arc::new(HashMap::new());
         return Ok(0);
     }
     let mut status = 0;
     for a in &argv[1..] {
-        if Arc::make_mut(&mut sh.aliases).remove(a).is_none() {
+        if Arc::make_mut(&mut sh.defs.aliases).remove(a).is_none() {
             sh.error(&format!("unalias: {a}: not found")).await;
             status = 1;
         }
@@ -369,14 +372,14 @@ pub async fn getopts(sh: &mut Shell, argv: Vec<String>) -> Res {
     let args: Vec<String> = if argv.len() > 3 {
         argv[3..].to_vec()
     } else {
-        sh.positional.to_vec()
+        sh.params.positional.to_vec()
     };
     // A leading `:` or OPTERR=0 silences the messages.
     let silent = optstring.starts_with(':') || sh.get("OPTERR").as_deref() == Some("0");
     let mut optind: usize = sh.get("OPTIND").and_then(|s| s.parse().ok()).unwrap_or(1).max(1);
     // A changed OPTIND restarts scanning inside a group.
     if sh.get("\u{0}OPTIND_SEEN").and_then(|s| s.parse::<usize>().ok()) != Some(optind) {
-        sh.getopts_char = 0;
+        sh.params.getopts_char = 0;
     }
     let set = |sh: &mut Shell, name: &str, v: &str| {
         let _ = sh.set(name, v);
@@ -385,7 +388,7 @@ pub async fn getopts(sh: &mut Shell, argv: Vec<String>) -> Res {
         set(sh, "OPTIND", &optind.to_string());
         set(sh, "\u{0}OPTIND_SEEN", &optind.to_string());
     };
-    if sh.getopts_char == 0 {
+    if sh.params.getopts_char == 0 {
         let Some(arg) = args.get(optind - 1) else {
             set(sh, &var, "?");
             finish(sh, optind);
@@ -401,15 +404,15 @@ pub async fn getopts(sh: &mut Shell, argv: Vec<String>) -> Res {
             finish(sh, optind);
             return Ok(1);
         }
-        sh.getopts_char = 1;
+        sh.params.getopts_char = 1;
     }
     let arg: Vec<char> = args[optind - 1].chars().collect();
-    let c = arg[sh.getopts_char];
-    sh.getopts_char += 1;
-    let at_end = sh.getopts_char >= arg.len();
+    let c = arg[sh.params.getopts_char];
+    sh.params.getopts_char += 1;
+    let at_end = sh.params.getopts_char >= arg.len();
     if at_end {
         optind += 1;
-        sh.getopts_char = 0;
+        sh.params.getopts_char = 0;
     }
     let spec = optstring.trim_start_matches(':');
     let pos = if c == ':' { None } else { spec.find(c) };
@@ -417,7 +420,8 @@ pub async fn getopts(sh: &mut Shell, argv: Vec<String>) -> Res {
         if silent {
             set(sh, "OPTARG", &c.to_string());
         } else {
-            sh.write_fd(2, &format!("{}: illegal option -- {c}\n", sh.arg0)).await;
+            sh.write_fd(2, &format!("{}: illegal option -- {c}\n", sh.params.arg0))
+                .await;
             sh.vars.unset("OPTARG");
         }
         set(sh, &var, "?");
@@ -427,10 +431,10 @@ pub async fn getopts(sh: &mut Shell, argv: Vec<String>) -> Res {
     let takes_arg = spec[pos + c.len_utf8()..].starts_with(':');
     if takes_arg {
         if !at_end {
-            let rest: String = arg[sh.getopts_char..].iter().collect();
+            let rest: String = arg[sh.params.getopts_char..].iter().collect();
             set(sh, "OPTARG", &rest);
             optind += 1;
-            sh.getopts_char = 0;
+            sh.params.getopts_char = 0;
         } else if let Some(next) = args.get(optind - 1) {
             let next = next.clone();
             set(sh, "OPTARG", &next);
@@ -440,7 +444,7 @@ pub async fn getopts(sh: &mut Shell, argv: Vec<String>) -> Res {
                 set(sh, &var, ":");
                 set(sh, "OPTARG", &c.to_string());
             } else {
-                sh.write_fd(2, &format!("{}: option requires an argument -- {c}\n", sh.arg0))
+                sh.write_fd(2, &format!("{}: option requires an argument -- {c}\n", sh.params.arg0))
                     .await;
                 set(sh, &var, "?");
                 sh.vars.unset("OPTARG");

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use crate::exec::{AssignVal, DeclArg};
+use crate::options::{Opts, SET_OPTIONS, SHOPTS};
 use crate::vars::{Kind, Value, Var};
 use crate::{Res, Shell};
 use common::printf::shell_quote;
@@ -361,7 +362,7 @@ async fn print_functions(sh: &mut Shell, names: &[DeclArg], names_only: bool) ->
             _ => None,
         })
         .collect();
-    let mut all: Vec<_> = sh.funcs.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    let mut all: Vec<_> = sh.defs.funcs.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
     all.sort_by(|a, b| a.0.cmp(&b.0));
     let mut status = 0;
     let mut out = String::new();
@@ -375,7 +376,7 @@ async fn print_functions(sh: &mut Shell, names: &[DeclArg], names_only: bool) ->
         }
     } else {
         for w in &wanted {
-            match sh.funcs.get(w) {
+            match sh.defs.funcs.get(w) {
                 Some(_) if names_only => out.push_str(&format!("{w}\n")),
                 Some(f) => out.push_str(&crate::builtins::misc::function_text(f)),
                 None => status = 1,
@@ -399,7 +400,7 @@ pub async fn unset(sh: &mut Shell, argv: Vec<String>) -> Res {
     let mut status = 0;
     for n in names {
         if functions {
-            Arc::make_mut(&mut sh.funcs).remove(&n);
+            Arc::make_mut(&mut sh.defs.funcs).remove(&n);
             continue;
         }
         if let Some((base, rest)) = n.split_once('[')
@@ -445,70 +446,15 @@ pub async fn unset(sh: &mut Shell, argv: Vec<String>) -> Res {
                 status = 1;
             }
         } else if !opts.contains(&'v') {
-            Arc::make_mut(&mut sh.funcs).remove(&n);
+            Arc::make_mut(&mut sh.defs.funcs).remove(&n);
         }
     }
     Ok(status)
 }
 
-/// Option names `set -o` knows, in listing order, with their letters.
-const SET_OPTIONS: &[(&str, Option<char>)] = &[
-    ("allexport", Some('a')),
-    ("braceexpand", Some('B')),
-    ("emacs", None),
-    ("errexit", Some('e')),
-    ("errtrace", Some('E')),
-    ("functrace", Some('T')),
-    ("hashall", Some('h')),
-    ("histexpand", Some('H')),
-    ("history", None),
-    ("ignoreeof", None),
-    ("interactive-comments", None),
-    ("keyword", Some('k')),
-    ("monitor", Some('m')),
-    ("noclobber", Some('C')),
-    ("noexec", Some('n')),
-    ("noglob", Some('f')),
-    ("nolog", None),
-    ("notify", Some('b')),
-    ("nounset", Some('u')),
-    ("onecmd", Some('t')),
-    ("physical", Some('P')),
-    ("pipefail", None),
-    ("posix", None),
-    ("privileged", Some('p')),
-    ("verbose", Some('v')),
-    ("vi", None),
-    ("xtrace", Some('x')),
-];
-
 /// Read or change one `set -o` option; `None` if the name is unknown.
 fn option(sh: &mut Shell, name: &str, set: Option<bool>) -> Option<bool> {
-    let o = &mut sh.opts;
-    let slot: &mut bool = match name {
-        "allexport" => &mut o.allexport,
-        "errexit" => &mut o.errexit,
-        "noclobber" => &mut o.noclobber,
-        "noexec" => &mut o.noexec,
-        "noglob" => &mut o.noglob,
-        "nounset" => &mut o.nounset,
-        "pipefail" => &mut o.pipefail,
-        "verbose" => &mut o.verbose,
-        "xtrace" => &mut o.xtrace,
-        n if SET_OPTIONS.iter().any(|(x, _)| *x == n) => {
-            // Accepted, not modelled: report the default.
-            let on = matches!(
-                n,
-                "braceexpand" | "hashall" | "interactive-comments" | "emacs" | "history"
-            );
-            return Some(on);
-        }
-        _ => return None,
-    };
-    if let Some(v) = set {
-        *slot = v;
-    }
-    Some(*slot)
+    sh.opts.by_name(name, set)
 }
 
 /// Public view of options for `test -o` and `$-`.
@@ -550,7 +496,7 @@ pub async fn set(sh: &mut Shell, argv: Vec<String>) -> Res {
         let a = argv[i].clone();
         if a == "--" {
             i += 1;
-            sh.positional = Arc::new(argv[i..].to_vec());
+            sh.params.positional = Arc::new(argv[i..].to_vec());
             return Ok(0);
         }
         if a == "-" {
@@ -577,7 +523,7 @@ pub async fn set(sh: &mut Shell, argv: Vec<String>) -> Res {
                 }
                 continue;
             }
-            let Some((name, _)) = SET_OPTIONS.iter().find(|(_, l)| *l == Some(c)) else {
+            let Some(name) = Opts::letter_name(c) else {
                 sh.error(&format!("set: {}{c}: invalid option", if on { '-' } else { '+' }))
                     .await;
                 sh.write_fd(
@@ -592,7 +538,7 @@ pub async fn set(sh: &mut Shell, argv: Vec<String>) -> Res {
         i += 1;
     }
     if i < argv.len() {
-        sh.positional = Arc::new(argv[i..].to_vec());
+        sh.params.positional = Arc::new(argv[i..].to_vec());
     }
     Ok(0)
 }
@@ -625,39 +571,11 @@ pub async fn shift(sh: &mut Shell, argv: Vec<String>) -> Res {
             }
         },
     };
-    if n > sh.positional.len() {
+    if n > sh.params.positional.len() {
         return Ok(1);
     }
-    sh.positional = Arc::new(sh.positional[n..].to_vec());
+    sh.params.positional = Arc::new(sh.params.positional[n..].to_vec());
     Ok(0)
-}
-
-const SHOPTS: &[&str] = &[
-    "autocd",
-    "cdspell",
-    "dotglob",
-    "expand_aliases",
-    "extglob",
-    "failglob",
-    "globstar",
-    "lastpipe",
-    "nocaseglob",
-    "nocasematch",
-    "nullglob",
-];
-
-fn shopt_slot<'a>(sh: &'a mut Shell, name: &str) -> Option<&'a mut bool> {
-    let s = &mut sh.shopts;
-    Some(match name {
-        "dotglob" => &mut s.dotglob,
-        "expand_aliases" => &mut s.expand_aliases,
-        "failglob" => &mut s.failglob,
-        "globstar" => &mut s.globstar,
-        "lastpipe" => &mut s.lastpipe,
-        "nocaseglob" => &mut s.nocaseglob,
-        "nullglob" => &mut s.nullglob,
-        _ => return None,
-    })
 }
 
 pub async fn shopt(sh: &mut Shell, argv: Vec<String>) -> Res {
@@ -694,7 +612,7 @@ pub async fn shopt(sh: &mut Shell, argv: Vec<String>) -> Res {
             status = 1;
             continue;
         }
-        let value = match shopt_slot(sh, name) {
+        let value = match sh.shopts.slot(name) {
             Some(slot) => {
                 if let Some(v) = set {
                     *slot = v;
