@@ -234,20 +234,20 @@ impl Limits {
     /// The message for a limit that refused: `process limit reached (256);
     /// raise it with --limit procs=N`.
     pub fn reached(&self, name: &str) -> String {
-        match info(name) {
-            Some(i) => format!(
-                "{} reached ({}){RAISE}{}",
-                i.what,
-                i.unit.show((i.get)(self)),
-                i.raise_hint()
-            ),
-            None => format!("{name} limit reached"),
-        }
+        reached(name, self.get(name).unwrap_or(UNLIMITED))
     }
 
     /// An error carrying [`Limits::reached`]'s message.
     pub fn error(&self, code: Errno, name: &str) -> Error {
         Error::with_detail(code, self.reached(name))
+    }
+}
+
+/// [`Limits::reached`] for a limit whose value is `value`.
+pub fn reached(name: &str, value: u64) -> String {
+    match info(name) {
+        Some(i) => format!("{} reached ({}){RAISE}{}", i.what, i.unit.show(value), i.raise_hint()),
+        None => format!("{name} limit reached"),
     }
 }
 

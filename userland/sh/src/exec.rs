@@ -1030,16 +1030,17 @@ impl Shell {
     // ---- functions ----
 
     pub async fn call_function(&mut self, f: &Arc<Function>, argv: Vec<String>) -> Res {
-        let limit = match self.get("FUNCNEST").and_then(|s| s.parse::<usize>().ok()) {
-            Some(n) if n > 0 => n,
-            _ => self.limits.max_call_depth,
-        };
-        if self.nest.calls >= limit {
-            self.error(&format!(
-                "{}: maximum function nesting level exceeded ({limit})",
-                f.name
-            ))
-            .await;
+        // bash's FUNCNEST, within the process's `calls` limit.
+        let funcnest = self
+            .get("FUNCNEST")
+            .and_then(|s| s.parse::<usize>().ok())
+            .filter(|&n| n > 0 && n < self.limits.max_calls);
+        if self.nest.calls >= funcnest.unwrap_or(self.limits.max_calls) {
+            let msg = match funcnest {
+                Some(n) => format!("maximum function nesting level exceeded ({n})"),
+                None => self.limits.reached("calls"),
+            };
+            self.error(&format!("{}: {msg}", f.name)).await;
             return Err(Flow::Abort(1));
         }
         let args: Vec<String> = argv.into_iter().skip(1).collect();
@@ -1181,8 +1182,9 @@ impl Shell {
     /// Parse and run text in this shell: `what` is `eval`, `trap`, or the
     /// name of a sourced file, which syntax errors are reported under.
     pub async fn eval_string(&mut self, text: &str, what: &str) -> Res {
-        if self.nest.evals >= self.limits.max_eval_depth {
-            self.error(&format!("{what}: maximum nesting level exceeded")).await;
+        if self.nest.evals >= self.limits.max_evals {
+            let msg = self.limits.reached("evals");
+            self.error(&format!("{what}: {msg}")).await;
             return Err(Flow::Abort(1));
         }
         self.nest.evals += 1;
@@ -1193,13 +1195,20 @@ impl Shell {
         r
     }
 
+    /// Set a parser up for the next command: the aliases in force and the
+    /// process's `nest` limit.
+    pub fn prepare(&self, parser: &mut super::parse::Parser) {
+        parser.set_aliases(self.shopts.expand_aliases.then(|| self.defs.aliases.clone()));
+        parser.set_max_depth(self.limits.max_nest);
+    }
+
     /// Run every command of `text`, one complete command at a time.
     pub async fn run_text(&mut self, text: &str) -> Res {
         let line = self.at.line;
         let mut parser = super::parse::Parser::new(text, line, true);
         let mut status = 0;
         loop {
-            parser.set_aliases(self.shopts.expand_aliases.then(|| self.defs.aliases.clone()));
+            self.prepare(&mut parser);
             match parser.next_command() {
                 Ok(Some(list)) => {
                     status = self.run_list(&list).await?;

@@ -178,7 +178,7 @@ impl Shell {
             let mut complete = true;
             loop {
                 let mut parser = Parser::new(&buf, line_no, false);
-                parser.set_aliases(self.shopts.expand_aliases.then(|| self.defs.aliases.clone()));
+                self.prepare(&mut parser);
                 match parser.next_command() {
                     Ok(Some(list)) => {
                         let used: usize = buf.chars().take(parser.consumed()).map(char::len_utf8).sum();

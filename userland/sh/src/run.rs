@@ -36,12 +36,6 @@ async fn main(p: Proc) -> i32 {
         .unwrap_or_else(|| "sh".to_string());
     let mut sh = Shell::new(p, name.clone(), Source::Stdin);
     import_environment(&mut sh);
-    if let Some(spec) = sh.get("NINEBOX_LIMITS")
-        && let Err(e) = sh.limits.apply(&spec)
-    {
-        sh.write_fd(2, &format!("{name}: NINEBOX_LIMITS: {e}\n")).await;
-        return 2;
-    }
 
     // Options.
     let mut input = None;
@@ -235,7 +229,7 @@ impl Shell {
         let mut parser = Parser::new(text, 1, true);
         let mut status = 0;
         loop {
-            parser.set_aliases(self.shopts.expand_aliases.then(|| self.defs.aliases.clone()));
+            self.prepare(&mut parser);
             let parsed = parser.next_command();
             self.print_warnings(parser.take_warnings()).await;
             match parsed {
@@ -281,7 +275,7 @@ impl Shell {
         loop {
             if !buf.is_empty() || eof {
                 let mut parser = Parser::new(&buf, line, eof);
-                parser.set_aliases(self.shopts.expand_aliases.then(|| self.defs.aliases.clone()));
+                self.prepare(&mut parser);
                 let parsed = parser.next_command();
                 if !matches!(parsed, Err(ParseError::Incomplete)) {
                     self.print_warnings(parser.take_warnings()).await;
