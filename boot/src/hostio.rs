@@ -19,7 +19,8 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use kernel::{
-    Caller, DirEntry, Errno, Error, Fileserver, Handle, Limits, NodeType, OpenFlags, Opened, Qid, Result, Stat,
+    Caller, DirEntry, Errno, Error, Fileserver, Handle, Limits, NodeType, OpenFlags, OpenResult, Opened, Qid, Result,
+    Stat,
 };
 use parking_lot::Mutex;
 use tokio::sync::mpsc;
@@ -186,7 +187,7 @@ impl Fileserver for HostIo {
         "hostio"
     }
 
-    async fn open(&self, _who: &Caller, path: &str, flags: OpenFlags) -> Result<Opened> {
+    async fn open(&self, _who: &Caller, path: &str, flags: OpenFlags) -> Result<OpenResult> {
         flags.validate()?;
         let idx = FILES
             .iter()
@@ -206,10 +207,11 @@ impl Fileserver for HostIo {
                 version: 0,
                 kind: NodeType::Device,
             },
-        })
+        }
+        .into())
     }
 
-    async fn read(&self, h: Handle, _offset: u64, count: usize) -> Result<Vec<u8>> {
+    async fn read(&self, _who: &Caller, h: Handle, _offset: u64, count: usize) -> Result<Vec<u8>> {
         if self.file(h)? != 0 {
             return Err(Errno::EBADF.into());
         }
@@ -248,7 +250,7 @@ impl Fileserver for HostIo {
         }
     }
 
-    async fn write(&self, h: Handle, _offset: u64, data: &[u8]) -> Result<usize> {
+    async fn write(&self, _who: &Caller, h: Handle, _offset: u64, data: &[u8]) -> Result<usize> {
         let stream = match self.file(h)? {
             1 => Stream::Stdout,
             2 => Stream::Stderr,
@@ -257,11 +259,16 @@ impl Fileserver for HostIo {
         self.out.write(stream, data)
     }
 
-    async fn close(&self, h: Handle) -> Result<()> {
+    async fn close(&self, _who: &Caller, h: Handle) -> Result<()> {
         match self.handles.lock().1.remove(&h.0) {
             Some(_) => Ok(()),
             None => Err(Errno::EBADF.into()),
         }
+    }
+
+    async fn fstat(&self, who: &Caller, h: Handle) -> Result<Stat> {
+        let idx = self.file(h)?;
+        self.stat(who, &format!("/{}", FILES[idx])).await
     }
 
     async fn stat(&self, _who: &Caller, path: &str) -> Result<Stat> {

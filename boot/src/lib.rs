@@ -4,16 +4,21 @@
 //! The boot namespace (what `ns` prints in a fresh shell):
 //!
 //! ```text
-//! bind  '#d' /dev          DevFS
-//! bind -a '#f' /dev        the dup device: /dev/stdin, /dev/fd/N
-//! bind -a '#c' /dev        the console: /dev/cons/{data,ctl,size}
+//! bind  '#z' /dev          DevFS: null, zero, random, urandom
+//! bind -a '#d' /dev        the dup device: /dev/stdin, /dev/fd/N
+//! bind -a '#c' /dev        the console: /dev/cons/, consctl, pid, user, time...
+//! bind  '#d/fd' /fd        Plan 9's /fd
 //! bind  '#p' /proc         ProcFS
-//! bind  '#s' /srv          SrvFS, one registry for the whole system
+//! bind -c '#s' /srv         SrvFS, one registry for the whole system
+//! bind -c '#e' /env         EnvFS: the caller's environment
 //! bind  '#n' /n            MntGen: any /n/NAME is a mount point
 //! bind -c '#t' /tmp        a MemoryFS of its own
 //! bind  /bin /usr/bin      so #!/usr/bin/env works
 //! cd /home/user
 //! ```
+//!
+//! The letters are Plan 9's where Plan 9 has the device (`#c #d #e #p #s
+//! #|`); `#z`, `#n` and `#t` are ninebox's own.
 //!
 //! on a root MemoryFS holding every native command in `/bin` (exec nodes),
 //! `/etc/passwd`, and a home for `user` (uid 1000). The first process,
@@ -22,13 +27,13 @@
 
 pub mod console;
 pub mod hostio;
+pub mod state;
 
 use std::sync::Arc;
 
-use fileservers::{ConsFs, DevFs, MemoryFs, MntGen, ProcFs, SrvFs};
+use fileservers::{ConsFs, Console, Devices, Environ, MemoryFs, Names, Procs, Srv};
 use kernel::clock::FIXED_EPOCH_MS;
 use kernel::limits::Space;
-use kernel::proto::ExecCapable;
 use kernel::{
     Caller, Clock, Entropy, Env, Fileserver, InitSpec, Kernel, KernelConfig, Limits, OpenFile, OpenFlags, Process,
     Program, Status, Target,
@@ -45,11 +50,13 @@ pub const NAMESPACE_FILE: &str = "/lib/namespace";
 
 const NAMESPACE: &str = "\
 # The namespace every process starts from (see namespace(6)).
-bind '#d' /dev
-bind -a '#f' /dev
+bind '#z' /dev
+bind -a '#d' /dev
 bind -a '#c' /dev
+bind '#d/fd' /fd
 bind '#p' /proc
-bind '#s' /srv
+bind -c '#s' /srv
+bind -c '#e' /env
 bind '#n' /n
 bind -c '#t' /tmp
 bind /bin /usr/bin
@@ -66,6 +73,8 @@ pub struct Config {
     /// and the ceiling of every process's, the run's timeout included.
     /// [`Limits::standard`] by default.
     pub limits: Limits,
+    /// Persist the system's trees in a store (`--state`).
+    pub state: Option<state::StateConfig>,
 }
 
 /// A booted system, before or while its first process runs.
@@ -106,16 +115,16 @@ impl System {
         for fs in [&root, &tmp] {
             fs.set_space(Space::new("fs", config.limits.fs_bytes, Some(kernel.fs_space.clone())));
         }
+        let me = Arc::downgrade(&kernel);
         kernel.devices.register('t', tmp.clone());
+        kernel.devices.register('z', Arc::new(Devices::server(entropy)));
+        kernel.devices.register('p', Arc::new(Procs::server(me.clone())));
         kernel
             .devices
-            .register('d', Arc::new(DevFs::new(clock.clone(), entropy)));
-        kernel
-            .devices
-            .register('p', Arc::new(ProcFs::new(Arc::downgrade(&kernel))));
-        kernel.devices.register('s', Arc::new(SrvFs::new(clock.clone())));
-        kernel.devices.register('n', Arc::new(MntGen::new(clock)));
-        let console = Arc::new(ConsFs::new(80, 24));
+            .register('s', Arc::new(Srv::server(clock.clone(), me.clone())));
+        kernel.devices.register('e', Arc::new(Environ::server(me.clone())));
+        kernel.devices.register('n', Arc::new(Names::server(clock.clone())));
+        let console = Arc::new(Console::server(80, 24, clock, me));
         kernel.devices.register('c', console.clone());
         System {
             kernel,
@@ -164,14 +173,17 @@ impl System {
             }
             let opts = kernel::SpawnOpts {
                 argv,
-                new_note_group: true,
+                rfork: kernel::Rfork {
+                    new_note_group: true,
+                    ..kernel::Rfork::FORK
+                },
                 ..Default::default()
             };
             match p.spawn(Target::Path("/bin/sh".into()), opts).await {
                 Ok(pid) => {
                     let kernel = p.kernel().clone();
-                    console.on_interrupt(move || {
-                        kernel.post_note_group(pid, "interrupt");
+                    console.on_interrupt(move |note| {
+                        kernel.post_note_group(pid, note);
                     });
                     match p.wait(pid).await {
                         Ok(status) => status.code,
@@ -221,14 +233,13 @@ impl System {
                 },
             ),
         ] {
-            let opened = host.open(&Caller::KERNEL, name, flags).await?;
-            files.push(OpenFile::new(
-                kernel::ns::Chan::new(host.clone(), name),
-                opened.handle,
-                opened.qid,
+            let answer = host.open(&Caller::KERNEL, name, flags).await?;
+            files.push(OpenFile::from_open(
+                kernel::Chan::new(host.clone(), name),
+                answer,
                 flags,
                 format!("#h{name}"),
-            ));
+            )?);
         }
         Ok(files)
     }
@@ -236,10 +247,12 @@ impl System {
 
 /// The root file system: directories, `/etc` files, and the commands.
 fn populate(root: &MemoryFs) {
-    let dirs: [(&str, u32, u32); 13] = [
+    let dirs: [(&str, u32, u32); 15] = [
         ("/bin", 0o755, 0),
         ("/dev", 0o755, 0),
+        ("/env", 0o755, 0),
         ("/etc", 0o755, 0),
+        ("/fd", 0o555, 0),
         ("/home", 0o755, 0),
         ("/lib", 0o755, 0),
         ("/mnt", 0o755, 0),
@@ -274,7 +287,7 @@ fn populate(root: &MemoryFs) {
 }
 
 fn install(root: &MemoryFs, name: &str, program: Program) {
-    root.install(&format!("/bin/{name}"), program)
+    root.install_program(&format!("/bin/{name}"), program)
         .expect("boot: /bin takes exec nodes");
 }
 
@@ -310,6 +323,10 @@ impl System {
 /// of the whole system reached) ends with the halt's message on stderr.
 pub async fn run(config: &Config, argv: Vec<String>) -> i32 {
     let system = System::new(config);
+    let persistence = match attach_state(&system, config).await {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
     let stdio = match system.host_stdio().await {
         Ok(s) => s,
         Err(e) => {
@@ -336,7 +353,7 @@ pub async fn run(config: &Config, argv: Vec<String>) -> i32 {
     pump.abort();
     let _ = system.out.write(Stream::Stderr, &system.console.try_take_output());
     report_halt(&system);
-    code
+    finish_state(persistence, config, code).await
 }
 
 /// Say why a halted system stopped (past any output limit: this is the
@@ -351,6 +368,10 @@ fn report_halt(system: &System) {
 /// the console is the shell's stdin, stdout and stderr.
 pub async fn interactive(config: &Config) -> i32 {
     let system = System::new(config);
+    let persistence = match attach_state(&system, config).await {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
     let (cols, rows) = console::size();
     system.console.resize(cols, rows);
     let k = &system.kernel;
@@ -380,7 +401,39 @@ pub async fn interactive(config: &Config) -> i32 {
     signals.abort();
     console::flush_output(&system.console, true);
     report_halt(&system);
-    code
+    finish_state(persistence, config, code).await
+}
+
+/// Restore the store's state into a fresh system, if `--state` asked.
+/// A store that cannot be used ends the run before anything starts: a
+/// user who asked for persistence must not work in a system that loses
+/// everything.
+async fn attach_state(system: &System, config: &Config) -> Result<Option<state::Persistence>, i32> {
+    let Some(cfg) = &config.state else {
+        return Ok(None);
+    };
+    match state::Persistence::attach(system, cfg).await {
+        Ok(p) => Ok(Some(p)),
+        Err(e) => {
+            console::restore();
+            eprintln!("ninebox: {e}");
+            Err(1)
+        }
+    }
+}
+
+/// The last commit; a failure is reported and makes the status 1.
+async fn finish_state(persistence: Option<state::Persistence>, config: &Config, code: i32) -> i32 {
+    let (Some(p), Some(cfg)) = (persistence, &config.state) else {
+        return code;
+    };
+    match p.finish(&cfg.location).await {
+        Ok(()) => code,
+        Err(e) => {
+            eprintln!("ninebox: state not saved: {e}");
+            if code == 0 { 1 } else { code }
+        }
+    }
 }
 
 /// Run `f` on a current-thread runtime, on a thread with a large stack

@@ -41,6 +41,26 @@ struct Cli {
     #[arg(long, value_name = "TIME")]
     timeout: Option<String>,
 
+    /// Keep state in the store STORE (a file; created if missing): boot
+    /// from its branch (see --ref), commit on exit and every --autosave
+    /// seconds. Inside, snapshot, snapshots, restore and snapdiff use it.
+    #[arg(long, value_name = "STORE")]
+    state: Option<String>,
+
+    /// With --state: the branch to boot from and commit to.
+    #[arg(long = "ref", value_name = "NAME", default_value = "main", requires = "state")]
+    branch: String,
+
+    /// With --state: what persists: home (/home) or all (every writable
+    /// tree: / but the commands in /bin, and /tmp).
+    #[arg(long, value_name = "WHAT", default_value = "home", requires = "state")]
+    persist: PersistArg,
+
+    /// With --state: commit every SECS seconds while running (0: only at
+    /// exit).
+    #[arg(long, value_name = "SECS", default_value_t = 60, requires = "state")]
+    autosave: u64,
+
     /// FILE [ARG...] (a script read from the host), or with -c: NAME [ARG...]
     #[arg(trailing_var_arg = true, value_name = "ARGS")]
     args: Vec<String>,
@@ -118,6 +138,11 @@ fn watchdog(limits: &Limits) {
             boot::console::restore();
             std::process::exit(124);
         });
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum PersistArg {
+    Home,
+    All,
 }
 
 fn main() {
@@ -135,7 +160,20 @@ fn main() {
         }
     };
     watchdog(&limits);
-    let config = boot::Config { seed: cli.seed, limits };
+    let state = cli.state.as_ref().map(|location| boot::state::StateConfig {
+        location: location.clone(),
+        branch: cli.branch.clone(),
+        persist: match cli.persist {
+            PersistArg::Home => boot::state::Persist::Home,
+            PersistArg::All => boot::state::Persist::All,
+        },
+        autosave: Some(std::time::Duration::from_secs(cli.autosave)),
+    });
+    let config = boot::Config {
+        seed: cli.seed,
+        limits,
+        state,
+    };
     let mut argv = vec!["sh".to_string()];
     match (&cli.command, cli.args.split_first()) {
         (Some(script), _) => {

@@ -6,6 +6,7 @@ mod cli;
 mod pty;
 mod session;
 mod spec;
+mod state;
 
 use std::path::Path;
 
@@ -35,6 +36,7 @@ fn main() {
     }
     if !oracle {
         trials.extend(cli::trials(&bin));
+        trials.extend(state::trials(&bin));
         trials.extend(session::trials());
         trials.extend(pty::trials(&bin));
     }

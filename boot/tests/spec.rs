@@ -221,12 +221,36 @@ pub fn run_bash(case: &Case) -> Result<Outcome, String> {
     cmd.env_clear()
         .env("HOME", "/home/user")
         .env("USER", "user")
-        .env("PATH", "/usr/bin:/bin")
+        .env("PATH", host_path())
         .env("LC_ALL", "C")
         .env("TZ", "UTC");
     let r = run(cmd, Duration::from_secs(20));
     let _ = std::fs::remove_dir_all(&dir);
     r
+}
+
+/// The host's PATH for the cases: `/usr/bin:/bin`, with `awk` meaning GNU
+/// awk (the reference) even where the system's awk is mawk.
+fn host_path() -> String {
+    static PATH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    PATH.get_or_init(|| {
+        let plain = "/usr/bin:/bin".to_string();
+        let Some(gawk) = ["/usr/bin/gawk", "/bin/gawk"].iter().find(|p| Path::new(p).exists()) else {
+            return plain;
+        };
+        // One directory for every run (made once, never removed: it holds
+        // only the link).
+        let dir = std::env::temp_dir().join("ninebox-spec-bin");
+        let link = dir.join("awk");
+        let made =
+            std::fs::create_dir_all(&dir).is_ok() && (link.exists() || std::os::unix::fs::symlink(gawk, &link).is_ok());
+        if made {
+            format!("{}:{plain}", dir.display())
+        } else {
+            plain
+        }
+    })
+    .clone()
 }
 
 fn rand_suffix() -> u64 {

@@ -30,8 +30,8 @@ use async_trait::async_trait;
 use kernel::limits::Space;
 use kernel::proto::ExecCapable;
 use kernel::{
-    Caller, Clock, DirEntry, Errno, Error, Fileserver, Handle, NodeType, OpenFlags, Opened, Program, Qid, Result, Stat,
-    StatChanges,
+    Caller, Clock, DirEntry, Errno, Error, Fileserver, Handle, NodeType, Opaque, OpenFlags, OpenResult, Opened,
+    Program, Qid, Result, Stat, StatChanges,
 };
 use parking_lot::Mutex;
 use rustc_hash::FxHashMap as HashMap;
@@ -39,6 +39,8 @@ use rustc_hash::FxHashMap as HashMap;
 type Ino = usize;
 
 struct Node {
+    /// The name it is linked under (kept across renames, for `fstat`).
+    name: String,
     kind: NodeType,
     content: Vec<u8>,
     children: BTreeMap<String, Ino>,
@@ -47,7 +49,7 @@ struct Node {
     gid: u32,
     mtime: u64,
     ctime: u64,
-    exec: Option<Program>,
+    exec: Option<Opaque>,
     qid: u64,
     version: u32,
     /// False once removed from its directory.
@@ -175,11 +177,18 @@ impl MemoryFs {
         n.touch(now);
         Ok(())
     }
+
+    /// Attach a native program to the file at `path` (see
+    /// [`ExecCapable::install`]).
+    pub fn install_program(&self, path: &str, program: Program) -> Result<()> {
+        self.install(path, program.to_opaque())
+    }
 }
 
 impl Node {
     fn new(kind: NodeType, mode: u32, uid: u32, gid: u32, now: u64, qid: u64) -> Node {
         Node {
+            name: "/".to_string(),
             kind,
             content: Vec::new(),
             children: BTreeMap::new(),
@@ -336,7 +345,9 @@ impl State {
         self.space.charge(NODE_COST)?;
         let qid = self.next_qid;
         self.next_qid += 1;
-        let ino = self.alloc(Node::new(kind, mode, uid, gid, now, qid));
+        let mut node = Node::new(kind, mode, uid, gid, now, qid);
+        node.name = name.to_string();
+        let ino = self.alloc(node);
         let p = self.node_mut(parent)?;
         p.children.insert(name.to_string(), ino);
         p.touch(now);
@@ -375,8 +386,11 @@ impl Fileserver for MemoryFs {
         "memfs"
     }
 
-    async fn open(&self, who: &Caller, path: &str, flags: OpenFlags) -> Result<Opened> {
+    async fn open(&self, who: &Caller, path: &str, flags: OpenFlags) -> Result<OpenResult> {
         flags.validate()?;
+        if flags.rclose {
+            return Err(Error::with_detail(Errno::EINVAL, "remove on close not supported"));
+        }
         let mut st = self.state.lock();
         let now = self.clock.now_ms();
         let ino = match st.lookup(path) {
@@ -409,10 +423,10 @@ impl Fileserver for MemoryFs {
         let h = st.next_handle;
         st.next_handle += 1;
         st.handles.insert(h, OpenNode { ino, flags });
-        Ok(Opened { handle: Handle(h), qid })
+        Ok(Opened { handle: Handle(h), qid }.into())
     }
 
-    async fn read(&self, h: Handle, offset: u64, count: usize) -> Result<Vec<u8>> {
+    async fn read(&self, _who: &Caller, h: Handle, offset: u64, count: usize) -> Result<Vec<u8>> {
         let st = self.state.lock();
         let o = st.open_node(h)?;
         if !o.flags.read {
@@ -431,7 +445,7 @@ impl Fileserver for MemoryFs {
         Ok(kernel::bytes::to_vec(&n.content[start..end]))
     }
 
-    async fn write(&self, h: Handle, offset: u64, data: &[u8]) -> Result<usize> {
+    async fn write(&self, _who: &Caller, h: Handle, offset: u64, data: &[u8]) -> Result<usize> {
         let mut st = self.state.lock();
         let o = st.open_node(h)?;
         if !o.flags.write {
@@ -456,7 +470,7 @@ impl Fileserver for MemoryFs {
         Ok(data.len())
     }
 
-    async fn close(&self, h: Handle) -> Result<()> {
+    async fn close(&self, _who: &Caller, h: Handle) -> Result<()> {
         let mut st = self.state.lock();
         let o = st.handles.remove(&h.0).ok_or(Errno::EBADF)?;
         let n = st.node_mut(o.ino)?;
@@ -465,6 +479,12 @@ impl Fileserver for MemoryFs {
             st.free_node(o.ino);
         }
         Ok(())
+    }
+
+    async fn fstat(&self, _who: &Caller, h: Handle) -> Result<Stat> {
+        let st = self.state.lock();
+        let n = st.node(st.open_node(h)?.ino)?;
+        Ok(n.stat(&n.name))
     }
 
     async fn stat(&self, _who: &Caller, path: &str) -> Result<Stat> {
@@ -548,7 +568,9 @@ impl Fileserver for MemoryFs {
         let tp = st.node_mut(tparent)?;
         tp.children.insert(tname.to_string(), ino);
         tp.touch(now);
-        st.node_mut(ino)?.ctime = now;
+        let n = st.node_mut(ino)?;
+        n.ctime = now;
+        n.name = tname.to_string();
         Ok(())
     }
 
@@ -589,13 +611,13 @@ impl Fileserver for MemoryFs {
 }
 
 impl ExecCapable for MemoryFs {
-    fn executable(&self, path: &str) -> Option<Program> {
+    fn executable(&self, path: &str) -> Option<Opaque> {
         let st = self.state.lock();
         let ino = st.lookup(path).ok()?;
         st.node(ino).ok()?.exec.clone()
     }
 
-    fn install(&self, path: &str, program: Program) -> Result<()> {
+    fn install(&self, path: &str, program: Opaque) -> Result<()> {
         let mut st = self.state.lock();
         let now = self.clock.now_ms();
         let ino = match st.lookup(path) {

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use common::regex::{Regex, Translated};
 
-/// mawk's message for a bad expression: `missing operand`, `missing ')'`.
+/// A bad expression's message, as GNU regex words it (`Unmatched ( or \(`).
 pub type ReError = String;
 
 struct Out {
@@ -97,7 +97,7 @@ fn bracket(p: &[u8], mut i: usize) -> Result<(String, usize), ReError> {
     };
     loop {
         let Some(&c) = p.get(i) else {
-            return Err("bad class -- [], [^] or [".to_string());
+            return Err("Unmatched [, [^, [:, [., or [=".to_string());
         };
         if c == b']' && !first {
             i += 1;
@@ -117,12 +117,12 @@ fn bracket(p: &[u8], mut i: usize) -> Result<(String, usize), ReError> {
         }
         let start_i = i;
         let Some(lo) = member(&mut i) else {
-            return Err("bad class -- [], [^] or [".to_string());
+            return Err("Unmatched [, [^, [:, [., or [=".to_string());
         };
         if p.get(i) == Some(&b'-') && p.get(i + 1).is_some_and(|&e| e != b']') {
             let mut j = i + 1;
             let Some(hi) = member(&mut j) else {
-                return Err("bad class -- [], [^] or [".to_string());
+                return Err("Unmatched [, [^, [:, [., or [=".to_string());
             };
             if hi >= lo {
                 items.push_str(&format!("\\x{lo:02X}-\\x{hi:02X}"));
@@ -195,7 +195,6 @@ pub fn translate(p: &[u8]) -> Result<Translated, ReError> {
     // At the start of the whole expression, a group or an alternative.
     let mut at_start = true;
     let mut i = 0;
-    let missing = || "missing operand".to_string();
     while i < p.len() {
         let c = p[i];
         let was_start = at_start;
@@ -216,9 +215,6 @@ pub fn translate(p: &[u8]) -> Result<Translated, ReError> {
             b'^' => other(&mut out, "^", &mut at_start, was_start),
             b'$' => other(&mut out, "$", &mut at_start, false),
             b'(' => {
-                if p.get(i) == Some(&b')') {
-                    return Err(missing());
-                }
                 depth += 1;
                 groups += 1;
                 other(&mut out, "(", &mut at_start, true);
@@ -231,18 +227,15 @@ pub fn translate(p: &[u8]) -> Result<Translated, ReError> {
                 out.quantified = false;
             }
             b')' => push_atom(&mut out, "\\)"),
+            // An empty alternative matches the empty string, as in GNU
+            // regex.
             b'|' => {
-                if was_start || matches!(p.get(i), None | Some(b'|') | Some(b')')) {
-                    return Err(missing());
-                }
                 ambiguous = true;
                 other(&mut out, "|", &mut at_start, true);
             }
             b'*' | b'+' | b'?' => {
+                // With nothing to repeat it stands for itself.
                 if out.atom.is_none() {
-                    if was_start {
-                        return Err(missing());
-                    }
                     push_atom(&mut out, &lit(c));
                 } else {
                     if out.s.ends_with(')') || c == b'?' {
@@ -268,7 +261,7 @@ pub fn translate(p: &[u8]) -> Result<Translated, ReError> {
         }
     }
     if depth > 0 {
-        return Err("missing ')'".to_string());
+        return Err("Unmatched ( or \\(".to_string());
     }
     Ok(Translated {
         pattern: format!("(?s-u){}", out.s),
@@ -391,9 +384,18 @@ mod tests {
 
     #[test]
     fn errors() {
-        assert_eq!(compile(b"(a").err().unwrap(), "missing ')'");
-        assert_eq!(compile(b"*a").err().unwrap(), "missing operand");
-        assert_eq!(compile(b"a||b").err().unwrap(), "missing operand");
-        assert_eq!(compile(b"()").err().unwrap(), "missing operand");
+        assert_eq!(compile(b"(a").err().unwrap(), "Unmatched ( or \\(");
+    }
+
+    // As GNU regex (gawk 5.2) reads them.
+    #[test]
+    fn empty_operands() {
+        assert_eq!(find("a|b|", "x"), Some((0, 0)));
+        assert_eq!(find("|a", "a"), Some((0, 1)));
+        assert_eq!(find("a||b", "b"), Some((0, 1)));
+        assert_eq!(find("()", "x"), Some((0, 0)));
+        assert_eq!(find("*a", "x*a"), Some((1, 3)));
+        assert_eq!(find("+a", "+a"), Some((0, 2)));
+        assert_eq!(find("(*a)", "*a"), Some((0, 2)));
     }
 }

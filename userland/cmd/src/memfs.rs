@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use fileservers::MemoryFs;
 use kernel::limits::Space;
-use kernel::{Fileserver, Share, SpawnOpts, Target, served};
+use kernel::{Fileserver, Rfork, Share, SpawnOpts, Target, served};
 
 use common::cli::{Cmd, Opt, value};
 use common::size::parse_size;
@@ -127,8 +127,11 @@ pub async fn ramfs(mut cmd: Cmd) -> i32 {
     let opts = SpawnOpts {
         argv: vec!["ramfs".into(), "-S".into(), name.clone()],
         // A daemon keeps none of our fds: `$(ramfs)` must not wait for it.
-        fds: Share::Clean,
-        new_note_group: true,
+        rfork: Rfork {
+            fds: Share::Clean,
+            new_note_group: true,
+            ..Rfork::FORK
+        },
         ..Default::default()
     };
     if let Err(e) = cmd.p.spawn(server, opts).await {

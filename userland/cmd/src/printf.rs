@@ -48,7 +48,7 @@ pub async fn main(mut cmd: Cmd) -> i32 {
     let Some(fmt) = args.first() else {
         return cmd.usage_error("missing operand", 1).await;
     };
-    let out = pf::format(fmt, &args[1..]);
+    let out = pf::format(fmt, &args[1..], common::limits::Budget::of(&cmd.p));
     cmd.out.write(&bytes::to_bytes(&out.text)).await;
     let mut status = 0;
     for e in &out.errors {

@@ -9,6 +9,7 @@
 //! floats, `inf`) and `-f FORMAT` go through `f64` and printf.
 
 use common::cli::{Cmd, Opts, flag, value};
+use common::limits::Budget;
 use common::printf;
 
 const HELP: &str = "Usage: seq [OPTION]... LAST
@@ -288,16 +289,18 @@ fn fixed(mant: i128, scale: u32, prec: u32, width: usize, neg_zero: bool) -> Str
         digits
     } else {
         let p = prec as usize;
-        let padded = format!("{digits:0>w$}", w = p + 1);
+        let padded = printf::zero_pad(&digits, p + 1);
         let (i, f) = padded.split_at(padded.len() - p);
         format!("{i}.{f}")
     };
     let sign = if neg { "-" } else { "" };
     let w = width.saturating_sub(sign.len());
-    format!("{sign}{body:0>w$}")
+    format!("{sign}{}", printf::zero_pad(&body, w))
 }
 
-fn printf_number(fmt: &str, x: f64) -> String {
+/// `x` by a `-f` format; the error when a width or precision is over the
+/// process's limit.
+fn printf_number(fmt: &str, x: f64, budget: Budget) -> Result<String, String> {
     // printf(3) takes no backslash escapes: keep them literal.
     let f = fmt.replace('\\', "\\\\");
     let arg = if x.is_infinite() {
@@ -305,7 +308,11 @@ fn printf_number(fmt: &str, x: f64) -> String {
     } else {
         format!("{x:?}")
     };
-    printf::format(&f, &[arg]).text
+    let mut out = printf::format(&f, &[arg], budget);
+    match out.errors.pop() {
+        Some(e) => Err(e),
+        None => Ok(out.text),
+    }
 }
 
 /// Split seq's arguments: options end at the first operand, and an
@@ -516,23 +523,35 @@ async fn run_float(cmd: &mut Cmd, first: &Operand, step: &Operand, last: &Operan
     if beyond(f) {
         return 0;
     }
+    let budget = Budget::of(&cmd.p);
+    let number = |x: f64| printf_number(fmt, x, budget);
     let mut text = String::new();
     let mut x = f;
     let mut i = 1f64;
+    let mut shown = match number(x) {
+        Ok(t) => t,
+        Err(e) => {
+            cmd.error(e).await;
+            return 1;
+        }
+    };
     loop {
         let x0 = x;
-        text.push_str(&printf_number(fmt, x));
+        text.push_str(&shown);
         x = f + i * s;
         i += 1.0;
+        // Formats are checked at the first number; every number after
+        // formats within the same widths.
+        let next = number(x).unwrap_or_default();
         if beyond(x) {
             // GNU prints a number just past LAST if it prints as LAST
             // (rounding), unless it prints like the previous one.
-            let xs = printf_number(fmt, x);
-            let shown_last = parse_value(xs.trim()).is_some_and(|v| v == l);
-            if !(shown_last && xs != printf_number(fmt, x0)) {
+            let shown_last = parse_value(next.trim()).is_some_and(|v| v == l);
+            if !(shown_last && next != shown) {
                 break;
             }
         }
+        shown = next;
         text.push_str(sep);
         if text.len() >= 64 * 1024 {
             cmd.out.write_str(&text).await;

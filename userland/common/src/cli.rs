@@ -31,7 +31,10 @@ impl Cmd {
             .map(|a| a.rsplit('/').next().unwrap_or(a).to_string())
             .unwrap_or_default();
         let args = argv.iter().skip(1).cloned().collect();
-        let out = Output::new(p.clone(), 1);
+        let mut out = Output::new(p.clone(), 1);
+        // As GNU tools, a command stops at the first failed write to its
+        // standard output (a full file system, a closed pipe).
+        out.exit_on_error(&name, usage_status(&name));
         Cmd { p, name, args, out }
     }
 
@@ -44,9 +47,10 @@ impl Cmd {
         let _ = self.p.write(2, text.as_bytes()).await;
     }
 
-    /// `name: operand: No such file or directory`.
+    /// `name: operand: No such file or directory` (or, for a refusal by a
+    /// limit, `name: operand: line too long (limit 256 MiB)`).
     pub async fn error_at(&mut self, operand: &str, e: &kernel::Error) {
-        self.error(format!("{operand}: {}", kernel::limits::describe(e))).await;
+        self.error(format!("{operand}: {}", super::limits::describe(e))).await;
     }
 
     /// Open an input operand (`-` is stdin); a failure is reported as
@@ -121,6 +125,7 @@ impl Cmd {
 pub fn usage_status(name: &str) -> i32 {
     match name {
         "grep" | "egrep" | "fgrep" | "diff" | "cmp" | "ls" | "sort" | "test" | "[" | "expr" | "jq" | "tty" => 2,
+        "timeout" => 125,
         _ => 1,
     }
 }

@@ -3,9 +3,15 @@
 //! Commands stream: they read in 64 KiB chunks and write through a 64 KiB
 //! buffer, so memory stays bounded whatever the input size. Output to the
 //! console is flushed at each newline, as stdio line-buffers a terminal.
+//! Each chunk read or written is a step of [`coop`] (so a command streaming
+//! `/dev/zero` still lets `kill` run), and a line or a whole input held in
+//! memory stops at the process's `max_alloc` limit with an error naming it.
 
 use kernel::{Errno, Fd, OpenFlags, Proc};
 use memchr::memchr;
+
+use super::coop;
+use super::limits::Budget;
 
 const CHUNK: usize = 64 * 1024;
 
@@ -36,6 +42,9 @@ pub struct Output {
     /// The first write error; later writes are dropped.
     failed: Option<kernel::Error>,
     console: Option<bool>,
+    /// Set by [`Output::exit_on_error`]: the command's name and failure
+    /// status.
+    fatal: Option<(String, i32)>,
 }
 
 impl Output {
@@ -48,7 +57,16 @@ impl Output {
             buf: Vec::new(),
             failed: None,
             console: None,
+            fatal: None,
         }
+    }
+
+    /// End the process at the first failed write, as GNU tools do on
+    /// standard output: `name: write error: No space left on device` and
+    /// `status`. A closed pipe ends it by its note instead. Without this, a
+    /// failed write is kept for [`Output::flush`] to answer.
+    pub fn exit_on_error(&mut self, name: &str, status: i32) {
+        self.fatal = Some((name.to_string(), status));
     }
 
     fn is_console(&mut self) -> bool {
@@ -62,9 +80,7 @@ impl Output {
             return;
         }
         if data.len() >= CHUNK && self.buf.is_empty() {
-            if let Err(e) = self.p.write(self.fd, data).await {
-                self.failed = Some(e);
-            }
+            self.put(data).await;
             return;
         }
         if self.buf.capacity() == 0 {
@@ -80,13 +96,30 @@ impl Output {
         self.write(s.as_bytes()).await;
     }
 
+    /// Write `data` to the fd, a step of work; a failure is kept, or ends
+    /// the process (see [`Output::exit_on_error`]).
+    async fn put(&mut self, data: &[u8]) {
+        let result = self.p.write(self.fd, data).await;
+        // A write to a pipe nobody reads posted a note that ends the
+        // process: yielding lets it take effect now.
+        coop::step().await;
+        let Err(e) = result else { return };
+        if let Some((name, status)) = &self.fatal {
+            if e.is(Errno::EPIPE) {
+                tokio::task::yield_now().await;
+            }
+            let text = format!("{name}: write error: {}\n", super::limits::describe(&e));
+            let _ = self.p.write(2, text.as_bytes()).await;
+            match self.p.exit(*status).await {}
+        }
+        self.failed = Some(e);
+    }
+
     /// Write out everything queued; answers the first error seen.
     pub async fn flush(&mut self) -> kernel::Result<()> {
         if !self.buf.is_empty() && self.failed.is_none() {
             let buf = std::mem::take(&mut self.buf);
-            if let Err(e) = self.p.write(self.fd, &buf).await {
-                self.failed = Some(e);
-            }
+            self.put(&buf).await;
             self.buf = buf;
             self.buf.clear();
         }
@@ -160,6 +193,7 @@ impl Input {
             return Ok(false);
         }
         let data = p.read(self.fd, CHUNK).await?;
+        coop::step().await;
         if data.is_empty() {
             self.eof = true;
             return Ok(false);
@@ -186,7 +220,8 @@ impl Input {
 
     /// Read up to and including the next `delim` into `line` (cleared
     /// first). False at the end with nothing read; a last line without its
-    /// delimiter is returned as it is.
+    /// delimiter is returned as it is. A line longer than the process's
+    /// `max_alloc` is an error (`line too long (limit 256 MiB)`).
     pub async fn read_until(&mut self, p: &Proc, delim: u8, line: &mut Vec<u8>) -> kernel::Result<bool> {
         line.clear();
         loop {
@@ -201,7 +236,8 @@ impl Input {
                     return Ok(true);
                 }
                 None => {
-                    kernel::bytes::extend(line, avail);
+                    // Only a line spanning chunks can outgrow the limit.
+                    Budget::of(p).extend(line, avail, "line too long")?;
                     self.pos = self.buf.len();
                 }
             }
@@ -213,8 +249,10 @@ impl Input {
         self.read_until(p, b'\n', line).await
     }
 
-    /// Everything left.
+    /// Everything left, up to the process's `max_alloc` limit (`input too
+    /// large (limit 256 MiB)` beyond).
     pub async fn read_all(&mut self, p: &Proc) -> kernel::Result<Vec<u8>> {
+        let budget = Budget::of(p);
         let mut out = self.buf.split_off(self.pos.min(self.buf.len()));
         self.buf.clear();
         self.pos = 0;
@@ -222,7 +260,7 @@ impl Input {
             if out.is_empty() {
                 out = c;
             } else {
-                kernel::bytes::extend(&mut out, &c);
+                budget.extend(&mut out, &c, "input")?;
             }
         }
         Ok(out)

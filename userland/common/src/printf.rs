@@ -1,10 +1,26 @@
 //! `printf`'s formatting, as bash and GNU printf do it: conversions
 //! `%s %b %q %c %d %i %u %o %x %X %e %E %f %F %g %G %a %%`, flags `-+ #0`,
 //! widths and precisions (also `*`), the format reused while arguments
-//! remain, C-style numbers (`0x1f`, `017`, `'c`). Text is in the shell's
-//! byte representation (see `sh::bytes`).
+//! remain, C-style numbers (`0x1f`, `017`, `'c`); bash's `%(FMT)T` with a
+//! [`Clock`]. Text is in the shell's byte representation (see
+//! `sh::bytes`).
+//!
+//! Widths, precisions and the text as a whole stay within the caller's
+//! [`Budget`]: `printf '%*d' 1e11 1` is refused (`width too large (limit
+//! 256 MiB)`) before anything is reserved, and no width reaches Rust's
+//! formatter, whose widths stop at 65535.
 
 use super::escape;
+use super::limits::Budget;
+use super::time::{self, Zone};
+
+/// What bash's `%(FMT)T` needs: the time now (argument -1 or none), the
+/// shell's start (-2), and the zone to show them in.
+pub struct Clock {
+    pub now: i64,
+    pub start: i64,
+    pub zone: Zone,
+}
 
 /// The result of formatting.
 pub struct Output {
@@ -14,7 +30,13 @@ pub struct Output {
     pub errors: Vec<String>,
 }
 
-pub fn format(fmt: &str, args: &[String]) -> Output {
+/// Format `args` by `fmt`, the format reused while arguments remain.
+pub fn format(fmt: &str, args: &[String], budget: Budget) -> Output {
+    format_with(fmt, args, budget, None)
+}
+
+/// `format`, with `%(FMT)T` when a clock is given (bash's builtin).
+pub fn format_with(fmt: &str, args: &[String], budget: Budget, clock: Option<&Clock>) -> Output {
     let mut out = Output {
         text: String::new(),
         errors: Vec::new(),
@@ -23,15 +45,33 @@ pub fn format(fmt: &str, args: &[String]) -> Output {
     let mut next = 0usize;
     loop {
         let before = next;
-        let stop = one_pass(&fmt, args, &mut next, &mut out);
+        let stop = one_pass(&fmt, args, &mut next, &mut out, budget, clock);
         if stop || next >= args.len() || next == before {
             return out;
         }
     }
 }
 
-/// Format once; answers true if `\c` in a `%b` argument stopped output.
-fn one_pass(fmt: &[char], args: &[String], next: &mut usize, out: &mut Output) -> bool {
+/// A width or precision as written in the format (digits saturate).
+fn digits_value(fmt: &[char], i: &mut usize) -> u64 {
+    let mut v: u64 = 0;
+    while let Some(d) = fmt.get(*i).and_then(|c| c.to_digit(10)) {
+        v = v.saturating_mul(10).saturating_add(u64::from(d));
+        *i += 1;
+    }
+    v
+}
+
+/// Format once; answers true if `\c` in a `%b` argument stopped output
+/// (or an error did).
+fn one_pass(
+    fmt: &[char],
+    args: &[String],
+    next: &mut usize,
+    out: &mut Output,
+    budget: Budget,
+    clock: Option<&Clock>,
+) -> bool {
     let mut i = 0;
     let mut take = || {
         let a = args.get(*next).cloned();
@@ -76,39 +116,72 @@ fn one_pass(fmt: &[char], args: &[String], next: &mut usize, out: &mut Output) -
             }
             i += 1;
         }
-        if fmt.get(i) == Some(&'*') {
+        let width = if fmt.get(i) == Some(&'*') {
             i += 1;
             let w = take().map(|a| number(&a, out).0).unwrap_or(0);
             if w < 0 {
                 spec.left = true;
             }
-            spec.width = Some(w.unsigned_abs() as usize);
+            Some(w.unsigned_abs())
         } else {
-            let mut w = String::new();
-            while let Some(d) = fmt.get(i).filter(|c| c.is_ascii_digit()) {
-                w.push(*d);
-                i += 1;
+            let start = i;
+            let w = digits_value(fmt, &mut i);
+            (i > start).then_some(w)
+        };
+        if let Some(w) = width {
+            match budget.check("width", w) {
+                Ok(w) => spec.width = Some(w),
+                Err(e) => {
+                    out.errors.push(e.to_string());
+                    return true;
+                }
             }
-            spec.width = w.parse().ok();
         }
         if fmt.get(i) == Some(&'.') {
             i += 1;
-            if fmt.get(i) == Some(&'*') {
+            let p = if fmt.get(i) == Some(&'*') {
                 i += 1;
                 let p = take().map(|a| number(&a, out).0).unwrap_or(0);
-                spec.precision = (p >= 0).then_some(p as usize);
+                u64::try_from(p).ok()
             } else {
-                let mut p = String::new();
-                while let Some(d) = fmt.get(i).filter(|c| c.is_ascii_digit()) {
-                    p.push(*d);
-                    i += 1;
+                Some(digits_value(fmt, &mut i))
+            };
+            if let Some(p) = p {
+                match budget.check("precision", p) {
+                    Ok(p) => spec.precision = Some(p),
+                    Err(e) => {
+                        out.errors.push(e.to_string());
+                        return true;
+                    }
                 }
-                spec.precision = Some(p.parse().unwrap_or(0));
             }
         }
         // Length modifiers are accepted and ignored.
         while matches!(fmt.get(i), Some('h' | 'l' | 'L' | 'j' | 'z' | 't')) {
             i += 1;
+        }
+        // `%(FMT)T`: a time, by strftime's FMT (bash's own conversion).
+        if let (Some('('), Some(clock)) = (fmt.get(i), clock)
+            && let Some(close) = fmt[i..].iter().position(|&c| c == ')')
+            && fmt.get(i + close + 1) == Some(&'T')
+        {
+            let f: String = fmt[i + 1..i + close].iter().collect();
+            i += close + 2;
+            let secs = match take() {
+                None => clock.now,
+                Some(a) => match number(&a, out).0 {
+                    -1 => clock.now,
+                    -2 => clock.start,
+                    n => n,
+                },
+            };
+            let text = time::format_in(&f, secs, 0, &clock.zone);
+            let text: String = match spec.precision {
+                Some(p) => text.chars().take(p).collect(),
+                None => text,
+            };
+            out.text.push_str(&pad(&text, &spec, false));
+            continue;
         }
         let Some(&conv) = fmt.get(i) else {
             out.errors.push("%: missing format character".to_string());
@@ -162,6 +235,11 @@ fn one_pass(fmt: &[char], args: &[String], next: &mut usize, out: &mut Output) -
                 return true;
             }
         }
+        if !budget.fits(out.text.len()) {
+            out.text.clear();
+            out.errors.push(budget.too_large("output").to_string());
+            return true;
+        }
     }
     false
 }
@@ -190,6 +268,18 @@ struct Spec {
     zero: bool,
     width: Option<usize>,
     precision: Option<usize>,
+}
+
+/// `s` after zeros to make `width` characters (Rust's `{:0>w$}`, which
+/// panics past 65535).
+pub fn zero_pad(s: &str, width: usize) -> String {
+    let len = s.chars().count();
+    if len >= width {
+        return s.to_string();
+    }
+    let mut out = "0".repeat(width - len);
+    out.push_str(s);
+    out
 }
 
 fn pad(s: &str, spec: &Spec, numeric: bool) -> String {
@@ -297,7 +387,7 @@ fn floating(v: f64, conv: char, spec: &Spec) -> String {
     } else {
         let p = spec.precision.unwrap_or(6);
         match conv.to_ascii_lowercase() {
-            'f' => format!("{:.p$}", v.abs()),
+            'f' => fixed(v.abs(), p),
             'e' => exp_form(v.abs(), p),
             'a' => hex_form(v.abs(), spec.precision),
             _ => g_form(v.abs(), if p == 0 { 1 } else { p }, spec.alt),
@@ -381,9 +471,34 @@ fn hex_form(v: f64, precision: Option<usize>) -> String {
     }
 }
 
+/// Digits past which an `f64`'s exact decimal expansion is all zeros: at
+/// most 1074 after the point, 767 significant. Rust's formatter takes
+/// precisions up to 65535 only, so longer ones are this plus zeros.
+const EXACT_DIGITS: usize = 1100;
+
+/// `v` with `p` digits after the point (`%.pf`), for any `p`.
+pub fn fixed(v: f64, p: usize) -> String {
+    if p <= EXACT_DIGITS {
+        return format!("{v:.p$}");
+    }
+    let mut s = format!("{v:.EXACT_DIGITS$}");
+    s.extend(std::iter::repeat_n('0', p - EXACT_DIGITS));
+    s
+}
+
+/// `v` in Rust's `{:.pe}` form (`1.50e3`), for any `p`.
+fn rust_exp(v: f64, p: usize) -> String {
+    if p <= EXACT_DIGITS {
+        return format!("{v:.p$e}");
+    }
+    let s = format!("{v:.EXACT_DIGITS$e}");
+    let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
+    format!("{mantissa}{}e{exp}", "0".repeat(p - EXACT_DIGITS))
+}
+
 /// C's `%e`: one digit, the fraction, and a signed two-digit exponent.
 fn exp_form(v: f64, p: usize) -> String {
-    let s = format!("{v:.p$e}");
+    let s = rust_exp(v, p);
     let (mantissa, exp) = s.split_once('e').unwrap_or((&s, "0"));
     let e: i32 = exp.parse().unwrap_or(0);
     let sign = if e < 0 { '-' } else { '+' };
@@ -391,20 +506,16 @@ fn exp_form(v: f64, p: usize) -> String {
 }
 
 /// C's `%g`: `%e` or `%f` by the exponent, trailing zeros removed.
-fn g_form(v: f64, p: usize, alt: bool) -> String {
+pub fn g_form(v: f64, p: usize, alt: bool) -> String {
     if v == 0.0 {
-        return if alt {
-            format!("{:.*}", p - 1, 0.0)
-        } else {
-            "0".to_string()
-        };
+        return if alt { fixed(0.0, p - 1) } else { "0".to_string() };
     }
-    let e_text = format!("{v:.prec$e}", prec = p - 1);
-    let exp: i32 = e_text.split_once('e').and_then(|(_, e)| e.parse().ok()).unwrap_or(0);
-    let s = if exp < -4 || exp >= p as i32 {
+    let e_text = rust_exp(v, p - 1);
+    let exp: i64 = e_text.split_once('e').and_then(|(_, e)| e.parse().ok()).unwrap_or(0);
+    let s = if exp < -4 || exp >= p as i64 {
         exp_form(v, p - 1)
     } else {
-        format!("{:.*}", (p as i32 - 1 - exp).max(0) as usize, v)
+        fixed(v, (p as i64 - 1 - exp).max(0) as usize)
     };
     if alt {
         return s;
@@ -553,7 +664,42 @@ mod tests {
 
     fn f(fmt: &str, args: &[&str]) -> String {
         let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
-        format(fmt, &args).text
+        format(fmt, &args, Budget::UNLIMITED).text
+    }
+
+    fn limited(fmt: &str, args: &[&str]) -> Output {
+        let args: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        format(fmt, &args, Budget { max: 1 << 20 })
+    }
+
+    #[test]
+    fn sizes_within_the_budget() {
+        for (fmt, args, err) in [
+            ("%*d", &["100000000000", "1"][..], "width too large (limit 1 MiB)"),
+            ("%*d", &["-100000000000", "1"], "width too large (limit 1 MiB)"),
+            ("%99999999999d", &["1"], "width too large (limit 1 MiB)"),
+            ("%-9226854775808d", &["1"], "width too large (limit 1 MiB)"),
+            ("%.*f", &["100000000000", "1"], "precision too large (limit 1 MiB)"),
+            (
+                "%.99999999999999999999999s",
+                &["1"],
+                "precision too large (limit 1 MiB)",
+            ),
+            ("%600000d%600000d", &["1", "1"], "output too large (limit 1 MiB)"),
+        ] {
+            let out = limited(fmt, args);
+            assert_eq!(out.errors, [err], "{fmt}");
+        }
+        // Precisions past Rust's formatter (65535) work.
+        let out = limited("%.*f", &["65536", "1"]);
+        assert!(out.errors.is_empty());
+        assert_eq!(out.text.len(), 65538);
+        assert!(out.text.starts_with("1.000") && out.text.ends_with('0'));
+        assert_eq!(limited("%.70000e", &["1"]).text.len(), 70006);
+        assert_eq!(limited("%#.70000g", &["1"]).text.len(), 70001);
+        assert_eq!(limited("%.70000g", &["0.5"]).text, "0.5");
+        assert_eq!(limited("%.70000d", &["1"]).text.len(), 70000);
+        assert_eq!(limited("%70000s|", &["x"]).text.len(), 70001);
     }
 
     #[test]
@@ -598,10 +744,10 @@ mod tests {
 
     #[test]
     fn bad_numbers() {
-        let out = format("%d", &["abc".to_string()]);
+        let out = format("%d", &["abc".to_string()], Budget::UNLIMITED);
         assert_eq!(out.text, "0");
         assert_eq!(out.errors, ["abc: invalid number"]);
-        let out = format("%d", &["12abc".to_string()]);
+        let out = format("%d", &["12abc".to_string()], Budget::UNLIMITED);
         assert_eq!(out.text, "12");
     }
 

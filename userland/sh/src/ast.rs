@@ -193,6 +193,8 @@ pub enum ParamOp {
     Names {
         at: bool,
     },
+    /// `${x@Q}` and the other transformations: the operator letter.
+    Transform(Option<char>),
     /// A malformed `${...}` (its text): an error when expanded.
     Bad(String),
 }
@@ -269,6 +271,8 @@ pub struct Simple {
     pub words: Vec<Word>,
     pub redirs: Vec<Redir>,
     pub line: u32,
+    /// The command as bash prints it (`$BASH_COMMAND`, `jobs`).
+    pub text: Arc<str>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -82,7 +82,7 @@ pub enum Source {
 /// Functions and aliases: what the shell has been taught.
 #[derive(Clone, Default)]
 pub struct Defs {
-    pub funcs: Arc<HashMap<String, Arc<Function>>>,
+    pub funcs: Arc<HashMap<String, Func>>,
     pub aliases: Arc<HashMap<String, String>>,
 }
 
@@ -109,6 +109,11 @@ pub struct Params {
     pub started: Instant,
     /// getopts: the position inside a group of short options.
     pub getopts_char: usize,
+    /// The command being run (`$BASH_COMMAND`).
+    pub command: Arc<str>,
+    /// Command substitutions run so far: a command with no words takes
+    /// the status of the last one it ran, else 0.
+    pub substs_run: u64,
 }
 
 /// Where the shell is reading: what messages are reported under.
@@ -126,8 +131,9 @@ pub struct Location {
 /// substitutions and conditions; and whether it is a subshell.
 #[derive(Clone, Default)]
 pub struct Nesting {
-    /// Function names, innermost first (`$FUNCNAME`).
-    pub funcname: Vec<String>,
+    /// Functions and sourced files being run, innermost last
+    /// (`FUNCNAME`, `BASH_SOURCE`, `BASH_LINENO`, `caller`).
+    pub frames: Vec<Frame>,
     pub calls: usize,
     pub evals: usize,
     /// Nested `source`s, so `return` knows it may leave one.
@@ -140,6 +146,24 @@ pub struct Nesting {
     pub conditions: usize,
     /// True in a forked copy of the shell.
     pub subshell: bool,
+}
+
+/// One function call or sourced file on the call stack.
+#[derive(Clone, Debug)]
+pub struct Frame {
+    /// The function's name, or `source`.
+    pub name: Arc<str>,
+    /// The file the function was defined in, or the sourced file.
+    pub file: Arc<str>,
+    /// The line it was called from, in the caller's file.
+    pub call_line: u32,
+}
+
+/// A defined function and the file it was defined in (`BASH_SOURCE`).
+#[derive(Clone, Debug)]
+pub struct Func {
+    pub def: Arc<Function>,
+    pub file: Arc<str>,
 }
 
 /// The interpreter's whole state, by concern. Cloning it (cheap: the big
@@ -189,6 +213,8 @@ impl Shell {
                 random_state: seed,
                 started: Instant::now(),
                 getopts_char: 0,
+                substs_run: 0,
+                command: "".into(),
             },
             opts: Opts::default(),
             shopts: Shopts::default(),
@@ -229,6 +255,12 @@ impl Shell {
                 return Some(n.to_string());
             }
             "_" => return Some(self.params.underscore.clone()),
+            "FUNCNAME" | "BASH_SOURCE" | "BASH_LINENO" if self.vars.get(name).is_none() => {
+                return self.call_stack(name).and_then(|v| v.into_iter().next());
+            }
+            "BASH_COMMAND" => return Some(self.params.command.to_string()),
+            "SHELLOPTS" => return Some(self.opts.enabled()),
+            "BASHOPTS" => return Some(self.shopts.enabled()),
             "PPID" if self.vars.get("PPID").is_none() => return Some(self.proc.ppid().to_string()),
             _ => {}
         }
@@ -309,10 +341,19 @@ impl Shell {
 
     /// The prefix bash puts on messages: `sh: line 3: ` in `-c` mode,
     /// `script: line 3: ` for a script, `sh: ` interactively.
+    /// Inside a function or a sourced file the file it came from names
+    /// the message, as bash does (`environment` for functions of `-c`
+    /// text, `main` for those read from standard input). Commands read
+    /// from standard input get no line number.
     pub fn prefix(&self) -> String {
+        if self.at.source != Source::Interactive
+            && let Some(f) = self.nest.frames.last()
+        {
+            return format!("{}: line {}: ", f.file, self.at.line);
+        }
         match &self.at.source {
-            Source::Interactive => format!("{}: ", self.params.arg0),
-            Source::Command | Source::Stdin => format!("{}: line {}: ", self.params.arg0, self.at.line),
+            Source::Interactive | Source::Stdin => format!("{}: ", self.params.arg0),
+            Source::Command => format!("{}: line {}: ", self.params.arg0, self.at.line),
             Source::Script(name) => format!("{}: line {}: ", name, self.at.line),
         }
     }

@@ -67,6 +67,8 @@ pub struct Parser {
     max_depth: usize,
     /// Warnings to print (line, text), such as a heredoc ended by EOF.
     warnings: Vec<(u32, String)>,
+    /// Read `@(a|b)` and the other extglob groups as parts of words.
+    extglob: bool,
 }
 
 fn is_meta(c: char) -> bool {
@@ -102,12 +104,19 @@ impl Parser {
             depth: 0,
             max_depth: kernel::Limits::standard().max_nest,
             warnings: Vec::new(),
+            extglob: false,
         }
     }
 
     /// Refuse text nesting deeper than `n` (the `nest` limit).
     pub fn set_max_depth(&mut self, n: usize) {
         self.max_depth = n;
+    }
+
+    /// Read extglob groups in words (`shopt -s extglob`, from the next
+    /// command on).
+    pub fn set_extglob(&mut self, on: bool) {
+        self.extglob = on;
     }
 
     /// Expand these aliases in command position (from the next command on).
@@ -576,7 +585,11 @@ impl Parser {
                 Some("case") => self.parse_case()?,
                 Some("[[") => {
                     self.bump_n(2);
-                    let c = self.cond_or()?;
+                    // bash 5.2 reads extglob patterns inside `[[ ]]` always.
+                    let saved = std::mem::replace(&mut self.extglob, true);
+                    let c = self.cond_or();
+                    self.extglob = saved;
+                    let c = c?;
                     self.cond_skip();
                     if !self.looking_at("]]") {
                         return self.unexpected();
@@ -902,12 +915,15 @@ impl Parser {
         if words.is_empty() && assigns.is_empty() && redirs.is_empty() {
             return self.unexpected();
         }
-        Ok(Command::Simple(Simple {
+        let mut simple = Simple {
             assigns,
             words,
             redirs,
             line,
-        }))
+            text: "".into(),
+        };
+        simple.text = super::print::simple(&simple).into();
+        Ok(Command::Simple(simple))
     }
 
     // ---- assignments ----
@@ -1202,8 +1218,31 @@ impl Parser {
         let mut parts = Vec::new();
         let mut lit = String::new();
         let start = self.pos;
+        // Open extglob groups: inside one, `|`, blanks and parentheses
+        // are pattern text.
+        let mut groups = 0usize;
         while let Some(c) = self.peek() {
             match c {
+                '?' | '*' | '+' | '@' | '!' if self.extglob && self.peek_at(1) == Some('(') => {
+                    groups += 1;
+                    lit.push(c);
+                    lit.push('(');
+                    self.bump_n(2);
+                }
+                '(' if groups > 0 => {
+                    groups += 1;
+                    lit.push(c);
+                    self.bump();
+                }
+                ')' if groups > 0 => {
+                    groups -= 1;
+                    lit.push(c);
+                    self.bump();
+                }
+                c if groups > 0 && is_meta(c) && c != '\n' => {
+                    lit.push(c);
+                    self.bump();
+                }
                 '<' | '>' if self.peek_at(1) == Some('(') => {
                     flush(&mut parts, &mut lit, false);
                     parts.push(self.parse_procsub()?);
@@ -1755,6 +1794,18 @@ impl Parser {
                 };
                 ParamOp::Replace { mode, pattern, with }
             }
+            // An unknown letter is an error only when expanded, as in bash.
+            Some('@') => match self.peek_at(1) {
+                Some('}') => {
+                    self.bump();
+                    ParamOp::Transform(None)
+                }
+                Some(c) if self.peek_at(2) == Some('}') => {
+                    self.bump_n(2);
+                    ParamOp::Transform(Some(c))
+                }
+                _ => return self.bad_substitution(start),
+            },
             Some(c @ ('^' | ',')) => {
                 self.bump();
                 let all = self.peek() == Some(c);

@@ -874,7 +874,8 @@ impl Parser<'_> {
         }
         let reference = if y == b't' {
             let now = (self.now.floor() as i64, ((self.now.fract()) * 1e9) as u32);
-            let (s, ns) = time::parse(&a, now).map_err(|_| {
+            let zone = time::Zone::of(&self.cmd.p);
+            let (s, ns) = time::parse(&a, now, &zone).map_err(|_| {
                 format!(
                     "I cannot figure out how to interpret {} as a date or time",
                     quote_locale(&a)

@@ -36,7 +36,19 @@ pub async fn printf(sh: &mut Shell, argv: Vec<String>) -> Res {
             .await;
         return Ok(2);
     };
-    let out = pf::format(fmt, &args[1..]);
+    let now = (sh.proc.now_ms() / 1000) as i64;
+    let clock = pf::Clock {
+        now,
+        start: now - sh.params.started.elapsed().as_secs() as i64,
+        // As in bash, TZ counts once exported (it is the C library's).
+        zone: common::time::Zone::from_tz(
+            sh.vars
+                .get("TZ")
+                .filter(|v| v.attrs.export)
+                .and_then(|v| v.value.as_ref()?.scalar()),
+        ),
+    };
+    let out = pf::format_with(fmt, &args[1..], common::limits::Budget::of(&sh.proc), Some(&clock));
     let mut status = 0;
     for e in &out.errors {
         sh.error(&format!("printf: {e}")).await;
