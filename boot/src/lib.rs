@@ -35,10 +35,13 @@ use std::sync::Arc;
 
 use fileservers::{ConsFs, Console, Devices, Environ, MemoryFs, Names, Procs, Srv};
 use kernel::clock::FIXED_EPOCH_MS;
+use kernel::limits::Space;
 use kernel::{
-    Caller, Clock, Entropy, Env, Fileserver, InitSpec, Kernel, KernelConfig, OpenFile, OpenFlags, Process, Program,
-    Target,
+    Caller, Clock, Entropy, Env, Fileserver, InitSpec, Kernel, KernelConfig, Limits, OpenFile, OpenFlags, Process,
+    Program, Status, Target,
 };
+
+use self::hostio::{HostOut, Stream};
 
 pub const USER: &str = "user";
 pub const UID: u32 = 1000;
@@ -68,6 +71,10 @@ pub struct Config {
     /// Make the run reproducible: the clock starts at 2026-01-01T00:00:00Z
     /// and every random byte comes from this seed.
     pub seed: Option<u64>,
+    /// What the system may use (see `specs/limits.md`): the kernel's limits
+    /// and the ceiling of every process's, the run's timeout included.
+    /// [`Limits::standard`] by default.
+    pub limits: Limits,
     /// Persist the system's trees in a store (`--state`).
     pub state: Option<state::StateConfig>,
     /// The addresses programs inside may dial (`--net`); none by default.
@@ -81,6 +88,8 @@ pub struct System {
     pub tmp: Arc<MemoryFs>,
     /// The console, `#c`: the host terminal in an interactive session.
     pub console: Arc<ConsFs>,
+    /// The host's stdout and stderr, counted against the `output` limit.
+    pub out: Arc<HostOut>,
 }
 
 /// What an interactive session prints first.
@@ -104,7 +113,13 @@ impl System {
         kc.clock = clock.clone();
         kc.entropy = entropy.clone();
         kc.grants = kernel::Grants::new().with(config.net.clone());
+        kc.limits = config.limits.clone();
         let kernel = Kernel::new(kc);
+        // `/` and `/tmp` each hold up to `fs` bytes, and all file systems
+        // together up to `fs-total`.
+        for fs in [&root, &tmp] {
+            fs.set_space(Space::new("fs", config.limits.fs_bytes, Some(kernel.fs_space.clone())));
+        }
         let me = Arc::downgrade(&kernel);
         kernel.devices.register('t', tmp.clone());
         kernel.devices.register('z', Arc::new(Devices::server(entropy)));
@@ -121,6 +136,7 @@ impl System {
             root,
             tmp,
             console,
+            out: HostOut::new(&config.limits),
         }
     }
 
@@ -213,7 +229,7 @@ impl System {
 
     /// Open the host's stdin, stdout and stderr as fds 0, 1, 2.
     pub async fn host_stdio(&self) -> kernel::Result<Vec<Arc<OpenFile>>> {
-        let host: Arc<dyn Fileserver> = hostio::HostIo::new();
+        let host: Arc<dyn Fileserver> = hostio::HostIo::new(self.out.clone());
         let mut files = Vec::new();
         for (name, flags) in [
             ("/stdin", OpenFlags::READ),
@@ -292,9 +308,36 @@ fn install(root: &MemoryFs, name: &str, program: Program) {
         .expect("boot: /bin takes exec nodes");
 }
 
+impl System {
+    /// Wait for `init` to end, within the run's `timeout`: past it the
+    /// system is halted (status 124). Answers the run's status: init's, or
+    /// the halt's when the system was halted (a timeout, `cpu-total`).
+    pub async fn wait(&self, init: &Process) -> i32 {
+        let timeout = self.kernel.limits.timeout;
+        let ended = async {
+            match timeout {
+                Some(t) => tokio::time::timeout(t, init.exited()).await.ok(),
+                None => Some(init.exited().await),
+            }
+        };
+        let status: Status = match ended.await {
+            Some(s) => s,
+            None => {
+                self.kernel.halt(124, self.kernel.limits.reached("timeout"));
+                init.exited().await
+            }
+        };
+        match self.kernel.halted() {
+            Some(h) => h.code,
+            None => status.code,
+        }
+    }
+}
+
 /// Boot, run `sh` with `argv` on the host's stdio, and answer its status.
 /// There is no terminal: the console's input is at its end, and what is
-/// written to `/dev/cons` goes to the host's stderr.
+/// written to `/dev/cons` goes to the host's stderr. A halted run (a limit
+/// of the whole system reached) ends with the halt's message on stderr.
 pub async fn run(config: &Config, argv: Vec<String>) -> i32 {
     let system = System::new(config);
     let persistence = match attach_state(&system, config).await {
@@ -310,22 +353,32 @@ pub async fn run(config: &Config, argv: Vec<String>) -> i32 {
     };
     system.console.hangup();
     let console = system.console.clone();
+    let out = system.out.clone();
     let pump = tokio::spawn(async move {
         loop {
             let data = console.take_output().await;
-            let _ = std::io::Write::write_all(&mut std::io::stderr(), &data);
+            let _ = out.write(Stream::Stderr, &data);
         }
     });
     let code = match system.start(argv, stdio) {
-        Ok(init) => init.exited().await.code,
+        Ok(init) => system.wait(&init).await,
         Err(e) => {
             eprintln!("ninebox: cannot start: {e}");
             1
         }
     };
     pump.abort();
-    let _ = std::io::Write::write_all(&mut std::io::stderr(), &system.console.try_take_output());
+    let _ = system.out.write(Stream::Stderr, &system.console.try_take_output());
+    report_halt(&system);
     finish_state(persistence, config, code).await
+}
+
+/// Say why a halted system stopped (past any output limit: this is the
+/// host's own message).
+fn report_halt(system: &System) {
+    if let Some(h) = system.kernel.halted() {
+        eprintln!("ninebox: {}", h.message);
+    }
 }
 
 /// An interactive session on the host terminal (already in raw mode):
@@ -355,7 +408,7 @@ pub async fn interactive(config: &Config) -> i32 {
     let signals = tokio::spawn(console::exit_on_signals());
     let argv = vec!["sh".to_string(), "-i".to_string()];
     let code = match system.start_session(argv, vec![cons.clone(), cons.clone(), cons], Some(BANNER)) {
-        Ok(init) => init.exited().await.code,
+        Ok(init) => system.wait(&init).await,
         Err(e) => {
             eprintln!("ninebox: cannot start: {e}");
             1
@@ -364,6 +417,7 @@ pub async fn interactive(config: &Config) -> i32 {
     pump.abort();
     signals.abort();
     console::flush_output(&system.console, true);
+    report_halt(&system);
     finish_state(persistence, config, code).await
 }
 

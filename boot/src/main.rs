@@ -5,7 +5,9 @@
 use std::io::IsTerminal;
 use std::time::Duration;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use kernel::Limits;
+use kernel::limits::{LIMITS, Unit};
 
 /// A Plan 9-style operating system in one process.
 ///
@@ -27,6 +29,21 @@ struct Cli {
     /// draw from N, and the clock starts at 2026-01-01T00:00:00Z.
     #[arg(long, value_name = "N")]
     seed: Option<u64>,
+
+    /// Start from a profile of limits: standard (the default), strict (for
+    /// untrusted scripts) or unlimited.
+    #[arg(long = "limits", value_name = "PROFILE", default_value = "standard")]
+    profile: String,
+
+    /// Set one limit (repeatable), e.g. --limit procs=100 --limit fs=64M;
+    /// the names are listed below.
+    #[arg(long = "limit", value_name = "NAME=VALUE")]
+    limit: Vec<String>,
+
+    /// End the run after this long with status 124 (500ms, 30s, 2m; a bare
+    /// number is seconds).
+    #[arg(long, value_name = "TIME")]
+    timeout: Option<String>,
 
     /// Keep state in the store STORE (a file; created if missing): boot
     /// from its branch (see --ref), commit on exit and every --autosave
@@ -57,6 +74,80 @@ struct Cli {
     /// FILE [ARG...] (a script read from the host), or with -c: NAME [ARG...]
     #[arg(trailing_var_arg = true, value_name = "ARGS")]
     args: Vec<String>,
+}
+
+/// The table of limits for `--help`: each name, what it counts, and its
+/// value in each profile.
+fn limits_help() -> String {
+    let (std, strict, unl) = (Limits::standard(), Limits::strict(), Limits::unlimited());
+    let mut s =
+        String::from("Limits (--limit NAME=VALUE; sizes take K, M, G, T; times ms, s, m, h; or 'unlimited'):\n");
+    s.push_str(&format!(
+        "  {:<12} {:<10} {:<10} {:<10} {}\n",
+        "NAME", "standard", "strict", "unlimited", "counts"
+    ));
+    for i in LIMITS {
+        s.push_str(&format!(
+            "  {:<12} {:<10} {:<10} {:<10} {} ({})\n",
+            i.name,
+            i.unit.spec(i.get(&std)),
+            i.unit.spec(i.get(&strict)),
+            i.unit.spec(i.get(&unl)),
+            i.about,
+            i.scope
+        ));
+    }
+    s.push_str(
+        "\nNINEBOX_LIMITS in the host's environment (e.g. 'strict' or 'procs=100,timeout=1m') is a\n\
+         ceiling: no option and nothing inside the system goes above it.\n",
+    );
+    s
+}
+
+/// The run's limits: the profile, then each `--limit` and `--timeout`,
+/// capped by `NINEBOX_LIMITS`.
+fn limits(cli: &Cli) -> Result<Limits, String> {
+    let mut l = Limits::profile(&cli.profile)
+        .ok_or_else(|| format!("--limits {}: expected standard, strict or unlimited", cli.profile))?;
+    for item in &cli.limit {
+        let (name, value) = item
+            .split_once('=')
+            .ok_or_else(|| format!("--limit {item}: expected NAME=VALUE"))?;
+        l.set(name, value).map_err(|e| format!("--limit {e}"))?;
+    }
+    if let Some(t) = &cli.timeout {
+        let ms = Unit::Time.parse(t).map_err(|e| format!("--timeout {t}: {e}"))?;
+        l.timeout = (ms != kernel::limits::UNLIMITED).then(|| Duration::from_millis(ms));
+    }
+    if let Ok(env) = std::env::var("NINEBOX_LIMITS") {
+        let mut ceiling = Limits::unlimited();
+        ceiling.apply(&env).map_err(|e| format!("NINEBOX_LIMITS: {e}"))?;
+        for i in l.above(&ceiling) {
+            eprintln!(
+                "ninebox: {}={} is above NINEBOX_LIMITS; using {}",
+                i.name,
+                i.unit.spec(i.get(&l)),
+                i.unit.spec(i.get(&ceiling))
+            );
+        }
+        l.cap(&ceiling);
+    }
+    Ok(l)
+}
+
+/// If the run outlives its timeout by a grace period (a program that never
+/// lets the system run cannot be halted), end the host process.
+fn watchdog(limits: &Limits) {
+    let Some(t) = limits.timeout else { return };
+    let message = limits.reached("timeout");
+    let _ = std::thread::Builder::new()
+        .name("ninebox-watchdog".into())
+        .spawn(move || {
+            std::thread::sleep(t + Duration::from_secs(5));
+            eprintln!("ninebox: {message} (the system did not stop by itself)");
+            boot::console::restore();
+            std::process::exit(124);
+        });
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug)]
@@ -110,8 +201,20 @@ fn parse_addr(s: &str) -> Result<net9::Addr, String> {
 }
 
 fn main() {
-    let cli = Cli::parse();
+    let matches = Cli::command().after_help(limits_help()).get_matches();
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => e.exit(),
+    };
     boot::install_panic_hook();
+    let limits = match limits(&cli) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("ninebox: {e}");
+            std::process::exit(2);
+        }
+    };
+    watchdog(&limits);
     let state = cli.state.as_ref().map(|location| boot::state::StateConfig {
         location: location.clone(),
         branch: cli.branch.clone(),
@@ -128,6 +231,7 @@ fn main() {
         .fold(net9::DialPolicy::none(), net9::DialPolicy::merge);
     let config = boot::Config {
         seed: cli.seed,
+        limits,
         state,
         net,
     };

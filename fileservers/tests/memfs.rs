@@ -2,6 +2,8 @@ use std::sync::Arc;
 
 use fileservers::MemoryFs;
 use fileservers::conformance::{self, Profile};
+use fileservers::memfs::NODE_COST;
+use kernel::limits::Space;
 use kernel::proto::ExecCapable;
 use kernel::{Caller, Clock, Errno, Fileserver, OpenFlags, Program, StatChanges};
 
@@ -45,7 +47,7 @@ fn removed_file_stays_readable_while_open() {
         assert_eq!(fs.read(&WHO, r.handle, 0, 100).await.unwrap(), b"still here");
         fs.write(&WHO, w.handle, 10, b"!").await.unwrap();
         assert_eq!(fs.read(&WHO, r.handle, 10, 1).await.unwrap(), b"!");
-        assert_eq!(fs.used(), 11);
+        assert_eq!(fs.used(), 11 + NODE_COST, "the content and the node");
         fs.close(&WHO, w.handle).await.unwrap();
         fs.close(&WHO, r.handle).await.unwrap();
         assert_eq!(fs.used(), 0, "freed at the last close");
@@ -58,9 +60,12 @@ fn removed_file_stays_readable_while_open() {
 
 #[test]
 fn quota_answers_enospc_and_writes_nothing() {
-    let fs = Arc::new(MemoryFs::new(Clock::real()).with_quota(10));
+    let fs = Arc::new(MemoryFs::new(Clock::real()).with_quota(10 + NODE_COST));
     run(async move {
         let o = fs.open(&WHO, "/f", OpenFlags::WRITE).await.unwrap().opened().unwrap();
+        // The file's node takes its share: no room for a second one.
+        let e = fs.open(&WHO, "/g", OpenFlags::WRITE).await.unwrap_err();
+        assert_eq!(e.code(), Errno::ENOSPC);
         assert_eq!(fs.write(&WHO, o.handle, 0, b"0123456789").await.unwrap(), 10);
         assert_eq!(
             fs.write(&WHO, o.handle, 10, b"x").await.unwrap_err().code(),
@@ -77,6 +82,36 @@ fn quota_answers_enospc_and_writes_nothing() {
         assert_eq!(fs.stat(&WHO, "/f").await.unwrap().size, 10);
         fs.remove(&WHO, "/f").await.unwrap();
         assert_eq!(fs.used(), 0, "removing frees quota");
+    });
+}
+
+#[test]
+fn trees_share_the_system_total() {
+    // TM-RES-003: many small file systems cannot add up past fs-total.
+    let total = Space::new("fs-total", 2 * NODE_COST + 100, None);
+    let a = Arc::new(MemoryFs::new(Clock::real()).with_space(Space::new("fs", 1 << 20, Some(total.clone()))));
+    let b = Arc::new(MemoryFs::new(Clock::real()).with_space(Space::new("fs", 1 << 20, Some(total.clone()))));
+    run(async move {
+        let fa = a.open(&WHO, "/f", OpenFlags::WRITE).await.unwrap();
+        a.write(fa.handle, 0, &[0; 100]).await.unwrap();
+        let fb = b.open(&WHO, "/f", OpenFlags::WRITE).await.unwrap();
+        assert_eq!(b.write(fb.handle, 0, &[0; 1]).await.unwrap_err().code(), Errno::ENOSPC);
+        // A sparse truncate far past the limit is refused without allocating.
+        let huge = StatChanges {
+            size: Some(1 << 40),
+            ..Default::default()
+        };
+        assert_eq!(b.wstat(&WHO, "/f", &huge).await.unwrap_err().code(), Errno::ENOSPC);
+        assert_eq!(
+            b.write(fb.handle, 1 << 40, b"x").await.unwrap_err().code(),
+            Errno::ENOSPC
+        );
+        a.close(fa.handle).await.unwrap();
+        a.remove(&WHO, "/f").await.unwrap();
+        b.write(fb.handle, 0, &[0; 100]).await.unwrap();
+        b.close(fb.handle).await.unwrap();
+        drop(a);
+        assert_eq!(total.used(), NODE_COST + 100);
     });
 }
 

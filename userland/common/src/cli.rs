@@ -82,7 +82,7 @@ impl Cmd {
             Ok(()) => status,
             Err(e) => {
                 if !e.is(Errno::EPIPE) {
-                    let text = format!("{}: write error: {}\n", self.name, e.strerror());
+                    let text = format!("{}: write error: {}\n", self.name, kernel::limits::describe(&e));
                     let _ = self.p.write(2, text.as_bytes()).await;
                 }
                 1

@@ -90,10 +90,12 @@ impl Shell {
     }
 
     /// Give a parser what the shell's options say about reading: the
-    /// aliases to expand, whether extglob groups are read.
+    /// aliases to expand, whether extglob groups are read; and how deep
+    /// text may nest (the process's `nest` limit).
     pub fn configure(&self, parser: &mut super::parse::Parser) {
         parser.set_aliases(self.shopts.expand_aliases.then(|| self.defs.aliases.clone()));
         parser.set_extglob(self.shopts.extglob);
+        parser.set_max_depth(self.limits.max_nest);
     }
 
     /// Run a trap's command. `$?` is what it was before (the trap cannot
@@ -362,7 +364,7 @@ impl Shell {
             match self.proc.spawn(target, opts).await {
                 Ok(pid) => pids.push(Some(pid)),
                 Err(e) => {
-                    self.error(&format!("fork: {}", e.strerror())).await;
+                    self.error(&format!("fork: {}", kernel::limits::describe(&e))).await;
                     pids.push(None);
                 }
             }
@@ -444,7 +446,7 @@ impl Shell {
                 Ok(0)
             }
             Err(e) => {
-                self.error(&format!("fork: {}", e.strerror())).await;
+                self.error(&format!("fork: {}", kernel::limits::describe(&e))).await;
                 Ok(1)
             }
         }
@@ -994,7 +996,7 @@ impl Shell {
                 match self.proc.spawn(target, SpawnOpts::default()).await {
                     Ok(pid) => Ok(self.wait_child(pid).await),
                     Err(e) => {
-                        self.error(&format!("fork: {}", e.strerror())).await;
+                        self.error(&format!("fork: {}", kernel::limits::describe(&e))).await;
                         Ok(1)
                     }
                 }
@@ -1207,17 +1209,18 @@ impl Shell {
     // ---- functions ----
 
     pub async fn call_function(&mut self, f: &super::Func, argv: Vec<String>) -> Res {
-        let limit = match self.get("FUNCNEST").and_then(|s| s.parse::<usize>().ok()) {
-            Some(n) if n > 0 => n,
-            _ => self.limits.max_call_depth,
-        };
+        // bash's FUNCNEST, within the process's `calls` limit.
+        let funcnest = self
+            .get("FUNCNEST")
+            .and_then(|s| s.parse::<usize>().ok())
+            .filter(|&n| n > 0 && n < self.limits.max_calls);
         let def = &f.def;
-        if self.nest.calls >= limit {
-            self.error(&format!(
-                "{}: maximum function nesting level exceeded ({limit})",
-                def.name
-            ))
-            .await;
+        if self.nest.calls >= funcnest.unwrap_or(self.limits.max_calls) {
+            let msg = match funcnest {
+                Some(n) => format!("maximum function nesting level exceeded ({n})"),
+                None => self.limits.reached("calls"),
+            };
+            self.error(&format!("{}: {msg}", def.name)).await;
             return Err(Flow::Abort(1));
         }
         let args: Vec<String> = argv.into_iter().skip(1).collect();
@@ -1360,7 +1363,7 @@ impl Shell {
             }
             Errno::ENOEXEC => return self.run_as_script(name, argv).await,
             Errno::EISDIR => self.error(&format!("{name}: Is a directory")).await,
-            _ => self.error(&format!("{name}: {}", e.strerror())).await,
+            _ => self.error(&format!("{name}: {}", kernel::limits::describe(&e))).await,
         }
         Ok(failure_status(&e))
     }
@@ -1398,7 +1401,7 @@ impl Shell {
         match self.proc.spawn(target, SpawnOpts::default()).await {
             Ok(pid) => Ok(self.wait_child(pid).await),
             Err(e) => {
-                self.error(&format!("fork: {}", e.strerror())).await;
+                self.error(&format!("fork: {}", kernel::limits::describe(&e))).await;
                 Ok(126)
             }
         }
@@ -1428,8 +1431,9 @@ impl Shell {
     /// Parse and run text in this shell: `what` is `eval`, `trap`, or the
     /// name of a sourced file, which syntax errors are reported under.
     pub async fn eval_string(&mut self, text: &str, what: &str) -> Res {
-        if self.nest.evals >= self.limits.max_eval_depth {
-            self.error(&format!("{what}: maximum nesting level exceeded")).await;
+        if self.nest.evals >= self.limits.max_evals {
+            let msg = self.limits.reached("evals");
+            self.error(&format!("{what}: {msg}")).await;
             return Err(Flow::Abort(1));
         }
         self.nest.evals += 1;

@@ -15,6 +15,7 @@ use futures_util::future::BoxFuture;
 use kernel::{Errno, SpawnOpts, Target};
 
 use super::ast::*;
+use super::brace;
 use super::vars::{Value, resolve_index};
 use super::{Flow, Shell, builtins};
 use common::bytes;
@@ -31,23 +32,37 @@ enum Seg {
     EmptyQuoted,
 }
 
-/// Fields under construction.
+/// Fields under construction, with the bytes they hold counted as they
+/// grow: past `max` (the `string` limit) nothing more is kept and the
+/// expansion fails when it is done ([`Shell::check_acc`]).
 struct Acc {
     fields: Vec<Vec<Seg>>,
+    len: usize,
+    max: usize,
+    over: bool,
 }
 
 impl Acc {
-    fn new() -> Acc {
+    fn new(max: usize) -> Acc {
         Acc {
             fields: vec![Vec::new()],
+            len: 0,
+            max,
+            over: false,
         }
     }
 
     fn push(&mut self, s: impl Into<String>, quoted: bool, split: bool) {
         let s = s.into();
-        if s.is_empty() {
+        if s.is_empty() || self.over {
             return;
         }
+        if s.len() > self.max - self.len {
+            self.over = true;
+            self.fields = vec![Vec::new()];
+            return;
+        }
+        self.len += s.len();
         self.fields
             .last_mut()
             .expect("never empty")
@@ -60,18 +75,6 @@ impl Acc {
 
     fn break_field(&mut self) {
         self.fields.push(Vec::new());
-    }
-
-    /// Bytes held.
-    fn len(&self) -> usize {
-        self.fields
-            .iter()
-            .flatten()
-            .map(|s| match s {
-                Seg::Text { s, .. } => s.len(),
-                Seg::EmptyQuoted => 0,
-            })
-            .sum()
     }
 
     /// Everything joined, fields separated by spaces, no splitting.
@@ -152,11 +155,11 @@ impl Shell {
             return Ok(vec![s.clone()]);
         }
         let mut out = Vec::new();
-        if !has_braces(w) {
+        if !brace::has_braces(w) {
             self.expand_one(w, &mut out).await?;
             return Ok(out);
         }
-        let words = match brace_expand(w, self.limits.max_brace_words) {
+        let words = match brace::expand(w, &self.limits) {
             Ok(ws) => ws,
             Err(msg) => {
                 self.error(&msg).await;
@@ -171,9 +174,9 @@ impl Shell {
 
     /// Expand, split and glob one (brace-expanded) word.
     async fn expand_one(&mut self, w: &Word, out: &mut Vec<String>) -> Result<(), Flow> {
-        let mut acc = Acc::new();
+        let mut acc = Acc::new(self.limits.max_alloc);
         self.expand_parts(&w.parts, TOP, &mut acc).await?;
-        self.check_size(acc.len()).await?;
+        self.check_acc(&acc).await?;
         let ifs = self.ifs();
         for field in acc.fields {
             // The common case: nothing to split, nothing to glob.
@@ -197,29 +200,35 @@ impl Shell {
             [Part::Quoted(s)] => return Ok(s.clone()),
             _ => {}
         }
-        let mut acc = Acc::new();
+        let mut acc = Acc::new(self.limits.max_alloc);
         self.expand_parts(&w.parts, TOP, &mut acc).await?;
-        self.check_size(acc.len()).await?;
+        self.check_acc(&acc).await?;
         Ok(acc.joined())
     }
 
     /// An expansion bigger than the string limit stops the command.
-    async fn check_size(&mut self, n: usize) -> Result<(), Flow> {
-        if n > self.limits.max_string {
-            let limit = self.limits.max_string;
-            self.error(&format!("expansion too large ({n} bytes; the limit is {limit})"))
-                .await;
-            return Err(Flow::Abort(1));
+    async fn check_acc(&mut self, acc: &Acc) -> Result<(), Flow> {
+        if acc.over {
+            return Err(self.limit_abort("expansion", "string").await);
         }
         Ok(())
+    }
+
+    /// Report that `what` reached the limit `name` and abandon the
+    /// command (status 1).
+    pub async fn limit_abort(&mut self, what: &str, name: &str) -> Flow {
+        let msg = format!("{what}: {}", self.limits.reached(name));
+        self.error(&msg).await;
+        Flow::Abort(1)
     }
 
     /// An assignment's value: like `expand_str`, with tilde expansion after
     /// `=` and every `:`.
     pub async fn expand_assign(&mut self, w: &Word) -> Result<String, Flow> {
-        let mut acc = Acc::new();
+        let mut acc = Acc::new(self.limits.max_alloc);
         let ctx = Ctx { assign: true, ..TOP };
         self.expand_parts(&w.parts, ctx, &mut acc).await?;
+        self.check_acc(&acc).await?;
         Ok(acc.joined())
     }
 
@@ -247,8 +256,9 @@ impl Shell {
     /// The characters of an expansion, each marked quoted or not, without
     /// splitting (for patterns and regexes).
     pub async fn expand_qchars(&mut self, w: &Word) -> Result<Vec<QChar>, Flow> {
-        let mut acc = Acc::new();
+        let mut acc = Acc::new(self.limits.max_alloc);
         self.expand_parts(&w.parts, TOP, &mut acc).await?;
+        self.check_acc(&acc).await?;
         let mut chars = Vec::new();
         for (i, f) in acc.fields.into_iter().enumerate() {
             if i > 0 {
@@ -1010,16 +1020,19 @@ impl Shell {
             Ok(pid) => pid,
             Err(e) => {
                 let _ = self.proc.close(r).await;
-                self.error(&format!("fork: {}", e.strerror())).await;
+                self.error(&format!("fork: {}", kernel::limits::describe(&e))).await;
                 return Err(Flow::Abort(1));
             }
         };
         let mut out = Vec::new();
+        let mut over = false;
         loop {
             match self.proc.read(r, 64 * 1024).await {
                 Ok(d) if d.is_empty() => break,
                 Ok(d) => {
-                    if out.len() + d.len() > self.limits.max_string {
+                    if d.len() > self.limits.max_alloc - out.len() {
+                        // Never a silent cut: the command fails, saying why.
+                        over = true;
                         let _ = self.proc.kill(pid, "kill");
                         break;
                     }
@@ -1032,6 +1045,9 @@ impl Shell {
         let _ = self.proc.close(r).await;
         self.params.status = self.wait_child(pid).await;
         self.params.substs_run += 1;
+        if over {
+            return Err(self.limit_abort("command substitution", "string").await);
+        }
         while out.last() == Some(&b'\n') {
             out.pop();
         }
@@ -1073,7 +1089,7 @@ impl Shell {
             Ok(pid) => pid,
             Err(e) => {
                 let _ = self.proc.close(ours).await;
-                self.error(&format!("fork: {}", e.strerror())).await;
+                self.error(&format!("fork: {}", kernel::limits::describe(&e))).await;
                 return Err(Flow::Abort(1));
             }
         };
@@ -1535,10 +1551,6 @@ fn plain_field(field: &[Seg], ifs: &str, noglob: bool) -> Option<String> {
     any.then_some(out)
 }
 
-fn has_braces(w: &Word) -> bool {
-    w.parts.iter().any(|p| matches!(p, Part::Lit(s) if s.contains('{')))
-}
-
 /// Split one field on IFS (POSIX rules): IFS whitespace separates fields
 /// and is trimmed at the ends; each other IFS character ends a field,
 /// possibly empty. Only split segments are split.
@@ -1610,226 +1622,9 @@ fn split_field(field: &[Seg], ifs: &str) -> Vec<Vec<QChar>> {
     out
 }
 
-// ---- brace expansion ----
-
-#[derive(Clone, Debug)]
-enum BTok {
-    Ch(char),
-    Part(Part),
-}
-
-/// Brace expansion: `{a,b}` alternatives and `{x..y[..step]}` sequences in
-/// unquoted text, expanded left to right, nested. Answers the words.
-fn brace_expand(w: &Word, limit: usize) -> Result<Vec<Word>, String> {
-    if !has_braces(w) {
-        return Ok(vec![w.clone()]);
-    }
-    let mut toks = Vec::new();
-    for p in &w.parts {
-        match p {
-            Part::Lit(s) => toks.extend(s.chars().map(BTok::Ch)),
-            other => toks.push(BTok::Part(other.clone())),
-        }
-    }
-    let mut out = Vec::new();
-    expand_toks(toks, &mut out, limit)?;
-    Ok(out.into_iter().map(to_word).collect())
-}
-
-fn to_word(toks: Vec<BTok>) -> Word {
-    let mut parts = Vec::new();
-    let mut lit = String::new();
-    for t in toks {
-        match t {
-            BTok::Ch(c) => lit.push(c),
-            BTok::Part(p) => {
-                if !lit.is_empty() {
-                    parts.push(Part::Lit(std::mem::take(&mut lit)));
-                }
-                parts.push(p);
-            }
-        }
-    }
-    if !lit.is_empty() {
-        parts.push(Part::Lit(lit));
-    }
-    Word::from_parts(parts)
-}
-
-fn expand_toks(toks: Vec<BTok>, out: &mut Vec<Vec<BTok>>, limit: usize) -> Result<(), String> {
-    // Find the first `{` that opens a valid group.
-    let mut start = 0;
-    loop {
-        let Some(open) = (start..toks.len()).find(|&i| matches!(toks[i], BTok::Ch('{'))) else {
-            out.push(toks);
-            return Ok(());
-        };
-        if let Some((close, alts)) = group_at(&toks, open, limit)? {
-            let prefix = &toks[..open];
-            let suffix = &toks[close + 1..];
-            for alt in alts {
-                let mut t = prefix.to_vec();
-                t.extend(alt);
-                t.extend_from_slice(suffix);
-                expand_toks(t, out, limit)?;
-                if out.len() > limit {
-                    return Err(format!("brace expansion: too many words (more than {limit})"));
-                }
-            }
-            return Ok(());
-        }
-        start = open + 1;
-    }
-}
-
-/// A brace group found in a word: the index of its `}` and its alternatives.
-type Group = (usize, Vec<Vec<BTok>>);
-
-/// If the `{` at `open` starts a valid group, its closing index and the
-/// alternatives.
-fn group_at(toks: &[BTok], open: usize, limit: usize) -> Result<Option<Group>, String> {
-    let mut depth = 0;
-    let mut commas = Vec::new();
-    let mut close = None;
-    for (i, t) in toks.iter().enumerate().skip(open) {
-        match t {
-            BTok::Ch('{') => depth += 1,
-            BTok::Ch('}') => {
-                depth -= 1;
-                if depth == 0 {
-                    close = Some(i);
-                    break;
-                }
-            }
-            BTok::Ch(',') if depth == 1 => commas.push(i),
-            _ => {}
-        }
-    }
-    let Some(close) = close else { return Ok(None) };
-    if !commas.is_empty() {
-        let mut alts = Vec::new();
-        let mut from = open + 1;
-        for &c in commas.iter().chain(std::iter::once(&close)) {
-            alts.push(toks[from..c].to_vec());
-            from = c + 1;
-        }
-        return Ok(Some((close, alts)));
-    }
-    // A sequence: only plain characters inside.
-    let inner: Option<String> = toks[open + 1..close]
-        .iter()
-        .map(|t| match t {
-            BTok::Ch(c) => Some(*c),
-            BTok::Part(_) => None,
-        })
-        .collect();
-    let Some(inner) = inner else { return Ok(None) };
-    let Some(seq) = sequence(&inner, limit)? else {
-        return Ok(None);
-    };
-    Ok(Some((
-        close,
-        seq.into_iter().map(|s| s.chars().map(BTok::Ch).collect()).collect(),
-    )))
-}
-
-/// `{1..5}`, `{a..e}`, `{10..1..3}`, `{01..10}`: the words, `None` if the
-/// text is not a sequence, an error past `limit` words.
-fn sequence(s: &str, limit: usize) -> Result<Option<Vec<String>>, String> {
-    let parts: Vec<&str> = s.split("..").collect();
-    if !(2..=3).contains(&parts.len()) {
-        return Ok(None);
-    }
-    let step: i64 = match parts.get(2).map(|t| t.parse()) {
-        Some(Ok(n)) => n,
-        Some(Err(_)) => return Ok(None),
-        None => 1,
-    };
-    let step = step.unsigned_abs().max(1) as i64;
-    let (a, b) = (parts[0], parts[1]);
-    let (x, y, width, chars) = if let (Ok(x), Ok(y)) = (a.parse::<i64>(), b.parse::<i64>()) {
-        let width = [a, b]
-            .iter()
-            .filter(|t| {
-                let digits = t.trim_start_matches('-');
-                digits.len() > 1 && digits.starts_with('0')
-            })
-            .map(|t| t.len())
-            .max();
-        (x, y, width, false)
-    } else {
-        match (single_char(a), single_char(b)) {
-            (Some(ca), Some(cb)) if ca.is_ascii_alphabetic() && cb.is_ascii_alphabetic() => {
-                (ca as i64, cb as i64, None, true)
-            }
-            _ => return Ok(None),
-        }
-    };
-    let count = (i128::from(x) - i128::from(y)).unsigned_abs() / step as u128 + 1;
-    if count > limit as u128 {
-        return Err(format!(
-            "brace expansion: too many words ({count}; the limit is {limit})"
-        ));
-    }
-    let mut out = Vec::with_capacity(count as usize);
-    let mut v = x;
-    loop {
-        out.push(if chars {
-            char::from(v as u8).to_string()
-        } else {
-            match width {
-                Some(w) if v < 0 => format!("-{:0>1$}", -v, w - 1),
-                Some(w) => format!("{v:0>w$}"),
-                None => v.to_string(),
-            }
-        });
-        if x <= y {
-            v += step;
-            if v > y {
-                break;
-            }
-        } else {
-            v -= step;
-            if v < y {
-                break;
-            }
-        }
-    }
-    Ok(Some(out))
-}
-
-fn single_char(s: &str) -> Option<char> {
-    let mut cs = s.chars();
-    let c = cs.next()?;
-    cs.next().is_none().then_some(c)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn words(s: &str) -> Vec<String> {
-        let w = Word::literal(s);
-        brace_expand(&w, 1000)
-            .unwrap()
-            .into_iter()
-            .map(|w| w.unquoted_text())
-            .collect()
-    }
-
-    #[test]
-    fn braces() {
-        assert_eq!(words("a{b,c}d"), ["abd", "acd"]);
-        assert_eq!(words("{1..3}"), ["1", "2", "3"]);
-        assert_eq!(words("{3..1}"), ["3", "2", "1"]);
-        assert_eq!(words("{1..10..4}"), ["1", "5", "9"]);
-        assert_eq!(words("{a..e..2}"), ["a", "c", "e"]);
-        assert_eq!(words("{01..3}"), ["01", "02", "03"]);
-        assert_eq!(words("{a,b{1,2}}"), ["a", "b1", "b2"]);
-        assert_eq!(words("{a}"), ["{a}"]);
-        assert_eq!(words("{x,y}{1,2}"), ["x1", "x2", "y1", "y2"]);
-        assert_eq!(words("x{,y}"), ["x", "xy"]);
-    }
 
     fn seg(s: &str, split: bool) -> Seg {
         Seg::Text {

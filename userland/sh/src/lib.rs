@@ -10,7 +10,8 @@
 //!
 //! The state is [`Shell`], one field per concern: variables ([`vars`]),
 //! definitions ([`Defs`]), special parameters ([`Params`]), options
-//! ([`options`]), limits ([`limits`]), children ([`jobs`]), traps
+//! ([`options`]), the process's limits (`kernel::Limits`, as the kernel
+//! holds them), children ([`jobs`]), traps
 //! ([`traps`]), where input comes from ([`Location`]) and how deep the
 //! shell is in functions, loops and evals ([`Nesting`]). Tables a builtin
 //! reads or changes (option names, the job table, traps) have their logic
@@ -18,12 +19,12 @@
 
 pub mod arith;
 pub mod ast;
+pub mod brace;
 pub mod builtins;
 pub mod editor;
 pub mod exec;
 pub mod expand;
 pub mod jobs;
-pub mod limits;
 pub mod options;
 pub mod parse;
 pub mod print;
@@ -44,7 +45,6 @@ use self::ast::Function;
 use self::vars::{Value, Vars};
 
 pub use jobs::{Job, Jobs};
-pub use limits::Limits;
 pub use options::{Opts, Shopts};
 pub use traps::Traps;
 
@@ -176,7 +176,9 @@ pub struct Shell {
     pub params: Params,
     pub opts: Opts,
     pub shopts: Shopts,
-    pub limits: Limits,
+    /// The process's limits in force, as the kernel holds them (read once
+    /// and again after `ulimit`: they change only there).
+    pub limits: Arc<kernel::Limits>,
     pub jobs: Jobs,
     pub traps: Traps,
     pub at: Location,
@@ -194,6 +196,8 @@ impl Shell {
             u32::from_le_bytes([b[0], b[1], b[2], b[3]])
         };
         let shell_pid = proc.pid();
+        let limits = proc.limits();
+        let arith_cache = arith::Cache::new(limits.max_nest);
         Shell {
             proc,
             vars: Vars::default(),
@@ -214,7 +218,7 @@ impl Shell {
             },
             opts: Opts::default(),
             shopts: Shopts::default(),
-            limits: Limits::default(),
+            limits,
             jobs: Jobs::default(),
             traps: Traps::default(),
             at: Location {
@@ -223,7 +227,7 @@ impl Shell {
                 parse_context: None,
             },
             nest: Nesting::default(),
-            arith_cache: arith::Cache::default(),
+            arith_cache,
             history: editor::SharedHistory::default(),
         }
     }
@@ -321,12 +325,8 @@ impl Shell {
                 None => self.set(&target, value),
             };
         }
-        if value.len() > self.limits.max_string {
-            let limit = self.limits.max_string;
-            return Err(format!(
-                "{name}: value too large ({} bytes; the limit is {limit})",
-                value.len()
-            ));
+        if value.len() > self.limits.max_alloc {
+            return Err(format!("{name}: {}", self.limits.reached("string")));
         }
         let allexport = self.opts.allexport;
         let v = self.vars.entry(name);

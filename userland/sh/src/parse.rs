@@ -34,9 +34,6 @@ pub enum ParseError {
 
 pub type PResult<T> = Result<T, ParseError>;
 
-/// Nesting deeper than this is refused rather than risking the stack.
-pub const MAX_DEPTH: usize = 500;
-
 /// Words that end a compound list.
 const LIST_END: &[&str] = &["then", "else", "elif", "fi", "do", "done", "esac", "}"];
 
@@ -63,7 +60,11 @@ pub struct Parser {
     aliases: Option<Arc<HashMap<String, String>>>,
     /// Aliases being expanded at the current command position.
     expanding: Vec<String>,
+    /// How deeply the text being parsed nests (commands, `$`-expansions,
+    /// `[[ ]]` terms), and the most it may: the process's `nest` limit, so
+    /// that neither parsing nor running the tree can exhaust the stack.
     depth: usize,
+    max_depth: usize,
     /// Warnings to print (line, text), such as a heredoc ended by EOF.
     warnings: Vec<(u32, String)>,
     /// Read `@(a|b)` and the other extglob groups as parts of words.
@@ -101,9 +102,15 @@ impl Parser {
             aliases: None,
             expanding: Vec::new(),
             depth: 0,
+            max_depth: kernel::Limits::standard().max_nest,
             warnings: Vec::new(),
             extglob: false,
         }
+    }
+
+    /// Refuse text nesting deeper than `n` (the `nest` limit).
+    pub fn set_max_depth(&mut self, n: usize) {
+        self.max_depth = n;
     }
 
     /// Read extglob groups in words (`shopt -s extglob`, from the next
@@ -344,12 +351,29 @@ impl Parser {
         }
     }
 
+    /// One level deeper; refused past the `nest` limit. Every `enter` is
+    /// matched by a `leave` on success; after an error the parser is not
+    /// used again.
     fn enter(&mut self) -> PResult<()> {
         self.depth += 1;
-        if self.depth > MAX_DEPTH {
-            return self.syntax(format!("maximum nesting depth exceeded ({MAX_DEPTH})"));
+        if self.depth > self.max_depth {
+            return self.syntax(kernel::limits::reached("nest", self.max_depth as u64));
         }
         Ok(())
+    }
+
+    fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
+    /// A sub-parser for text inside this one (a heredoc body, backquotes),
+    /// at this one's depth.
+    fn nested(&self, src: &str, line: u32) -> Parser {
+        let mut sub = Parser::new(src, line, true);
+        sub.aliases = self.aliases.clone();
+        sub.depth = self.depth;
+        sub.max_depth = self.max_depth;
+        sub
     }
 
     // ---- lists ----
@@ -512,9 +536,9 @@ impl Parser {
 
     fn parse_command(&mut self) -> PResult<Command> {
         self.enter()?;
-        let r = self.parse_command_inner();
-        self.depth -= 1;
-        r
+        let r = self.parse_command_inner()?;
+        self.leave();
+        Ok(r)
     }
 
     fn parse_command_inner(&mut self) -> PResult<Command> {
@@ -1137,7 +1161,7 @@ impl Parser {
         if quoted {
             return Ok((Word::from_parts(vec![Part::Quoted(body.clone())]), body));
         }
-        let mut sub = Parser::new(&body, self.line + 1, true);
+        let mut sub = self.nested(&body, self.line + 1);
         let parts = sub.heredoc_parts()?;
         Ok((Word::from_parts(vec![Part::DQuoted(parts)]), body))
     }
@@ -1365,6 +1389,13 @@ impl Parser {
 
     /// `<(list)` or `>(list)` at the cursor.
     fn parse_procsub(&mut self) -> PResult<Part> {
+        self.enter()?;
+        let part = self.parse_procsub_inner()?;
+        self.leave();
+        Ok(part)
+    }
+
+    fn parse_procsub_inner(&mut self) -> PResult<Part> {
         let dir = if self.bump() == Some('<') {
             ProcDir::Read
         } else {
@@ -1385,6 +1416,13 @@ impl Parser {
 
     /// `$...` at the cursor.
     fn parse_dollar(&mut self, in_dq: bool) -> PResult<Part> {
+        self.enter()?;
+        let part = self.parse_dollar_inner(in_dq)?;
+        self.leave();
+        Ok(part)
+    }
+
+    fn parse_dollar_inner(&mut self, in_dq: bool) -> PResult<Part> {
         self.bump();
         let lit = |s: &str| {
             if in_dq {
@@ -1505,9 +1543,7 @@ impl Parser {
                 Some(c) => inner.push(c),
             }
         }
-        let mut sub = Parser::new(&inner, line, true);
-        sub.aliases = self.aliases.clone();
-        sub.depth = self.depth;
+        let mut sub = self.nested(&inner, line);
         let list = sub.parse_all()?;
         Ok(Part::CmdSub(Arc::new(list)))
     }
@@ -1864,15 +1900,22 @@ impl Parser {
         }
     }
 
+    // A chain `a && b && c` is a tree as deep as it is long (evaluating and
+    // dropping it recurse), so each link counts as a level of nesting, as
+    // each `!` and `(` does.
+
     fn cond_or(&mut self) -> PResult<Cond> {
         let mut left = self.cond_and()?;
+        let depth = self.depth;
         loop {
             self.cond_skip();
             if self.looking_at("||") {
                 self.bump_n(2);
+                self.enter()?;
                 let right = self.cond_and()?;
                 left = Cond::Or(Box::new(left), Box::new(right));
             } else {
+                self.depth = depth;
                 return Ok(left);
             }
         }
@@ -1880,13 +1923,16 @@ impl Parser {
 
     fn cond_and(&mut self) -> PResult<Cond> {
         let mut left = self.cond_not()?;
+        let depth = self.depth;
         loop {
             self.cond_skip();
             if self.looking_at("&&") {
                 self.bump_n(2);
+                self.enter()?;
                 let right = self.cond_not()?;
                 left = Cond::And(Box::new(left), Box::new(right));
             } else {
+                self.depth = depth;
                 return Ok(left);
             }
         }
@@ -1896,7 +1942,10 @@ impl Parser {
         self.cond_skip();
         if self.peek() == Some('!') && self.peek_at(1).is_none_or(|c| c == ' ' || c == '\t' || c == '(') {
             self.bump();
-            return Ok(Cond::Not(Box::new(self.cond_not()?)));
+            self.enter()?;
+            let inner = self.cond_not()?;
+            self.leave();
+            return Ok(Cond::Not(Box::new(inner)));
         }
         self.cond_primary()
     }
@@ -1925,7 +1974,9 @@ impl Parser {
         self.cond_skip();
         if self.peek() == Some('(') {
             self.bump();
+            self.enter()?;
             let inner = self.cond_or()?;
+            self.leave();
             self.cond_skip();
             if self.peek() != Some(')') {
                 return self.unexpected_cond();

@@ -36,12 +36,6 @@ async fn main(p: Proc) -> i32 {
         .unwrap_or_else(|| "sh".to_string());
     let mut sh = Shell::new(p, name.clone(), Source::Stdin);
     import_environment(&mut sh);
-    if let Some(spec) = sh.get("NINEBOX_LIMITS")
-        && let Err(e) = sh.limits.apply(&spec)
-    {
-        sh.write_fd(2, &format!("{name}: NINEBOX_LIMITS: {e}\n")).await;
-        return 2;
-    }
 
     // Options.
     let mut input = None;
