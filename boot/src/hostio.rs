@@ -7,12 +7,21 @@
 //! a host thread, started at the first read, into a buffer that every
 //! reader shares: reads are cancel-safe, and bytes one process did not take
 //! stay for the next.
+//!
+//! Everything the run writes to the host (stdout, stderr, and in a scripted
+//! run the console) counts against the `output` limit ([`HostOut`]). The
+//! write that reaches it is cut there, a final line on stderr says so, and
+//! every later write fails with `EFBIG` (`File too large`), as a file at
+//! its size limit does.
 
 use std::io::{Read, Write};
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use kernel::{Caller, DirEntry, Errno, Fileserver, Handle, NodeType, OpenFlags, Opened, Qid, Result, Stat};
+use kernel::{
+    Caller, DirEntry, Errno, Error, Fileserver, Handle, Limits, NodeType, OpenFlags, OpenResult, Opened, Qid, Result,
+    Stat,
+};
 use parking_lot::Mutex;
 use tokio::sync::mpsc;
 
@@ -28,14 +37,106 @@ struct Input {
     started: bool,
 }
 
+/// The host's stdout and stderr, with the bytes written to them counted
+/// against the `output` limit.
+pub struct HostOut {
+    state: Mutex<OutState>,
+    limit: u64,
+    /// The message that replaces what is cut.
+    message: String,
+}
+
+struct OutState {
+    written: u64,
+    cut: bool,
+    /// The last byte written, so the final line starts on a line of its
+    /// own.
+    last: u8,
+}
+
+/// Which host stream.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Stream {
+    Stdout,
+    Stderr,
+}
+
+impl HostOut {
+    pub fn new(limits: &Limits) -> Arc<HostOut> {
+        Arc::new(HostOut {
+            state: Mutex::new(OutState {
+                written: 0,
+                cut: false,
+                last: b'\n',
+            }),
+            limit: limits.output,
+            message: limits.reached("output"),
+        })
+    }
+
+    /// Write `data` to the host: all of it, the part within the limit and
+    /// the final line, or (once cut) nothing, answering `EFBIG`.
+    pub fn write(&self, stream: Stream, data: &[u8]) -> Result<usize> {
+        let mut st = self.state.lock();
+        if st.cut {
+            return Err(self.full());
+        }
+        let room = self.limit - st.written;
+        let cut = (data.len() as u64) > room;
+        let part = if cut { &data[..room as usize] } else { data };
+        let r = host_write(stream, part);
+        st.written += part.len() as u64;
+        if let Some(&b) = part.last() {
+            st.last = b;
+        }
+        if cut {
+            st.cut = true;
+            let nl = if st.last == b'\n' { "" } else { "\n" };
+            let _ = host_write(Stream::Stderr, format!("{nl}ninebox: {}\n", self.message).as_bytes());
+        }
+        r?;
+        if cut { Err(self.full()) } else { Ok(data.len()) }
+    }
+
+    fn full(&self) -> Error {
+        Error::with_detail(Errno::EFBIG, self.message.clone())
+    }
+
+    /// Bytes written so far.
+    pub fn written(&self) -> u64 {
+        self.state.lock().written
+    }
+}
+
+fn host_write(stream: Stream, data: &[u8]) -> Result<()> {
+    let r = match stream {
+        Stream::Stdout => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(data).and_then(|_| out.flush())
+        }
+        Stream::Stderr => {
+            let mut err = std::io::stderr().lock();
+            err.write_all(data).and_then(|_| err.flush())
+        }
+    };
+    match r {
+        Ok(()) => Ok(()),
+        // A closed host pipe is a closed pipe here too.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Errno::EPIPE.into()),
+        Err(_) => Err(Errno::EIO.into()),
+    }
+}
+
 pub struct HostIo {
     input: tokio::sync::Mutex<Input>,
     handles: Mutex<(u64, std::collections::HashMap<u64, usize>)>,
+    out: Arc<HostOut>,
 }
 
 impl HostIo {
-    pub fn new() -> Arc<HostIo> {
+    pub fn new(out: Arc<HostOut>) -> Arc<HostIo> {
         Arc::new(HostIo {
+            out,
             input: tokio::sync::Mutex::new(Input {
                 chunk: Vec::new(),
                 pos: 0,
@@ -86,7 +187,7 @@ impl Fileserver for HostIo {
         "hostio"
     }
 
-    async fn open(&self, _who: &Caller, path: &str, flags: OpenFlags) -> Result<Opened> {
+    async fn open(&self, _who: &Caller, path: &str, flags: OpenFlags) -> Result<OpenResult> {
         flags.validate()?;
         let idx = FILES
             .iter()
@@ -106,10 +207,11 @@ impl Fileserver for HostIo {
                 version: 0,
                 kind: NodeType::Device,
             },
-        })
+        }
+        .into())
     }
 
-    async fn read(&self, h: Handle, _offset: u64, count: usize) -> Result<Vec<u8>> {
+    async fn read(&self, _who: &Caller, h: Handle, _offset: u64, count: usize) -> Result<Vec<u8>> {
         if self.file(h)? != 0 {
             return Err(Errno::EBADF.into());
         }
@@ -148,31 +250,25 @@ impl Fileserver for HostIo {
         }
     }
 
-    async fn write(&self, h: Handle, _offset: u64, data: &[u8]) -> Result<usize> {
-        let r = match self.file(h)? {
-            1 => {
-                let mut out = std::io::stdout().lock();
-                out.write_all(data).and_then(|_| out.flush())
-            }
-            2 => {
-                let mut err = std::io::stderr().lock();
-                err.write_all(data).and_then(|_| err.flush())
-            }
+    async fn write(&self, _who: &Caller, h: Handle, _offset: u64, data: &[u8]) -> Result<usize> {
+        let stream = match self.file(h)? {
+            1 => Stream::Stdout,
+            2 => Stream::Stderr,
             _ => return Err(Errno::EBADF.into()),
         };
-        match r {
-            Ok(()) => Ok(data.len()),
-            // A closed host pipe is a closed pipe here too.
-            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Errno::EPIPE.into()),
-            Err(_) => Err(Errno::EIO.into()),
-        }
+        self.out.write(stream, data)
     }
 
-    async fn close(&self, h: Handle) -> Result<()> {
+    async fn close(&self, _who: &Caller, h: Handle) -> Result<()> {
         match self.handles.lock().1.remove(&h.0) {
             Some(_) => Ok(()),
             None => Err(Errno::EBADF.into()),
         }
+    }
+
+    async fn fstat(&self, who: &Caller, h: Handle) -> Result<Stat> {
+        let idx = self.file(h)?;
+        self.stat(who, &format!("/{}", FILES[idx])).await
     }
 
     async fn stat(&self, _who: &Caller, path: &str) -> Result<Stat> {

@@ -4,16 +4,21 @@
 //! The boot namespace (what `ns` prints in a fresh shell):
 //!
 //! ```text
-//! bind  '#d' /dev          DevFS
-//! bind -a '#f' /dev        the dup device: /dev/stdin, /dev/fd/N
-//! bind -a '#c' /dev        the console: /dev/cons/{data,ctl,size}
+//! bind  '#z' /dev          DevFS: null, zero, random, urandom
+//! bind -a '#d' /dev        the dup device: /dev/stdin, /dev/fd/N
+//! bind -a '#c' /dev        the console: /dev/cons/, consctl, pid, user, time...
+//! bind  '#d/fd' /fd        Plan 9's /fd
 //! bind  '#p' /proc         ProcFS
-//! bind  '#s' /srv          SrvFS, one registry for the whole system
+//! bind -c '#s' /srv         SrvFS, one registry for the whole system
+//! bind -c '#e' /env         EnvFS: the caller's environment
 //! bind  '#n' /n            MntGen: any /n/NAME is a mount point
 //! bind -c '#t' /tmp        a MemoryFS of its own
 //! bind  /bin /usr/bin      so #!/usr/bin/env works
 //! cd /home/user
 //! ```
+//!
+//! The letters are Plan 9's where Plan 9 has the device (`#c #d #e #p #s
+//! #|`); `#z`, `#n` and `#t` are ninebox's own.
 //!
 //! on a root MemoryFS holding every native command in `/bin` (exec nodes),
 //! `/etc/passwd`, and a home for `user` (uid 1000). The first process,
@@ -22,16 +27,21 @@
 
 pub mod console;
 pub mod hostio;
+pub mod remote;
+pub mod serve;
+pub mod state;
 
 use std::sync::Arc;
 
-use fileservers::{ConsFs, DevFs, MemoryFs, MntGen, ProcFs, SrvFs};
+use fileservers::{ConsFs, Console, Devices, Environ, MemoryFs, Names, Procs, Srv};
 use kernel::clock::FIXED_EPOCH_MS;
-use kernel::proto::ExecCapable;
+use kernel::limits::Space;
 use kernel::{
-    Caller, Clock, Entropy, Env, Fileserver, InitSpec, Kernel, KernelConfig, OpenFile, OpenFlags, Process, Program,
-    Target,
+    Caller, Clock, Entropy, Env, Fileserver, InitSpec, Kernel, KernelConfig, Limits, OpenFile, OpenFlags, Process,
+    Program, Status, Target,
 };
+
+use self::hostio::{HostOut, Stream};
 
 pub const USER: &str = "user";
 pub const UID: u32 = 1000;
@@ -42,11 +52,13 @@ pub const NAMESPACE_FILE: &str = "/lib/namespace";
 
 const NAMESPACE: &str = "\
 # The namespace every process starts from (see namespace(6)).
-bind '#d' /dev
-bind -a '#f' /dev
+bind '#z' /dev
+bind -a '#d' /dev
 bind -a '#c' /dev
+bind '#d/fd' /fd
 bind '#p' /proc
-bind '#s' /srv
+bind -c '#s' /srv
+bind -c '#e' /env
 bind '#n' /n
 bind -c '#t' /tmp
 bind /bin /usr/bin
@@ -59,6 +71,14 @@ pub struct Config {
     /// Make the run reproducible: the clock starts at 2026-01-01T00:00:00Z
     /// and every random byte comes from this seed.
     pub seed: Option<u64>,
+    /// What the system may use (see `specs/limits.md`): the kernel's limits
+    /// and the ceiling of every process's, the run's timeout included.
+    /// [`Limits::standard`] by default.
+    pub limits: Limits,
+    /// Persist the system's trees in a store (`--state`).
+    pub state: Option<state::StateConfig>,
+    /// The addresses programs inside may dial (`--net`); none by default.
+    pub net: net9::DialPolicy,
 }
 
 /// A booted system, before or while its first process runs.
@@ -68,6 +88,8 @@ pub struct System {
     pub tmp: Arc<MemoryFs>,
     /// The console, `#c`: the host terminal in an interactive session.
     pub console: Arc<ConsFs>,
+    /// The host's stdout and stderr, counted against the `output` limit.
+    pub out: Arc<HostOut>,
 }
 
 /// What an interactive session prints first.
@@ -90,23 +112,31 @@ impl System {
         let mut kc = KernelConfig::new(root.clone());
         kc.clock = clock.clone();
         kc.entropy = entropy.clone();
+        kc.grants = kernel::Grants::new().with(config.net.clone());
+        kc.limits = config.limits.clone();
         let kernel = Kernel::new(kc);
+        // `/` and `/tmp` each hold up to `fs` bytes, and all file systems
+        // together up to `fs-total`.
+        for fs in [&root, &tmp] {
+            fs.set_space(Space::new("fs", config.limits.fs_bytes, Some(kernel.fs_space.clone())));
+        }
+        let me = Arc::downgrade(&kernel);
         kernel.devices.register('t', tmp.clone());
+        kernel.devices.register('z', Arc::new(Devices::server(entropy)));
+        kernel.devices.register('p', Arc::new(Procs::server(me.clone())));
         kernel
             .devices
-            .register('d', Arc::new(DevFs::new(clock.clone(), entropy)));
-        kernel
-            .devices
-            .register('p', Arc::new(ProcFs::new(Arc::downgrade(&kernel))));
-        kernel.devices.register('s', Arc::new(SrvFs::new(clock.clone())));
-        kernel.devices.register('n', Arc::new(MntGen::new(clock)));
-        let console = Arc::new(ConsFs::new(80, 24));
+            .register('s', Arc::new(Srv::server(clock.clone(), me.clone())));
+        kernel.devices.register('e', Arc::new(Environ::server(me.clone())));
+        kernel.devices.register('n', Arc::new(Names::server(clock.clone())));
+        let console = Arc::new(Console::server(80, 24, clock, me));
         kernel.devices.register('c', console.clone());
         System {
             kernel,
             root,
             tmp,
             console,
+            out: HostOut::new(&config.limits),
         }
     }
 
@@ -125,6 +155,47 @@ impl System {
         banner: Option<&'static str>,
     ) -> kernel::Result<Arc<Process>> {
         let console = self.console.clone();
+        self.start_with(stdio, move |p| async move {
+            if let Some(b) = banner {
+                let _ = p.write(1, b.as_bytes()).await;
+            }
+            let opts = kernel::SpawnOpts {
+                argv,
+                rfork: kernel::Rfork {
+                    new_note_group: true,
+                    ..kernel::Rfork::FORK
+                },
+                ..Default::default()
+            };
+            match p.spawn(Target::Path("/bin/sh".into()), opts).await {
+                Ok(pid) => {
+                    let kernel = p.kernel().clone();
+                    console.on_interrupt(move |note| {
+                        kernel.post_note_group(pid, note);
+                    });
+                    match p.wait(pid).await {
+                        Ok(status) => status.code,
+                        Err(e) => {
+                            let _ = p.write(2, format!("init: wait: {e}\n").as_bytes()).await;
+                            1
+                        }
+                    }
+                }
+                Err(e) => {
+                    let _ = p.write(2, format!("init: /bin/sh: {e}\n").as_bytes()).await;
+                    kernel::exec::failure_status(&e)
+                }
+            }
+        })
+    }
+
+    /// Start pid 1 as `body`, once it has built the boot namespace; every
+    /// way of running a system (`-c`, a session, `serve`) boots here.
+    pub fn start_with<F, Fut>(&self, stdio: Vec<Arc<OpenFile>>, body: F) -> kernel::Result<Arc<Process>>
+    where
+        F: FnOnce(kernel::Proc) -> Fut + Send + 'static,
+        Fut: std::future::Future<Output = i32> + Send + 'static,
+    {
         let env: Env = [
             ("HOME", HOME),
             ("USER", USER),
@@ -143,33 +214,7 @@ impl System {
                 let _ = p.write(2, format!("boot: {e}\n").as_bytes()).await;
                 return 1;
             }
-            if let Some(b) = banner {
-                let _ = p.write(1, b.as_bytes()).await;
-            }
-            let opts = kernel::SpawnOpts {
-                argv,
-                new_note_group: true,
-                ..Default::default()
-            };
-            match p.spawn(Target::Path("/bin/sh".into()), opts).await {
-                Ok(pid) => {
-                    let kernel = p.kernel().clone();
-                    console.on_interrupt(move || {
-                        kernel.post_note_group(pid, "interrupt");
-                    });
-                    match p.wait(pid).await {
-                        Ok(status) => status.code,
-                        Err(e) => {
-                            let _ = p.write(2, format!("init: wait: {e}\n").as_bytes()).await;
-                            1
-                        }
-                    }
-                }
-                Err(e) => {
-                    let _ = p.write(2, format!("init: /bin/sh: {e}\n").as_bytes()).await;
-                    kernel::exec::failure_status(&e)
-                }
-            }
+            body(p).await
         });
         self.kernel.spawn_init(InitSpec {
             target: init,
@@ -184,7 +229,7 @@ impl System {
 
     /// Open the host's stdin, stdout and stderr as fds 0, 1, 2.
     pub async fn host_stdio(&self) -> kernel::Result<Vec<Arc<OpenFile>>> {
-        let host: Arc<dyn Fileserver> = hostio::HostIo::new();
+        let host: Arc<dyn Fileserver> = hostio::HostIo::new(self.out.clone());
         let mut files = Vec::new();
         for (name, flags) in [
             ("/stdin", OpenFlags::READ),
@@ -205,14 +250,13 @@ impl System {
                 },
             ),
         ] {
-            let opened = host.open(&Caller::KERNEL, name, flags).await?;
-            files.push(OpenFile::new(
-                kernel::ns::Chan::new(host.clone(), name),
-                opened.handle,
-                opened.qid,
+            let answer = host.open(&Caller::KERNEL, name, flags).await?;
+            files.push(OpenFile::from_open(
+                kernel::Chan::new(host.clone(), name),
+                answer,
                 flags,
                 format!("#h{name}"),
-            ));
+            )?);
         }
         Ok(files)
     }
@@ -220,10 +264,12 @@ impl System {
 
 /// The root file system: directories, `/etc` files, and the commands.
 fn populate(root: &MemoryFs) {
-    let dirs: [(&str, u32, u32); 13] = [
+    let dirs: [(&str, u32, u32); 15] = [
         ("/bin", 0o755, 0),
         ("/dev", 0o755, 0),
+        ("/env", 0o755, 0),
         ("/etc", 0o755, 0),
+        ("/fd", 0o555, 0),
         ("/home", 0o755, 0),
         ("/lib", 0o755, 0),
         ("/mnt", 0o755, 0),
@@ -258,15 +304,46 @@ fn populate(root: &MemoryFs) {
 }
 
 fn install(root: &MemoryFs, name: &str, program: Program) {
-    root.install(&format!("/bin/{name}"), program)
+    root.install_program(&format!("/bin/{name}"), program)
         .expect("boot: /bin takes exec nodes");
+}
+
+impl System {
+    /// Wait for `init` to end, within the run's `timeout`: past it the
+    /// system is halted (status 124). Answers the run's status: init's, or
+    /// the halt's when the system was halted (a timeout, `cpu-total`).
+    pub async fn wait(&self, init: &Process) -> i32 {
+        let timeout = self.kernel.limits.timeout;
+        let ended = async {
+            match timeout {
+                Some(t) => tokio::time::timeout(t, init.exited()).await.ok(),
+                None => Some(init.exited().await),
+            }
+        };
+        let status: Status = match ended.await {
+            Some(s) => s,
+            None => {
+                self.kernel.halt(124, self.kernel.limits.reached("timeout"));
+                init.exited().await
+            }
+        };
+        match self.kernel.halted() {
+            Some(h) => h.code,
+            None => status.code,
+        }
+    }
 }
 
 /// Boot, run `sh` with `argv` on the host's stdio, and answer its status.
 /// There is no terminal: the console's input is at its end, and what is
-/// written to `/dev/cons` goes to the host's stderr.
+/// written to `/dev/cons` goes to the host's stderr. A halted run (a limit
+/// of the whole system reached) ends with the halt's message on stderr.
 pub async fn run(config: &Config, argv: Vec<String>) -> i32 {
     let system = System::new(config);
+    let persistence = match attach_state(&system, config).await {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
     let stdio = match system.host_stdio().await {
         Ok(s) => s,
         Err(e) => {
@@ -276,28 +353,42 @@ pub async fn run(config: &Config, argv: Vec<String>) -> i32 {
     };
     system.console.hangup();
     let console = system.console.clone();
+    let out = system.out.clone();
     let pump = tokio::spawn(async move {
         loop {
             let data = console.take_output().await;
-            let _ = std::io::Write::write_all(&mut std::io::stderr(), &data);
+            let _ = out.write(Stream::Stderr, &data);
         }
     });
     let code = match system.start(argv, stdio) {
-        Ok(init) => init.exited().await.code,
+        Ok(init) => system.wait(&init).await,
         Err(e) => {
             eprintln!("ninebox: cannot start: {e}");
             1
         }
     };
     pump.abort();
-    let _ = std::io::Write::write_all(&mut std::io::stderr(), &system.console.try_take_output());
-    code
+    let _ = system.out.write(Stream::Stderr, &system.console.try_take_output());
+    report_halt(&system);
+    finish_state(persistence, config, code).await
+}
+
+/// Say why a halted system stopped (past any output limit: this is the
+/// host's own message).
+fn report_halt(system: &System) {
+    if let Some(h) = system.kernel.halted() {
+        eprintln!("ninebox: {}", h.message);
+    }
 }
 
 /// An interactive session on the host terminal (already in raw mode):
 /// the console is the shell's stdin, stdout and stderr.
 pub async fn interactive(config: &Config) -> i32 {
     let system = System::new(config);
+    let persistence = match attach_state(&system, config).await {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
     let (cols, rows) = console::size();
     system.console.resize(cols, rows);
     let k = &system.kernel;
@@ -317,7 +408,7 @@ pub async fn interactive(config: &Config) -> i32 {
     let signals = tokio::spawn(console::exit_on_signals());
     let argv = vec!["sh".to_string(), "-i".to_string()];
     let code = match system.start_session(argv, vec![cons.clone(), cons.clone(), cons], Some(BANNER)) {
-        Ok(init) => init.exited().await.code,
+        Ok(init) => system.wait(&init).await,
         Err(e) => {
             eprintln!("ninebox: cannot start: {e}");
             1
@@ -326,7 +417,40 @@ pub async fn interactive(config: &Config) -> i32 {
     pump.abort();
     signals.abort();
     console::flush_output(&system.console, true);
-    code
+    report_halt(&system);
+    finish_state(persistence, config, code).await
+}
+
+/// Restore the store's state into a fresh system, if `--state` asked.
+/// A store that cannot be used ends the run before anything starts: a
+/// user who asked for persistence must not work in a system that loses
+/// everything.
+async fn attach_state(system: &System, config: &Config) -> Result<Option<state::Persistence>, i32> {
+    let Some(cfg) = &config.state else {
+        return Ok(None);
+    };
+    match state::Persistence::attach(system, cfg).await {
+        Ok(p) => Ok(Some(p)),
+        Err(e) => {
+            console::restore();
+            eprintln!("ninebox: {e}");
+            Err(1)
+        }
+    }
+}
+
+/// The last commit; a failure is reported and makes the status 1.
+async fn finish_state(persistence: Option<state::Persistence>, config: &Config, code: i32) -> i32 {
+    let (Some(p), Some(cfg)) = (persistence, &config.state) else {
+        return code;
+    };
+    match p.finish(&cfg.location).await {
+        Ok(()) => code,
+        Err(e) => {
+            eprintln!("ninebox: state not saved: {e}");
+            if code == 0 { 1 } else { code }
+        }
+    }
 }
 
 /// Run `f` on a current-thread runtime, on a thread with a large stack

@@ -7,9 +7,15 @@ use std::process::{Command, Stdio};
 
 use libtest_mimic::{Failed, Trial};
 
-fn ninebox(bin: &Path, args: &[&str], stdin: &[u8]) -> Result<(String, String, i32), Failed> {
+pub fn ninebox(bin: &Path, args: &[&str], stdin: &[u8]) -> Result<(String, String, i32), Failed> {
+    ninebox_env(bin, args, stdin, &[])
+}
+
+fn ninebox_env(bin: &Path, args: &[&str], stdin: &[u8], env: &[(&str, &str)]) -> Result<(String, String, i32), Failed> {
     let mut child = Command::new(bin)
         .args(args)
+        .env_remove("NINEBOX_LIMITS")
+        .envs(env.iter().copied())
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -41,7 +47,7 @@ fn wait_with_timeout(child: std::process::Child) -> Result<(String, String, i32)
     ))
 }
 
-fn expect<T: PartialEq + std::fmt::Debug>(what: &str, got: T, want: T) -> Result<(), Failed> {
+pub fn expect<T: PartialEq + std::fmt::Debug>(what: &str, got: T, want: T) -> Result<(), Failed> {
     if got == want {
         Ok(())
     } else {
@@ -127,6 +133,88 @@ pub fn trials(bin: &Path) -> Vec<Trial> {
             }
             let (out, _, _) = ninebox(b, &["--version"], b"")?;
             expect("version", out.trim(), &format!("ninebox {}", env!("CARGO_PKG_VERSION")))
+        }),
+        trial("help_lists_the_limits_and_their_profiles", bin, |b| {
+            let (out, _, _) = ninebox(b, &["--help"], b"")?;
+            for want in [
+                "--limits <PROFILE>",
+                "--limit <NAME=VALUE>",
+                "--timeout <TIME>",
+                "procs",
+                "fs-total",
+                "NINEBOX_LIMITS",
+            ] {
+                if !out.contains(want) {
+                    return Err(format!("--help does not mention {want}:\n{out}").into());
+                }
+            }
+            Ok(())
+        }),
+        trial("timeout_ends_the_run_with_124_and_says_so", bin, |b| {
+            // TM-RES-005
+            let (out, err, st) = ninebox(b, &["--timeout", "300ms", "-c", "echo start; sleep 30; echo end"], b"")?;
+            expect("status", st, 124)?;
+            expect("stdout", out.as_str(), "start\n")?;
+            expect(
+                "stderr",
+                err.as_str(),
+                "ninebox: time limit reached (300ms); raise it with --timeout N\n",
+            )
+        }),
+        trial("timeout_ends_a_busy_loop", bin, |b| {
+            let (_, err, st) = ninebox(b, &["--timeout", "300ms", "-c", "while :; do :; done"], b"")?;
+            expect("status", st, 124)?;
+            expect("says why", err.contains("time limit reached"), true)
+        }),
+        trial("output_is_cut_with_a_final_line", bin, |b| {
+            // TM-RES-006
+            let (out, err, st) = ninebox(b, &["--limit", "output=1K", "-c", "yes; echo after"], b"")?;
+            expect("stdout is cut at the limit", out.len(), 1024)?;
+            expect(
+                "stderr",
+                err.as_str(),
+                "ninebox: output limit reached (1 KiB); raise it with --limit output=N\n",
+            )?;
+            expect("status", st, 1)
+        }),
+        trial("limit_options_are_checked", bin, |b| {
+            for args in [
+                &["--limit", "procs"][..],
+                &["--limit", "nope=1"],
+                &["--limit", "procs=-1"],
+                &["--limits", "loose"],
+                &["--timeout", "soon"],
+            ] {
+                let mut a = args.to_vec();
+                a.extend(["-c", "echo ran"]);
+                let (out, err, st) = ninebox(b, &a, b"")?;
+                expect("status", st, 2)?;
+                expect("nothing ran", out.as_str(), "")?;
+                if !err.starts_with("ninebox: ") {
+                    return Err(format!("{args:?}: {err}").into());
+                }
+            }
+            Ok(())
+        }),
+        trial("ninebox_limits_is_a_ceiling", bin, |b| {
+            // TM-ESC-001: the host's setting wins over an option asking for more.
+            let env = [("NINEBOX_LIMITS", "procs=20")];
+            let script = "for i in $(seq 30); do sleep 5 & done; echo looped";
+            let (out, err, _) = ninebox_env(b, &["--limit", "procs=1000", "-c", script], b"", &env)?;
+            expect("the script went on", out.as_str(), "looped\n")?;
+            expect(
+                "warning first",
+                err.starts_with("ninebox: procs=1000 is above NINEBOX_LIMITS; using 20\n"),
+                true,
+            )?;
+            expect(
+                "the ceiling refused",
+                err.contains("fork: process limit reached (20); raise it with --limit procs=N"),
+                true,
+            )?;
+            let (_, err, st) = ninebox_env(b, &["-c", "true"], b"", &[("NINEBOX_LIMITS", "procs=x")])?;
+            expect("bad NINEBOX_LIMITS", st, 2)?;
+            expect("says so", err.contains("NINEBOX_LIMITS"), true)
         }),
         trial("bad_option_is_a_usage_error", bin, |b| {
             let (_, err, st) = ninebox(b, &["--no-such-option"], b"")?;

@@ -11,7 +11,15 @@
 //! ## status: N                   (default 0)
 //! ## bash_diff: why ninebox differs from bash on purpose
 //! ## skip: why this case does not run
+//! ## stderr-contains: text         (stderr must contain it; repeatable)
+//! ## limits: procs=20 string=1M   (passed as --limit procs=20 --limit string=1M)
 //! ```
+//!
+//! `## limits:` and `## bash_diff:` before a file's first case apply to
+//! every case of the file; a case's own `## limits:` adds to the file's
+//! (the later setting of a name wins), an empty `## bash_diff:` takes the
+//! file's back (the case is checked against bash). A case with limits is bounded by
+//! them, not only by the runner's 20 s.
 //!
 //! `NINEBOX_SPEC_SHELL=bash` runs every case (except `bash_diff` ones) with
 //! the host's bash instead, to check the expectations themselves.
@@ -32,6 +40,9 @@ pub struct Case {
     pub status: i32,
     pub bash_diff: Option<String>,
     pub skip: Option<String>,
+    pub stderr_contains: Vec<String>,
+    /// `--limit` arguments, the file's first.
+    pub limits: Vec<String>,
 }
 
 /// Every case of every `*.test.sh` under `dir`, in file order.
@@ -71,6 +82,11 @@ fn json_string(s: &str) -> String {
 
 pub fn parse(file: &str, text: &str) -> Vec<Case> {
     let mut cases = Vec::new();
+    // What the lines before the first case set for every case.
+    let mut defaults = Case {
+        file: file.to_string(),
+        ..Default::default()
+    };
     let mut cur: Option<Case> = None;
     let mut block: Option<(bool, String)> = None; // (is_stdout, text)
     for (i, line) in text.split_inclusive('\n').enumerate() {
@@ -92,14 +108,14 @@ pub fn parse(file: &str, text: &str) -> Vec<Case> {
         if let Some(name) = bare.strip_prefix("#### ") {
             cases.extend(cur.take());
             cur = Some(Case {
-                file: file.to_string(),
                 name: name.trim().to_string(),
                 line: i + 1,
-                ..Default::default()
+                ..defaults.clone()
             });
             continue;
         }
-        let Some(c) = cur.as_mut() else { continue };
+        let in_case = cur.is_some();
+        let c = cur.as_mut().unwrap_or(&mut defaults);
         if let Some(d) = bare.strip_prefix("## ") {
             let (key, val) = d
                 .split_once(':')
@@ -118,13 +134,18 @@ pub fn parse(file: &str, text: &str) -> Vec<Case> {
                         .parse()
                         .unwrap_or_else(|_| panic!("{file}:{}: bad status", i + 1))
                 }
-                "bash_diff" => c.bash_diff = Some(val.to_string()),
+                // An empty reason takes back a file's `bash_diff`.
+                "bash_diff" => c.bash_diff = (!val.trim().is_empty()).then(|| val.to_string()),
                 "skip" => c.skip = Some(val.to_string()),
+                "stderr-contains" => c.stderr_contains.push(val.to_string()),
+                "limits" => c.limits.extend(val.split_whitespace().map(str::to_string)),
                 _ => panic!("{file}:{}: unknown directive {key}", i + 1),
             }
             continue;
         }
-        c.script.push_str(line);
+        if in_case {
+            c.script.push_str(line);
+        }
     }
     cases.extend(cur);
     for c in &mut cases {
@@ -183,6 +204,9 @@ fn run(mut cmd: Command, limit: Duration) -> Result<Outcome, String> {
 /// Run a case in ninebox.
 pub fn run_ninebox(bin: &Path, case: &Case) -> Result<Outcome, String> {
     let mut cmd = Command::new(bin);
+    for l in &case.limits {
+        cmd.arg("--limit").arg(l);
+    }
     cmd.arg("-c").arg(&case.script);
     cmd.env_clear().env("LC_ALL", "C");
     run(cmd, Duration::from_secs(20))
@@ -197,12 +221,36 @@ pub fn run_bash(case: &Case) -> Result<Outcome, String> {
     cmd.env_clear()
         .env("HOME", "/home/user")
         .env("USER", "user")
-        .env("PATH", "/usr/bin:/bin")
+        .env("PATH", host_path())
         .env("LC_ALL", "C")
         .env("TZ", "UTC");
     let r = run(cmd, Duration::from_secs(20));
     let _ = std::fs::remove_dir_all(&dir);
     r
+}
+
+/// The host's PATH for the cases: `/usr/bin:/bin`, with `awk` meaning GNU
+/// awk (the reference) even where the system's awk is mawk.
+fn host_path() -> String {
+    static PATH: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    PATH.get_or_init(|| {
+        let plain = "/usr/bin:/bin".to_string();
+        let Some(gawk) = ["/usr/bin/gawk", "/bin/gawk"].iter().find(|p| Path::new(p).exists()) else {
+            return plain;
+        };
+        // One directory for every run (made once, never removed: it holds
+        // only the link).
+        let dir = std::env::temp_dir().join("ninebox-spec-bin");
+        let link = dir.join("awk");
+        let made =
+            std::fs::create_dir_all(&dir).is_ok() && (link.exists() || std::os::unix::fs::symlink(gawk, &link).is_ok());
+        if made {
+            format!("{}:{plain}", dir.display())
+        } else {
+            plain
+        }
+    })
+    .clone()
 }
 
 fn rand_suffix() -> u64 {
@@ -230,6 +278,11 @@ pub fn check(case: &Case, got: &Outcome) -> Result<(), String> {
             "stderr differs\n--- expected\n{want}--- got\n{}---",
             got.stderr
         ));
+    }
+    for want in &case.stderr_contains {
+        if !got.stderr.contains(want.as_str()) {
+            problems.push(format!("stderr lacks {want:?}"));
+        }
     }
     if problems.is_empty() {
         return Ok(());

@@ -9,7 +9,9 @@
 use std::collections::HashSet;
 use std::sync::Arc;
 
-use kernel::{Caller, DirEntry, Errno, Error, Fileserver, Handle, NodeType, OpenFlags, Result, StatChanges};
+use kernel::{
+    Caller, DirEntry, Errno, Error, Fileserver, Handle, NodeType, OpenFlags, OpenResult, Opened, Result, StatChanges,
+};
 
 /// What a server is expected to support.
 #[derive(Copy, Clone, Debug)]
@@ -20,6 +22,9 @@ pub struct Profile {
     /// Every name exists (a generated tree such as MntGen's), so the
     /// missing-name rules do not apply.
     pub every_name: bool,
+    /// A fixed tree whose root still takes new files, each removable
+    /// again (SrvFS's entries).
+    pub creates: bool,
 }
 
 impl Profile {
@@ -27,11 +32,23 @@ impl Profile {
     pub const MUTABLE: Profile = Profile {
         mutable: true,
         every_name: false,
+        creates: true,
     };
     /// A fixed tree: reads work, mutations answer EPERM.
     pub const FIXED: Profile = Profile {
         mutable: false,
         every_name: false,
+        creates: false,
+    };
+    /// A generated tree in which every name is a directory (MntGen).
+    pub const EVERY_NAME: Profile = Profile {
+        every_name: true,
+        ..Profile::FIXED
+    };
+    /// A fixed tree whose root takes new files (SrvFS).
+    pub const CREATES: Profile = Profile {
+        creates: true,
+        ..Profile::FIXED
     };
 }
 
@@ -55,6 +72,14 @@ fn ok<T>(r: Result<T>, what: &str) -> T {
     r.unwrap_or_else(|e: Error| panic!("{what}: unexpected {} ({e})", e.code()))
 }
 
+/// An open that must be a new open of the server's own file.
+async fn open(fs: &dyn Fileserver, path: &str, flags: OpenFlags) -> Result<Opened> {
+    match fs.open(&WHO, path, flags).await? {
+        OpenResult::Opened(o) => Ok(o),
+        OpenResult::Existing(_) => panic!("open {path}: answered an existing file"),
+    }
+}
+
 fn write_flags() -> OpenFlags {
     OpenFlags::WRITE
 }
@@ -63,10 +88,11 @@ fn write_flags() -> OpenFlags {
 pub async fn check(fs: Arc<dyn Fileserver>, profile: Profile) {
     read_only_rules(&*fs, profile).await;
     handle_rules(&*fs).await;
+    handle_stat_rules(&*fs).await;
     if profile.mutable {
         mutation_rules(&*fs).await;
     } else {
-        refuses_mutation(&*fs).await;
+        refuses_mutation(&*fs, profile).await;
     }
 }
 
@@ -114,7 +140,7 @@ async fn read_only_rules(fs: &dyn Fileserver, profile: Profile) {
         ..OpenFlags::READ
     };
     expect_err(
-        fs.open(&WHO, "/", neither).await,
+        open(fs, "/", neither).await,
         Errno::EINVAL,
         "open for neither reading nor writing",
     );
@@ -124,7 +150,7 @@ async fn missing_name_rules(fs: &dyn Fileserver) {
     let missing = "/no-such-name-in-conformance";
     expect_err(fs.stat(&WHO, missing).await, Errno::ENOENT, "stat of a missing name");
     expect_err(
-        fs.open(&WHO, missing, OpenFlags::READ).await,
+        open(fs, missing, OpenFlags::READ).await,
         Errno::ENOENT,
         "open of a missing name",
     );
@@ -138,42 +164,89 @@ async fn missing_name_rules(fs: &dyn Fileserver) {
 /// Handles are opaque, never reused, and bad ones answer EBADF.
 async fn handle_rules(fs: &dyn Fileserver) {
     let bogus = Handle(u64::MAX - 7);
-    expect_err(fs.read(bogus, 0, 1).await, Errno::EBADF, "read of a bogus handle");
-    expect_err(fs.write(bogus, 0, b"x").await, Errno::EBADF, "write of a bogus handle");
-    expect_err(fs.close(bogus).await, Errno::EBADF, "close of a bogus handle");
+    expect_err(fs.read(&WHO, bogus, 0, 1).await, Errno::EBADF, "read of a bogus handle");
+    expect_err(
+        fs.write(&WHO, bogus, 0, b"x").await,
+        Errno::EBADF,
+        "write of a bogus handle",
+    );
+    expect_err(fs.close(&WHO, bogus).await, Errno::EBADF, "close of a bogus handle");
 
     // A directory opens for reading; reading it is EISDIR; writing it EISDIR.
-    let d = ok(fs.open(&WHO, "/", OpenFlags::READ).await, "open / for reading");
+    let d = ok(open(fs, "/", OpenFlags::READ).await, "open / for reading");
     assert_eq!(d.qid.kind, NodeType::Dir, "open / answers a directory qid");
     expect_err(
-        fs.read(d.handle, 0, 10).await,
+        fs.read(&WHO, d.handle, 0, 10).await,
         Errno::EISDIR,
         "read of a directory handle",
     );
-    ok(fs.close(d.handle).await, "close of /");
-    expect_err(fs.close(d.handle).await, Errno::EBADF, "second close of a handle");
+    ok(fs.close(&WHO, d.handle).await, "close of /");
+    expect_err(fs.close(&WHO, d.handle).await, Errno::EBADF, "second close of a handle");
     expect_err(
-        fs.open(&WHO, "/", OpenFlags::READWRITE).await,
+        open(fs, "/", OpenFlags::READWRITE).await,
         Errno::EISDIR,
         "open / for writing",
     );
 
     // Two opens give two handles; a later open reuses neither.
-    let a = ok(fs.open(&WHO, "/", OpenFlags::READ).await, "open / (a)");
-    let b = ok(fs.open(&WHO, "/", OpenFlags::READ).await, "open / (b)");
+    let a = ok(open(fs, "/", OpenFlags::READ).await, "open / (a)");
+    let b = ok(open(fs, "/", OpenFlags::READ).await, "open / (b)");
     assert_ne!(a.handle, b.handle, "two opens answered the same handle");
-    ok(fs.close(a.handle).await, "close a");
-    ok(fs.close(b.handle).await, "close b");
-    let c = ok(fs.open(&WHO, "/", OpenFlags::READ).await, "open / (c)");
+    ok(fs.close(&WHO, a.handle).await, "close a");
+    ok(fs.close(&WHO, b.handle).await, "close b");
+    let c = ok(open(fs, "/", OpenFlags::READ).await, "open / (c)");
     assert!(
         c.handle != a.handle && c.handle != b.handle,
         "a closed handle number was reused"
     );
-    ok(fs.close(c.handle).await, "close c");
+    ok(fs.close(&WHO, c.handle).await, "close c");
+}
+
+/// `fstat` through a handle answers for the file it is open on, as `stat`
+/// of its name does; and generated text is rendered once per open: a read
+/// at a later offset answers from the text the read at 0 rendered.
+async fn handle_stat_rules(fs: &dyn Fileserver) {
+    let root = ok(open(fs, "/", OpenFlags::READ).await, "open /");
+    let st = ok(fs.fstat(&WHO, root.handle).await, "fstat of /");
+    assert_eq!(
+        (st.kind, st.qid),
+        (NodeType::Dir, root.qid.path),
+        "fstat of / agrees with its open"
+    );
+    ok(fs.close(&WHO, root.handle).await, "close /");
+    expect_err(
+        fs.fstat(&WHO, root.handle).await,
+        Errno::EBADF,
+        "fstat of a closed handle",
+    );
+    for e in ok(fs.readdir(&WHO, "/").await, "readdir /") {
+        let path = format!("/{}", e.name);
+        // Write-only files (ctl, note) and files that refuse this reader
+        // are not the point here.
+        let Ok(o) = open(fs, &path, OpenFlags::READ).await else {
+            continue;
+        };
+        let by_name = ok(fs.stat(&WHO, &path).await, &format!("stat {path}"));
+        let by_handle = ok(fs.fstat(&WHO, o.handle).await, &format!("fstat {path}"));
+        assert_eq!(
+            (&by_handle.name, by_handle.kind, by_handle.qid),
+            (&by_name.name, by_name.kind, by_name.qid),
+            "fstat of {path} agrees with stat"
+        );
+        assert_eq!(by_handle.qid, o.qid.path, "fstat of {path} agrees with its open");
+        if e.kind == NodeType::File {
+            let first = ok(fs.read(&WHO, o.handle, 0, 1).await, &format!("read {path}"));
+            let rest = ok(fs.read(&WHO, o.handle, 1, 1 << 16).await, &format!("read {path}"));
+            let again = ok(fs.read(&WHO, o.handle, 1, 1 << 16).await, &format!("read {path}"));
+            assert!(first.len() <= 1, "read of 1 byte of {path} answered more");
+            assert_eq!(rest, again, "{path}: a read past offset 0 rendered the text again");
+        }
+        ok(fs.close(&WHO, o.handle).await, &format!("close {path}"));
+    }
 }
 
 /// A server that holds no general tree refuses every mutation with EPERM.
-async fn refuses_mutation(fs: &dyn Fileserver) {
+async fn refuses_mutation(fs: &dyn Fileserver, profile: Profile) {
     let entries = ok(fs.readdir(&WHO, "/").await, "readdir /");
     expect_err(
         fs.mkdir(&WHO, "/conformance", 0o755).await,
@@ -198,33 +271,50 @@ async fn refuses_mutation(fs: &dyn Fileserver) {
         create: true,
         ..OpenFlags::WRITE
     };
-    match fs.open(&WHO, "/conformance-new", create).await {
-        Err(e) if matches!(e.code(), Errno::EPERM | Errno::ENOENT | Errno::EACCES) => {}
+    let made = open(fs, "/conformance-new", create).await;
+    match made {
+        Ok(o) if profile.creates => {
+            ok(fs.close(&WHO, o.handle).await, "close of a created file");
+            let st = ok(fs.stat(&WHO, "/conformance-new").await, "stat of a created file");
+            assert_eq!(st.qid, o.qid.path, "a created file keeps the qid its open answered");
+            ok(fs.remove(&WHO, "/conformance-new").await, "remove of a created file");
+            expect_err(
+                fs.stat(&WHO, "/conformance-new").await,
+                Errno::ENOENT,
+                "stat of a removed file",
+            );
+        }
+        // Every name is a directory already: no file can be made of it.
+        Err(e) if profile.every_name && e.code() == Errno::EISDIR => {}
+        Err(e) if !profile.creates && matches!(e.code(), Errno::EPERM | Errno::ENOENT | Errno::EACCES) => {}
         other => panic!("create on a fixed tree: expected EPERM, got {other:?}"),
     }
 }
 
 async fn read_all(fs: &dyn Fileserver, path: &str) -> Vec<u8> {
-    let o = ok(fs.open(&WHO, path, OpenFlags::READ).await, &format!("open {path}"));
+    let o = ok(open(fs, path, OpenFlags::READ).await, &format!("open {path}"));
     let mut out = Vec::new();
     loop {
-        let chunk = ok(fs.read(o.handle, out.len() as u64, 7).await, &format!("read {path}"));
+        let chunk = ok(
+            fs.read(&WHO, o.handle, out.len() as u64, 7).await,
+            &format!("read {path}"),
+        );
         if chunk.is_empty() {
             break;
         }
         out.extend(chunk);
     }
-    ok(fs.close(o.handle).await, &format!("close {path}"));
+    ok(fs.close(&WHO, o.handle).await, &format!("close {path}"));
     out
 }
 
 async fn put(fs: &dyn Fileserver, path: &str, data: &[u8]) {
-    let o = ok(fs.open(&WHO, path, write_flags()).await, &format!("create {path}"));
+    let o = ok(open(fs, path, write_flags()).await, &format!("create {path}"));
     assert_eq!(
-        ok(fs.write(o.handle, 0, data).await, &format!("write {path}")),
+        ok(fs.write(&WHO, o.handle, 0, data).await, &format!("write {path}")),
         data.len()
     );
-    ok(fs.close(o.handle).await, &format!("close {path}"));
+    ok(fs.close(&WHO, o.handle).await, &format!("close {path}"));
 }
 
 fn names(entries: &[DirEntry]) -> Vec<&str> {
@@ -257,15 +347,15 @@ async fn mutation_rules(fs: &dyn Fileserver) {
         perm: 0o640,
         ..write_flags()
     };
-    let o = ok(fs.open(&WHO, f, flags).await, "create f");
+    let o = ok(open(fs, f, flags).await, "create f");
     assert_eq!(o.qid.kind, NodeType::File);
-    assert_eq!(ok(fs.write(o.handle, 0, b"hello").await, "write"), 5);
+    assert_eq!(ok(fs.write(&WHO, o.handle, 0, b"hello").await, "write"), 5);
     expect_err(
-        fs.read(o.handle, 0, 5).await,
+        fs.read(&WHO, o.handle, 0, 5).await,
         Errno::EBADF,
         "read through a write-only handle",
     );
-    ok(fs.close(o.handle).await, "close f");
+    ok(fs.close(&WHO, o.handle).await, "close f");
     assert_eq!(read_all(fs, f).await, b"hello");
     let st = ok(fs.stat(&WHO, f).await, "stat f");
     assert_eq!(
@@ -284,38 +374,38 @@ async fn mutation_rules(fs: &dyn Fileserver) {
         "stat through a file",
     );
     expect_err(
-        fs.open(&WHO, "/conformance/f/x", write_flags()).await,
+        open(fs, "/conformance/f/x", write_flags()).await,
         Errno::ENOTDIR,
         "create under a file",
     );
     expect_err(
-        fs.open(&WHO, "/conformance/nodir/x", write_flags()).await,
+        open(fs, "/conformance/nodir/x", write_flags()).await,
         Errno::ENOENT,
         "create in a missing dir",
     );
 
-    let r = ok(fs.open(&WHO, f, OpenFlags::READ).await, "open f for reading");
+    let r = ok(open(fs, f, OpenFlags::READ).await, "open f for reading");
     expect_err(
-        fs.write(r.handle, 0, b"x").await,
+        fs.write(&WHO, r.handle, 0, b"x").await,
         Errno::EBADF,
         "write through a read-only handle",
     );
     assert!(
-        ok(fs.read(r.handle, 99, 4).await, "read past EOF").is_empty(),
+        ok(fs.read(&WHO, r.handle, 99, 4).await, "read past EOF").is_empty(),
         "read past EOF answers nothing"
     );
-    ok(fs.close(r.handle).await, "close");
+    ok(fs.close(&WHO, r.handle).await, "close");
 
     // Writing past the end leaves a zero-filled gap.
-    let w = ok(fs.open(&WHO, f, OpenFlags::READWRITE).await, "open f rw");
-    ok(fs.write(w.handle, 7, b"!").await, "write past end");
-    ok(fs.close(w.handle).await, "close");
+    let w = ok(open(fs, f, OpenFlags::READWRITE).await, "open f rw");
+    ok(fs.write(&WHO, w.handle, 7, b"!").await, "write past end");
+    ok(fs.close(&WHO, w.handle).await, "close");
     assert_eq!(read_all(fs, f).await, b"hello\0\0!");
 
     // Append goes to the end whatever the offset.
-    let a = ok(fs.open(&WHO, f, OpenFlags::APPEND).await, "open f append");
-    ok(fs.write(a.handle, 0, b"+").await, "append");
-    ok(fs.close(a.handle).await, "close");
+    let a = ok(open(fs, f, OpenFlags::APPEND).await, "open f append");
+    ok(fs.write(&WHO, a.handle, 0, b"+").await, "append");
+    ok(fs.close(&WHO, a.handle).await, "close");
     assert_eq!(read_all(fs, f).await, b"hello\0\0!+");
 
     // Truncate, exclusive create, plain open of a missing file.
@@ -326,12 +416,12 @@ async fn mutation_rules(fs: &dyn Fileserver) {
         ..write_flags()
     };
     expect_err(
-        fs.open(&WHO, f, excl).await,
+        open(fs, f, excl).await,
         Errno::EEXIST,
         "exclusive create of an existing file",
     );
     expect_err(
-        fs.open(&WHO, "/conformance/missing", OpenFlags::READ).await,
+        open(fs, "/conformance/missing", OpenFlags::READ).await,
         Errno::ENOENT,
         "open of a missing file",
     );
@@ -339,13 +429,9 @@ async fn mutation_rules(fs: &dyn Fileserver) {
         truncate: true,
         ..OpenFlags::READ
     };
+    expect_err(open(fs, f, trunc_ro).await, Errno::EINVAL, "truncate without write");
     expect_err(
-        fs.open(&WHO, f, trunc_ro).await,
-        Errno::EINVAL,
-        "truncate without write",
-    );
-    expect_err(
-        fs.open(&WHO, "/conformance", write_flags()).await,
+        open(fs, "/conformance", write_flags()).await,
         Errno::EISDIR,
         "open a directory for writing",
     );
@@ -407,9 +493,17 @@ async fn mutation_rules(fs: &dyn Fileserver) {
         "wstat of a missing name",
     );
 
-    // Rename: within a directory, across directories, over a file.
+    // Rename: within a directory, across directories, over a file. An
+    // open handle follows its file to the new name.
     let qid = ok(fs.stat(&WHO, f).await, "stat").qid;
+    let held = ok(open(fs, f, OpenFlags::READ).await, "open f before rename");
     ok(fs.rename(&WHO, f, "/conformance/g").await, "rename f g");
+    let st = ok(fs.fstat(&WHO, held.handle).await, "fstat after rename");
+    assert_eq!(
+        (st.name.as_str(), st.qid, st.size),
+        ("g", qid, 3),
+        "fstat follows the file across a rename"
+    );
     expect_err(fs.stat(&WHO, f).await, Errno::ENOENT, "old name after rename");
     assert_eq!(
         ok(fs.stat(&WHO, "/conformance/g").await, "stat g").qid,
@@ -470,6 +564,9 @@ async fn mutation_rules(fs: &dyn Fileserver) {
         "remove of a non-empty directory",
     );
     ok(fs.remove(&WHO, "/conformance/d/g").await, "remove file");
+    let st = ok(fs.fstat(&WHO, held.handle).await, "fstat of a removed file still open");
+    assert_eq!(st.qid, qid, "fstat of a removed file answers the file");
+    ok(fs.close(&WHO, held.handle).await, "close the removed file");
     expect_err(
         fs.remove(&WHO, "/conformance/d/g").await,
         Errno::ENOENT,

@@ -1,31 +1,49 @@
 //! ConsFS, `#c` bound after DevFS on `/dev`: the console, `/dev/cons/`
-//! with `data`, `ctl` and `size` (the seed's layout of Plan 9's cons(3)).
+//! with `data`, `ctl` and `size` (the seed's layout of Plan 9's cons(3)),
+//! and beside it Plan 9's `#c` files:
+//!
+//! | file      | read                                                    |
+//! |-----------|---------------------------------------------------------|
+//! | `consctl` | write-only, as Plan 9's: `rawon`/`rawoff`, as `cons/ctl` (which reads back `cooked` or `raw`) |
+//! | `pid`     | the reader's pid, 11 digits and a blank (Plan 9's form) |
+//! | `ppid`    | its parent's pid, the same way                          |
+//! | `user`    | the reader's user name                                  |
+//! | `sysname` | the system's name                                       |
+//! | `cputime` | the reader's times: user, system, real, and its reaped children's, ms, 11 digits and a blank each |
+//! | `time`    | seconds, nanoseconds, ticks and ticks per second since the epoch, fixed width |
+//!
+//! The per-process files answer for whoever reads them (every protocol
+//! call carries its caller), rendered once per open.
 //!
 //! ConsFS owns the line discipline, as 9front's kbdfs does, so it behaves
 //! the same whatever is at the other end (a host terminal, a test, later a
-//! remote client). The host side calls [`ConsFs::input`] with keystrokes
-//! and drains [`ConsFs::take_output`] to the screen.
+//! remote client). The host side calls [`Console::input`] with keystrokes
+//! and drains [`Console::take_output`] to the screen.
 //!
 //! * Cooked mode (the default): input is echoed and edited: backspace or
 //!   DEL erase a character, ^U the line, ^W a word; a line is released to
 //!   readers at newline; ^D at the start of a line makes one read return 0
 //!   (end of file), elsewhere it releases the line without a newline; ^C
-//!   discards the line and interrupts the foreground note group. A read
-//!   returns at most one line.
-//! * Raw mode: writing `rawon` to `ctl` gives raw mode for as long as that
-//!   ctl stays open (or until `rawoff`): no echo, no editing, every byte
-//!   delivered at once, ^C and ^D included.
-//! * `size` reads `cols rows\n` and follows [`ConsFs::resize`].
+//!   discards the line and interrupts the foreground note group, ^Z
+//!   discards it and posts `tstp` to that group (which stops the processes
+//!   that do not catch notes: job control). A read returns at most one
+//!   line.
+//! * Raw mode: writing `rawon` to `ctl` (or `consctl`) gives raw mode for as
+//!   long as that file stays open (or until `rawoff`): no echo, no editing,
+//!   every byte delivered at once, ^C, ^Z and ^D included.
+//! * `size` reads `cols rows\n` and follows [`Console::resize`].
 //!
 //! One write's bytes reach the screen together, never split by another
 //! writer's; a reader blocked on input is woken by a note like any blocking
 //! read (the wait is cancel-safe: nothing is taken until it is returned).
 
-use std::collections::{HashMap, HashSet, VecDeque};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::collections::{HashSet, VecDeque};
+use std::fmt::Write as _;
+use std::sync::{Arc, Weak};
 
 use async_trait::async_trait;
-use kernel::{Caller, DirEntry, Errno, Error, Fileserver, Handle, NodeType, OpenFlags, Opened, Qid, Result, Stat};
+use kernel::dev::{DevServer, Device, Dirent, Dirtab, Entry, Open};
+use kernel::{Caller, Clock, DirEntry, Errno, Error, Handle, Kernel, Result};
 use parking_lot::Mutex;
 use tokio::sync::Notify;
 
@@ -33,34 +51,35 @@ use tokio::sync::Notify;
 const OUTPUT_LIMIT: usize = 256 * 1024;
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
-enum Node {
+pub enum Node {
     Root,
     Dir,
     Data,
     Ctl,
     Size,
+    Consctl,
+    Cputime,
+    Pid,
+    Ppid,
+    Sysname,
+    Time,
+    User,
 }
 
-const FILES: [(&str, Node, u32, u64); 3] = [
-    ("ctl", Node::Ctl, 0o660, 3),
-    ("data", Node::Data, 0o666, 2),
-    ("size", Node::Size, 0o444, 4),
-];
-
-fn node(path: &str) -> Result<Node> {
-    match path {
-        "/" => Ok(Node::Root),
-        "/cons" => Ok(Node::Dir),
-        p => {
-            let name = p.strip_prefix("/cons/").ok_or(Errno::ENOENT)?;
-            FILES
-                .iter()
-                .find(|f| f.0 == name)
-                .map(|f| f.1)
-                .ok_or_else(|| Errno::ENOENT.into())
-        }
-    }
-}
+const TABLE: Dirtab<Node> = Dirtab(&[
+    Dirent::dir("/", Node::Root),
+    Dirent::dir("/cons", Node::Dir),
+    Dirent::file("/cons/ctl", 0o660, Node::Ctl),
+    Dirent::stream("/cons/data", 0o666, Node::Data),
+    Dirent::file("/cons/size", 0o444, Node::Size),
+    Dirent::file("/consctl", 0o220, Node::Consctl),
+    Dirent::file("/cputime", 0o444, Node::Cputime),
+    Dirent::file("/pid", 0o444, Node::Pid),
+    Dirent::file("/ppid", 0o444, Node::Ppid),
+    Dirent::file("/sysname", 0o444, Node::Sysname),
+    Dirent::file("/time", 0o444, Node::Time),
+    Dirent::file("/user", 0o444, Node::User),
+]);
 
 /// Input released to readers.
 enum Record {
@@ -81,9 +100,9 @@ struct State {
     hungup: bool,
 }
 
-type Interrupt = Box<dyn Fn() + Send + Sync>;
+type Interrupt = Box<dyn Fn(&'static str) + Send + Sync>;
 
-pub struct ConsFs {
+pub struct Console {
     state: Mutex<State>,
     /// Input was released (or the console hung up).
     input_ready: Notify,
@@ -92,13 +111,22 @@ pub struct ConsFs {
     /// The host took output: blocked writers may go on.
     output_taken: Notify,
     interrupt: Mutex<Option<Interrupt>>,
-    handles: Mutex<HashMap<u64, Node>>,
-    next: AtomicU64,
+    clock: Arc<Clock>,
+    kernel: Weak<Kernel>,
 }
 
-impl ConsFs {
-    pub fn new(cols: u16, rows: u16) -> ConsFs {
-        ConsFs {
+/// The console as a fileserver.
+pub type ConsFs = DevServer<Console>;
+
+impl Console {
+    /// The console of the system `kernel` (the per-process files answer
+    /// for its processes), `cols` by `rows`.
+    pub fn server(cols: u16, rows: u16, clock: Arc<Clock>, kernel: Weak<Kernel>) -> ConsFs {
+        DevServer::new(Console::new(cols, rows, clock, kernel))
+    }
+
+    fn new(cols: u16, rows: u16, clock: Arc<Clock>, kernel: Weak<Kernel>) -> Console {
+        Console {
             state: Mutex::new(State {
                 ready: VecDeque::new(),
                 line: Vec::new(),
@@ -111,14 +139,14 @@ impl ConsFs {
             output_ready: Notify::new(),
             output_taken: Notify::new(),
             interrupt: Mutex::new(None),
-            handles: Mutex::new(HashMap::new()),
-            next: AtomicU64::new(1),
+            clock,
+            kernel,
         }
     }
 
-    /// What ^C does in cooked mode (boot posts `interrupt` to the
-    /// session's foreground note group).
-    pub fn on_interrupt(&self, f: impl Fn() + Send + Sync + 'static) {
+    /// What ^C and ^Z do in cooked mode: `f` gets the note, `interrupt`
+    /// or `tstp` (boot posts it to the session's foreground note group).
+    pub fn on_interrupt(&self, f: impl Fn(&'static str) + Send + Sync + 'static) {
         *self.interrupt.lock() = Some(Box::new(f));
     }
 
@@ -132,12 +160,12 @@ impl ConsFs {
 
     /// The host's input: keystrokes as bytes.
     pub fn input(&self, bytes: &[u8]) {
-        let mut interrupted = false;
+        let mut notes = Vec::new();
         {
             let mut st = self.state.lock();
             if st.raw.is_empty() {
                 for &b in bytes {
-                    interrupted |= cook(&mut st, b);
+                    notes.extend(cook(&mut st, b));
                 }
             } else {
                 st.ready.push_back(Record::Bytes(bytes.to_vec()));
@@ -145,8 +173,10 @@ impl ConsFs {
         }
         self.input_ready.notify_waiters();
         self.output_ready.notify_waiters();
-        if interrupted && let Some(f) = self.interrupt.lock().as_ref() {
-            f();
+        if let Some(f) = self.interrupt.lock().as_ref() {
+            for note in notes {
+                f(note);
+            }
         }
     }
 
@@ -217,14 +247,7 @@ impl ConsFs {
         Some(out)
     }
 
-    fn handle(&self, h: Handle) -> Result<Node> {
-        self.handles
-            .lock()
-            .get(&h.0)
-            .copied()
-            .ok_or_else(|| Errno::EBADF.into())
-    }
-
+    /// A message written to `cons/ctl` or `consctl` through handle `h`.
     fn control(&self, h: Handle, text: &str) -> Result<()> {
         let mut st = self.state.lock();
         for word in text.split_whitespace() {
@@ -254,8 +277,8 @@ fn erase_char(line: &mut Vec<u8>) -> bool {
     true
 }
 
-/// One byte of cooked input; true for an interrupt.
-fn cook(st: &mut State, b: u8) -> bool {
+/// One byte of cooked input; the note it posts, if any.
+fn cook(st: &mut State, b: u8) -> Option<&'static str> {
     const ERASE: &[u8] = b"\x08 \x08";
     match b {
         b'\r' | b'\n' => {
@@ -293,83 +316,97 @@ fn cook(st: &mut State, b: u8) -> bool {
         0x03 => {
             st.line.clear();
             st.output.extend_from_slice(b"^C\n");
-            return true;
+            return Some("interrupt");
+        }
+        0x1a => {
+            st.line.clear();
+            st.output.extend_from_slice(b"^Z\n");
+            return Some("tstp");
         }
         _ => {
             st.line.push(b);
             st.output.push(b);
         }
     }
-    false
+    None
+}
+
+/// Plan 9's fixed-width number: 11 digits right-justified and a blank.
+fn number(out: &mut String, n: u64) {
+    let _ = write!(out, "{n:>11} ");
 }
 
 #[async_trait]
-impl Fileserver for ConsFs {
+impl Device for Console {
+    type Key = Node;
+    type State = ();
+
     fn name(&self) -> &str {
         "consfs"
     }
 
-    async fn open(&self, _who: &Caller, path: &str, flags: OpenFlags) -> Result<Opened> {
-        flags.validate()?;
-        let n = node(path)?;
-        if flags.create && !matches!(n, Node::Data | Node::Ctl) {
-            return Err(Errno::EPERM.into());
-        }
-        let kind = match n {
-            Node::Root | Node::Dir => {
-                if flags.writes() {
-                    return Err(Errno::EISDIR.into());
-                }
-                NodeType::Dir
-            }
-            Node::Size if flags.writes() => return Err(Errno::EPERM.into()),
-            Node::Data => NodeType::Device,
-            _ => NodeType::File,
-        };
-        let h = self.next.fetch_add(1, Ordering::Relaxed);
-        self.handles.lock().insert(h, n);
-        let qpath = FILES
-            .iter()
-            .find(|f| f.1 == n)
-            .map_or(u64::from(n == Node::Dir), |f| f.3);
-        Ok(Opened {
-            handle: Handle(h),
-            qid: Qid {
-                path: qpath,
-                version: 0,
-                kind,
-            },
-        })
+    fn lookup(&self, _who: &Caller, path: &str) -> Result<Entry<Node>> {
+        TABLE.lookup(path, 0)
     }
 
-    async fn read(&self, h: Handle, offset: u64, count: usize) -> Result<Vec<u8>> {
-        match self.handle(h)? {
-            Node::Root | Node::Dir => Err(Errno::EISDIR.into()),
-            Node::Data => loop {
-                let notified = self.input_ready.notified();
-                if let Some(data) = Self::take_input(&mut self.state.lock(), count) {
-                    return Ok(data);
-                }
-                notified.await;
-            },
-            n @ (Node::Size | Node::Ctl) => {
-                let st = self.state.lock();
-                let text = if n == Node::Size {
-                    format!("{} {}\n", st.size.0, st.size.1)
-                } else if st.raw.is_empty() {
-                    "cooked\n".to_string()
-                } else {
-                    "raw\n".to_string()
-                };
-                let start = usize::try_from(offset).unwrap_or(usize::MAX).min(text.len());
-                let end = start.saturating_add(count).min(text.len());
-                Ok(text.as_bytes()[start..end].to_vec())
+    fn list(&self, _who: &Caller, path: &str) -> Result<Vec<DirEntry>> {
+        TABLE.list(path)
+    }
+
+    fn render(&self, who: &Caller, open: &Open<Node, ()>) -> Result<Vec<u8>> {
+        let mut s = String::new();
+        match open.key {
+            Node::Size => {
+                let (cols, rows) = self.state.lock().size;
+                let _ = writeln!(s, "{cols} {rows}");
             }
+            Node::Ctl => s.push_str(if self.is_raw() { "raw\n" } else { "cooked\n" }),
+            Node::Time => {
+                let ns = self.clock.now_ns();
+                let ticks = self.clock.uptime().as_millis();
+                let _ = write!(s, "{:>11} {:>21} {:>21} {:>21} ", ns / 1_000_000_000, ns, ticks, 1000);
+            }
+            Node::Sysname => {
+                let k = self.kernel.upgrade().ok_or(Errno::ENOENT)?;
+                s.push_str(&k.sysname);
+            }
+            Node::Pid | Node::Ppid | Node::User | Node::Cputime => {
+                let k = self.kernel.upgrade().ok_or(Errno::ENOENT)?;
+                let p = k.process(who.pid).ok_or(Errno::ESRCH)?;
+                match open.key {
+                    Node::Pid => number(&mut s, u64::from(p.pid)),
+                    Node::Ppid => number(&mut s, u64::from(p.ppid())),
+                    Node::User => s.push_str(&p.user),
+                    _ => {
+                        let child = p.children_cpu_ns() / 1_000_000;
+                        for n in [p.cpu_ms(), 0, p.real_ms(), child, 0, 0] {
+                            number(&mut s, n);
+                        }
+                    }
+                }
+            }
+            Node::Root | Node::Dir | Node::Data => return Err(Errno::EISDIR.into()),
+            // Write-only; opening it for reading is refused before this.
+            Node::Consctl => return Err(Errno::EPERM.into()),
+        }
+        Ok(s.into_bytes())
+    }
+
+    async fn read(&self, who: &Caller, open: &Open<Node, ()>, offset: u64, count: usize) -> Result<Vec<u8>> {
+        if open.key != Node::Data {
+            return kernel::dev::render_read(self, who, open, offset, count);
+        }
+        loop {
+            let notified = self.input_ready.notified();
+            if let Some(data) = Self::take_input(&mut self.state.lock(), count) {
+                return Ok(data);
+            }
+            notified.await;
         }
     }
 
-    async fn write(&self, h: Handle, _offset: u64, data: &[u8]) -> Result<usize> {
-        match self.handle(h)? {
+    async fn write(&self, _who: &Caller, open: &Open<Node, ()>, _offset: u64, data: &[u8]) -> Result<usize> {
+        match open.key {
             Node::Data => {
                 // Wait while the host is behind, then put the whole write
                 // out at once.
@@ -383,66 +420,16 @@ impl Fileserver for ConsFs {
                 self.emit(data);
                 Ok(data.len())
             }
-            Node::Ctl => {
-                self.control(h, &String::from_utf8_lossy(data))?;
+            Node::Ctl | Node::Consctl => {
+                self.control(open.handle, &String::from_utf8_lossy(data))?;
                 Ok(data.len())
             }
-            Node::Size => Err(Errno::EPERM.into()),
-            Node::Root | Node::Dir => Err(Errno::EISDIR.into()),
+            _ => Err(Errno::EPERM.into()),
         }
     }
 
-    async fn close(&self, h: Handle) -> Result<()> {
-        match self.handles.lock().remove(&h.0) {
-            Some(_) => {
-                // Raw mode lasts only while the ctl that asked for it is open.
-                self.state.lock().raw.remove(&h.0);
-                Ok(())
-            }
-            None => Err(Errno::EBADF.into()),
-        }
-    }
-
-    async fn stat(&self, _who: &Caller, path: &str) -> Result<Stat> {
-        let n = node(path)?;
-        let mut st = match n {
-            Node::Root => Stat::new("/", NodeType::Dir, 0, 0),
-            Node::Dir => Stat::new("cons", NodeType::Dir, 0, 0),
-            _ => {
-                let f = FILES.iter().find(|f| f.1 == n).ok_or(Errno::ENOENT)?;
-                let kind = if n == Node::Data {
-                    NodeType::Device
-                } else {
-                    NodeType::File
-                };
-                let mut st = Stat::new(f.0, kind, 0, 0);
-                st.mode = Some(f.2);
-                st.qid = f.3;
-                st
-            }
-        };
-        if matches!(n, Node::Root | Node::Dir) {
-            st.mode = Some(0o555);
-            st.qid = u64::from(n == Node::Dir);
-        }
-        Ok(st)
-    }
-
-    async fn readdir(&self, _who: &Caller, path: &str) -> Result<Vec<DirEntry>> {
-        match node(path)? {
-            Node::Root => Ok(vec![DirEntry::new("cons", NodeType::Dir)]),
-            Node::Dir => Ok(FILES
-                .iter()
-                .map(|f| {
-                    let kind = if f.1 == Node::Data {
-                        NodeType::Device
-                    } else {
-                        NodeType::File
-                    };
-                    DirEntry::new(f.0, kind)
-                })
-                .collect()),
-            _ => Err(Errno::ENOTDIR.into()),
-        }
+    /// Raw mode lasts only while the ctl that asked for it is open.
+    async fn close(&self, _who: &Caller, open: &Open<Node, ()>) {
+        self.state.lock().raw.remove(&open.handle.0);
     }
 }

@@ -13,14 +13,16 @@
 pub mod conformance;
 pub mod consfs;
 pub mod devfs;
+pub mod envfs;
 pub mod memfs;
 pub mod mntgen;
 pub mod procfs;
 pub mod srvfs;
 
-pub use consfs::ConsFs;
-pub use devfs::DevFs;
+pub use consfs::{ConsFs, Console};
+pub use devfs::{DevFs, Devices};
+pub use envfs::{EnvFs, Environ};
 pub use memfs::MemoryFs;
-pub use mntgen::MntGen;
-pub use procfs::ProcFs;
-pub use srvfs::SrvFs;
+pub use mntgen::{MntGen, Names};
+pub use procfs::{ProcFs, Procs};
+pub use srvfs::{Srv, SrvFs};

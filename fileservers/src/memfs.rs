@@ -15,18 +15,23 @@
 //! * Modes and owners are recorded and reported but not enforced (the
 //!   kernel checks only the execute bit); enforcement belongs in a
 //!   permission middleware server.
-//! * An optional byte quota makes writes that would exceed it fail with
-//!   `ENOSPC`, writing nothing.
+//! * Every tree holds its bytes against a [`Space`]: file contents plus a
+//!   fixed cost per node (so a million empty files fill it too). A write,
+//!   truncate or create that would exceed it, or the system's total the
+//!   space is part of, fails with `ENOSPC` and changes nothing, as on a full
+//!   disk. Content grows by fallible allocation: a host short of memory
+//!   answers `ENOMEM`, it does not abort.
 //! * Handle numbers and qids come from counters and are never reused.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use async_trait::async_trait;
+use kernel::limits::Space;
 use kernel::proto::ExecCapable;
 use kernel::{
-    Caller, Clock, DirEntry, Errno, Error, Fileserver, Handle, NodeType, OpenFlags, Opened, Program, Qid, Result, Stat,
-    StatChanges,
+    Caller, Clock, DirEntry, Errno, Error, Fileserver, Handle, NodeType, Opaque, OpenFlags, OpenResult, Opened,
+    Program, Qid, Result, Stat, StatChanges,
 };
 use parking_lot::Mutex;
 use rustc_hash::FxHashMap as HashMap;
@@ -34,6 +39,8 @@ use rustc_hash::FxHashMap as HashMap;
 type Ino = usize;
 
 struct Node {
+    /// The name it is linked under (kept across renames, for `fstat`).
+    name: String,
     kind: NodeType,
     content: Vec<u8>,
     children: BTreeMap<String, Ino>,
@@ -42,7 +49,7 @@ struct Node {
     gid: u32,
     mtime: u64,
     ctime: u64,
-    exec: Option<Program>,
+    exec: Option<Opaque>,
     qid: u64,
     version: u32,
     /// False once removed from its directory.
@@ -62,16 +69,18 @@ struct State {
     handles: HashMap<u64, OpenNode>,
     next_handle: u64,
     next_qid: u64,
-    /// Bytes of file content held.
-    used: u64,
+    /// What the tree's bytes are charged to.
+    space: Arc<Space>,
 }
 
 const ROOT: Ino = 0;
 
+/// What a node costs beyond its content: the record and its name.
+pub const NODE_COST: u64 = 256;
+
 pub struct MemoryFs {
     state: Mutex<State>,
     clock: Arc<Clock>,
-    quota: Option<u64>,
 }
 
 impl MemoryFs {
@@ -86,10 +95,9 @@ impl MemoryFs {
                 handles: HashMap::default(),
                 next_handle: 1,
                 next_qid: 1,
-                used: 0,
+                space: Space::unlimited(),
             }),
             clock,
-            quota: None,
         }
     }
 
@@ -102,15 +110,35 @@ impl MemoryFs {
         self
     }
 
-    /// Limit the bytes of file content this tree may hold.
-    pub fn with_quota(mut self, bytes: u64) -> MemoryFs {
-        self.quota = Some(bytes);
+    /// Limit the bytes this tree may hold.
+    pub fn with_quota(self, bytes: u64) -> MemoryFs {
+        self.with_space(Space::new("fs", bytes, None))
+    }
+
+    /// Charge the tree's bytes to `space` (what it holds already moves
+    /// there, whatever its limit).
+    pub fn with_space(self, space: Arc<Space>) -> MemoryFs {
+        self.set_space(space);
         self
     }
 
-    /// Bytes of file content held.
+    /// [`MemoryFs::with_space`] on a tree already in use.
+    pub fn set_space(&self, space: Arc<Space>) {
+        let mut st = self.state.lock();
+        let held = st.space.used();
+        st.space.release(held);
+        space.force(held);
+        st.space = space;
+    }
+
+    /// Bytes held: contents and the cost of each node.
     pub fn used(&self) -> u64 {
-        self.state.lock().used
+        self.state.lock().space.used()
+    }
+
+    /// The space the tree is charged to.
+    pub fn space(&self) -> Arc<Space> {
+        self.state.lock().space.clone()
     }
 
     /// Create `path` and its missing parents as directories owned by `uid`,
@@ -138,30 +166,29 @@ impl MemoryFs {
             Some(&i) => i,
             None => st.link_new(parent, name, NodeType::File, mode, uid, gid, now)?,
         };
-        let old = st.node(ino)?.content.len() as u64;
-        self.check_quota(&st, old, data.len() as u64)?;
-        st.used = st.used - old + data.len() as u64;
-        let n = st.node_mut(ino)?;
-        if n.kind.is_dir() {
+        if st.node(ino)?.kind.is_dir() {
             return Err(Errno::EISDIR.into());
         }
-        n.content = data.to_vec();
+        st.resize(ino, data.len())?;
+        let n = st.node_mut(ino)?;
+        n.content.clear();
+        n.content.extend_from_slice(data);
         n.exec = None;
         n.touch(now);
         Ok(())
     }
 
-    fn check_quota(&self, st: &State, old_len: u64, new_len: u64) -> Result<()> {
-        match self.quota {
-            Some(q) if new_len > old_len && st.used - old_len + new_len > q => Err(Errno::ENOSPC.into()),
-            _ => Ok(()),
-        }
+    /// Attach a native program to the file at `path` (see
+    /// [`ExecCapable::install`]).
+    pub fn install_program(&self, path: &str, program: Program) -> Result<()> {
+        self.install(path, program.to_opaque())
     }
 }
 
 impl Node {
     fn new(kind: NodeType, mode: u32, uid: u32, gid: u32, now: u64, qid: u64) -> Node {
         Node {
+            name: "/".to_string(),
             kind,
             content: Vec::new(),
             children: BTreeMap::new(),
@@ -226,6 +253,26 @@ fn elements(path: &str) -> Result<impl DoubleEndedIterator<Item = &str> + Clone>
 }
 
 impl State {
+    /// Make file `ino` hold `len` bytes (zeros past its end), charging or
+    /// releasing the difference; nothing changes if the space or the host's
+    /// memory refuses.
+    fn resize(&mut self, ino: Ino, len: usize) -> Result<()> {
+        let space = self.space.clone();
+        let n = self.node_mut(ino)?;
+        let old = n.content.len();
+        if len > old {
+            space.charge((len - old) as u64)?;
+            if n.content.try_reserve(len - old).is_err() {
+                space.release((len - old) as u64);
+                return Err(Error::with_detail(Errno::ENOMEM, "memfs: out of memory"));
+            }
+        } else {
+            space.release((old - len) as u64);
+        }
+        n.content.resize(len, 0);
+        Ok(())
+    }
+
     fn node(&self, i: Ino) -> Result<&Node> {
         self.nodes
             .get(i)
@@ -295,9 +342,12 @@ impl State {
         gid: u32,
         now: u64,
     ) -> Result<Ino> {
+        self.space.charge(NODE_COST)?;
         let qid = self.next_qid;
         self.next_qid += 1;
-        let ino = self.alloc(Node::new(kind, mode, uid, gid, now, qid));
+        let mut node = Node::new(kind, mode, uid, gid, now, qid);
+        node.name = name.to_string();
+        let ino = self.alloc(node);
         let p = self.node_mut(parent)?;
         p.children.insert(name.to_string(), ino);
         p.touch(now);
@@ -320,7 +370,7 @@ impl State {
 
     fn free_node(&mut self, ino: Ino) {
         if let Some(n) = self.nodes[ino].take() {
-            self.used -= n.content.len() as u64;
+            self.space.release(n.content.len() as u64 + NODE_COST);
             self.free.push(ino);
         }
     }
@@ -336,8 +386,11 @@ impl Fileserver for MemoryFs {
         "memfs"
     }
 
-    async fn open(&self, who: &Caller, path: &str, flags: OpenFlags) -> Result<Opened> {
+    async fn open(&self, who: &Caller, path: &str, flags: OpenFlags) -> Result<OpenResult> {
         flags.validate()?;
+        if flags.rclose {
+            return Err(Error::with_detail(Errno::EINVAL, "remove on close not supported"));
+        }
         let mut st = self.state.lock();
         let now = self.clock.now_ms();
         let ino = match st.lookup(path) {
@@ -358,8 +411,7 @@ impl Fileserver for MemoryFs {
             return Err(Errno::EISDIR.into());
         }
         if flags.truncate {
-            let old = node.content.len() as u64;
-            st.used -= old;
+            st.resize(ino, 0)?;
             let n = st.node_mut(ino)?;
             n.content = Vec::new();
             n.exec = None;
@@ -371,10 +423,10 @@ impl Fileserver for MemoryFs {
         let h = st.next_handle;
         st.next_handle += 1;
         st.handles.insert(h, OpenNode { ino, flags });
-        Ok(Opened { handle: Handle(h), qid })
+        Ok(Opened { handle: Handle(h), qid }.into())
     }
 
-    async fn read(&self, h: Handle, offset: u64, count: usize) -> Result<Vec<u8>> {
+    async fn read(&self, _who: &Caller, h: Handle, offset: u64, count: usize) -> Result<Vec<u8>> {
         let st = self.state.lock();
         let o = st.open_node(h)?;
         if !o.flags.read {
@@ -393,7 +445,7 @@ impl Fileserver for MemoryFs {
         Ok(kernel::bytes::to_vec(&n.content[start..end]))
     }
 
-    async fn write(&self, h: Handle, offset: u64, data: &[u8]) -> Result<usize> {
+    async fn write(&self, _who: &Caller, h: Handle, offset: u64, data: &[u8]) -> Result<usize> {
         let mut st = self.state.lock();
         let o = st.open_node(h)?;
         if !o.flags.write {
@@ -407,21 +459,18 @@ impl Fileserver for MemoryFs {
             usize::try_from(offset).map_err(|_| Errno::EFBIG)?
         };
         let end = start.checked_add(data.len()).ok_or(Errno::EFBIG)?;
-        let new_len = old.max(end);
-        self.check_quota(&st, old as u64, new_len as u64)?;
-        st.used = st.used - old as u64 + new_len as u64;
+        if end > old {
+            st.resize(ino, end)?;
+        }
         let now = self.clock.now_ms();
         let n = st.node_mut(ino)?;
-        if n.content.len() < end {
-            n.content.resize(end, 0);
-        }
         kernel::bytes::copy(&mut n.content[start..end], data);
         n.exec = None;
         n.touch(now);
         Ok(data.len())
     }
 
-    async fn close(&self, h: Handle) -> Result<()> {
+    async fn close(&self, _who: &Caller, h: Handle) -> Result<()> {
         let mut st = self.state.lock();
         let o = st.handles.remove(&h.0).ok_or(Errno::EBADF)?;
         let n = st.node_mut(o.ino)?;
@@ -430,6 +479,12 @@ impl Fileserver for MemoryFs {
             st.free_node(o.ino);
         }
         Ok(())
+    }
+
+    async fn fstat(&self, _who: &Caller, h: Handle) -> Result<Stat> {
+        let st = self.state.lock();
+        let n = st.node(st.open_node(h)?.ino)?;
+        Ok(n.stat(&n.name))
     }
 
     async fn stat(&self, _who: &Caller, path: &str) -> Result<Stat> {
@@ -513,7 +568,9 @@ impl Fileserver for MemoryFs {
         let tp = st.node_mut(tparent)?;
         tp.children.insert(tname.to_string(), ino);
         tp.touch(now);
-        st.node_mut(ino)?.ctime = now;
+        let n = st.node_mut(ino)?;
+        n.ctime = now;
+        n.name = tname.to_string();
         Ok(())
     }
 
@@ -528,12 +585,8 @@ impl Fileserver for MemoryFs {
                 return Err(Errno::EISDIR.into());
             }
             let size = usize::try_from(size).map_err(|_| Errno::EFBIG)?;
-            let old = n.content.len();
-            self.check_quota(&st, old as u64, size as u64)?;
-            st.used = st.used - old as u64 + size as u64;
-            let n = st.node_mut(ino)?;
-            n.content.resize(size, 0);
-            n.touch(now);
+            st.resize(ino, size)?;
+            st.node_mut(ino)?.touch(now);
         }
         let n = st.node_mut(ino)?;
         if let Some(mode) = changes.mode {
@@ -558,13 +611,13 @@ impl Fileserver for MemoryFs {
 }
 
 impl ExecCapable for MemoryFs {
-    fn executable(&self, path: &str) -> Option<Program> {
+    fn executable(&self, path: &str) -> Option<Opaque> {
         let st = self.state.lock();
         let ino = st.lookup(path).ok()?;
         st.node(ino).ok()?.exec.clone()
     }
 
-    fn install(&self, path: &str, program: Program) -> Result<()> {
+    fn install(&self, path: &str, program: Opaque) -> Result<()> {
         let mut st = self.state.lock();
         let now = self.clock.now_ms();
         let ino = match st.lookup(path) {

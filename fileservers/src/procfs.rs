@@ -4,12 +4,15 @@
 //! /proc/self            the caller's own directory
 //! /proc/N/args          argv as rc-quoted words (Plan 9)
 //! /proc/N/argv          argv as a JSON array (the seed's form)
-//! /proc/N/ctl           write: kill, interrupt, hangup, close N, closefiles
+//! /proc/N/ctl           write: kill, interrupt, hangup, stop, start, startstop,
+//!                       waitstop, hang, nohang, close N, closefiles
 //! /proc/N/cwd           the current directory
 //! /proc/N/env           the environment as a JSON object
 //! /proc/N/fd            Plan 9's fd listing: the cwd, then one line per fd
 //! /proc/N/fds           fd → {path, mode, offset} as JSON
 //! /proc/N/note          write: post the note written
+//! /proc/N/noteid        the note group; write a group's id to join it
+//! /proc/N/notepg        write: post the note to N's note group but the writer
 //! /proc/N/ns            the namespace as replayable bind/mount lines, then cd
 //! /proc/N/ppid          the parent's pid
 //! /proc/N/status        Plan 9's status line (name, user, state, times)
@@ -19,25 +22,21 @@
 //! Nothing is stored: every read generates its text from the live process
 //! table, so what a reader sees is never stale. Zombies keep their
 //! directory until reaped; a process that is gone answers ENOENT. Writes
-//! anywhere but `ctl` and `note` answer EPERM, and only the process's own
-//! user (or uid 0) may write those.
+//! anywhere but `ctl`, `note`, `notepg` and `noteid` answer EPERM, and only
+//! the process's own user (or uid 0) may write those.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Weak};
 
 use async_trait::async_trait;
+use kernel::dev::{DevServer, Device, Entry, Open, Opening, bad_ctl};
 use kernel::fd;
-use kernel::{
-    Caller, DirEntry, Errno, Error, Fileserver, Handle, Kernel, NodeType, OpenFlags, Opened, Pid, Process, Qid, Result,
-    Stat,
-};
-use parking_lot::Mutex;
+use kernel::ns::quote;
+use kernel::{Caller, DirEntry, Errno, Error, Kernel, NodeType, OpenFlags, Pid, Process, Result, Stat};
 
 /// The files of a process directory, in listing order.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
-enum File {
+pub enum File {
     Args,
     Argv,
     Ctl,
@@ -46,13 +45,15 @@ enum File {
     Fd,
     Fds,
     Note,
+    Noteid,
+    Notepg,
     Ns,
     Ppid,
     Status,
     Wait,
 }
 
-const FILES: [(&str, File, u32); 12] = [
+const FILES: [(&str, File, u32); 14] = [
     ("args", File::Args, 0o444),
     ("argv", File::Argv, 0o444),
     ("ctl", File::Ctl, 0o200),
@@ -61,6 +62,8 @@ const FILES: [(&str, File, u32); 12] = [
     ("fd", File::Fd, 0o444),
     ("fds", File::Fds, 0o444),
     ("note", File::Note, 0o200),
+    ("noteid", File::Noteid, 0o664),
+    ("notepg", File::Notepg, 0o200),
     ("ns", File::Ns, 0o444),
     ("ppid", File::Ppid, 0o444),
     ("status", File::Status, 0o444),
@@ -72,37 +75,33 @@ const SELF_QID: u64 = 1;
 
 /// What a path names.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
-enum Node {
+pub enum Node {
     Root,
     /// A process directory; `true` when reached as `self`.
     Dir(Pid, bool),
     File(Pid, File),
 }
 
-/// An open file: the node, and for `wait` the process itself, so a wait
-/// begun before the process is reaped still finishes.
-enum Open {
-    Dir,
-    File(Pid, File),
-    /// `ctl` or `note`, with who opened it: writes are checked against
-    /// the opener, as Plan 9 checks at open.
-    Control(Pid, File, Caller),
+/// What an open keeps besides its node: for `wait` the process itself, so
+/// a wait begun before the process is reaped still finishes; for `ctl` and
+/// `note` who opened it, as Plan 9 checks writes against the opener.
+#[derive(Default)]
+pub enum State {
+    #[default]
+    Plain,
+    Control(Caller),
     Wait(Arc<Process>),
 }
 
-pub struct ProcFs {
+pub struct Procs {
     kernel: Weak<Kernel>,
-    handles: Mutex<HashMap<u64, Open>>,
-    next: AtomicU64,
 }
 
-impl ProcFs {
-    pub fn new(kernel: Weak<Kernel>) -> ProcFs {
-        ProcFs {
-            kernel,
-            handles: Mutex::new(HashMap::new()),
-            next: AtomicU64::new(1),
-        }
+pub type ProcFs = DevServer<Procs>;
+
+impl Procs {
+    pub fn server(kernel: Weak<Kernel>) -> ProcFs {
+        DevServer::new(Procs { kernel })
     }
 
     fn kernel(&self) -> Result<Arc<Kernel>> {
@@ -144,7 +143,7 @@ impl ProcFs {
         let kernel = self.kernel()?;
         let s = match file {
             File::Args => {
-                let words: Vec<String> = p.argv().iter().map(|a| rc_quote(a)).collect();
+                let words: Vec<String> = p.argv().iter().map(|a| quote(a)).collect();
                 format!("{}\n", words.join(" "))
             }
             File::Argv => json(&serde_json::Value::from(p.argv().to_vec())),
@@ -157,9 +156,10 @@ impl ProcFs {
             File::Fd => fd_text(&kernel, p),
             File::Fds => fds_json(p),
             File::Ns => p.namespace().render(&p.cwd()),
+            File::Noteid => format!("{}\n", p.noteid()),
             File::Ppid => format!("{}\n", p.ppid()),
             File::Status => status_line(p),
-            File::Ctl | File::Note | File::Wait => return Err(Errno::EPERM.into()),
+            File::Ctl | File::Note | File::Notepg | File::Wait => return Err(Errno::EPERM.into()),
         };
         Ok(s.into_bytes())
     }
@@ -176,16 +176,40 @@ impl ProcFs {
             return Err(Error::with_detail(Errno::ESRCH, "process exited"));
         }
         let kernel = self.kernel()?;
-        if file == File::Note {
-            return kernel.post_note(pid, text);
+        match file {
+            File::Note => return kernel.post_note(pid, text),
+            File::Notepg => {
+                // The note is checked as any note is, even if the group has
+                // nobody else in it.
+                if text.is_empty() || text.len() > kernel::proc::NOTE_MAX {
+                    return Err(Error::with_detail(Errno::EINVAL, "bad note"));
+                }
+                kernel.post_note_group_except(p.noteid(), text, who.pid);
+                return Ok(());
+            }
+            File::Noteid => {
+                let id = parse_pid(text.trim()).ok_or_else(bad_ctl)?;
+                return kernel.join_note_group(&p, id);
+            }
+            _ => {}
         }
         let mut words = text.split_whitespace();
         match (words.next(), words.next(), words.next()) {
-            (Some(note @ ("kill" | "interrupt" | "hangup")), None, _) => kernel.post_note(pid, note),
+            (Some(note @ ("kill" | "interrupt" | "hangup" | "stop")), None, _) => kernel.post_note(pid, note),
+            (Some("start"), None, _) => kernel.resume(pid),
+            (Some("waitstop"), None, _) => p.until_stopped().await,
+            (Some("startstop"), None, _) => {
+                kernel.resume(pid)?;
+                p.until_stopped().await
+            }
+            (Some(hang @ ("hang" | "nohang")), None, _) => {
+                p.set_hang(hang == "hang");
+                Ok(())
+            }
             (Some("close"), Some(n), None) => {
                 let fd: fd::Fd = n.parse().map_err(|_| bad_ctl())?;
                 let entry = p.fds().lock().remove(fd)?;
-                fd::release(entry.file).await
+                fd::release(entry.file, who).await
             }
             (Some("closefiles"), None, _) => {
                 let table = p.fds();
@@ -193,7 +217,7 @@ impl ProcFs {
                 for fd in fds {
                     let entry = table.lock().remove(fd);
                     if let Ok(e) = entry {
-                        let _ = fd::release(e.file).await;
+                        let _ = fd::release(e.file, who).await;
                     }
                 }
                 Ok(())
@@ -201,16 +225,6 @@ impl ProcFs {
             _ => Err(bad_ctl()),
         }
     }
-
-    fn new_handle(&self, open: Open) -> Handle {
-        let h = self.next.fetch_add(1, Ordering::Relaxed);
-        self.handles.lock().insert(h, open);
-        Handle(h)
-    }
-}
-
-fn bad_ctl() -> Error {
-    Error::with_detail(Errno::EINVAL, "bad process or channel control request")
 }
 
 /// A pid directory name: canonical decimal only.
@@ -234,19 +248,6 @@ fn json(v: &serde_json::Value) -> String {
     format!("{v}\n")
 }
 
-/// Quote a word as rc does: bare if it has nothing special, else in single
-/// quotes with quotes doubled.
-fn rc_quote(s: &str) -> String {
-    let plain = !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-_./+,:=@%^".contains(&b) || b >= 0x80);
-    if plain {
-        s.to_string()
-    } else {
-        format!("'{}'", s.replace('\'', "''"))
-    }
-}
-
 /// The program's name: argv[0] without its directory.
 fn prog_name(p: &Process) -> String {
     let argv = p.argv();
@@ -267,10 +268,10 @@ fn status_line(p: &Process) -> String {
         p.cpu_ms(),
         0,
         p.real_ms(),
+        p.children_cpu_ns() / 1_000_000,
         0,
         0,
-        0,
-        0,
+        p.mem() / 1024,
         10,
         10,
         u64::from(p.pid),
@@ -309,7 +310,13 @@ fn fd_text(kernel: &Kernel, p: &Process) -> String {
     let table = p.fds();
     let files: Vec<(fd::Fd, Arc<kernel::OpenFile>)> = table.lock().iter().map(|(fd, e)| (fd, e.file.clone())).collect();
     for (n, f) in files {
-        let dev = kernel.devices.letter_of(&f.chan.server).unwrap_or('M');
+        // A device made per open (a pipe, `#|`) is not in the device
+        // table; the name it was opened by still says which it is.
+        let dev = kernel
+            .devices
+            .letter_of(&f.chan.server)
+            .or_else(|| f.name.strip_prefix('#').and_then(|n| n.chars().next()))
+            .unwrap_or('M');
         let qtype = if f.qid.kind == NodeType::Dir { 0x80 } else { 0 };
         let _ = writeln!(
             s,
@@ -342,101 +349,19 @@ fn fds_json(p: &Process) -> String {
 /// Plan 9's await text: `pid utime stime rtime 'msg'`.
 fn wait_text(p: &Process, status: &kernel::Status) -> String {
     let msg = status.wait_msg(&prog_name(p), p.pid);
-    format!("{} {} {} {} {}", p.pid, p.cpu_ms(), 0, p.real_ms(), rc_quote(&msg))
+    format!("{} {} {} {} {}", p.pid, p.cpu_ms(), 0, p.real_ms(), quote(&msg))
 }
 
 #[async_trait]
-impl Fileserver for ProcFs {
+impl Device for Procs {
+    type Key = Node;
+    type State = State;
+
     fn name(&self) -> &str {
         "procfs"
     }
 
-    async fn open(&self, who: &Caller, path: &str, flags: OpenFlags) -> Result<Opened> {
-        flags.validate()?;
-        let node = self.node(who, path)?;
-        let qid = Qid {
-            path: qid_of(node),
-            version: 0,
-            kind: if matches!(node, Node::File(..)) {
-                NodeType::File
-            } else {
-                NodeType::Dir
-            },
-        };
-        let open = match node {
-            Node::Root | Node::Dir(..) => {
-                if flags.writes() || flags.create {
-                    return Err(Errno::EISDIR.into());
-                }
-                Open::Dir
-            }
-            Node::File(pid, f @ (File::Ctl | File::Note)) => {
-                let p = self.process(pid)?;
-                if flags.read || (who.uid != 0 && who.uid != p.uid) {
-                    return Err(Errno::EPERM.into());
-                }
-                Open::Control(pid, f, *who)
-            }
-            Node::File(pid, f) => {
-                if flags.writes() {
-                    return Err(Errno::EPERM.into());
-                }
-                if f == File::Wait {
-                    Open::Wait(self.process(pid)?)
-                } else {
-                    Open::File(pid, f)
-                }
-            }
-        };
-        Ok(Opened {
-            handle: self.new_handle(open),
-            qid,
-        })
-    }
-
-    async fn read(&self, h: Handle, offset: u64, count: usize) -> Result<Vec<u8>> {
-        let target = match self.handles.lock().get(&h.0) {
-            None => return Err(Errno::EBADF.into()),
-            Some(Open::Dir) => return Err(Errno::EISDIR.into()),
-            Some(Open::Control(..)) => return Err(Errno::EPERM.into()),
-            Some(Open::File(pid, f)) => Ok((*pid, *f)),
-            Some(Open::Wait(p)) => Err(p.clone()),
-        };
-        let text = match target {
-            Ok((pid, f)) => self.text(&*self.process(pid)?, f)?,
-            Err(p) => {
-                // The message is read once, at offset 0; a wait can be
-                // interrupted like any blocking read.
-                if offset > 0 {
-                    return Ok(Vec::new());
-                }
-                let status = p.exited().await;
-                return Ok(wait_text(&p, &status).into_bytes());
-            }
-        };
-        let start = usize::try_from(offset).unwrap_or(usize::MAX).min(text.len());
-        let end = start.saturating_add(count).min(text.len());
-        Ok(text[start..end].to_vec())
-    }
-
-    async fn write(&self, h: Handle, _offset: u64, data: &[u8]) -> Result<usize> {
-        let (pid, file, who) = match self.handles.lock().get(&h.0) {
-            None => return Err(Errno::EBADF.into()),
-            Some(Open::Control(pid, f, who)) => (*pid, *f, *who),
-            Some(_) => return Err(Errno::EPERM.into()),
-        };
-        self.control(&who, pid, file, data).await?;
-        Ok(data.len())
-    }
-
-    async fn close(&self, h: Handle) -> Result<()> {
-        match self.handles.lock().remove(&h.0) {
-            Some(_) => Ok(()),
-            None => Err(Errno::EBADF.into()),
-        }
-    }
-
-    async fn stat(&self, who: &Caller, path: &str) -> Result<Stat> {
+    fn lookup(&self, who: &Caller, path: &str) -> Result<Entry<Node>> {
         let node = self.node(who, path)?;
         let mut st = match node {
             Node::Root => {
@@ -464,10 +389,10 @@ impl Fileserver for ProcFs {
             }
         };
         st.qid = qid_of(node);
-        Ok(st)
+        Ok(Entry { key: node, stat: st })
     }
 
-    async fn readdir(&self, who: &Caller, path: &str) -> Result<Vec<DirEntry>> {
+    fn list(&self, who: &Caller, path: &str) -> Result<Vec<DirEntry>> {
         match self.node(who, path)? {
             Node::Root => {
                 let mut v = vec![DirEntry::new("self", NodeType::Dir)];
@@ -477,6 +402,51 @@ impl Fileserver for ProcFs {
             }
             Node::Dir(..) => Ok(FILES.iter().map(|f| DirEntry::new(f.0, NodeType::File)).collect()),
             Node::File(..) => Err(Errno::ENOTDIR.into()),
+        }
+    }
+
+    async fn open(&self, who: &Caller, entry: &Entry<Node>, flags: OpenFlags) -> Result<Opening<State>> {
+        Ok(Opening::New(match entry.key {
+            Node::File(_, File::Noteid) if !flags.write => State::Plain,
+            Node::File(pid, File::Ctl | File::Note | File::Notepg | File::Noteid) => {
+                let p = self.process(pid)?;
+                if who.uid != 0 && who.uid != p.uid {
+                    return Err(Errno::EPERM.into());
+                }
+                State::Control(*who)
+            }
+            Node::File(pid, File::Wait) => State::Wait(self.process(pid)?),
+            _ => State::Plain,
+        }))
+    }
+
+    fn render(&self, _who: &Caller, open: &Open<Node, State>) -> Result<Vec<u8>> {
+        match open.key {
+            Node::File(pid, f) => self.text(&*self.process(pid)?, f),
+            _ => Err(Errno::EISDIR.into()),
+        }
+    }
+
+    async fn read(&self, who: &Caller, open: &Open<Node, State>, offset: u64, count: usize) -> Result<Vec<u8>> {
+        let State::Wait(p) = &open.state else {
+            return kernel::dev::render_read(self, who, open, offset, count);
+        };
+        // The message is read once, at offset 0; a wait can be interrupted
+        // like any blocking read.
+        if offset > 0 {
+            return Ok(Vec::new());
+        }
+        let status = p.exited().await;
+        Ok(wait_text(p, &status).into_bytes())
+    }
+
+    async fn write(&self, _who: &Caller, open: &Open<Node, State>, _offset: u64, data: &[u8]) -> Result<usize> {
+        match (&open.state, open.key) {
+            (State::Control(opener), Node::File(pid, file)) => {
+                self.control(opener, pid, file, data).await?;
+                Ok(data.len())
+            }
+            _ => Err(Errno::EPERM.into()),
         }
     }
 }

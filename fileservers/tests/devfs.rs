@@ -1,8 +1,8 @@
 use std::sync::Arc;
 
-use fileservers::DevFs;
 use fileservers::conformance::{self, Profile};
-use kernel::{Caller, Clock, Entropy, Errno, Fileserver, NodeType, OpenFlags};
+use fileservers::{DevFs, Devices};
+use kernel::{Caller, Entropy, Fileserver, NodeType, OpenFlags};
 
 use crate::run;
 
@@ -13,13 +13,13 @@ const WHO: Caller = Caller {
 };
 
 fn devfs(seed: u64) -> Arc<DevFs> {
-    Arc::new(DevFs::new(Clock::real(), Entropy::seeded(seed)))
+    Arc::new(Devices::server(Entropy::seeded(seed)))
 }
 
 async fn read(fs: &DevFs, path: &str, n: usize) -> Vec<u8> {
-    let o = fs.open(&WHO, path, OpenFlags::READ).await.unwrap();
-    let d = fs.read(o.handle, 0, n).await.unwrap();
-    fs.close(o.handle).await.unwrap();
+    let o = fs.open(&WHO, path, OpenFlags::READ).await.unwrap().opened().unwrap();
+    let d = fs.read(&WHO, o.handle, 0, n).await.unwrap();
+    fs.close(&WHO, o.handle).await.unwrap();
     d
 }
 
@@ -39,7 +39,7 @@ fn lists_the_devices() {
             .into_iter()
             .map(|e| e.name)
             .collect();
-        assert_eq!(names, ["null", "random", "time", "urandom", "zero"]);
+        assert_eq!(names, ["null", "random", "urandom", "zero"]);
         assert_eq!(fs.stat(&WHO, "/null").await.unwrap().kind, NodeType::Device);
     });
 }
@@ -54,25 +54,13 @@ fn null_zero_and_random() {
         assert_eq!(a.len(), 16);
         assert_eq!(a, read(&devfs(7), "/random", 16).await, "a seed repeats");
         assert_ne!(a, read(&devfs(8), "/random", 16).await);
-        let o = fs.open(&WHO, "/null", OpenFlags::WRITE).await.unwrap();
-        assert_eq!(fs.write(o.handle, 0, b"gone").await.unwrap(), 4);
-        fs.close(o.handle).await.unwrap();
-    });
-}
-
-#[test]
-fn time_is_plan9_format_and_read_only() {
-    run(async {
-        let fs = devfs(1);
-        let t = String::from_utf8(read(&fs, "/time", 200).await).unwrap();
-        assert_eq!(t.len(), 12 + 22 * 3, "{t:?}");
-        let fields: Vec<u128> = t.split_whitespace().map(|f| f.parse().unwrap()).collect();
-        assert_eq!(fields.len(), 4);
-        assert_eq!(fields[0], fields[1] / 1_000_000_000);
-        assert_eq!(fields[3], 1000);
-        assert_eq!(
-            fs.open(&WHO, "/time", OpenFlags::WRITE).await.unwrap_err().code(),
-            Errno::EPERM
-        );
+        let o = fs
+            .open(&WHO, "/null", OpenFlags::WRITE)
+            .await
+            .unwrap()
+            .opened()
+            .unwrap();
+        assert_eq!(fs.write(&WHO, o.handle, 0, b"gone").await.unwrap(), 4);
+        fs.close(&WHO, o.handle).await.unwrap();
     });
 }

@@ -2,6 +2,8 @@ use std::sync::Arc;
 
 use fileservers::MemoryFs;
 use fileservers::conformance::{self, Profile};
+use fileservers::memfs::NODE_COST;
+use kernel::limits::Space;
 use kernel::proto::ExecCapable;
 use kernel::{Caller, Clock, Errno, Fileserver, OpenFlags, Program, StatChanges};
 
@@ -37,35 +39,41 @@ fn passes_conformance_twice_on_one_tree() {
 fn removed_file_stays_readable_while_open() {
     let fs = memfs();
     run(async move {
-        let w = fs.open(&WHO, "/f", OpenFlags::WRITE).await.unwrap();
-        fs.write(w.handle, 0, b"still here").await.unwrap();
-        let r = fs.open(&WHO, "/f", OpenFlags::READ).await.unwrap();
+        let w = fs.open(&WHO, "/f", OpenFlags::WRITE).await.unwrap().opened().unwrap();
+        fs.write(&WHO, w.handle, 0, b"still here").await.unwrap();
+        let r = fs.open(&WHO, "/f", OpenFlags::READ).await.unwrap().opened().unwrap();
         fs.remove(&WHO, "/f").await.unwrap();
         assert_eq!(fs.stat(&WHO, "/f").await.unwrap_err().code(), Errno::ENOENT);
-        assert_eq!(fs.read(r.handle, 0, 100).await.unwrap(), b"still here");
-        fs.write(w.handle, 10, b"!").await.unwrap();
-        assert_eq!(fs.read(r.handle, 10, 1).await.unwrap(), b"!");
-        assert_eq!(fs.used(), 11);
-        fs.close(w.handle).await.unwrap();
-        fs.close(r.handle).await.unwrap();
+        assert_eq!(fs.read(&WHO, r.handle, 0, 100).await.unwrap(), b"still here");
+        fs.write(&WHO, w.handle, 10, b"!").await.unwrap();
+        assert_eq!(fs.read(&WHO, r.handle, 10, 1).await.unwrap(), b"!");
+        assert_eq!(fs.used(), 11 + NODE_COST, "the content and the node");
+        fs.close(&WHO, w.handle).await.unwrap();
+        fs.close(&WHO, r.handle).await.unwrap();
         assert_eq!(fs.used(), 0, "freed at the last close");
         // A new file of the same name is a different file.
-        let n = fs.open(&WHO, "/f", OpenFlags::WRITE).await.unwrap();
+        let n = fs.open(&WHO, "/f", OpenFlags::WRITE).await.unwrap().opened().unwrap();
         assert_ne!(n.qid.path, w.qid.path);
-        fs.close(n.handle).await.unwrap();
+        fs.close(&WHO, n.handle).await.unwrap();
     });
 }
 
 #[test]
 fn quota_answers_enospc_and_writes_nothing() {
-    let fs = Arc::new(MemoryFs::new(Clock::real()).with_quota(10));
+    let fs = Arc::new(MemoryFs::new(Clock::real()).with_quota(10 + NODE_COST));
     run(async move {
-        let o = fs.open(&WHO, "/f", OpenFlags::WRITE).await.unwrap();
-        assert_eq!(fs.write(o.handle, 0, b"0123456789").await.unwrap(), 10);
-        assert_eq!(fs.write(o.handle, 10, b"x").await.unwrap_err().code(), Errno::ENOSPC);
+        let o = fs.open(&WHO, "/f", OpenFlags::WRITE).await.unwrap().opened().unwrap();
+        // The file's node takes its share: no room for a second one.
+        let e = fs.open(&WHO, "/g", OpenFlags::WRITE).await.unwrap_err();
+        assert_eq!(e.code(), Errno::ENOSPC);
+        assert_eq!(fs.write(&WHO, o.handle, 0, b"0123456789").await.unwrap(), 10);
+        assert_eq!(
+            fs.write(&WHO, o.handle, 10, b"x").await.unwrap_err().code(),
+            Errno::ENOSPC
+        );
         // Overwriting in place needs no space.
-        assert_eq!(fs.write(o.handle, 0, b"ab").await.unwrap(), 2);
-        fs.close(o.handle).await.unwrap();
+        assert_eq!(fs.write(&WHO, o.handle, 0, b"ab").await.unwrap(), 2);
+        fs.close(&WHO, o.handle).await.unwrap();
         let grow = StatChanges {
             size: Some(11),
             ..Default::default()
@@ -78,24 +86,65 @@ fn quota_answers_enospc_and_writes_nothing() {
 }
 
 #[test]
+fn trees_share_the_system_total() {
+    // TM-RES-003: many small file systems cannot add up past fs-total.
+    let total = Space::new("fs-total", 2 * NODE_COST + 100, None);
+    let a = Arc::new(MemoryFs::new(Clock::real()).with_space(Space::new("fs", 1 << 20, Some(total.clone()))));
+    let b = Arc::new(MemoryFs::new(Clock::real()).with_space(Space::new("fs", 1 << 20, Some(total.clone()))));
+    run(async move {
+        let fa = a.open(&WHO, "/f", OpenFlags::WRITE).await.unwrap();
+        a.write(fa.handle, 0, &[0; 100]).await.unwrap();
+        let fb = b.open(&WHO, "/f", OpenFlags::WRITE).await.unwrap();
+        assert_eq!(b.write(fb.handle, 0, &[0; 1]).await.unwrap_err().code(), Errno::ENOSPC);
+        // A sparse truncate far past the limit is refused without allocating.
+        let huge = StatChanges {
+            size: Some(1 << 40),
+            ..Default::default()
+        };
+        assert_eq!(b.wstat(&WHO, "/f", &huge).await.unwrap_err().code(), Errno::ENOSPC);
+        assert_eq!(
+            b.write(fb.handle, 1 << 40, b"x").await.unwrap_err().code(),
+            Errno::ENOSPC
+        );
+        a.close(fa.handle).await.unwrap();
+        a.remove(&WHO, "/f").await.unwrap();
+        b.write(fb.handle, 0, &[0; 100]).await.unwrap();
+        b.close(fb.handle).await.unwrap();
+        drop(a);
+        assert_eq!(total.used(), NODE_COST + 100);
+    });
+}
+
+#[test]
 fn exec_nodes_carry_programs_until_overwritten() {
     let fs = memfs();
     run(async move {
         fs.mkdir_all("/bin", 0o755, 0, 0).unwrap();
-        fs.install("/bin/true", Program::new("true", |_p| async { 0 })).unwrap();
+        fs.install_program("/bin/true", Program::new("true", |_p| async { 0 }))
+            .unwrap();
         let st = fs.stat(&WHO, "/bin/true").await.unwrap();
         assert_eq!((st.mode(), st.uid()), (0o755, 0));
-        assert_eq!(fs.executable("/bin/true").unwrap().name(), "true");
+        assert_eq!(
+            Program::from_opaque(&fs.executable("/bin/true").unwrap())
+                .unwrap()
+                .name(),
+            "true"
+        );
         assert!(fs.executable("/bin/none").is_none());
         assert_eq!(
-            fs.install("/bin", Program::new("x", |_p| async { 0 }))
+            fs.install_program("/bin", Program::new("x", |_p| async { 0 }))
                 .unwrap_err()
                 .code(),
             Errno::EISDIR
         );
         // Truncating turns it into an ordinary file.
-        let o = fs.open(&WHO, "/bin/true", OpenFlags::WRITE).await.unwrap();
-        fs.close(o.handle).await.unwrap();
+        let o = fs
+            .open(&WHO, "/bin/true", OpenFlags::WRITE)
+            .await
+            .unwrap()
+            .opened()
+            .unwrap();
+        fs.close(&WHO, o.handle).await.unwrap();
         assert!(
             fs.executable("/bin/true").is_none(),
             "truncate drops the native program"
@@ -125,8 +174,8 @@ fn timestamps_follow_changes() {
             ..Default::default()
         };
         fs.wstat(&WHO, "/d", &set_old).await.unwrap();
-        let o = fs.open(&WHO, "/d/f", OpenFlags::WRITE).await.unwrap();
-        fs.close(o.handle).await.unwrap();
+        let o = fs.open(&WHO, "/d/f", OpenFlags::WRITE).await.unwrap().opened().unwrap();
+        fs.close(&WHO, o.handle).await.unwrap();
         assert!(
             fs.stat(&WHO, "/d").await.unwrap().mtime > 1000,
             "creating a name touches its directory"

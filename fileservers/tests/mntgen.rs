@@ -1,6 +1,6 @@
 use std::sync::Arc;
 
-use fileservers::MntGen;
+use fileservers::Names;
 use fileservers::conformance::{self, Profile};
 use kernel::{Caller, Clock, Errno, Fileserver, NodeType, OpenFlags};
 
@@ -15,18 +15,15 @@ const WHO: Caller = Caller {
 #[test]
 fn passes_conformance() {
     run(conformance::check(
-        Arc::new(MntGen::new(Clock::real())),
-        Profile {
-            mutable: false,
-            every_name: true,
-        },
+        Arc::new(Names::server(Clock::real())),
+        Profile::EVERY_NAME,
     ));
 }
 
 #[test]
 fn every_name_is_an_empty_directory_and_is_listed() {
     run(async {
-        let fs = MntGen::new(Clock::real());
+        let fs = Names::server(Clock::real());
         assert!(fs.readdir(&WHO, "/").await.unwrap().is_empty());
         let st = fs.stat(&WHO, "/mem").await.unwrap();
         assert_eq!((st.name.as_str(), st.kind), ("mem", NodeType::Dir));
@@ -45,8 +42,10 @@ fn every_name_is_an_empty_directory_and_is_listed() {
             create: true,
             ..OpenFlags::WRITE
         };
-        assert_eq!(fs.open(&WHO, "/f", create).await.unwrap_err().code(), Errno::EPERM);
+        // Every name is a directory already: a file cannot be made of one.
+        assert_eq!(fs.open(&WHO, "/f", create).await.unwrap_err().code(), Errno::EISDIR);
         fs.remove(&WHO, "/mem").await.unwrap();
+        fs.remove(&WHO, "/f").await.unwrap();
         assert!(fs.readdir(&WHO, "/").await.unwrap().is_empty());
     });
 }

@@ -219,27 +219,35 @@ async fn server_apply(fs: &MemoryFs, op: &Op) -> Answer {
             } else {
                 OpenFlags::WRITE
             };
-            match fs.open(&WHO, p, flags).await {
+            match fs.open(&WHO, p, flags).await.map(|o| o.opened().expect("a new open")) {
                 Ok(o) => {
-                    let r = fs.write(o.handle, 0, data).await;
-                    fs.close(o.handle).await.unwrap();
+                    let r = fs.write(&WHO, o.handle, 0, data).await;
+                    fs.close(&WHO, o.handle).await.unwrap();
                     answer(r, |_| Answer::Unit)
                 }
                 Err(e) => Answer::Err(e.code()),
             }
         }
-        Op::WriteAt(p, off, data) => match fs.open(&WHO, p, OpenFlags::READWRITE).await {
+        Op::WriteAt(p, off, data) => match fs
+            .open(&WHO, p, OpenFlags::READWRITE)
+            .await
+            .map(|o| o.opened().expect("a new open"))
+        {
             Ok(o) => {
-                let r = fs.write(o.handle, u64::from(*off), data).await;
-                fs.close(o.handle).await.unwrap();
+                let r = fs.write(&WHO, o.handle, u64::from(*off), data).await;
+                fs.close(&WHO, o.handle).await.unwrap();
                 answer(r, |_| Answer::Unit)
             }
             Err(e) => Answer::Err(e.code()),
         },
-        Op::Read(p) => match fs.open(&WHO, p, OpenFlags::READ).await {
+        Op::Read(p) => match fs
+            .open(&WHO, p, OpenFlags::READ)
+            .await
+            .map(|o| o.opened().expect("a new open"))
+        {
             Ok(o) => {
-                let r = fs.read(o.handle, 0, 1 << 20).await;
-                fs.close(o.handle).await.unwrap();
+                let r = fs.read(&WHO, o.handle, 0, 1 << 20).await;
+                fs.close(&WHO, o.handle).await.unwrap();
                 answer(r, Answer::Bytes)
             }
             Err(e) => Answer::Err(e.code()),
@@ -288,8 +296,11 @@ proptest! {
             let got = rt.block_on(server_apply(&fs, op));
             prop_assert_eq!(&got, &want, "step {} {:?}", i, op);
         }
-        // The bytes accounted equal the bytes the model holds.
-        let held: u64 = model.nodes.values().map(|n| match n { Node::File(c) => c.len() as u64, Node::Dir => 0 }).sum();
+        // The bytes accounted equal the bytes the model holds, with the
+        // fixed cost of every node but the root.
+        let nodes = model.nodes.len() as u64 - 1;
+        let content: u64 = model.nodes.values().map(|n| match n { Node::File(c) => c.len() as u64, Node::Dir => 0 }).sum();
+        let held = content + nodes * fileservers::memfs::NODE_COST;
         prop_assert_eq!(fs.used(), held);
     }
 }

@@ -8,8 +8,8 @@ use fileservers::MemoryFs;
 use fileservers::conformance::{self, Profile};
 use kernel::served;
 use kernel::{
-    Caller, Clock, DirEntry, Errno, Fileserver, Handle, MountFlags, NodeType, OpenFlags, Opened, Qid, SpawnOpts, Stat,
-    Target,
+    Caller, Clock, DirEntry, Errno, Fileserver, Handle, MountFlags, NodeType, OpenFlags, OpenResult, Opened, Qid,
+    SpawnOpts, Stat, Target,
 };
 
 use crate::system::run_as_init;
@@ -84,7 +84,7 @@ impl Fileserver for Blocking {
         "blocking"
     }
 
-    async fn open(&self, _who: &Caller, _path: &str, _flags: OpenFlags) -> kernel::Result<Opened> {
+    async fn open(&self, _who: &Caller, _path: &str, _flags: OpenFlags) -> kernel::Result<OpenResult> {
         Ok(Opened {
             handle: Handle(1),
             qid: Qid {
@@ -92,14 +92,15 @@ impl Fileserver for Blocking {
                 version: 0,
                 kind: NodeType::File,
             },
-        })
+        }
+        .into())
     }
 
-    async fn read(&self, _h: Handle, _offset: u64, _count: usize) -> kernel::Result<Vec<u8>> {
+    async fn read(&self, _who: &Caller, _h: Handle, _offset: u64, _count: usize) -> kernel::Result<Vec<u8>> {
         std::future::pending().await
     }
 
-    async fn close(&self, _h: Handle) -> kernel::Result<()> {
+    async fn close(&self, _who: &Caller, _h: Handle) -> kernel::Result<()> {
         Ok(())
     }
 

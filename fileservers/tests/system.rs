@@ -5,8 +5,7 @@
 use std::future::Future;
 use std::sync::Arc;
 
-use fileservers::{DevFs, MemoryFs, ProcFs, SrvFs};
-use kernel::proto::ExecCapable;
+use fileservers::{Devices, MemoryFs, Procs, Srv};
 use kernel::{
     Clock, Entropy, Env, Identity, InitSpec, Kernel, KernelConfig, MountFlags, OpenFlags, Proc, Program, Status, Target,
 };
@@ -42,7 +41,7 @@ pub fn kernel() -> Arc<Kernel> {
         ),
     ];
     for (name, prog) in programs {
-        root.install(&format!("/bin/{name}"), prog).unwrap();
+        root.install_program(&format!("/bin/{name}"), prog).unwrap();
     }
     let mut config = KernelConfig::new(root);
     config.clock = clock.clone();
@@ -50,11 +49,13 @@ pub fn kernel() -> Arc<Kernel> {
     let kernel = Kernel::new(config);
     kernel
         .devices
-        .register('d', Arc::new(DevFs::new(clock.clone(), Entropy::seeded(7))));
+        .register('z', Arc::new(Devices::server(Entropy::seeded(7))));
     kernel
         .devices
-        .register('p', Arc::new(ProcFs::new(Arc::downgrade(&kernel))));
-    kernel.devices.register('s', Arc::new(SrvFs::new(clock)));
+        .register('p', Arc::new(Procs::server(Arc::downgrade(&kernel))));
+    kernel
+        .devices
+        .register('s', Arc::new(Srv::server(clock, Arc::downgrade(&kernel))));
     kernel
 }
 
@@ -66,14 +67,16 @@ where
     Fut: Future<Output = i32> + Send + 'static,
 {
     let setup = move |p: Proc| async move {
-        for (new, old) in [("#p", "/proc"), ("#s", "/srv"), ("#d", "/dev")] {
+        for (new, old) in [("#p", "/proc"), ("#z", "/dev")] {
             p.bind(new, old, MountFlags::REPLACE).await.unwrap();
         }
+        // As Plan 9's namespace does: `bind -c '#s' /srv`.
+        p.bind("#s", "/srv", MountFlags::REPLACE.with_create()).await.unwrap();
         body(p).await
     };
     let ns = kernel.clean_namespace();
     let null = kernel
-        .open_in(&ns, &kernel::Caller::KERNEL, "#d/null", OpenFlags::READWRITE)
+        .open_in(&ns, &kernel::Caller::KERNEL, "#z/null", OpenFlags::READWRITE)
         .await
         .unwrap();
     kernel

@@ -18,7 +18,6 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use fileservers::MemoryFs;
-use kernel::proto::ExecCapable;
 use kernel::{Clock, Env, InitSpec, Kernel, KernelConfig, OpenFlags, Proc, Program, SpawnOpts, Target};
 
 const ROUNDS: usize = 5;
@@ -47,7 +46,7 @@ where
         let root = Arc::new(MemoryFs::new(clock.clone()));
         root.mkdir_all("/bin", 0o755, 0, 0).expect("mkdir");
         root.mkdir_all("/tmp", 0o777, 0, 0).expect("mkdir");
-        root.install("/bin/true", Program::new("true", |_p| async { 0 }))
+        root.install_program("/bin/true", Program::new("true", |_p| async { 0 }))
             .expect("install");
         let mut config = KernelConfig::new(root);
         config.clock = clock;

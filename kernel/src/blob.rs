@@ -11,7 +11,7 @@ use async_trait::async_trait;
 use parking_lot::Mutex;
 
 use crate::error::{Errno, Result};
-use crate::proto::{Caller, DirEntry, Fileserver, Handle, NodeType, OpenFlags, Opened, Qid, Stat};
+use crate::proto::{Caller, DirEntry, Fileserver, Handle, NodeType, OpenFlags, OpenResult, Opened, Qid, Stat};
 
 pub struct Blob {
     data: Vec<u8>,
@@ -56,7 +56,7 @@ impl Fileserver for Blob {
         "blob"
     }
 
-    async fn open(&self, _who: &Caller, path: &str, flags: OpenFlags) -> Result<Opened> {
+    async fn open(&self, _who: &Caller, path: &str, flags: OpenFlags) -> Result<OpenResult> {
         flags.validate()?;
         let dir = match path {
             "/" => true,
@@ -78,10 +78,11 @@ impl Fileserver for Blob {
         Ok(Opened {
             handle: self.new_handle(dir),
             qid,
-        })
+        }
+        .into())
     }
 
-    async fn read(&self, h: Handle, offset: u64, count: usize) -> Result<Vec<u8>> {
+    async fn read(&self, _who: &Caller, h: Handle, offset: u64, count: usize) -> Result<Vec<u8>> {
         match self.handles.lock().1.get(&h.0) {
             None => return Err(Errno::EBADF.into()),
             Some(true) => return Err(Errno::EISDIR.into()),
@@ -92,11 +93,16 @@ impl Fileserver for Blob {
         Ok(crate::bytes::to_vec(&self.data[start..end]))
     }
 
-    async fn close(&self, h: Handle) -> Result<()> {
+    async fn close(&self, _who: &Caller, h: Handle) -> Result<()> {
         match self.handles.lock().1.remove(&h.0) {
             Some(_) => Ok(()),
             None => Err(Errno::EBADF.into()),
         }
+    }
+
+    async fn fstat(&self, who: &Caller, h: Handle) -> Result<Stat> {
+        let dir = *self.handles.lock().1.get(&h.0).ok_or(Errno::EBADF)?;
+        self.stat(who, if dir { "/" } else { "/data" }).await
     }
 
     async fn stat(&self, _who: &Caller, path: &str) -> Result<Stat> {

@@ -1,4 +1,4 @@
-//! The dup device `#f`: a process's own fds as files, Plan 9's devdup.
+//! The dup device `#d`: a process's own fds as files, Plan 9's devdup.
 //!
 //! ```text
 //! /fd/0 /fd/1 ...           one file per open fd of the caller
@@ -6,14 +6,13 @@
 //! ```
 //!
 //! Boot binds it after DevFS on `/dev`, so `/dev/stdin`, `/dev/stderr` and
-//! `/dev/fd/N` work as scripts expect. Opening one of these files does not
-//! reach this server: the kernel sees the channel is the dup device and
-//! answers a new fd sharing the caller's open file N (its offset too), as
-//! `dup` does and as Plan 9 and bash's redirections do. Only the kernel can
-//! do that, because only it sees the caller's fd table; this server answers
-//! the rest (listing, stat) from the same table.
+//! `/dev/fd/N` work as scripts expect. Opening one of these files gives a
+//! new fd sharing the caller's open file N (its offset too), as
+//! `dup` does and as Plan 9 and bash's redirections do: opening `fd/N`
+//! answers the caller's open file N itself ([`OpenResult::Existing`]), and
+//! the kernel checks that the access asked for is a subset of the fd's.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::{Arc, Weak};
 
 use async_trait::async_trait;
@@ -22,15 +21,16 @@ use parking_lot::Mutex;
 use crate::error::{Errno, Error, Result};
 use crate::fd::{Fd, OpenFile};
 use crate::kernel::Kernel;
-use crate::proto::{Caller, DirEntry, Fileserver, Handle, NodeType, OpenFlags, Opened, Qid, Stat};
+use crate::proto::{Caller, DirEntry, Fileserver, Handle, NodeType, OpenFlags, OpenResult, Opened, Qid, Stat};
 
 /// The names at the device's root that stand for fds.
 const STDIO: [(&str, Fd); 3] = [("stdin", 0), ("stdout", 1), ("stderr", 2)];
 
 pub struct DupFs {
     kernel: Weak<Kernel>,
-    /// Open directory handles (files are never opened here).
-    handles: Mutex<(u64, HashSet<u64>)>,
+    /// Open directory handles and the directory each is open on (fd files
+    /// are never opened here).
+    handles: Mutex<(u64, HashMap<u64, String>)>,
 }
 
 /// The fd a path inside the device names, if it names one.
@@ -56,7 +56,7 @@ impl DupFs {
     pub fn new(kernel: Weak<Kernel>) -> DupFs {
         DupFs {
             kernel,
-            handles: Mutex::new((1, HashSet::new())),
+            handles: Mutex::new((1, HashMap::new())),
         }
     }
 
@@ -77,41 +77,27 @@ impl DupFs {
     }
 }
 
-/// Open the caller's fd again: the kernel's side of the device. The new
-/// record is the old one, so the offset is shared; the requested access
-/// must be a subset of the fd's.
-pub fn reopen(file: Arc<OpenFile>, flags: OpenFlags) -> Result<Arc<OpenFile>> {
-    if (flags.read && !file.flags.read) || (flags.write && !file.flags.write) {
-        return Err(Errno::EACCES.into());
-    }
-    Ok(file)
-}
-
 #[async_trait]
 impl Fileserver for DupFs {
     fn name(&self) -> &str {
         "dup"
     }
 
-    /// Only the directories are opened here; the kernel opens fd files
-    /// itself (see [`reopen`]), so one reaching this method came by a path
-    /// the kernel does not interpret (a remote client).
-    async fn open(&self, who: &Caller, path: &str, flags: OpenFlags) -> Result<Opened> {
+    /// An fd file answers the caller's open file itself; a directory opens
+    /// here.
+    async fn open(&self, who: &Caller, path: &str, flags: OpenFlags) -> Result<OpenResult> {
         flags.validate()?;
-        let st = self.stat(who, path).await?;
-        if !st.is_dir() {
-            return Err(Error::with_detail(
-                Errno::EPERM,
-                "fd files open only through the kernel",
-            ));
+        if let Some(fd) = fd_of(path) {
+            return Ok(OpenResult::Existing(self.file(who, fd)?.to_opaque()));
         }
+        let st = self.stat(who, path).await?;
         if flags.writes() {
             return Err(Errno::EISDIR.into());
         }
         let mut h = self.handles.lock();
         let id = h.0;
         h.0 += 1;
-        h.1.insert(id);
+        h.1.insert(id, path.to_string());
         Ok(Opened {
             handle: Handle(id),
             qid: Qid {
@@ -119,23 +105,29 @@ impl Fileserver for DupFs {
                 version: 0,
                 kind: NodeType::Dir,
             },
-        })
+        }
+        .into())
     }
 
-    async fn read(&self, h: Handle, _offset: u64, _count: usize) -> Result<Vec<u8>> {
-        if self.handles.lock().1.contains(&h.0) {
+    async fn read(&self, _who: &Caller, h: Handle, _offset: u64, _count: usize) -> Result<Vec<u8>> {
+        if self.handles.lock().1.contains_key(&h.0) {
             Err(Errno::EISDIR.into())
         } else {
             Err(Errno::EBADF.into())
         }
     }
 
-    async fn close(&self, h: Handle) -> Result<()> {
-        if self.handles.lock().1.remove(&h.0) {
+    async fn close(&self, _who: &Caller, h: Handle) -> Result<()> {
+        if self.handles.lock().1.remove(&h.0).is_some() {
             Ok(())
         } else {
             Err(Errno::EBADF.into())
         }
+    }
+
+    async fn fstat(&self, who: &Caller, h: Handle) -> Result<Stat> {
+        let path = self.handles.lock().1.get(&h.0).cloned().ok_or(Errno::EBADF)?;
+        self.stat(who, &path).await
     }
 
     /// A directory, or what the fd refers to (as Linux's `/dev/stdin`
@@ -150,7 +142,7 @@ impl Fileserver for DupFs {
             }
             Some(fd) => {
                 let file = self.file(who, fd)?;
-                match file.chan.server.stat(who, &file.chan.path).await {
+                match file.stat(who).await {
                     Ok(st) => st,
                     Err(_) => Stat::new("", file.qid.kind, 0, 0),
                 }

@@ -17,7 +17,7 @@ use crate::error::{Errno, Error, Result};
 use crate::ns::{Devices, Last, Namespace};
 use crate::path;
 use crate::program::Program;
-use crate::proto::{Caller, OpenFlags};
+use crate::proto::{Caller, OpenFlags, OpenResult};
 
 /// A program ready to start and the argv it starts with.
 #[derive(Debug)]
@@ -82,12 +82,15 @@ impl Lookup<'_> {
         if !st.is_executable() {
             return Err(Errno::EACCES.into());
         }
-        if let Some(program) = chan.server.as_exec().and_then(|x| x.executable(&chan.path)) {
+        let native = chan.server.as_exec().and_then(|x| x.executable(&chan.path));
+        if let Some(program) = native.as_ref().and_then(Program::from_opaque) {
             return Ok(Resolved { program, argv });
         }
-        let opened = chan.server.open(&self.who, &chan.path, OpenFlags::READ).await?;
-        let head = chan.server.read(opened.handle, 0, 256).await;
-        let _ = chan.server.close(opened.handle).await;
+        let OpenResult::Opened(opened) = chan.server.open(&self.who, &chan.path, OpenFlags::READ).await? else {
+            return Err(Errno::ENOEXEC.into());
+        };
+        let head = chan.server.read(&self.who, opened.handle, 0, 256).await;
+        let _ = chan.server.close(&self.who, opened.handle).await;
         let head = head?;
         let Some(line) = head.strip_prefix(b"#!") else {
             return Err(Errno::ENOEXEC.into());

@@ -10,9 +10,9 @@
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
-use crate::error::{Errno, Result};
-use crate::ns::Chan;
-use crate::proto::{Handle, NodeType, OpenFlags, Qid};
+use crate::chan::Chan;
+use crate::error::{Errno, Error, Result};
+use crate::proto::{Caller, Handle, NodeType, Opaque, OpenFlags, OpenResult, Qid, Stat};
 
 pub type Fd = u32;
 
@@ -46,6 +46,34 @@ impl OpenFile {
         })
     }
 
+    /// The open file an `open` answered on `chan`: a new record for a new
+    /// open, or the existing one a server handed back.
+    pub fn from_open(chan: Chan, answer: OpenResult, flags: OpenFlags, name: String) -> Result<Arc<OpenFile>> {
+        match answer {
+            OpenResult::Opened(o) => Ok(OpenFile::new(chan, o.handle, o.qid, flags, name)),
+            OpenResult::Existing(file) => OpenFile::from_opaque(file, flags),
+        }
+    }
+
+    /// The open file as a server holds it (`OpenResult::Existing`, a post
+    /// in `/srv`).
+    pub fn to_opaque(self: &Arc<Self>) -> Opaque {
+        self.clone()
+    }
+
+    /// An open file a server answered `open` with, for an open asking for
+    /// `flags`: the same record (and offset), if the access asked for is
+    /// a subset of the file's own.
+    pub fn from_opaque(o: Opaque, flags: OpenFlags) -> Result<Arc<OpenFile>> {
+        let file = o
+            .downcast::<OpenFile>()
+            .map_err(|_| Error::with_detail(Errno::EINVAL, "server answered an open with a foreign object"))?;
+        if (flags.read && !file.flags.read) || (flags.write && !file.flags.write) {
+            return Err(Errno::EACCES.into());
+        }
+        Ok(file)
+    }
+
     /// Streams (devices, pipes, the console) have no meaningful offset.
     pub fn is_stream(&self) -> bool {
         self.qid.kind == NodeType::Device
@@ -60,7 +88,7 @@ impl OpenFile {
     }
 
     /// Read at the current offset and advance it.
-    pub async fn read(&self, count: usize) -> Result<Vec<u8>> {
+    pub async fn read(&self, who: &Caller, count: usize) -> Result<Vec<u8>> {
         if !self.flags.read {
             return Err(Errno::EBADF.into());
         }
@@ -70,14 +98,14 @@ impl OpenFile {
             Some(self.pos_lock.lock().await)
         };
         let off = self.offset();
-        let data = self.chan.server.read(self.handle, off, count).await?;
+        let data = self.chan.server.read(who, self.handle, off, count).await?;
         self.offset.fetch_add(data.len() as u64, Ordering::Relaxed);
         Ok(data)
     }
 
     /// One write at the current offset; the server may write less than
     /// asked (the syscall layer loops).
-    pub async fn write_some(&self, data: &[u8]) -> Result<usize> {
+    pub async fn write_some(&self, who: &Caller, data: &[u8]) -> Result<usize> {
         if !self.flags.write {
             return Err(Errno::EBADF.into());
         }
@@ -87,7 +115,7 @@ impl OpenFile {
             Some(self.pos_lock.lock().await)
         };
         let off = self.offset();
-        let n = self.chan.server.write(self.handle, off, data).await?;
+        let n = self.chan.server.write(who, self.handle, off, data).await?;
         if self.flags.append && !self.is_stream() {
             // The server wrote at the end; where that is, only it knows.
             // Keep the offset moving forward so reads through a read-write
@@ -99,18 +127,24 @@ impl OpenFile {
         Ok(n)
     }
 
+    /// Metadata of the file, from its server through the handle: the same
+    /// file whatever has been renamed since it was opened.
+    pub async fn stat(&self, who: &Caller) -> Result<Stat> {
+        self.chan.server.fstat(who, self.handle).await
+    }
+
     /// Close on the server. Called once, by whoever drops the last
     /// reference explicitly (see [`release`]).
-    async fn close(self) -> Result<()> {
+    async fn close(self, who: &Caller) -> Result<()> {
         self.closed.store(true, Ordering::Relaxed);
-        self.chan.server.close(self.handle).await
+        self.chan.server.close(who, self.handle).await
     }
 }
 
 impl Drop for OpenFile {
     /// The last reference went away without an explicit close (a task was
     /// cancelled while holding it). `Drop` cannot await, so the close runs
-    /// as its own task; nothing is leaked.
+    /// as its own task, as the kernel; nothing is leaked.
     fn drop(&mut self) {
         if self.closed.load(Ordering::Relaxed) {
             return;
@@ -119,7 +153,7 @@ impl Drop for OpenFile {
             let server = self.chan.server.clone();
             let handle = self.handle;
             rt.spawn(async move {
-                let _ = server.close(handle).await;
+                let _ = server.close(&Caller::KERNEL, handle).await;
             });
         }
     }
@@ -134,11 +168,11 @@ impl std::fmt::Debug for OpenFile {
     }
 }
 
-/// Drop one reference to an open file, closing it on its server if it was
-/// the last.
-pub async fn release(file: Arc<OpenFile>) -> Result<()> {
+/// Drop `who`'s reference to an open file, closing it on its server if it
+/// was the last.
+pub async fn release(file: Arc<OpenFile>, who: &Caller) -> Result<()> {
     match Arc::into_inner(file) {
-        Some(f) => f.close().await,
+        Some(f) => f.close(who).await,
         None => Ok(()),
     }
 }

@@ -32,13 +32,15 @@ use crate::clock::{Clock, Entropy};
 use crate::dup::DupFs;
 use crate::error::{Errno, Error, Result};
 use crate::fd::{self, FdEntry, FdTable, OpenFile};
+use crate::grants::Grants;
 use crate::limits::{GroupCount, ProcLimits, Space};
 use crate::ns::{Devices, Last, Namespace};
 use crate::path;
-use crate::proc::{Control, Env, Groups, Pid, Process, Status};
-use crate::program::{OneShot, Program, ProgramFuture, Start};
+use crate::pipe::Pipe;
+use crate::proc::{Control, Env, Groups, Identity, Pid, Process, Status};
+use crate::program::{ProgramFuture, Start};
 use crate::proto::{Caller, Fileserver, OpenFlags};
-use crate::syscall::Proc;
+use crate::syscall::{Proc, Target};
 
 pub use crate::limits::Limits;
 
@@ -53,6 +55,8 @@ pub struct KernelConfig {
     pub limits: Limits,
     /// The system's name (`uname -n`, `/dev/sysname`).
     pub sysname: String,
+    /// What the host grants (network addresses, ...): see `grants.rs`.
+    pub grants: Grants,
 }
 
 impl KernelConfig {
@@ -64,86 +68,7 @@ impl KernelConfig {
             entropy: Entropy::from_host(),
             limits: Limits::default(),
             sysname: "ninebox".to_string(),
-        }
-    }
-}
-
-/// How a spawned process gets one of its groups (rfork's choices).
-#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
-pub enum Share {
-    /// A private copy of the parent's (the default).
-    #[default]
-    Copy,
-    /// The parent's own: changes are seen by both.
-    Share,
-    /// A fresh, empty one (a namespace with only the root).
-    Clean,
-}
-
-/// What to run.
-pub enum Target {
-    /// A command name or path, resolved through `$PATH` (see `exec.rs`).
-    Path(String),
-    /// A native program directly.
-    Program(Program),
-    /// A closure run once (a forked subshell).
-    OneShot(OneShot),
-}
-
-impl Target {
-    pub fn oneshot<F, Fut>(f: F) -> Target
-    where
-        F: FnOnce(Proc) -> Fut + Send + 'static,
-        Fut: Future<Output = i32> + Send + 'static,
-    {
-        Target::OneShot(Box::new(move |p| Box::pin(f(p))))
-    }
-}
-
-impl std::fmt::Debug for Target {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Target::Path(p) => write!(f, "Path({p})"),
-            Target::Program(p) => write!(f, "{p:?}"),
-            Target::OneShot(_) => f.write_str("OneShot"),
-        }
-    }
-}
-
-/// How to spawn a process.
-#[derive(Clone, Debug, Default)]
-pub struct SpawnOpts {
-    /// The argv; for [`Target::Path`] `argv[0]` defaults to the path.
-    pub argv: Vec<String>,
-    /// The child's environment (applied after `env_share`).
-    pub env: Option<Env>,
-    /// The child's working directory (default: the parent's).
-    pub cwd: Option<String>,
-    pub ns: Share,
-    pub env_share: Share,
-    pub fds: Share,
-    /// Applied to the child's table after `fds`: put the parent's fd `.1`
-    /// at the child's `.0`, or close the child's `.0` for `None`.
-    pub fd_map: Vec<(fd::Fd, Option<fd::Fd>)>,
-    /// Start a new note group (rfork `s`).
-    pub new_note_group: bool,
-}
-
-/// Who a process runs as: the numbers for permission checks, and the name
-/// that listings show (Plan 9 processes carry their user's name).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Identity {
-    pub uid: u32,
-    pub gid: u32,
-    pub user: Arc<str>,
-}
-
-impl Identity {
-    pub fn new(uid: u32, gid: u32, user: &str) -> Identity {
-        Identity {
-            uid,
-            gid,
-            user: user.into(),
+            grants: Grants::new(),
         }
     }
 }
@@ -187,9 +112,9 @@ pub struct Kernel {
     threads: Arc<std::sync::atomic::AtomicUsize>,
     halted: Mutex<Option<Halt>>,
     pub sysname: String,
+    /// Fixed when the kernel is made: nothing inside can add a grant.
+    pub grants: Grants,
     pub(crate) mount_ids: AtomicU64,
-    /// The dup device, `#f`, whose opens the kernel answers itself.
-    pub(crate) dup: Arc<DupFs>,
 }
 
 impl Kernel {
@@ -211,24 +136,22 @@ impl Kernel {
                 halted: Mutex::new(None),
                 limits: config.limits,
                 sysname: config.sysname,
+                grants: config.grants,
                 mount_ids: AtomicU64::new(1),
-                dup: Arc::new(DupFs::new(me.clone())),
             };
             k.devices.register('/', config.root);
-            k.devices.register('f', k.dup.clone());
+            k.devices.register('d', Arc::new(DupFs::new(me.clone())));
+            let capacity = k.limits.pipe_capacity;
+            k.devices
+                .register_fresh('|', move || Arc::new(Pipe::unopened(capacity)));
             k
         })
-    }
-
-    /// True if `server` is the dup device.
-    pub(crate) fn is_dup(&self, server: &Arc<dyn Fileserver>) -> bool {
-        std::ptr::addr_eq(Arc::as_ptr(server), Arc::as_ptr(&self.dup))
     }
 
     /// A namespace holding only the root device.
     pub fn clean_namespace(&self) -> Namespace {
         let root = self.devices.get("#/").expect("the root device is registered at boot");
-        Namespace::new(crate::ns::Chan::new(root, "/"))
+        Namespace::new(crate::chan::Chan::new(root, "/"))
     }
 
     // ---- the process table ----
@@ -251,17 +174,92 @@ impl Kernel {
         let p = self
             .process(pid)
             .ok_or_else(|| Error::with_detail(Errno::ESRCH, "process does not exist"))?;
-        p.post_note(note)
+        self.deliver(&p, note)
     }
 
     /// Post a note to every live process of a note group.
     pub fn post_note_group(&self, noteid: Pid, note: &str) -> usize {
+        self.post_note_group_except(noteid, note, 0)
+    }
+
+    /// Post a note to every live process of a note group but `except`
+    /// (Plan 9's `notepg`, which spares the writer).
+    pub fn post_note_group_except(&self, noteid: Pid, note: &str, except: Pid) -> usize {
         let targets: Vec<_> = self
             .processes()
             .into_iter()
-            .filter(|p| p.noteid() == noteid && !p.is_zombie())
+            .filter(|p| p.noteid() == noteid && !p.is_zombie() && p.pid != except)
             .collect();
-        targets.iter().filter(|p| p.post_note(note).is_ok()).count()
+        targets.iter().filter(|p| self.deliver(p, note).is_ok()).count()
+    }
+
+    fn deliver(&self, p: &Process, note: &str) -> Result<()> {
+        if p.post_note(note)? {
+            self.tell_parent(p);
+        }
+        Ok(())
+    }
+
+    /// Continue a stopped process (the `start` ctl message); `EINVAL` if
+    /// it is not stopped.
+    pub fn resume(&self, pid: Pid) -> Result<()> {
+        let p = self
+            .process(pid)
+            .ok_or_else(|| Error::with_detail(Errno::ESRCH, "process does not exist"))?;
+        if !p.set_continued() {
+            return Err(Error::with_detail(Errno::EINVAL, "process not stopped"));
+        }
+        self.tell_parent(&p);
+        Ok(())
+    }
+
+    /// Stop `p` because of `note`, telling its parent.
+    pub(crate) fn stop_process(&self, p: &Process, note: &str) {
+        if p.set_stopped(note) {
+            self.tell_parent(p);
+        }
+    }
+
+    /// Wake the waits of `p`'s parent: a child stopped or continued.
+    fn tell_parent(&self, p: &Process) {
+        if let Some(parent) = self.process(p.ppid()) {
+            parent.child_change.notify_waiters();
+        }
+    }
+
+    /// Move `p` into the note group `noteid`, which a live process of the
+    /// same user must be in (Plan 9's write to `/proc/N/noteid`).
+    pub fn join_note_group(&self, p: &Process, noteid: Pid) -> Result<()> {
+        if p.noteid() == noteid {
+            return Ok(());
+        }
+        let member = self
+            .processes()
+            .into_iter()
+            .find(|q| q.noteid() == noteid && !q.is_zombie())
+            .ok_or_else(|| Error::with_detail(Errno::ESRCH, "no such note group"))?;
+        if member.uid != p.uid {
+            return Err(Error::with_detail(Errno::EPERM, "note group of another user"));
+        }
+        p.join_group(noteid, member.group())
+    }
+
+    /// A rename happened: move every mount point and member at or under
+    /// the old name, in every namespace, to the new one, so a binding stays
+    /// with its file (Plan 9 keys them by qid; the kernel, which performs
+    /// every rename, keeps the paths current instead).
+    pub(crate) fn renamed(&self, r: &crate::chan::Rename) {
+        let mut seen = std::collections::HashSet::new();
+        for p in self.processes() {
+            let group = p.groups.lock().ns.clone();
+            if !seen.insert(Arc::as_ptr(&group) as usize) {
+                continue;
+            }
+            let mut g = group.lock();
+            if let Some(ns) = g.renamed(r) {
+                *g = Arc::new(ns);
+            }
+        }
     }
 
     // ---- the whole system ----
@@ -325,8 +323,8 @@ impl Kernel {
         path::check(&name)?;
         let loc = ns.walk(&self.devices, who, &name, Last::Translate).await?;
         let chan = loc.chan().clone();
-        let opened = chan.server.open(who, &chan.path, flags).await?;
-        Ok(OpenFile::new(chan, opened.handle, opened.qid, flags, name))
+        let answer = chan.server.open(who, &chan.path, flags).await?;
+        OpenFile::from_open(chan, answer, flags, name)
     }
 
     /// Start the first process. Its parent is the kernel (pid 0), so its
@@ -418,6 +416,12 @@ impl Kernel {
         drop(procs);
         if let Some(parent) = parent {
             parent.children.lock().push(pid);
+            // A hung parent's child inherits the bit and, spawning being
+            // fork and exec in one, starts stopped.
+            if parent.hangs() {
+                p.set_hang(true);
+                p.set_stopped("stop");
+            }
         }
         let kernel = self.clone();
         let proc = p.clone();
@@ -461,18 +465,26 @@ impl Kernel {
                 Outcome::Done(s) => break s,
                 Outcome::Control(Control::Exit(code)) => break Status::exited(code),
                 Outcome::Control(Control::End(status, message)) => {
-                    tell(&me, &message).await;
+                    tell(&me, &message, ToStderr::Unix).await;
                     break status;
                 }
                 Outcome::Control(Control::Note(note)) => {
-                    break if note == "kill" {
-                        Status {
+                    if note == "kill" {
+                        break Status {
                             code: 137,
                             reason: Some("killed".to_string()),
+                        };
+                    }
+                    // A fault: Plan 9 says `suicide` and leaves the process
+                    // Broken. A write on a closed pipe ends as quietly as
+                    // SIGPIPE does on Unix (`yes | head` says nothing).
+                    if note.starts_with("sys: ") {
+                        me.set_broken();
+                        if note != "sys: write on closed pipe" {
+                            tell(&me, &format!("suicide: {note}"), ToStderr::Plan9).await;
                         }
-                    } else {
-                        Status::noted(&note)
-                    };
+                    }
+                    break Status::noted(&note);
                 }
                 Outcome::Control(Control::Exec(next, argv)) => {
                     let closing = {
@@ -484,9 +496,12 @@ impl Kernel {
                         t.take_cloexec()
                     };
                     for f in closing {
-                        let _ = fd::release(f).await;
+                        let _ = fd::release(f, &me.caller()).await;
                     }
                     me.set_catching(false);
+                    if me.hangs() {
+                        self.stop_process(&me, "stop");
+                    }
                     start = next;
                 }
             }
@@ -505,7 +520,7 @@ impl Kernel {
         if let Some(table) = Arc::into_inner(table) {
             let files = table.into_inner().take_all();
             for f in files {
-                let _ = fd::release(f).await;
+                let _ = fd::release(f, &me.caller()).await;
             }
         }
         // Drop the namespace and environment now rather than when the zombie
@@ -535,7 +550,7 @@ impl Kernel {
             parent
         };
         if let Some(parent) = parent {
-            parent.child_exit.notify_waiters();
+            parent.child_change.notify_waiters();
         }
     }
 
@@ -560,21 +575,32 @@ enum Outcome {
     Control(Control),
 }
 
+/// How a message to a process's stderr is introduced.
+enum ToStderr {
+    /// `prog: message`, as a Unix program reports.
+    Unix,
+    /// `prog pid: message`, as Plan 9's kernel prints `suicide: ...`.
+    Plan9,
+}
+
 /// Tell a process's stderr why it is ending (`prog: internal error: ...`,
-/// a limit it reached). A stderr nobody reads does not hold the end up: the
-/// message is dropped after a moment.
-async fn tell(me: &Process, message: &str) {
+/// a limit it reached, a fault). A stderr nobody reads does not hold the
+/// end up: the message is dropped after a moment.
+async fn tell(me: &Process, message: &str, form: ToStderr) {
     let Ok(file) = me.fds().lock().get(2) else { return };
     let prog = me
         .argv()
         .first()
         .map(|a| a.rsplit('/').next().unwrap_or(a).to_string())
         .unwrap_or_default();
-    let text = format!("{prog}: {message}\n");
+    let text = match form {
+        ToStderr::Unix => format!("{prog}: {message}\n"),
+        ToStderr::Plan9 => format!("{prog} {}: {message}\n", me.pid),
+    };
     let write = async {
         let mut data = text.as_bytes();
         while !data.is_empty() {
-            match file.write_some(data).await {
+            match file.write_some(&me.caller(), data).await {
                 Ok(0) | Err(_) => return,
                 Ok(n) => data = &data[n..],
             }
@@ -653,6 +679,9 @@ impl Future for Accounted {
             fn drop(&mut self) {
                 IN_PROGRAM.with(|c| c.set(self.0));
             }
+        }
+        if !self.me.may_run(cx) {
+            return Poll::Pending;
         }
         let t0 = Instant::now();
         let _flag = Flag(IN_PROGRAM.with(|c| c.replace(true)));

@@ -234,15 +234,7 @@ impl Limits {
     /// The message for a limit that refused: `process limit reached (256);
     /// raise it with --limit procs=N`.
     pub fn reached(&self, name: &str) -> String {
-        match info(name) {
-            Some(i) => format!(
-                "{} reached ({}); raise it with {}",
-                i.what,
-                i.unit.show((i.get)(self)),
-                i.raise_hint()
-            ),
-            None => format!("{name} limit reached"),
-        }
+        reached(name, self.get(name).unwrap_or(UNLIMITED))
     }
 
     /// An error carrying [`Limits::reached`]'s message.
@@ -250,6 +242,27 @@ impl Limits {
         Error::with_detail(code, self.reached(name))
     }
 }
+
+/// [`Limits::reached`] for a limit whose value is `value`.
+pub fn reached(name: &str, value: u64) -> String {
+    match info(name) {
+        Some(i) => format!("{} reached ({}){RAISE}{}", i.what, i.unit.show(value), i.raise_hint()),
+        None => format!("{name} limit reached"),
+    }
+}
+
+/// What to tell a user about `e`: the limit's message if a limit refused
+/// (`process limit reached (256); raise it with --limit procs=N`), else the
+/// glibc text GNU tools print.
+pub fn describe(e: &Error) -> &str {
+    match e.detail() {
+        Some(d) if d.contains(RAISE) => d,
+        _ => e.strerror(),
+    }
+}
+
+/// Every limit's message has this, and only those do.
+const RAISE: &str = "; raise it with ";
 
 fn unknown(name: &str) -> String {
     let names: Vec<&str> = LIMITS.iter().map(|i| i.name).collect();
@@ -604,6 +617,15 @@ impl Space {
             return Err(e);
         }
         Ok(())
+    }
+
+    /// Take `n` bytes whatever the limit (bytes that exist already, moving
+    /// to this space).
+    pub fn force(&self, n: u64) {
+        self.used.fetch_add(n, Ordering::Relaxed);
+        if let Some(p) = &self.parent {
+            p.force(n);
+        }
     }
 
     /// Give back `n` bytes taken by [`Space::charge`].

@@ -1,7 +1,8 @@
 //! Namespaces: how a name becomes a file, following Plan 9's `chan.c`.
 //!
-//! A namespace is a root channel plus a mount table. A *channel* ([`Chan`])
-//! is a position in one server: the server and a path inside it. The mount
+//! A namespace is a root channel plus a mount table. A *channel* ([`Chan`],
+//! `chan.rs`) is a position in one server: the server and a path inside it.
+//! The mount
 //! table maps a channel (not a string: two names that reach the same
 //! directory see the same mounts) to a *mount head*, an ordered list of
 //! members. A head with one member is a plain mount or bind; with several it
@@ -37,61 +38,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use parking_lot::RwLock;
 use rustc_hash::FxHashMap as HashMap;
 
+pub use crate::chan::{Chan, Rename};
 use crate::error::{Errno, Error, Result};
 use crate::path;
 use crate::proto::{Caller, Fileserver, NodeType};
-
-/// A position in a fileserver: the server and a cleaned path inside it.
-#[derive(Clone)]
-pub struct Chan {
-    pub server: Arc<dyn Fileserver>,
-    pub path: String,
-}
-
-impl Chan {
-    pub fn new(server: Arc<dyn Fileserver>, path: impl Into<String>) -> Self {
-        Chan {
-            server,
-            path: path.into(),
-        }
-    }
-
-    /// The identity of the server, used as half of a mount-table key.
-    pub fn server_id(&self) -> usize {
-        server_id(&self.server)
-    }
-
-    /// True if both channels name the same file of the same server.
-    pub fn same_file(&self, other: &Chan) -> bool {
-        self.server_id() == other.server_id() && self.path == other.path
-    }
-
-    fn push(&mut self, elem: &str) {
-        if !self.path.ends_with('/') {
-            self.path.push('/');
-        }
-        self.path.push_str(elem);
-    }
-
-    pub fn child(&self, elem: &str) -> Chan {
-        let mut c = self.clone();
-        c.push(elem);
-        c
-    }
-}
-
-impl std::fmt::Debug for Chan {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "Chan({}:{})", self.server.name(), self.path)
-    }
-}
-
-/// The identity of a server instance: the address of its allocation. Heads
-/// keep an `Arc` to the server they are keyed on, so the address cannot be
-/// reused while the key exists.
-pub fn server_id(server: &Arc<dyn Fileserver>) -> usize {
-    Arc::as_ptr(server) as *const () as usize
-}
 
 /// Where a new member goes in a mount head.
 #[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
@@ -186,9 +136,9 @@ pub struct Member {
 /// A mount point and its members in lookup order.
 #[derive(Clone, Debug)]
 struct Head {
-    /// The channel the head is keyed on. Never read: holding it keeps the
-    /// keyed server alive, so its address cannot be reused by another.
-    _from: Chan,
+    /// The channel the head is keyed on. Holding it keeps the keyed server
+    /// alive, so its address cannot be reused by another.
+    from: Chan,
     /// The name the mount point was given by when it was made.
     name: String,
     members: Arc<[Member]>,
@@ -231,33 +181,57 @@ pub enum Last {
 }
 
 /// The kernel's device table: servers reachable as `#x` whatever the
-/// namespace says (`#/` the root, `#d` devices, `#p` proc, ...).
+/// namespace says, with Plan 9's letters where Plan 9 has the device (`#/`
+/// the root, `#c` the console, `#d` dup, `#e` env, `#p` proc, `#s` srv,
+/// `#|` pipe). A `#x` name does not cross mounts (Plan 9's `chan.c` walks
+/// it with `nomount`), so it always reaches the device itself.
 #[derive(Default)]
 pub struct Devices {
-    table: RwLock<std::collections::HashMap<String, Arc<dyn Fileserver>>>,
+    table: RwLock<std::collections::HashMap<char, Attach>>,
 }
+
+/// What naming a device gives.
+enum Attach {
+    /// The one instance (most devices).
+    Server(Arc<dyn Fileserver>),
+    /// A new instance at every attach (`#|`: a fresh pipe each time).
+    Fresh(Box<dyn Fn() -> Arc<dyn Fileserver> + Send + Sync>),
+}
+
+/// The devices a namespace under rfork `m` (RFNOMNT) may still attach.
+const ATTACHABLE_WITHOUT_MOUNTS: &str = "|decp";
 
 impl Devices {
     /// Register `server` as `#c` for the character `c`.
     pub fn register(&self, c: char, server: Arc<dyn Fileserver>) {
-        self.table.write().insert(format!("#{c}"), server);
+        self.table.write().insert(c, Attach::Server(server));
     }
 
+    /// Register a device of which every attach is a new instance.
+    pub fn register_fresh(&self, c: char, make: impl Fn() -> Arc<dyn Fileserver> + Send + Sync + 'static) {
+        self.table.write().insert(c, Attach::Fresh(Box::new(make)));
+    }
+
+    /// The server a `#x` prefix names.
     pub fn get(&self, prefix: &str) -> Result<Arc<dyn Fileserver>> {
-        self.table
-            .read()
-            .get(prefix)
-            .cloned()
-            .ok_or_else(|| Error::with_detail(Errno::ENOENT, "unknown device in # filename"))
+        let mut chars = prefix.chars();
+        let letter = match (chars.next(), chars.next(), chars.next()) {
+            (Some('#'), Some(c), None) => c,
+            _ => return Err(unknown_device()),
+        };
+        match self.table.read().get(&letter) {
+            Some(Attach::Server(s)) => Ok(s.clone()),
+            Some(Attach::Fresh(make)) => Ok(make()),
+            None => Err(unknown_device()),
+        }
     }
 
     /// The letter a server is registered under (`/proc/N/fd` shows it).
     pub fn letter_of(&self, server: &Arc<dyn Fileserver>) -> Option<char> {
-        self.table
-            .read()
-            .iter()
-            .find(|(_, s)| std::ptr::addr_eq(Arc::as_ptr(s), Arc::as_ptr(server)))
-            .and_then(|(k, _)| k.chars().nth(1))
+        self.table.read().iter().find_map(|(&c, a)| match a {
+            Attach::Server(s) if std::ptr::addr_eq(Arc::as_ptr(s), Arc::as_ptr(server)) => Some(c),
+            _ => None,
+        })
     }
 
     /// `(#x, server name)` pairs, sorted, for listings.
@@ -266,17 +240,30 @@ impl Devices {
             .table
             .read()
             .iter()
-            .map(|(k, s)| (k.clone(), s.name().to_string()))
+            .map(|(c, a)| {
+                let name = match a {
+                    Attach::Server(s) => s.name().to_string(),
+                    Attach::Fresh(make) => make().name().to_string(),
+                };
+                (format!("#{c}"), name)
+            })
             .collect();
         v.sort();
         v
     }
 }
 
+fn unknown_device() -> Error {
+    Error::with_detail(Errno::ENOENT, "unknown device in # filename")
+}
+
 /// A mount table with its root.
 #[derive(Clone)]
 pub struct Namespace {
     root: Chan,
+    /// Mounts are refused and only some devices attach (rfork `m`, Plan 9's
+    /// `noattach`).
+    no_mount: bool,
     /// server id → (path inside that server → head).
     heads: HashMap<usize, HashMap<String, Head>>,
 }
@@ -286,8 +273,19 @@ impl Namespace {
     pub fn new(root: Chan) -> Self {
         Namespace {
             root,
+            no_mount: false,
             heads: HashMap::default(),
         }
+    }
+
+    /// True once rfork `m` has forbidden mounts in this namespace.
+    pub fn no_mount(&self) -> bool {
+        self.no_mount
+    }
+
+    /// Forbid mounts from now on (rfork `m`). It cannot be undone.
+    pub fn forbid_mounts(&mut self) {
+        self.no_mount = true;
     }
 
     pub fn root(&self) -> &Chan {
@@ -310,7 +308,18 @@ impl Namespace {
     pub async fn walk(&self, devs: &Devices, who: &Caller, name: &str, last: Last) -> Result<Loc> {
         let (dev, rest) = path::split_device(name);
         let start = match dev {
-            Some(d) => Chan::new(devs.get(d)?, "/"),
+            Some(d) => {
+                if self.no_mount && !d[1..].chars().all(|c| ATTACHABLE_WITHOUT_MOUNTS.contains(c)) {
+                    return Err(Error::with_detail(Errno::EPERM, "mount/attach disallowed"));
+                }
+                // A device name walks the device's own tree: no mount
+                // applies anywhere along it.
+                let mut c = Chan::new(devs.get(d)?, "/");
+                for elem in path::elements(rest) {
+                    c.push(elem);
+                }
+                return Ok(Loc::Plain(c));
+            }
             None => self.root.clone(),
         };
         let mut elems = path::elements(rest).peekable();
@@ -410,7 +419,7 @@ impl Namespace {
         table.insert(
             old.path.clone(),
             Head {
-                _from: old,
+                from: old,
                 name: old_name.to_string(),
                 members: members.into(),
             },
@@ -455,6 +464,71 @@ impl Namespace {
         Ok(())
     }
 
+    /// This namespace after the rename `r`, if any of its mount points or
+    /// members lay at or under the renamed file: each follows its file, and
+    /// the names recorded for the listing follow the new name.
+    pub fn renamed(&self, r: &Rename) -> Option<Namespace> {
+        let touches = |c: &Chan| c.renamed(r).is_some();
+        let affected = self
+            .heads
+            .get(&r.server)
+            .is_some_and(|t| t.values().any(|h| touches(&h.from)))
+            || self
+                .heads
+                .values()
+                .flat_map(|t| t.values())
+                .any(|h| h.members.iter().any(|m| touches(&m.to)));
+        if !affected {
+            return None;
+        }
+        let rename_name = |name: &mut String| {
+            if let Some(n) = path::rebase(name, &r.from_name, &r.to_name) {
+                *name = n;
+            }
+        };
+        let mut ns = self.clone();
+        for table in ns.heads.values_mut() {
+            for head in table.values_mut() {
+                if head.members.iter().any(|m| touches(&m.to)) {
+                    let members: Vec<Member> = head
+                        .members
+                        .iter()
+                        .map(|m| {
+                            let Some(to) = m.to.renamed(r) else {
+                                return m.clone();
+                            };
+                            let mut source = m.source.clone();
+                            if let Source::Bind(name) = &mut source {
+                                rename_name(name);
+                            }
+                            Member {
+                                to,
+                                source,
+                                ..m.clone()
+                            }
+                        })
+                        .collect();
+                    head.members = members.into();
+                }
+            }
+        }
+        if let Some(table) = ns.heads.remove(&r.server) {
+            let moved = table
+                .into_iter()
+                .map(|(path, mut head)| match head.from.renamed(r) {
+                    Some(c) => {
+                        head.from = c.clone();
+                        rename_name(&mut head.name);
+                        (c.path, head)
+                    }
+                    None => (path, head),
+                })
+                .collect();
+            ns.heads.insert(r.server, moved);
+        }
+        Some(ns)
+    }
+
     /// True if `c` is a mount point.
     pub fn is_mount_point(&self, c: &Chan) -> bool {
         self.head(c).is_some()
@@ -489,18 +563,6 @@ impl Namespace {
         let _ = writeln!(out, "cd {}", quote(cwd));
         out
     }
-
-    /// The mount points (`name`, member count), for listings such as `mount`.
-    pub fn mount_points(&self) -> Vec<(String, Vec<Member>)> {
-        let mut v: Vec<_> = self
-            .heads
-            .values()
-            .flat_map(|t| t.values())
-            .map(|h| (h.name.clone(), h.members.to_vec()))
-            .collect();
-        v.sort_by_key(|(_, ms)| ms.first().map(|m| m.id));
-        v
-    }
 }
 
 /// Step into `elem` in a union: the first member that has it wins. A
@@ -522,16 +584,16 @@ async fn step_union(ms: &[Member], who: &Caller, elem: &str) -> Result<Chan> {
     Err(first_err.unwrap_or_else(|| Errno::ENOENT.into()))
 }
 
-/// Quote a word for a replayable line: plain words stay as they are; others
-/// are single-quoted as sh reads them.
+/// Quote a word as rc does (Plan 9's `%q`): a word with nothing rc treats
+/// specially stays as it is, others go in single quotes with a quote
+/// doubled. `newns` reads the words back the same way, so every
+/// namespace replays (`/proc/N/ns`, `/proc/N/args`, wait messages).
 pub fn quote(s: &str) -> String {
-    let plain = !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"/._+,:=@%^-".contains(&b));
-    if plain {
+    let special = |c: char| c <= ' ' || c.is_whitespace() || c.is_control() || "`^#*[]=|\\'?{}()<>&;$\"".contains(c);
+    if !s.is_empty() && !s.chars().any(special) {
         s.to_string()
     } else {
-        format!("'{}'", s.replace('\'', "'\\''"))
+        format!("'{}'", s.replace('\'', "''"))
     }
 }
 
@@ -563,8 +625,12 @@ mod tests {
         assert_eq!(quote("/bin"), "/bin");
         assert_eq!(quote("#d"), "'#d'");
         assert_eq!(quote("a b"), "'a b'");
-        assert_eq!(quote("it's"), "'it'\\''s'");
+        assert_eq!(quote("it's"), "'it''s'");
         assert_eq!(quote(""), "''");
+        assert_eq!(quote("naïve/日本"), "naïve/日本");
+        assert_eq!(quote("a=b"), "'a=b'");
+        assert_eq!(quote("$x"), "'$x'");
+        assert_eq!(quote("a\u{a0}b"), "'a\u{a0}b'");
     }
 
     #[test]

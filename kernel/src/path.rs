@@ -153,6 +153,22 @@ pub fn child(dir: &str, elem: &str) -> String {
     s
 }
 
+/// `name` with its prefix `from` replaced by `to`, if `name` is `from` or
+/// lies under it (element-wise: `/ab` is not under `/a`).
+pub fn rebase(name: &str, from: &str, to: &str) -> Option<String> {
+    let rest = name.strip_prefix(from)?;
+    let rest = if from.ends_with('/') || rest.is_empty() {
+        rest
+    } else {
+        rest.strip_prefix('/')?
+    };
+    Some(if rest.is_empty() {
+        to.to_string()
+    } else {
+        child(to, rest)
+    })
+}
+
 /// The elements of a cleaned absolute name (none for `/`).
 pub fn elements(path: &str) -> impl Iterator<Item = &str> {
     path.split('/').filter(|e| !e.is_empty())
@@ -213,6 +229,11 @@ mod tests {
     #[test]
     fn split() {
         assert_eq!(split_last("/a/b"), ("/a", "b"));
+        assert_eq!(rebase("/a/b", "/a", "/c").as_deref(), Some("/c/b"));
+        assert_eq!(rebase("/a", "/a", "/c").as_deref(), Some("/c"));
+        assert_eq!(rebase("/ab", "/a", "/c"), None);
+        assert_eq!(rebase("/a/b", "/", "/x").as_deref(), Some("/x/a/b"));
+        assert_eq!(rebase("/", "/", "/x").as_deref(), Some("/x"));
         assert_eq!(split_last("/a"), ("/", "a"));
         assert_eq!(split_last("/"), ("/", ""));
         assert_eq!(base("/"), "/");

@@ -27,7 +27,7 @@ use parking_lot::Mutex;
 use tokio::sync::Notify;
 
 use crate::error::{Errno, Result};
-use crate::proto::{Caller, DirEntry, Fileserver, Handle, NodeType, Qid, Stat};
+use crate::proto::{Caller, DirEntry, Fileserver, Handle, NodeType, OpenFlags, OpenResult, Opened, Qid, Stat};
 
 /// Writes up to this size are never interleaved with other writes.
 pub const PIPE_BUF: usize = 4096;
@@ -97,6 +97,9 @@ struct State {
     buf: Chunks,
     readers: u32,
     writers: u32,
+    /// Open handles: even numbers are read ends, odd ones write ends.
+    open: std::collections::HashSet<u64>,
+    next: u64,
 }
 
 pub struct Pipe {
@@ -109,13 +112,29 @@ pub struct Pipe {
 }
 
 impl Pipe {
-    /// A pipe with one open read end and one open write end.
+    /// A pipe with one open read end ([`READ_END`]) and one open write end
+    /// ([`WRITE_END`]), as `pipe()` makes.
     pub fn new(capacity: usize) -> Pipe {
+        let p = Pipe::unopened(capacity);
+        {
+            let mut st = p.state.lock();
+            st.readers = 1;
+            st.writers = 1;
+            st.open.extend([READ_END.0, WRITE_END.0]);
+        }
+        p
+    }
+
+    /// A pipe with no end open yet, as attaching `#|` makes: `data` and
+    /// `data1` open like files.
+    pub fn unopened(capacity: usize) -> Pipe {
         Pipe {
             state: Mutex::new(State {
                 buf: Chunks::default(),
-                readers: 1,
-                writers: 1,
+                readers: 0,
+                writers: 0,
+                open: std::collections::HashSet::new(),
+                next: 1,
             }),
             capacity: capacity.max(PIPE_BUF),
             readable: Notify::new(),
@@ -136,6 +155,11 @@ impl Pipe {
         self.state.lock().buf.len
     }
 
+    /// True if `h` is open and is the kind of end `end` is.
+    fn is_open(&self, h: Handle, end: Handle) -> bool {
+        h.0 & 1 == end.0 && self.state.lock().open.contains(&h.0)
+    }
+
     fn end(path: &str) -> Result<Handle> {
         match path {
             "/data" => Ok(READ_END),
@@ -151,8 +175,8 @@ impl Fileserver for Pipe {
         "pipe"
     }
 
-    async fn read(&self, h: Handle, _offset: u64, count: usize) -> Result<Vec<u8>> {
-        if h != READ_END {
+    async fn read(&self, _who: &Caller, h: Handle, _offset: u64, count: usize) -> Result<Vec<u8>> {
+        if !self.is_open(h, READ_END) {
             return Err(Errno::EBADF.into());
         }
         if count == 0 {
@@ -177,8 +201,8 @@ impl Fileserver for Pipe {
         }
     }
 
-    async fn write(&self, h: Handle, _offset: u64, data: &[u8]) -> Result<usize> {
-        if h != WRITE_END {
+    async fn write(&self, _who: &Caller, h: Handle, _offset: u64, data: &[u8]) -> Result<usize> {
+        if !self.is_open(h, WRITE_END) {
             return Err(Errno::EBADF.into());
         }
         if data.is_empty() {
@@ -208,9 +232,12 @@ impl Fileserver for Pipe {
         }
     }
 
-    async fn close(&self, h: Handle) -> Result<()> {
+    async fn close(&self, _who: &Caller, h: Handle) -> Result<()> {
         let mut st = self.state.lock();
-        match h {
+        if !st.open.remove(&h.0) {
+            return Err(Errno::EBADF.into());
+        }
+        match Handle(h.0 & 1) {
             READ_END if st.readers > 0 => {
                 st.readers -= 1;
                 if st.readers == 0 {
@@ -231,6 +258,40 @@ impl Fileserver for Pipe {
             }
             _ => Err(Errno::EBADF.into()),
         }
+    }
+
+    /// `data` opens for reading and `data1` for writing: these pipes run
+    /// one way (see the module documentation).
+    async fn open(&self, _who: &Caller, path: &str, flags: OpenFlags) -> Result<OpenResult> {
+        flags.validate()?;
+        if path == "/" {
+            return Err(Errno::EISDIR.into());
+        }
+        let end = Pipe::end(path)?;
+        if (end == READ_END && flags.writes()) || (end == WRITE_END && flags.read) {
+            return Err(Errno::EACCES.into());
+        }
+        let mut st = self.state.lock();
+        let h = st.next * 2 + end.0;
+        st.next += 1;
+        st.open.insert(h);
+        if end == READ_END {
+            st.readers += 1;
+        } else {
+            st.writers += 1;
+        }
+        Ok(Opened {
+            handle: Handle(h),
+            qid: Pipe::qid(end),
+        }
+        .into())
+    }
+
+    async fn fstat(&self, who: &Caller, h: Handle) -> Result<Stat> {
+        if !self.state.lock().open.contains(&h.0) {
+            return Err(Errno::EBADF.into());
+        }
+        self.stat(who, if h.0 & 1 == 0 { "/data" } else { "/data1" }).await
     }
 
     async fn stat(&self, _who: &Caller, path: &str) -> Result<Stat> {
@@ -262,23 +323,25 @@ mod tests {
 
     use super::*;
 
+    const K: Caller = Caller::KERNEL;
+
     #[test]
     fn a_small_write_waits_for_room_for_all_of_it() {
         let pipe = Pipe::new(PIPE_BUF);
         let first = vec![1u8; PIPE_BUF - 100];
         assert_eq!(
-            pipe.write(WRITE_END, 0, &first).now_or_never(),
+            pipe.write(&K, WRITE_END, 0, &first).now_or_never(),
             Some(Ok(PIPE_BUF - 100))
         );
         // 100 bytes of room: a 3000-byte write must not put 100 of them in.
         assert!(
-            pipe.write(WRITE_END, 0, &[2; 3000]).now_or_never().is_none(),
+            pipe.write(&K, WRITE_END, 0, &[2; 3000]).now_or_never().is_none(),
             "an atomic write was split"
         );
         assert_eq!(pipe.buffered(), PIPE_BUF - 100);
         // A write larger than PIPE_BUF takes what room there is.
         assert_eq!(
-            pipe.write(WRITE_END, 0, &[3; PIPE_BUF + 1]).now_or_never(),
+            pipe.write(&K, WRITE_END, 0, &[3; PIPE_BUF + 1]).now_or_never(),
             Some(Ok(100))
         );
     }
@@ -287,9 +350,9 @@ mod tests {
     fn a_dropped_read_takes_nothing() {
         let pipe = Pipe::new(PIPE_BUF);
         // Nothing buffered: the read is pending, and dropping it is harmless.
-        assert!(pipe.read(READ_END, 0, 10).now_or_never().is_none());
-        assert_eq!(pipe.write(WRITE_END, 0, b"abc").now_or_never(), Some(Ok(3)));
-        assert_eq!(pipe.read(READ_END, 0, 10).now_or_never(), Some(Ok(b"abc".to_vec())));
+        assert!(pipe.read(&K, READ_END, 0, 10).now_or_never().is_none());
+        assert_eq!(pipe.write(&K, WRITE_END, 0, b"abc").now_or_never(), Some(Ok(3)));
+        assert_eq!(pipe.read(&K, READ_END, 0, 10).now_or_never(), Some(Ok(b"abc".to_vec())));
     }
 
     #[test]
@@ -309,24 +372,28 @@ mod tests {
     fn ends_are_checked() {
         let pipe = Pipe::new(PIPE_BUF);
         assert_eq!(
-            pipe.read(WRITE_END, 0, 1).now_or_never().unwrap().unwrap_err().code(),
-            Errno::EBADF
-        );
-        assert_eq!(
-            pipe.write(READ_END, 0, b"x")
+            pipe.read(&K, WRITE_END, 0, 1)
                 .now_or_never()
                 .unwrap()
                 .unwrap_err()
                 .code(),
             Errno::EBADF
         );
-        assert!(pipe.close(READ_END).now_or_never().unwrap().is_ok());
         assert_eq!(
-            pipe.close(READ_END).now_or_never().unwrap().unwrap_err().code(),
+            pipe.write(&K, READ_END, 0, b"x")
+                .now_or_never()
+                .unwrap()
+                .unwrap_err()
+                .code(),
+            Errno::EBADF
+        );
+        assert!(pipe.close(&K, READ_END).now_or_never().unwrap().is_ok());
+        assert_eq!(
+            pipe.close(&K, READ_END).now_or_never().unwrap().unwrap_err().code(),
             Errno::EBADF
         );
         assert_eq!(
-            pipe.write(WRITE_END, 0, b"x")
+            pipe.write(&K, WRITE_END, 0, b"x")
                 .now_or_never()
                 .unwrap()
                 .unwrap_err()

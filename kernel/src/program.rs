@@ -10,6 +10,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 
+use crate::proto::Opaque;
 use crate::syscall::Proc;
 
 /// What running a program produces: its exit status.
@@ -43,6 +44,16 @@ impl Program {
 
     pub fn start(&self, p: Proc) -> ProgramFuture {
         (self.run)(p)
+    }
+
+    /// The program as an exec node carries it (`proto::ExecCapable`).
+    pub fn to_opaque(&self) -> Opaque {
+        Arc::new(self.clone())
+    }
+
+    /// The program an exec node carries, if what it carries is one.
+    pub fn from_opaque(o: &Opaque) -> Option<Program> {
+        o.downcast_ref::<Program>().cloned()
     }
 }
 

@@ -44,15 +44,16 @@ use tokio::sync::{mpsc, oneshot};
 
 use crate::error::{Errno, Error, Result};
 use crate::proc::ProcState;
-use crate::proto::{Caller, DirEntry, Fileserver, Handle, OpenFlags, Opened, Stat, StatChanges};
+use crate::proto::{Caller, DirEntry, Fileserver, Handle, OpenFlags, OpenResult, Stat, StatChanges};
 use crate::syscall::Proc;
 
 /// One protocol call, as a message.
 enum Call {
     Open(Caller, String, OpenFlags),
-    Read(Handle, u64, usize),
-    Write(Handle, u64, Vec<u8>),
-    Close(Handle),
+    Read(Caller, Handle, u64, usize),
+    Write(Caller, Handle, u64, Vec<u8>),
+    Close(Caller, Handle),
+    Fstat(Caller, Handle),
     Stat(Caller, String),
     Readdir(Caller, String),
     Mkdir(Caller, String, u32),
@@ -63,7 +64,7 @@ enum Call {
 
 /// What a call answers.
 enum Answer {
-    Opened(Opened),
+    Opened(OpenResult),
     Data(Vec<u8>),
     Count(usize),
     Done,
@@ -110,11 +111,6 @@ impl Served {
         self.tx.send(Request { call, reply }).map_err(|_| hungup())?;
         answer.await.map_err(|_| hungup())?
     }
-
-    /// True once the serving process has gone.
-    pub fn is_hungup(&self) -> bool {
-        self.tx.is_closed()
-    }
 }
 
 /// A reply of the wrong kind would be a bug in this module; answer it as
@@ -129,29 +125,36 @@ impl Fileserver for Served {
         &self.name
     }
 
-    async fn open(&self, who: &Caller, path: &str, flags: OpenFlags) -> Result<Opened> {
+    async fn open(&self, who: &Caller, path: &str, flags: OpenFlags) -> Result<OpenResult> {
         match self.call(Call::Open(*who, path.to_string(), flags)).await? {
             Answer::Opened(o) => Ok(o),
             _ => Err(mismatch()),
         }
     }
 
-    async fn read(&self, h: Handle, offset: u64, count: usize) -> Result<Vec<u8>> {
-        match self.call(Call::Read(h, offset, count)).await? {
+    async fn read(&self, who: &Caller, h: Handle, offset: u64, count: usize) -> Result<Vec<u8>> {
+        match self.call(Call::Read(*who, h, offset, count)).await? {
             Answer::Data(d) => Ok(d),
             _ => Err(mismatch()),
         }
     }
 
-    async fn write(&self, h: Handle, offset: u64, data: &[u8]) -> Result<usize> {
-        match self.call(Call::Write(h, offset, data.to_vec())).await? {
+    async fn write(&self, who: &Caller, h: Handle, offset: u64, data: &[u8]) -> Result<usize> {
+        match self.call(Call::Write(*who, h, offset, data.to_vec())).await? {
             Answer::Count(n) => Ok(n),
             _ => Err(mismatch()),
         }
     }
 
-    async fn close(&self, h: Handle) -> Result<()> {
-        self.call(Call::Close(h)).await.map(|_| ())
+    async fn close(&self, who: &Caller, h: Handle) -> Result<()> {
+        self.call(Call::Close(*who, h)).await.map(|_| ())
+    }
+
+    async fn fstat(&self, who: &Caller, h: Handle) -> Result<Stat> {
+        match self.call(Call::Fstat(*who, h)).await? {
+            Answer::Stat(s) => Ok(s),
+            _ => Err(mismatch()),
+        }
     }
 
     async fn stat(&self, who: &Caller, path: &str) -> Result<Stat> {
@@ -213,9 +216,10 @@ impl Requests {
 async fn answer(fs: Arc<dyn Fileserver>, req: Request) {
     let r = match req.call {
         Call::Open(who, path, flags) => fs.open(&who, &path, flags).await.map(Answer::Opened),
-        Call::Read(h, off, n) => fs.read(h, off, n).await.map(Answer::Data),
-        Call::Write(h, off, data) => fs.write(h, off, &data).await.map(Answer::Count),
-        Call::Close(h) => fs.close(h).await.map(|_| Answer::Done),
+        Call::Read(who, h, off, n) => fs.read(&who, h, off, n).await.map(Answer::Data),
+        Call::Write(who, h, off, data) => fs.write(&who, h, off, &data).await.map(Answer::Count),
+        Call::Close(who, h) => fs.close(&who, h).await.map(|_| Answer::Done),
+        Call::Fstat(who, h) => fs.fstat(&who, h).await.map(Answer::Stat),
         Call::Stat(who, path) => fs.stat(&who, &path).await.map(Answer::Stat),
         Call::Readdir(who, path) => fs.readdir(&who, &path).await.map(Answer::Entries),
         Call::Mkdir(who, path, perm) => fs.mkdir(&who, &path, perm).await.map(|_| Answer::Done),

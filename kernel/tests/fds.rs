@@ -131,7 +131,10 @@ fn fd_map_places_and_closes() {
 fn shared_fd_tables() {
     passed(boot().run(|p| async move {
         let opts = SpawnOpts {
-            fds: kernel::Share::Share,
+            rfork: kernel::Rfork {
+                fds: kernel::Share::Share,
+                ..kernel::Rfork::FORK
+            },
             ..Default::default()
         };
         let child = Target::oneshot(|c| async move {
@@ -151,7 +154,7 @@ fn shared_fd_tables() {
 #[test]
 fn the_dup_device_opens_the_callers_own_fds() {
     passed(boot().run(|p| async move {
-        p.bind("#f", "/dev", kernel::MountFlags::AFTER).await.unwrap();
+        p.bind("#d", "/dev", kernel::MountFlags::AFTER).await.unwrap();
         p.write_file("/tmp/f", b"abcdef").await.unwrap();
         let a = p.open("/tmp/f", OpenFlags::READ).await.unwrap();
         assert_eq!(p.read(a, 2).await.unwrap(), b"ab");

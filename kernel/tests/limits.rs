@@ -76,7 +76,10 @@ fn a_note_group_has_a_limit_of_its_own() {
         assert!(e.to_string().contains("--limit group-procs=N"), "{e}");
         // A new group starts counting afresh.
         let fresh = SpawnOpts {
-            new_note_group: true,
+            rfork: kernel::Rfork {
+                new_note_group: true,
+                ..opts.rfork
+            },
             ..opts.clone()
         };
         let c = p.spawn(waiter(), fresh).await.unwrap();

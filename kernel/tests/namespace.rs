@@ -189,14 +189,20 @@ fn children_copy_the_namespace_unless_sharing() {
             "a copied namespace does not change ours"
         );
         let share = SpawnOpts {
-            ns: Share::Share,
+            rfork: kernel::Rfork {
+                ns: Share::Share,
+                ..kernel::Rfork::FORK
+            },
             ..Default::default()
         };
         let pid = p.spawn(binder(), share).await.unwrap();
         assert_eq!(p.wait(pid).await.unwrap().code, 0);
         assert!(p.stat("/n/mark").await.is_ok(), "a shared namespace does");
         let clean = SpawnOpts {
-            ns: Share::Clean,
+            rfork: kernel::Rfork {
+                ns: Share::Clean,
+                ..kernel::Rfork::FORK
+            },
             ..Default::default()
         };
         let probe = Target::oneshot(|c| async move {
@@ -218,14 +224,17 @@ fn rfork_gives_a_private_copy() {
         let before = p.ns_text();
         let child = Target::oneshot(|c| async move {
             c.rfork(kernel::Rfork {
-                ns: Some(Share::Copy),
-                ..Default::default()
+                ns: Share::Copy,
+                ..kernel::Rfork::SHARE
             });
             c.bind("/tmp", "/n", MountFlags::REPLACE).await.unwrap();
             0
         });
         let opts = SpawnOpts {
-            ns: Share::Share,
+            rfork: kernel::Rfork {
+                ns: Share::Share,
+                ..kernel::Rfork::FORK
+            },
             ..Default::default()
         };
         let pid = p.spawn(child, opts).await.unwrap();
@@ -245,7 +254,7 @@ fn namespace_listing_replays() {
         p.bind("/tmp", "/n", MountFlags::BEFORE.with_create()).await.unwrap();
         p.chdir("/tmp").await.unwrap();
         let text = p.ns_text();
-        assert!(text.starts_with("bind -c '#t' /tmp\nbind  '#d' /dev\n"), "{text}");
+        assert!(text.starts_with("bind -c '#t' /tmp\nbind  '#z' /dev\n"), "{text}");
         assert!(text.contains("bind  /bin /bin\nbind -a /tmp/extra /bin\n"), "{text}");
         assert!(text.ends_with("cd /tmp\n"), "{text}");
         let script = text.clone();
@@ -273,7 +282,10 @@ fn namespace_listing_replays() {
             if c.ns_text() == script { 0 } else { 1 }
         });
         let opts = SpawnOpts {
-            ns: Share::Clean,
+            rfork: kernel::Rfork {
+                ns: Share::Clean,
+                ..kernel::Rfork::FORK
+            },
             ..Default::default()
         };
         let pid = p.spawn(replay, opts).await.unwrap();
@@ -302,9 +314,63 @@ fn device_names_reach_servers_directly() {
     passed(boot().run(|p| async move {
         put(&p, "/tmp/f", "via tmp").await;
         assert_eq!(get(&p, "#t/f").await, "via tmp");
-        let z = p.open("#d/zero", OpenFlags::READ).await.unwrap();
+        let z = p.open("#z/zero", OpenFlags::READ).await.unwrap();
         assert_eq!(p.read(z, 3).await.unwrap(), [0, 0, 0]);
         assert_eq!(p.stat("#q/x").await.unwrap_err().code(), Errno::ENOENT);
+        0
+    }));
+}
+
+#[test]
+fn a_union_cannot_take_in_its_own_directory_and_nothing_changes() {
+    passed(boot().run(|p| async move {
+        p.mkdir("/tmp/u", 0o755).await.unwrap();
+        p.mkdir("/tmp/v", 0o755).await.unwrap();
+        let before = p.ns_text();
+        let e = p.bind("/tmp/u", "/tmp/u", MountFlags::AFTER).await.unwrap_err();
+        assert_eq!((e.code(), e.message()), (Errno::EINVAL, "union with itself"));
+        assert_eq!(p.ns_text(), before);
+        p.bind("/tmp/v", "/tmp/u", MountFlags::BEFORE).await.unwrap();
+        let union = p.ns_text();
+        for flags in [MountFlags::AFTER, MountFlags::BEFORE] {
+            let e = p.bind("/tmp/u", "/tmp/u", flags).await.unwrap_err();
+            assert_eq!(e.code(), Errno::EINVAL);
+        }
+        // Replacing a union by itself changes nothing.
+        p.bind("/tmp/u", "/tmp/u", MountFlags::REPLACE).await.unwrap();
+        assert_eq!(p.ns_text(), union);
+        0
+    }));
+}
+
+#[test]
+fn rfork_m_refuses_mounts_and_most_devices_but_not_binds() {
+    passed(boot().run(|p| async move {
+        p.rfork(kernel::Rfork {
+            no_mount: true,
+            ..kernel::Rfork::SHARE
+        });
+        let before = p.ns_text();
+        let e = p
+            .mount(
+                p.kernel().devices.get("#t").unwrap(),
+                "#t",
+                "/n",
+                MountFlags::REPLACE,
+                "",
+            )
+            .await
+            .unwrap_err();
+        assert_eq!((e.code(), e.message()), (Errno::EPERM, "mount/attach disallowed"));
+        assert_eq!(
+            p.stat("#t").await.unwrap_err().code(),
+            Errno::EPERM,
+            "#t is not attachable"
+        );
+        assert!(p.stat("#z").await.is_err());
+        assert_eq!(p.ns_text(), before, "nothing changed");
+        // Binds of what is already in the namespace still work.
+        p.bind("/tmp", "/n", MountFlags::REPLACE).await.unwrap();
         0
     }));
 }

@@ -5,8 +5,7 @@ use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 
-use fileservers::{DevFs, MemoryFs};
-use kernel::proto::ExecCapable;
+use fileservers::{Devices, MemoryFs};
 use kernel::{
     Clock, Entropy, Env, InitSpec, Kernel, KernelConfig, MountFlags, OpenFlags, Proc, Program, Status, Target,
 };
@@ -65,7 +64,7 @@ pub fn boot_with(limits: kernel::Limits) -> Sys {
         ("exit", Program::new("exit", exit_with)),
     ];
     for (name, prog) in programs {
-        root.install(&format!("/bin/{name}"), prog).unwrap();
+        root.install_program(&format!("/bin/{name}"), prog).unwrap();
     }
     let tmp = Arc::new(MemoryFs::new(clock.clone()));
     let mut config = KernelConfig::new(root.clone());
@@ -74,7 +73,7 @@ pub fn boot_with(limits: kernel::Limits) -> Sys {
     config.limits = limits;
     let kernel = Kernel::new(config);
     kernel.devices.register('t', tmp);
-    kernel.devices.register('d', Arc::new(DevFs::new(clock, entropy)));
+    kernel.devices.register('z', Arc::new(Devices::server(entropy)));
     Sys { kernel }
 }
 
@@ -90,13 +89,13 @@ impl Sys {
         block_on(async move {
             let setup = move |p: Proc| async move {
                 p.bind("#t", "/tmp", MountFlags::REPLACE.with_create()).await.unwrap();
-                p.bind("#d", "/dev", MountFlags::REPLACE).await.unwrap();
+                p.bind("#z", "/dev", MountFlags::REPLACE).await.unwrap();
                 body(p).await
             };
             let ns = kernel.clean_namespace();
             let who = kernel::Caller::KERNEL;
             let null = kernel
-                .open_in(&ns, &who, "#d/null", OpenFlags::READWRITE)
+                .open_in(&ns, &who, "#z/null", OpenFlags::READWRITE)
                 .await
                 .unwrap();
             let spec = InitSpec {

@@ -7,9 +7,11 @@ df | { IFS= read -r h; echo "$h"; while read fs size used avail pct on; do echo 
 ## STDOUT:
 Filesystem     1K-blocks  Used Available Use% Mounted on
 #/ - - - /
-#d - - - /dev
+#z - - - /dev
+#d/fd - - - /fd
 #p - - - /proc
 #s - - - /srv
+#e - - - /env
 #n - - - /n
 #t - - - /tmp
 ## END
@@ -32,7 +34,7 @@ df -T /tmp /dev/null
 ## STDOUT:
 Filesystem     Type  1K-blocks  Used Available Use% Mounted on
 #t             memfs         -     0         -    - /tmp
-#d             devfs         -     0         -    - /dev
+#z             devfs         -     0         -    - /dev
 ## END
 
 #### df-human
@@ -53,9 +55,11 @@ df -a | { read h; while read fs size used avail pct on; do echo "$fs $on"; done;
 ## bash_diff: ninebox's namespace binds /bin on /usr/bin
 ## STDOUT:
 #/ /
-#d /dev
+#z /dev
+#d/fd /fd
 #p /proc
 #s /srv
+#e /env
 #n /n
 #t /tmp
 /bin /usr/bin
@@ -74,7 +78,7 @@ df -t devfs; df -x memfs -x devfs | { read h; echo "$h"; }
 ## bash_diff: ninebox's file servers
 ## STDOUT:
 Filesystem     1K-blocks  Used Available Use% Mounted on
-#d                     -     0         -    - /dev
+#z                     -     0         -    - /dev
 Filesystem     1K-blocks  Used Available Use% Mounted on
 ## END
 
@@ -84,7 +88,7 @@ printf '%5000s' x > /tmp/big; df --total /tmp /dev
 ## STDOUT:
 Filesystem     1K-blocks  Used Available Use% Mounted on
 #t                     -     8         -    - /tmp
-#d                     -     0         -    - /dev
+#z                     -     0         -    - /dev
 total                  -     8         -    - -
 ## END
 

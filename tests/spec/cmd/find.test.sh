@@ -549,3 +549,22 @@ find: expected an expression between '-o' and ')'
 find: expected an expression between '!' and ')'
 ## END
 ## status: 1
+
+#### find -printf times in TZ
+touch -d '2020-07-01 12:00:00 UTC' f
+TZ=America/New_York find f -printf '%TY-%Tm-%Td %TH:%TM %TZ|%t|%T+\n'
+TZ=Asia/Tokyo find f -printf '%Tk %Tz\n'
+## STDOUT:
+2020-07-01 08:00 EDT|Wed Jul  1 08:00:00.0000000000 2020|2020-07-01+08:00:00.0000000000
+21 +0900
+## END
+
+#### find -newermt reads its date in TZ
+touch -d '2020-07-01 12:00:00 UTC' f
+TZ=America/New_York find f -newermt '2020-07-01 07:30'
+TZ=America/New_York find f -newermt '2020-07-01 08:30'
+echo done
+## STDOUT:
+f
+done
+## END

@@ -583,3 +583,16 @@ bb  dddd  ffffff  hhhhhhhh
 a  bb  ccc  dddd  eeeee  ffffff  ggggggg  hhhhhhhh
 ## END
 ## stderr: ls: ignoring invalid width in environment variable COLUMNS: 'x'
+
+#### ls -l shows times in TZ
+touch -d '2020-07-01 12:00 UTC' f
+TZ=America/New_York ls -l --time-style=long-iso f | awk '{print $6, $7}'
+TZ=Asia/Kolkata ls -l --time-style=full-iso f | awk '{print $6, $7, $8}'
+TZ=Asia/Tokyo ls -l f | awk '{print $6, $7, $8}'
+TZ=Nowhere/Else ls -l --time-style=+%H:%M:%Z f | awk '{print $6}'
+## STDOUT:
+2020-07-01 08:00
+2020-07-01 17:30:00.000000000 +0530
+Jul 1 2020
+12:00:Nowhere
+## END

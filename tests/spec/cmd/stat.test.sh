@@ -185,7 +185,7 @@ touch f /tmp/t; stat -c '%d %m' f /tmp/t /dev/null /usr/bin/cat /bin/cat
 ## bash_diff: devices are numbered in the order the namespace mounted them
 ## STDOUT:
 0 /
-7 /tmp
+9 /tmp
 1 /dev
 0 /usr/bin
 0 /
@@ -230,3 +230,14 @@ stat: cannot statx 'nope': No such file or directory
 f
 ## END
 ## status: 1
+
+#### stat shows times in TZ
+touch -d '2020-07-01 12:00:00.5 UTC' f
+TZ=America/New_York stat -c '%y|%Y' f
+TZ=Asia/Kolkata stat -c '%y' f
+TZ=UTC stat -c '%y' f
+## STDOUT:
+2020-07-01 08:00:00.500000000 -0400|1593604800
+2020-07-01 17:30:00.500000000 +0530
+2020-07-01 12:00:00.500000000 +0000
+## END

@@ -161,3 +161,23 @@ touch -d '2020-01-01 00:00:00' - > f; stat -c %Y f
 #### touch-dash-pipe
 touch - | cat; echo "${PIPESTATUS[0]}"
 ## stdout: 0
+
+#### touch -d and -t read the date in TZ
+TZ=America/New_York touch -d '2020-07-01 08:00' a
+TZ=America/New_York touch -t 202007010800 b
+TZ=Asia/Tokyo touch -d '2020-07-01 08:00' c
+TZ=UTC stat -c '%n %Y' a b c
+## STDOUT:
+a 1593604800
+b 1593604800
+c 1593558000
+## END
+
+#### touch -d with a zone in the date and a relative item
+TZ=America/New_York touch -d '2020-07-01 08:00 UTC' a
+touch -d '2020-07-01 08:00 +2 days' b
+TZ=UTC stat -c '%n %y' a b
+## STDOUT:
+a 2020-07-01 08:00:00.000000000 +0000
+b 2020-07-02 06:00:00.000000000 +0000
+## END

@@ -172,3 +172,26 @@ printf '%u\n' -1
 #### printf-string-with-percent-in-arg
 printf '%s\n' '100%'
 ## stdout: 100%
+
+#### printf %(…)T in an exported TZ
+export TZ=America/New_York
+printf '%(%F %T %Z)T\n' 0
+printf '[%20(%H:%M)T] [%-8(%H)T] [%.4(%Y-%m)T]\n' 0 0 0
+unset TZ
+printf '%(%F %T %Z)T\n' 86400
+## STDOUT:
+1969-12-31 19:00:00 EST
+[               19:00] [19      ] [1969]
+1970-01-02 00:00:00 UTC
+## END
+
+#### printf %(…)T: an unexported TZ is not the C library's
+unset TZ
+TZ=Asia/Tokyo
+printf '%(%H %Z)T\n' 0
+export TZ
+printf '%(%H %Z)T\n' 0
+## STDOUT:
+00 UTC
+09 JST
+## END

@@ -115,7 +115,10 @@ rfork z
 echo "status $?"
 ## bash_diff: Plan 9 rfork
 ## stdout: status 1
-## stderr: usage: rfork [nNeEsfF]
+## STDERR:
+rfork: bad rfork flag 'z'
+usage: rfork [nNeEsfFm]
+## END
 
 #### mount needs a posted server
 mount /tmp /mnt
@@ -133,11 +136,13 @@ mount | while read -r cmd rest; do echo "$cmd"; done | { read -r first; echo "$f
 mount
 ## bash_diff: Plan 9 namespace listing
 ## STDOUT:
-bind  '#d' /dev
-bind -a '#f' /dev
+bind  '#z' /dev
+bind -a '#d' /dev
 bind -a '#c' /dev
+bind  '#d/fd' /fd
 bind  '#p' /proc
-bind  '#s' /srv
+bind -c '#s' /srv
+bind -c '#e' /env
 bind  '#n' /n
 bind -c '#t' /tmp
 bind  /bin /usr/bin

@@ -51,6 +51,10 @@ pub enum Builtin {
     Close,
     System,
     Fflush,
+    Gensub,
+    Systime,
+    Strftime,
+    Mktime,
 }
 
 impl Builtin {
@@ -79,6 +83,10 @@ impl Builtin {
             "close" => Close,
             "system" => System,
             "fflush" => Fflush,
+            "gensub" => Gensub,
+            "systime" => Systime,
+            "strftime" => Strftime,
+            "mktime" => Mktime,
             _ => return None,
         })
     }
@@ -108,6 +116,10 @@ impl Builtin {
             Close => "close",
             System => "system",
             Fflush => "fflush",
+            Gensub => "gensub",
+            Systime => "systime",
+            Strftime => "strftime",
+            Mktime => "mktime",
         }
     }
 
@@ -118,7 +130,7 @@ impl Builtin {
             Length => (0, 1),
             Substr => (2, 3),
             Index => (2, 2),
-            Split => (2, 3),
+            Split => (2, 4),
             Sub | Gsub => (2, 3),
             Match => (2, 2),
             Sprintf => (1, usize::MAX),
@@ -130,6 +142,10 @@ impl Builtin {
             Close => (1, 1),
             System => (1, 1),
             Fflush => (0, 1),
+            Gensub => (3, 4),
+            Systime => (0, 0),
+            Strftime => (0, 3),
+            Mktime => (1, 2),
         }
     }
 }
@@ -178,11 +194,13 @@ pub enum Expr {
     /// `++x` / `x--`: pre, delta.
     Incr(bool, f64, Box<LValue>),
     In(Vec<Expr>, Var),
-    /// A user function call: name, args, source line.
+    /// A user function call: name, args, where the call is.
     Call(String, Vec<Expr>, usize),
     Builtin(Builtin, Vec<Expr>),
-    /// `split(s, a, fs)`: the array apart.
-    Split(Box<Expr>, Var, Option<Box<Expr>>),
+    /// `split(s, a [, fs [, seps]])`: the arrays apart.
+    Split(Box<Expr>, Var, Option<Box<Expr>>, Option<Var>),
+    /// Evaluate the first, then give the second.
+    Seq(Box<Expr>, Box<Expr>),
     /// `sub`/`gsub`(re, repl, target).
     Sub(bool, Box<Expr>, Box<Expr>, Box<LValue>),
     /// `length(name)`: an array or a scalar, known after type inference.
@@ -196,6 +214,8 @@ pub enum Expr {
 
 #[derive(Clone, Debug)]
 pub enum Stmt {
+    /// A statement and where it starts in the program text.
+    At(usize, Box<Stmt>),
     Expr(Expr),
     Print(Vec<Expr>, Option<(Redirect, Expr)>),
     Printf(Vec<Expr>, Option<(Redirect, Expr)>),
@@ -226,6 +246,8 @@ pub struct Rule {
     pub pattern: Pattern,
     /// None: print the record.
     pub action: Option<Vec<Stmt>>,
+    /// Where the rule starts.
+    pub pos: usize,
 }
 
 #[derive(Clone, Debug)]
@@ -239,10 +261,12 @@ pub struct Func {
 pub struct Program {
     pub begin: Vec<Vec<Stmt>>,
     pub end: Vec<Vec<Stmt>>,
+    pub beginfile: Vec<Vec<Stmt>>,
+    pub endfile: Vec<Vec<Stmt>>,
     pub rules: Vec<Rule>,
     pub funcs: Vec<Func>,
     /// Global names by slot.
     pub globals: Vec<String>,
-    /// The line mawk reports for errors found after parsing.
-    pub eof_line: usize,
+    /// What the lexer warned about (unknown escapes).
+    pub warnings: Vec<super::source::Diag>,
 }

@@ -36,6 +36,9 @@ pub enum GetSrc {
     Cmd,
 }
 
+/// In [`Op::Split`]'s mode: the separators are wanted too.
+pub const SPLIT_SEPS: u8 = 4;
+
 #[derive(Clone, Copy, Debug)]
 pub enum Op {
     Num(f64),
@@ -81,12 +84,17 @@ pub enum Op {
     Call(u32, u32),
     Return(bool),
     Builtin(Builtin, u32),
-    /// `split(s, arr [, fs])`: 0 = FS, 1 = fs from the stack, 2 = regex.
+    /// `split(s, arr [, fs [, seps]])`: 0 = FS, 1 = fs from the stack, 2 =
+    /// regex; with [`SPLIT_SEPS`] set, an array argument for the
+    /// separators was pushed.
     Split(Arr, u8, u32),
     /// `sub`/`gsub`: regex, global, target.
     Sub(Re, bool, Lv),
     /// `match(s, re)`
     MatchFn(Re),
+    /// `gensub(re, repl, how, target)`: the target is on the stack ($0
+    /// pushed when not given).
+    Gensub(Re),
     /// `length(arr)`
     LengthArr(Arr),
     Getline(GetSrc, Option<Lv>),
@@ -125,6 +133,13 @@ pub struct Code {
     pub begin: usize,
     pub main: usize,
     pub end: usize,
+    pub beginfile: Option<usize>,
+    pub endfile: Option<usize>,
+    /// Where code comes from: (first op, position in the program text),
+    /// in op order; an op belongs to the last entry at or before it.
+    pub lines: Vec<(u32, u32)>,
+    /// What compiling found to warn about.
+    pub warnings: Vec<super::source::Diag>,
     /// Whether there are main rules or END blocks (else input is not read).
     pub reads_input: bool,
     pub has_begin: bool,

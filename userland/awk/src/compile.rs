@@ -5,9 +5,10 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::ast::*;
-use super::code::{Arr, Code, FuncInfo, GetSrc, Lv, Op, Re};
+use super::code::{Arr, Code, FuncInfo, GetSrc, Lv, Op, Re, SPLIT_SEPS};
 use super::parser::slot;
 use super::regex;
+use super::source::Diag;
 use super::value::str_from;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -35,16 +36,23 @@ impl Types {
         x
     }
 
+    /// Give `x` a kind; gawk's message when it already has the other.
     fn set(&mut self, x: usize, k: Kind) -> Result<(), String> {
         let r = self.find(x);
+        let name = &self.names[x];
+        let param = if x >= self.func_base.first().copied().unwrap_or(usize::MAX) {
+            " parameter"
+        } else {
+            ""
+        };
         match (self.kind[r], k) {
             (Kind::Unknown, _) => {
                 self.kind[r] = k;
                 Ok(())
             }
             (a, b) if a == b => Ok(()),
-            (Kind::Array, _) => Err(format!("illegal reference to array {}", self.names[x])),
-            _ => Err(format!("illegal reference to variable {}", self.names[x])),
+            (Kind::Array, _) => Err(format!("attempt to use array{param} `{name}' in a scalar context")),
+            _ => Err(format!("attempt to use scalar{param} `{name}' as an array")),
         }
     }
 
@@ -71,6 +79,8 @@ impl Types {
 
 pub struct Compiler<'p> {
     prog: &'p Program,
+    /// Regex literals match characters (a UTF-8 locale).
+    utf8: bool,
     types: Types,
     funcs: HashMap<String, usize>,
     /// The function being compiled.
@@ -78,6 +88,8 @@ pub struct Compiler<'p> {
     code: Code,
     /// Per function, per param: (is array, index).
     layouts: Vec<Vec<(bool, u32)>>,
+    /// Where the statement being looked at starts (for messages).
+    at: usize,
     loops: Vec<LoopCtx>,
     consts: HashMap<Vec<u8>, u32>,
     re_consts: HashMap<Vec<u8>, u32>,
@@ -89,9 +101,9 @@ struct LoopCtx {
     continues: Vec<usize>,
 }
 
-type CResult<T> = Result<T, String>;
+type CResult<T> = Result<T, Diag>;
 
-pub fn compile(prog: &Program) -> CResult<Code> {
+pub fn compile(prog: &Program, utf8: bool) -> CResult<Code> {
     let mut funcs = HashMap::new();
     for (i, f) in prog.funcs.iter().enumerate() {
         funcs.insert(f.name.clone(), i);
@@ -117,19 +129,15 @@ pub fn compile(prog: &Program) -> CResult<Code> {
         };
         types.kind[g] = k;
     }
-    for (g, name) in prog.globals.iter().enumerate() {
-        if funcs.contains_key(name) {
-            return Err(format!("line 1: function {name} used as variable"));
-        }
-        let _ = g;
-    }
     let mut c = Compiler {
         prog,
+        utf8,
         types,
         funcs,
         cur: None,
         code: Code::default(),
         layouts: Vec::new(),
+        at: 0,
         loops: Vec::new(),
         consts: HashMap::new(),
         re_consts: HashMap::new(),
@@ -153,10 +161,17 @@ impl<'p> Compiler<'p> {
 
     fn infer(&mut self) -> CResult<()> {
         let prog = self.prog;
-        for b in prog.begin.iter().chain(prog.end.iter()) {
+        let specials = prog
+            .begin
+            .iter()
+            .chain(&prog.end)
+            .chain(&prog.beginfile)
+            .chain(&prog.endfile);
+        for b in specials {
             self.infer_stmts(b)?;
         }
         for r in &prog.rules {
+            self.at = r.pos;
             match &r.pattern {
                 Pattern::All => {}
                 Pattern::Expr(e) => self.infer_expr(e)?,
@@ -179,12 +194,12 @@ impl<'p> Compiler<'p> {
 
     fn scalar(&mut self, v: Var) -> CResult<()> {
         let n = self.node(v);
-        self.types.set(n, Kind::Scalar).map_err(|e| format!("line 1: {e}"))
+        self.types.set(n, Kind::Scalar).map_err(|e| Diag::fatal(self.at, e))
     }
 
     fn array(&mut self, v: Var) -> CResult<()> {
         let n = self.node(v);
-        self.types.set(n, Kind::Array).map_err(|e| format!("line 1: {e}"))
+        self.types.set(n, Kind::Array).map_err(|e| Diag::fatal(self.at, e))
     }
 
     fn infer_stmts(&mut self, body: &[Stmt]) -> CResult<()> {
@@ -193,6 +208,10 @@ impl<'p> Compiler<'p> {
 
     fn infer_stmt(&mut self, s: &Stmt) -> CResult<()> {
         match s {
+            Stmt::At(pos, s) => {
+                self.at = *pos;
+                self.infer_stmt(s)
+            }
             Stmt::Expr(e) => self.infer_expr(e),
             Stmt::Print(args, r) | Stmt::Printf(args, r) => {
                 self.infer_exprs(args)?;
@@ -282,40 +301,57 @@ impl<'p> Compiler<'p> {
                 self.array(*v)?;
                 self.infer_exprs(subs)
             }
-            Expr::Call(name, args, line) => {
+            Expr::Call(name, args, at) => {
                 let Some(&f) = self.funcs.get(name) else {
-                    return Err(format!("line {}: function {name} never defined", self.prog.eof_line));
+                    return Err(Diag::fatal(*at, format!("function `{name}' not defined")));
                 };
                 let nparams = self.prog.funcs[f].params.len();
                 if args.len() > nparams {
-                    return Err(format!("line {line}: too many arguments in call to {name}"));
+                    let msg = format!("function `{name}' called with more arguments than declared");
+                    self.code.warnings.push(Diag::warning(*at, msg));
                 }
                 for (i, a) in args.iter().enumerate() {
+                    if i >= nparams {
+                        self.infer_expr(a)?;
+                        continue;
+                    }
                     let pnode = self.types.func_base[f] + i;
                     match a {
                         Expr::Lv(LValue::Var(v)) => {
                             let n = self.node(*v);
                             if !self.types.union(n, pnode) {
-                                return Err(format!("line {line}: type error in arg({}) in call to {name}", i + 1));
+                                return Err(self.mismatch(n, pnode));
                             }
                         }
                         _ => {
                             self.infer_expr(a)?;
-                            if self.types.set(pnode, Kind::Scalar).is_err() {
-                                return Err(format!("line {line}: type error in arg({}) in call to {name}", i + 1));
+                            if self.types.kind_of(pnode) == Kind::Array {
+                                let param = &self.types.names[pnode];
+                                return Err(Diag::fatal(
+                                    *at,
+                                    format!("attempt to use scalar parameter `{param}' as an array"),
+                                ));
                             }
+                            self.types.set(pnode, Kind::Scalar).map_err(|e| Diag::fatal(*at, e))?;
                         }
                     }
                 }
                 Ok(())
             }
-            Expr::Split(s, v, fs) => {
+            Expr::Split(s, v, fs, seps) => {
                 self.infer_expr(s)?;
                 self.array(*v)?;
                 if let Some(fs) = fs {
                     self.infer_expr(fs)?;
                 }
+                if let Some(seps) = seps {
+                    self.array(*seps)?;
+                }
                 Ok(())
+            }
+            Expr::Seq(a, b) => {
+                self.infer_expr(a)?;
+                self.infer_expr(b)
             }
             Expr::Sub(_, a, b, lv) => {
                 self.infer_expr(a)?;
@@ -334,6 +370,19 @@ impl<'p> Compiler<'p> {
                 Ok(())
             }
         }
+    }
+
+    /// gawk's message for an argument whose kind is not its parameter's.
+    fn mismatch(&mut self, arg: usize, param: usize) -> Diag {
+        let msg = if self.types.kind_of(param) == Kind::Array {
+            format!(
+                "attempt to use scalar parameter `{}' as an array",
+                self.types.names[param]
+            )
+        } else {
+            format!("attempt to use array `{}' in a scalar context", self.types.names[arg])
+        };
+        Diag::fatal(self.at, msg)
     }
 
     /// Number the arrays: globals get arena slots, function locals get
@@ -409,12 +458,8 @@ impl<'p> Compiler<'p> {
         if let Some(&i) = self.re_consts.get(s) {
             return Ok(i);
         }
-        let re = regex::compile(s).map_err(|e| {
-            format!(
-                "line 1: regular expression compile failed ({e})\n{}",
-                String::from_utf8_lossy(s)
-            )
-        })?;
+        let re = regex::compile_in(s, self.utf8)
+            .map_err(|e| Diag::error(self.at, format!("{e}: /{}/", String::from_utf8_lossy(s))))?;
         let i = self.code.regexes.len() as u32;
         self.code.regexes.push(Arc::new(re));
         self.re_consts.insert(s.to_vec(), i);
@@ -424,7 +469,8 @@ impl<'p> Compiler<'p> {
     fn emit_all(&mut self) -> CResult<()> {
         let prog = self.prog;
         self.code.has_begin = !prog.begin.is_empty();
-        self.code.reads_input = !prog.rules.is_empty() || !prog.end.is_empty();
+        self.code.reads_input =
+            !prog.rules.is_empty() || !prog.end.is_empty() || !prog.beginfile.is_empty() || !prog.endfile.is_empty();
         self.code.begin = self.code.ops.len();
         for b in &prog.begin {
             self.stmts(b)?;
@@ -440,6 +486,16 @@ impl<'p> Compiler<'p> {
             self.stmts(b)?;
         }
         self.emit(Op::Halt);
+        self.code.beginfile = (!prog.beginfile.is_empty()).then_some(self.code.ops.len());
+        for b in &prog.beginfile {
+            self.stmts(b)?;
+        }
+        self.emit(Op::Halt);
+        self.code.endfile = (!prog.endfile.is_empty()).then_some(self.code.ops.len());
+        for b in &prog.endfile {
+            self.stmts(b)?;
+        }
+        self.emit(Op::Halt);
         for (i, f) in prog.funcs.iter().enumerate() {
             self.cur = Some(i);
             self.code.funcs[i].entry = self.code.ops.len();
@@ -451,7 +507,18 @@ impl<'p> Compiler<'p> {
         Ok(())
     }
 
+    /// Mark the code from here on as the program text's from `pos`.
+    fn mark(&mut self, pos: usize) {
+        self.at = pos;
+        let op = self.code.ops.len() as u32;
+        match self.code.lines.last_mut() {
+            Some(last) if last.0 == op => last.1 = pos as u32,
+            _ => self.code.lines.push((op, pos as u32)),
+        }
+    }
+
     fn rule(&mut self, r: &Rule) -> CResult<()> {
+        self.mark(r.pos);
         let mut skip = None;
         match &r.pattern {
             Pattern::All => {}
@@ -499,6 +566,10 @@ impl<'p> Compiler<'p> {
 
     fn stmt(&mut self, s: &Stmt) -> CResult<()> {
         match s {
+            Stmt::At(pos, s) => {
+                self.mark(*pos);
+                self.stmt(s)?;
+            }
             Stmt::Expr(e) => self.expr_discard(e)?,
             Stmt::Print(args, r) | Stmt::Printf(args, r) => {
                 for a in args {
@@ -744,12 +815,12 @@ impl<'p> Compiler<'p> {
         })
     }
 
-    fn array_ref(&self, v: Var) -> String {
+    fn array_ref(&self, v: Var) -> Diag {
         let name = match v {
             Var::Global(g) => self.prog.globals[g as usize].clone(),
             Var::Local(i) => self.prog.funcs[self.cur.unwrap_or(0)].params[i as usize].clone(),
         };
-        format!("line 1: illegal reference to array {name}")
+        Diag::fatal(self.at, format!("attempt to use array `{name}' in a scalar context"))
     }
 
     /// An expression whose value is not used.
@@ -917,26 +988,35 @@ impl<'p> Compiler<'p> {
                 let a = self.arr(*v);
                 self.emit(Op::In(a));
             }
-            Expr::Call(name, args, line) => self.call(name, args, *line)?,
+            Expr::Call(name, args, at) => self.call(name, args, *at)?,
             Expr::Builtin(b, args) => self.builtin(*b, args)?,
-            Expr::Split(s, v, fs) => {
+            Expr::Split(s, v, fs, seps) => {
                 self.expr(s)?;
                 let a = self.arr(*v);
+                // The separators' array travels as an array argument.
+                let with_seps = match seps {
+                    Some(sv) => {
+                        let sa = self.arr(*sv);
+                        self.emit(Op::ArrArg(sa));
+                        SPLIT_SEPS
+                    }
+                    None => 0,
+                };
                 match fs.as_deref() {
-                    None => self.emit(Op::Split(a, 0, 0)),
-                    // `//` splits into characters, as "" does (mawk).
+                    None => self.emit(Op::Split(a, with_seps, 0)),
+                    // `//` splits into characters, as "" does.
                     Some(Expr::Regex(r)) if r.is_empty() => {
                         let i = self.str_const(b"");
                         self.emit(Op::Str(i));
-                        self.emit(Op::Split(a, 1, 0))
+                        self.emit(Op::Split(a, 1 | with_seps, 0))
                     }
                     Some(Expr::Regex(r)) => {
                         let i = self.re_const(r)?;
-                        self.emit(Op::Split(a, 2, i))
+                        self.emit(Op::Split(a, 2 | with_seps, i))
                     }
                     Some(f) => {
                         self.expr(f)?;
-                        self.emit(Op::Split(a, 1, 0))
+                        self.emit(Op::Split(a, 1 | with_seps, 0))
                     }
                 };
             }
@@ -973,18 +1053,28 @@ impl<'p> Compiler<'p> {
                 };
                 self.emit(Op::Getline(s, l));
             }
-            Expr::Grouping(_) => return Err("line 1: syntax error at or near ,".to_string()),
+            Expr::Grouping(_) => return Err(Diag::syntax(self.at, "syntax error")),
+            Expr::Seq(a, b) => {
+                self.expr_discard(a)?;
+                self.expr(b)?;
+            }
             Expr::Paren(a) => self.expr(a)?,
         }
         Ok(())
     }
 
-    fn call(&mut self, name: &str, args: &[Expr], line: usize) -> CResult<()> {
+    fn call(&mut self, name: &str, args: &[Expr], at: usize) -> CResult<()> {
         let Some(&f) = self.funcs.get(name) else {
-            return Err(format!("line {line}: function {name} never defined"));
+            return Err(Diag::fatal(at, format!("function `{name}' not defined")));
         };
         let layout = self.layouts[f].clone();
-        for (i, a) in args.iter().enumerate() {
+        // Arguments past the parameters are evaluated and dropped (gawk
+        // warns about them).
+        let (given, extra) = args.split_at(args.len().min(layout.len()));
+        for a in extra {
+            self.expr_discard(a)?;
+        }
+        for (i, a) in given.iter().enumerate() {
             let (is_array, _) = layout[i];
             if is_array {
                 match a {
@@ -992,17 +1082,34 @@ impl<'p> Compiler<'p> {
                         let arr = self.arr(*v);
                         self.emit(Op::ArrArg(arr));
                     }
-                    _ => return Err(format!("line {line}: type error in arg({}) in call to {name}", i + 1)),
+                    _ => {
+                        let param = &self.prog.funcs[f].params[i];
+                        return Err(Diag::fatal(
+                            at,
+                            format!("attempt to use scalar parameter `{param}' as an array"),
+                        ));
+                    }
                 }
             } else {
                 self.expr(a)?;
             }
         }
-        self.emit(Op::Call(f as u32, args.len() as u32));
+        self.emit(Op::Call(f as u32, given.len() as u32));
         Ok(())
     }
 
     fn builtin(&mut self, b: Builtin, args: &[Expr]) -> CResult<()> {
+        if b == Builtin::Gensub {
+            let re = self.regex_operand(&args[0])?;
+            for a in &args[1..] {
+                self.expr(a)?;
+            }
+            if args.len() == 3 {
+                self.emit(Op::Field(0));
+            }
+            self.emit(Op::Gensub(re));
+            return Ok(());
+        }
         if b == Builtin::Match {
             self.expr(&args[0])?;
             let re = self.regex_operand(&args[1])?;

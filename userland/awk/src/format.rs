@@ -1,10 +1,14 @@
 //! `printf`/`sprintf` formatting, and numbers to strings through CONVFMT
-//! and OFMT, as mawk does them (C's printf on doubles; mawk clamps the
-//! integer conversions to a C int / unsigned int).
+//! and OFMT, as gawk does them: C's printf on doubles, with integer
+//! conversions on 64 bits (`%d` of a value past that range prints all its
+//! digits; `%x` of one falls back to `%g`), `+inf`/`-nan` for values that
+//! are not finite, unknown conversions copied as they are, and widths and
+//! precisions of `%s` and `%c` counted in characters in a UTF-8 locale.
 
+use common::locale::{self, Charset};
 use common::printf;
 
-use super::value::{Value, as_int, push_int};
+use super::value::{Value, looks_numeric, push_exact};
 
 /// One conversion's flags, width and precision.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -18,35 +22,71 @@ pub struct Spec {
     pub prec: Option<usize>,
 }
 
-/// A failure while formatting: mawk's message text.
+/// A failure while formatting.
 #[derive(Debug, PartialEq)]
 pub enum FmtError {
-    /// `improper conversion(number N)`
-    Improper(usize),
-    NotEnough,
+    /// No argument is left for the conversion starting at this byte of
+    /// the format.
+    NotEnough(usize),
+    /// `%1$s` mixed with `%s`.
+    Mixed,
+    /// `%0$s`.
+    IndexZero,
+    /// `%N$s` past the arguments.
+    IndexPast(usize),
 }
 
-/// Format `fmt` with `args` into `out`. `conv` turns a number into text
-/// (CONVFMT) for `%s` of numbers.
-pub fn sprintf(out: &mut Vec<u8>, fmt: &[u8], args: &[Value], convfmt: &NumFormat) -> Result<(), FmtError> {
+impl FmtError {
+    /// gawk's text for it (after `fatal: `).
+    pub fn message(&self, fmt: &[u8]) -> String {
+        match self {
+            FmtError::NotEnough(at) => format!(
+                "not enough arguments to satisfy format string\n\t`{}'\n\t{}^ ran out for this one",
+                String::from_utf8_lossy(fmt),
+                " ".repeat(at + 1)
+            ),
+            FmtError::Mixed => "must use `count$' on all formats or none".into(),
+            FmtError::IndexZero => "argument index with `$' must be > 0".into(),
+            FmtError::IndexPast(n) => format!("argument index {n} greater than total number of supplied arguments"),
+        }
+    }
+}
+
+/// What formatting needs from the interpreter.
+pub struct Ctx<'a> {
+    /// CONVFMT, for `%s` of a number.
+    pub convfmt: &'a NumFormat,
+    pub charset: Charset,
+}
+
+/// Format `fmt` with `args` into `out`.
+pub fn sprintf(out: &mut Vec<u8>, fmt: &[u8], args: &[Value], ctx: &Ctx) -> Result<(), FmtError> {
     let mut next = 0;
+    let mut positional: Option<bool> = None;
     let mut i = 0;
-    let mut count = 0;
     while i < fmt.len() {
-        let c = fmt[i];
-        if c != b'%' {
+        if fmt[i] != b'%' {
             let end = memchr::memchr(b'%', &fmt[i..]).map_or(fmt.len(), |k| i + k);
             out.extend_from_slice(&fmt[i..end]);
             i = end;
             continue;
         }
-        if fmt.get(i + 1) == Some(&b'%') {
-            out.push(b'%');
-            i += 2;
-            continue;
-        }
-        count += 1;
+        let start = i;
         i += 1;
+        // `%N$`: the argument by position.
+        let mut at = None;
+        let mut j = i;
+        while fmt.get(j).is_some_and(u8::is_ascii_digit) {
+            j += 1;
+        }
+        if j > i && fmt.get(j) == Some(&b'$') {
+            let n = digits(fmt, &mut i);
+            if n == 0 {
+                return Err(FmtError::IndexZero);
+            }
+            at = Some(n);
+            i = j + 1;
+        }
         let mut spec = Spec::default();
         while let Some(&f) = fmt.get(i) {
             match f {
@@ -55,12 +95,14 @@ pub fn sprintf(out: &mut Vec<u8>, fmt: &[u8], args: &[Value], convfmt: &NumForma
                 b' ' => spec.space = true,
                 b'#' => spec.alt = true,
                 b'0' => spec.zero = true,
+                // Thousands grouping: none in the C locale.
+                b'\'' => {}
                 _ => break,
             }
             i += 1;
         }
         let take = |next: &mut usize| -> Result<f64, FmtError> {
-            let v = args.get(*next).ok_or(FmtError::NotEnough)?;
+            let v = args.get(*next).ok_or(FmtError::NotEnough(start))?;
             *next += 1;
             Ok(v.to_num())
         };
@@ -84,23 +126,36 @@ pub fn sprintf(out: &mut Vec<u8>, fmt: &[u8], args: &[Value], convfmt: &NumForma
                 spec.prec = Some(digits(fmt, &mut i));
             }
         }
-        // C length modifiers mean nothing for doubles.
-        while matches!(fmt.get(i), Some(b'l' | b'h' | b'L' | b'q' | b'j' | b'z' | b't')) {
+        // C's length modifiers mean nothing for doubles (gawk takes one;
+        // `%lld` is copied as it is, below).
+        if matches!(fmt.get(i), Some(b'l' | b'h' | b'L' | b'j' | b'z' | b't')) {
             i += 1;
         }
         let Some(&conv) = fmt.get(i) else {
-            return Err(FmtError::Improper(count));
+            out.extend_from_slice(&fmt[start..]);
+            break;
         };
         i += 1;
-        if !matches!(
-            conv,
-            b'c' | b'd' | b'i' | b'o' | b'x' | b'X' | b'u' | b'e' | b'E' | b'f' | b'F' | b'g' | b'G' | b's'
-        ) {
-            return Err(FmtError::Improper(count));
+        if conv == b'%' {
+            out.push(b'%');
+            continue;
         }
-        let arg = args.get(next).ok_or(FmtError::NotEnough)?;
-        next += 1;
-        one(out, conv, &spec, arg, convfmt);
+        if !b"cdiouxXeEfFgGaAs".contains(&conv) {
+            // gawk copies what it does not know.
+            out.extend_from_slice(&fmt[start..i]);
+            continue;
+        }
+        if *positional.get_or_insert(at.is_some()) != at.is_some() {
+            return Err(FmtError::Mixed);
+        }
+        let arg = match at {
+            Some(n) => args.get(n - 1).ok_or(FmtError::IndexPast(n))?,
+            None => {
+                next += 1;
+                args.get(next - 1).ok_or(FmtError::NotEnough(start))?
+            }
+        };
+        one(out, conv, &spec, arg, ctx);
     }
     Ok(())
 }
@@ -118,48 +173,103 @@ fn digits(fmt: &[u8], i: &mut usize) -> usize {
 }
 
 /// One conversion of one argument.
-fn one(out: &mut Vec<u8>, conv: u8, spec: &Spec, arg: &Value, convfmt: &NumFormat) {
+fn one(out: &mut Vec<u8>, conv: u8, spec: &Spec, arg: &Value, ctx: &Ctx) {
     match conv {
         b's' => {
             let mut s = Vec::new();
-            to_str_into(arg, convfmt, &mut s);
+            to_str_into(arg, ctx.convfmt, &mut s);
             if let Some(p) = spec.prec {
-                s.truncate(p);
+                s.truncate(locale::byte_offset(&s, p, ctx.charset));
             }
-            pad(out, &s, spec, false);
+            pad_chars(out, &s, spec, ctx.charset);
         }
         b'c' => {
-            let byte = match arg {
-                Value::Num(n) => vec![*n as i64 as u8],
-                Value::StrNum(s) | Value::Str(s) => vec![s.first().copied().unwrap_or(0)],
-                Value::Uninit => vec![0],
-            };
-            pad(out, &byte, spec, false);
+            let c = char_of(arg, ctx.charset);
+            pad_chars(out, &c, spec, ctx.charset);
         }
         b'd' | b'i' => {
             let n = arg.to_num();
-            // mawk clamps to a C int (NaN goes low).
-            let v = if n.is_nan() {
-                -(i32::MAX as i64)
-            } else {
-                n.clamp(-(i32::MAX as f64), i32::MAX as f64) as i64
-            };
-            signed(out, v, spec);
+            if !n.is_finite() {
+                push_exact(out, n);
+                return;
+            }
+            let t = n.trunc();
+            let mut digits = Vec::new();
+            push_exact(&mut digits, t.abs());
+            signed(out, t < 0.0, digits, spec);
         }
         b'o' | b'x' | b'X' | b'u' => {
             let n = arg.to_num();
-            let v = if n.is_nan() || n < 0.0 {
-                0
-            } else {
-                n.min(u32::MAX as f64) as u64
-            };
-            unsigned(out, v, conv, spec);
+            match to_u64(n) {
+                Some(v) => unsigned(out, v, conv, spec),
+                // Out of range: gawk falls back to %g.
+                None => one(out, b'g', spec, &Value::Num(n), ctx),
+            }
         }
         _ => {
+            let n = arg.to_num();
+            if !n.is_finite() {
+                push_exact(out, n);
+                return;
+            }
             let mut s = Vec::new();
-            float(&mut s, arg.to_num(), conv, spec);
+            float(&mut s, n, conv, spec);
             pad(out, &s, spec, true);
         }
+    }
+}
+
+/// A value as an unsigned 64-bit integer, negative ones in two's
+/// complement, when it fits.
+fn to_u64(n: f64) -> Option<u64> {
+    let t = n.trunc();
+    if !t.is_finite() {
+        None
+    } else if t < 0.0 {
+        (t >= -9_223_372_036_854_775_808.0).then_some(t as i64 as u64)
+    } else {
+        (t < 18_446_744_073_709_551_616.0).then_some(t as u64)
+    }
+}
+
+/// `%c`: a number is a character code (a byte in the C locale), a string
+/// gives its first character.
+fn char_of(arg: &Value, charset: Charset) -> Vec<u8> {
+    let code = match arg {
+        Value::Num(n) => Some(*n),
+        Value::StrNum(s) => looks_numeric(s),
+        Value::Uninit => Some(0.0),
+        Value::Str(_) => None,
+    };
+    match (code, arg) {
+        (Some(n), _) => {
+            let v = if n.is_finite() { n as i64 } else { 0 };
+            match charset {
+                Charset::Bytes => vec![v as u8],
+                Charset::Utf8 => match u32::try_from(v).ok().and_then(char::from_u32) {
+                    Some(c) => c.to_string().into_bytes(),
+                    None => vec![0],
+                },
+            }
+        }
+        (None, Value::Str(s) | Value::StrNum(s)) if !s.is_empty() => {
+            let len = locale::units(s, charset).next().map_or(1, |u| u.len);
+            s[..len].to_vec()
+        }
+        _ => vec![0],
+    }
+}
+
+/// Pad text to the width in characters.
+fn pad_chars(out: &mut Vec<u8>, s: &[u8], spec: &Spec, charset: Charset) {
+    let len = locale::char_count(s, charset);
+    let fill = spec.width.saturating_sub(len);
+    if spec.minus {
+        out.extend_from_slice(s);
+        out.resize(out.len() + fill, b' ');
+    } else {
+        out.resize(out.len() + fill, b' ');
+        out.extend_from_slice(s);
     }
 }
 
@@ -191,12 +301,10 @@ fn pad(out: &mut Vec<u8>, s: &[u8], spec: &Spec, zero_ok: bool) {
     }
 }
 
-fn signed(out: &mut Vec<u8>, v: i64, spec: &Spec) {
-    let mut digits = Vec::new();
-    push_int(&mut digits, v.unsigned_abs() as i64);
+fn signed(out: &mut Vec<u8>, negative: bool, digits: Vec<u8>, spec: &Spec) {
     let digits = precision_digits(digits, spec.prec);
     let mut s = Vec::with_capacity(digits.len() + 1);
-    if v < 0 {
+    if negative {
         s.push(b'-');
     } else if spec.plus {
         s.push(b'+');
@@ -241,7 +349,7 @@ fn unsigned(out: &mut Vec<u8>, v: u64, conv: u8, spec: &Spec) {
     pad(out, &s, spec, spec.prec.is_none());
 }
 
-/// `%e %f %g` (and upper-case forms) as C prints a double.
+/// `%e %f %g %a` (and upper-case forms) as C prints a finite double.
 pub fn float(s: &mut Vec<u8>, v: f64, conv: u8, spec: &Spec) {
     let upper = conv.is_ascii_uppercase();
     if v.is_sign_negative() {
@@ -252,21 +360,11 @@ pub fn float(s: &mut Vec<u8>, v: f64, conv: u8, spec: &Spec) {
         s.push(b' ');
     }
     let a = v.abs();
-    if !a.is_finite() {
-        let word: &[u8] = match (a.is_nan(), upper) {
-            (true, false) => b"nan",
-            (true, true) => b"NAN",
-            (false, false) => b"inf",
-            (false, true) => b"INF",
-        };
-        s.extend_from_slice(word);
-        return;
-    }
-    let prec = spec.prec.unwrap_or(6);
     let body = match conv | 0x20 {
-        b'e' => exp_form(a, prec, spec.alt),
-        b'f' => fixed_form(a, prec, spec.alt),
-        _ => g_form(a, prec, spec.alt),
+        b'e' => exp_form(a, spec.prec.unwrap_or(6), spec.alt),
+        b'f' => fixed_form(a, spec.prec.unwrap_or(6), spec.alt),
+        b'a' => hex_form(a, spec.prec, spec.alt),
+        _ => g_form(a, spec.prec.unwrap_or(6), spec.alt),
     };
     if upper {
         s.extend(body.bytes().map(|b| b.to_ascii_uppercase()));
@@ -313,6 +411,55 @@ fn g_form(a: f64, prec: usize, alt: bool) -> String {
     body
 }
 
+/// `%a`: `0x1.8p+1`, as glibc writes it (subnormals as `0x0.…p-1022`),
+/// rounding to `prec` hex digits half to even.
+fn hex_form(a: f64, prec: Option<usize>, alt: bool) -> String {
+    let bits = a.to_bits();
+    let exp_bits = ((bits >> 52) & 0x7ff) as i32;
+    let frac = bits & ((1u64 << 52) - 1);
+    if a == 0.0 {
+        let zeros = "0".repeat(prec.unwrap_or(0));
+        let dot = if !zeros.is_empty() || alt { "." } else { "" };
+        return format!("0x0{dot}{zeros}p+0");
+    }
+    let (mut lead, exp) = if exp_bits == 0 {
+        (0u64, -1022)
+    } else {
+        (1u64, exp_bits - 1023)
+    };
+    let mut digits = frac;
+    let mut ndigits = 13usize;
+    if let Some(p) = prec.filter(|&p| p < 13) {
+        let drop = 4 * (13 - p) as u32;
+        let rest = digits & ((1u64 << drop) - 1);
+        let half = 1u64 << (drop - 1);
+        digits >>= drop;
+        // Ties go to even: the last digit kept is the leading one when
+        // no hex digit is kept.
+        let last = if p == 0 { lead } else { digits };
+        if rest > half || (rest == half && last & 1 == 1) {
+            digits += 1;
+            if digits >> (4 * p) != 0 {
+                digits &= (1u64 << (4 * p)) - 1;
+                lead += 1;
+            }
+        }
+        ndigits = p;
+    }
+    let mut hex = if ndigits == 0 {
+        String::new()
+    } else {
+        format!("{digits:0ndigits$x}")
+    };
+    match prec {
+        Some(p) if p > 13 => hex.push_str(&"0".repeat(p - 13)),
+        None => hex.truncate(hex.trim_end_matches('0').len()),
+        _ => {}
+    }
+    let dot = if !hex.is_empty() || alt { "." } else { "" };
+    format!("0x{lead}{dot}{hex}p{}{}", if exp < 0 { '-' } else { '+' }, exp.abs())
+}
+
 /// Drop trailing fraction zeros (and a bare dot), keeping any exponent.
 fn strip_zeros(s: &str) -> String {
     let (mant, exp) = match s.find('e') {
@@ -347,7 +494,7 @@ impl NumFormat {
         }
     }
 
-    /// A non-integer number through this format.
+    /// A non-integral finite number through this format.
     pub fn format(&self, n: f64, out: &mut Vec<u8>) {
         if let Some(p) = self.simple_g {
             float(
@@ -365,19 +512,22 @@ impl NumFormat {
             text: b"%.6g".to_vec(),
             simple_g: Some(6),
         };
-        if sprintf(out, &self.text.clone(), &[Value::Num(n)], &plain).is_err() {
-            // A CONVFMT without a conversion gives its text (C does too);
-            // one that wants more arguments is unusable: use %.6g.
+        let ctx = Ctx {
+            convfmt: &plain,
+            charset: Charset::Bytes,
+        };
+        if sprintf(out, &self.text.clone(), &[Value::Num(n)], &ctx).is_err() {
+            // A CONVFMT that wants more arguments is unusable: use %.6g.
             plain.format(n, out);
         }
     }
 }
 
-/// A number as awk prints it: integers as integers, others by `fmt`.
+/// A number as awk prints it: integral values (of any size) as integers,
+/// `+inf`/`-nan` as such, others by `fmt`.
 pub fn num_to_str(n: f64, fmt: &NumFormat, out: &mut Vec<u8>) {
-    match as_int(n) {
-        Some(i) => push_int(out, i),
-        None => fmt.format(n, out),
+    if !push_exact(out, n) {
+        fmt.format(n, out);
     }
 }
 
@@ -394,17 +544,31 @@ pub fn to_str_into(v: &Value, fmt: &NumFormat, out: &mut Vec<u8>) {
 mod tests {
     use super::*;
 
-    fn f(fmt: &str, args: &[Value]) -> String {
+    fn fc(fmt: &str, args: &[Value], charset: Charset) -> String {
         let mut out = Vec::new();
-        sprintf(&mut out, fmt.as_bytes(), args, &NumFormat::new(b"%.6g")).unwrap();
+        let conv = NumFormat::new(b"%.6g");
+        sprintf(
+            &mut out,
+            fmt.as_bytes(),
+            args,
+            &Ctx {
+                convfmt: &conv,
+                charset,
+            },
+        )
+        .unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    fn f(fmt: &str, args: &[Value]) -> String {
+        fc(fmt, args, Charset::Bytes)
     }
 
     fn n(v: f64) -> Value {
         Value::Num(v)
     }
 
-    // Expectations from mawk 1.3.4 (and C's printf).
+    // Expectations from gawk 5.2 (and C's printf).
     #[test]
     fn conversions() {
         assert_eq!(
@@ -421,7 +585,14 @@ mod tests {
             ),
             "005|+005    |ff|FF|10|0xff|010"
         );
-        assert_eq!(f("%d|%x|%u", &[n(3e9), n(-1.), n(-5.)]), "2147483647|0|0");
+        assert_eq!(
+            f("%d|%d|%i|%u|%x", &[n(4e9), n(1e30), n(-5.), n(-1.), n(-1.)]),
+            "4000000000|1000000000000000019884624838656|-5|18446744073709551615|ffffffffffffffff"
+        );
+        assert_eq!(
+            f("%x|%x|%X", &[n(1e20), n(2f64.powi(63)), n(-255.)]),
+            "1e+20|8000000000000000|FFFFFFFFFFFFFF01"
+        );
         assert_eq!(
             f("%c%c|%5.2s|", &[n(65.), Value::str(b"hello"), Value::str(b"abc")]),
             "Ah|   ab|"
@@ -432,6 +603,41 @@ mod tests {
         );
         assert_eq!(f("%s %s", &[n(1e6), n(1234567.5)]), "1000000 1.23457e+06");
         assert_eq!(f("%%|%c", &[Value::str(b"")]), "%|\0");
+        assert_eq!(f("%5z|%|%5%|%", &[]), "%5z|%|%|%");
+        assert_eq!(f("%2$s-%1$s", &[Value::str(b"a"), Value::str(b"b")]), "b-a");
+        assert_eq!(f("%c", &[Value::strnum(b"66")]), "B");
+    }
+
+    #[test]
+    fn not_finite() {
+        let inf = f64::INFINITY;
+        assert_eq!(
+            f(
+                "[%10f][%-10e][%10d][%10s][%x]",
+                &[n(inf), n(inf), n(inf), n(inf), n(-inf)]
+            ),
+            "[+inf][+inf][+inf][      +inf][-inf]"
+        );
+        assert_eq!(f("%d %g", &[n(-f64::NAN), n(f64::NAN)]), "-nan +nan");
+    }
+
+    #[test]
+    fn characters_in_utf8() {
+        let u = |fmt: &str, args: &[Value]| fc(fmt, args, Charset::Utf8);
+        assert_eq!(
+            u(
+                "[%5s][%-4s][%.1s][%3c][%c][%c]",
+                &[
+                    Value::str("日本".as_bytes()),
+                    Value::str("é".as_bytes()),
+                    Value::str("日本".as_bytes()),
+                    Value::str("日".as_bytes()),
+                    n(233.),
+                    n(0x65e5 as f64)
+                ]
+            ),
+            "[   日本][é   ][日][  日][é][日]"
+        );
     }
 
     #[test]
@@ -460,8 +666,11 @@ mod tests {
             "0003.142|+1.23e+04| 1.000000"
         );
         assert_eq!(
-            f("%g %g %f", &[n(f64::INFINITY), n(-f64::INFINITY), n(f64::NAN)]),
-            "inf -inf nan"
+            f(
+                "%.3a|%a|%a|%a|%.0a|%a|%A",
+                &[n(0.1), n(0.1), n(0.), n(-2.5), n(1.5), n(1e-320), n(0.5)]
+            ),
+            "0x1.99ap-4|0x1.999999999999ap-4|0x0p+0|-0x1.4p+1|0x2p+0|0x0.00000000007e8p-1022|0X1P-1"
         );
     }
 
@@ -469,8 +678,18 @@ mod tests {
     fn errors() {
         let mut out = Vec::new();
         let conv = NumFormat::new(b"%.6g");
-        assert_eq!(sprintf(&mut out, b"%z", &[n(1.)], &conv), Err(FmtError::Improper(1)));
-        assert_eq!(sprintf(&mut out, b"%s %s", &[n(1.)], &conv), Err(FmtError::NotEnough));
+        let ctx = Ctx {
+            convfmt: &conv,
+            charset: Charset::Bytes,
+        };
+        assert_eq!(sprintf(&mut out, b"%s %s", &[n(1.)], &ctx), Err(FmtError::NotEnough(3)));
+        assert_eq!(sprintf(&mut out, b"%s %1$s", &[n(1.)], &ctx), Err(FmtError::Mixed));
+        assert_eq!(sprintf(&mut out, b"%0$s", &[n(1.)], &ctx), Err(FmtError::IndexZero));
+        assert_eq!(
+            sprintf(&mut out, b"%1$s %2$s", &[n(1.)], &ctx),
+            Err(FmtError::IndexPast(2))
+        );
+        assert_eq!(sprintf(&mut out, b"%1$s %%", &[n(1.)], &ctx), Ok(()));
     }
 
     #[test]
@@ -482,9 +701,12 @@ mod tests {
             String::from_utf8(o).unwrap()
         };
         assert_eq!(s(0.1 + 0.2), "0.3");
-        assert_eq!(s(2f64.powi(31)), "2.14748e+09");
+        assert_eq!(s(2f64.powi(31)), "2147483648");
+        assert_eq!(s(2f64.powi(53)), "9007199254740992");
+        assert_eq!(s(1e15 + 0.5), "1e+15");
         assert_eq!(s(-0.0), "0");
         assert_eq!(s(1.0 / 3.0), "0.333333");
+        assert_eq!(s(f64::NEG_INFINITY), "-inf");
         let mut o = Vec::new();
         NumFormat::new(b"%.2f").format(3.14163, &mut o);
         assert_eq!(o, b"3.14");

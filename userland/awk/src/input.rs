@@ -6,6 +6,7 @@ use std::sync::Arc;
 use kernel::{Fd, Proc};
 use memchr::memchr;
 
+use common::locale::{self, Charset};
 use common::regex::Regex;
 
 const CHUNK: usize = 64 * 1024;
@@ -226,8 +227,9 @@ pub enum Fs {
     /// A single character or newline (paragraph mode).
     ByteOrNewline(u8),
     Regex(Arc<Regex>),
-    /// FS = "" is mawk's: each character a field.
-    Chars,
+    /// FS = "": each character a field (a UTF-8 sequence in a UTF-8
+    /// locale).
+    Chars(Charset),
 }
 
 fn is_blank(b: u8) -> bool {
@@ -291,14 +293,15 @@ pub fn next_field(fs: &Fs, text: &[u8], pos: &mut usize, done: &mut bool) -> Opt
                 }
             }
         }
-        Fs::Chars => {
+        Fs::Chars(charset) => {
             let s = *pos;
             if s >= text.len() {
                 *done = true;
                 return None;
             }
-            *pos = s + 1;
-            Some((s, s + 1))
+            let len = locale::units(&text[s..], *charset).next().map_or(1, |u| u.len);
+            *pos = s + len;
+            Some((s, s + len))
         }
         Fs::Regex(re) => {
             let s = *pos;
@@ -352,6 +355,7 @@ mod tests {
         let re = Arc::new(super::super::regex::compile(b"[:;]+").unwrap());
         assert_eq!(fields(&Fs::Regex(re), ":a;;b:"), ["", "a", "b", ""]);
         assert_eq!(fields(&Fs::ByteOrNewline(b','), "a,b\nc"), ["a", "b", "c"]);
-        assert_eq!(fields(&Fs::Chars, "abc"), ["a", "b", "c"]);
+        assert_eq!(fields(&Fs::Chars(Charset::Bytes), "abc"), ["a", "b", "c"]);
+        assert_eq!(fields(&Fs::Chars(Charset::Utf8), "a\u{e9}"), ["a", "\u{e9}"]);
     }
 }

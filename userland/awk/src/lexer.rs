@@ -3,6 +3,7 @@
 //! expects an operand and sees `/` or `/=`.
 
 use super::ast::Builtin;
+use super::source::Diag;
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Tok {
@@ -55,6 +56,8 @@ pub enum Tok {
     Builtin(Builtin),
     Begin,
     End,
+    BeginFile,
+    EndFile,
     Function,
     If,
     Else,
@@ -74,43 +77,29 @@ pub enum Tok {
     Printf,
 }
 
-impl Tok {
-    /// How mawk names a token in "syntax error at or near X".
-    pub fn describe(&self, text: &str) -> String {
-        match self {
-            Tok::Newline => "end of line".into(),
-            Tok::Eof => "end of file".into(),
-            Tok::Str(_) => "string".into(),
-            _ => text.to_string(),
-        }
-    }
-}
-
 #[derive(Clone)]
 pub struct Lexer<'a> {
     src: &'a [u8],
-    /// The line the last token started on.
-    pub tok_line: usize,
+    /// Where the last token starts (a byte offset into the program text).
+    pub start: usize,
     pub pos: usize,
-    pub line: usize,
-    /// The source text of the last token.
-    pub text: String,
     /// After a token that makes a following newline insignificant.
     skip_newlines: bool,
+    /// Escapes gawk warns about, as they are met.
+    pub warnings: Vec<Diag>,
 }
 
-/// A lexical error: mawk's message.
-pub type LexError = String;
+/// A lexical error, with where it is.
+pub type LexError = Diag;
 
 impl<'a> Lexer<'a> {
     pub fn new(src: &'a [u8]) -> Lexer<'a> {
         Lexer {
             src,
+            start: 0,
             pos: 0,
-            tok_line: 1,
-            line: 1,
-            text: String::new(),
             skip_newlines: false,
+            warnings: Vec::new(),
         }
     }
 
@@ -128,14 +117,8 @@ impl<'a> Lexer<'a> {
         while let Some(c) = self.peek() {
             match c {
                 b' ' | b'\t' | b'\r' => self.pos += 1,
-                b'\\' if self.peek_at(1) == Some(b'\n') => {
-                    self.pos += 2;
-                    self.line += 1;
-                }
-                b'\\' if self.peek_at(1) == Some(b'\r') && self.peek_at(2) == Some(b'\n') => {
-                    self.pos += 3;
-                    self.line += 1;
-                }
+                b'\\' if self.peek_at(1) == Some(b'\n') => self.pos += 2,
+                b'\\' if self.peek_at(1) == Some(b'\r') && self.peek_at(2) == Some(b'\n') => self.pos += 3,
                 b'#' => {
                     while let Some(c) = self.peek() {
                         if c == b'\n' {
@@ -144,10 +127,7 @@ impl<'a> Lexer<'a> {
                         self.pos += 1;
                     }
                 }
-                b'\n' if self.skip_newlines => {
-                    self.pos += 1;
-                    self.line += 1;
-                }
+                b'\n' if self.skip_newlines => self.pos += 1,
                 _ => break,
             }
         }
@@ -155,12 +135,8 @@ impl<'a> Lexer<'a> {
 
     pub fn next(&mut self) -> Result<Tok, LexError> {
         self.skip_space();
-        self.tok_line = self.line;
+        self.start = self.pos;
         let tok = self.scan()?;
-        if tok == Tok::Eof {
-            // mawk counts one line past the end.
-            self.tok_line = self.line + 1;
-        }
         self.skip_newlines = matches!(tok, Tok::LBrace | Tok::And | Tok::Or | Tok::Comma | Tok::Do | Tok::Else);
         Ok(tok)
     }
@@ -168,7 +144,6 @@ impl<'a> Lexer<'a> {
     fn scan(&mut self) -> Result<Tok, LexError> {
         let start = self.pos;
         let Some(c) = self.peek() else {
-            self.text.clear();
             return Ok(Tok::Eof);
         };
         self.pos += 1;
@@ -181,10 +156,7 @@ impl<'a> Lexer<'a> {
             }
         };
         let tok = match c {
-            b'\n' => {
-                self.line += 1;
-                Tok::Newline
-            }
+            b'\n' => Tok::Newline,
             b'{' => Tok::LBrace,
             b'}' => Tok::RBrace,
             b'(' => Tok::LParen,
@@ -215,6 +187,11 @@ impl<'a> Lexer<'a> {
                 }
                 _ => Tok::Minus,
             },
+            // `**` and `**=` are gawk's spellings of `^` and `^=`.
+            b'*' if self.peek() == Some(b'*') => {
+                self.pos += 1;
+                two(self, b'=', Tok::PowAssign, Tok::Caret)
+            }
             b'*' => two(self, b'=', Tok::MulAssign, Tok::Star),
             b'/' => two(self, b'=', Tok::DivAssign, Tok::Slash),
             b'%' => two(self, b'=', Tok::ModAssign, Tok::Percent),
@@ -244,14 +221,11 @@ impl<'a> Lexer<'a> {
             b'<' => two(self, b'=', Tok::Le, Tok::Lt),
             b'=' => two(self, b'=', Tok::Eq, Tok::Assign),
             b'|' => two(self, b'|', Tok::Or, Tok::Pipe),
-            b'&' => {
-                if self.peek() == Some(b'&') {
-                    self.pos += 1;
-                    Tok::And
-                } else {
-                    return Err(format!("{}: unexpected character '&'", self.line));
-                }
+            b'&' if self.peek() == Some(b'&') => {
+                self.pos += 1;
+                Tok::And
             }
+            b'&' => return Err(Diag::syntax(start, "syntax error")),
             b'?' => Tok::Question,
             b':' => Tok::Colon,
             b'~' => Tok::Tilde,
@@ -259,7 +233,7 @@ impl<'a> Lexer<'a> {
             b'"' => return self.string(start),
             b'0'..=b'9' | b'.' => {
                 if c == b'.' && !self.peek().is_some_and(|d| d.is_ascii_digit()) {
-                    return Err(format!("{}: unexpected character '.'", self.line));
+                    return Err(Diag::syntax(start, "syntax error"));
                 }
                 self.pos = start;
                 self.number()
@@ -269,19 +243,10 @@ impl<'a> Lexer<'a> {
                     self.pos += 1;
                 }
                 let word = String::from_utf8_lossy(&self.src[start..self.pos]).into_owned();
-                self.text = word.clone();
                 return Ok(self.word(word));
             }
-            _ => {
-                let shown = if c.is_ascii_graphic() {
-                    format!("'{}'", c as char)
-                } else {
-                    format!("0x{c:02x}")
-                };
-                return Err(format!("{}: unexpected character {shown}", self.line));
-            }
+            _ => return Err(Diag::syntax(start, "syntax error")),
         };
-        self.text = String::from_utf8_lossy(&self.src[start..self.pos]).into_owned();
         Ok(tok)
     }
 
@@ -289,6 +254,8 @@ impl<'a> Lexer<'a> {
         match word.as_str() {
             "BEGIN" => Tok::Begin,
             "END" => Tok::End,
+            "BEGINFILE" => Tok::BeginFile,
+            "ENDFILE" => Tok::EndFile,
             "function" | "func" => Tok::Function,
             "if" => Tok::If,
             "else" => Tok::Else,
@@ -318,7 +285,8 @@ impl<'a> Lexer<'a> {
         let start = self.pos;
         let s = self.src;
         let mut j = self.pos;
-        // Hex constants (mawk reads them, as C's strtod does).
+        // gawk reads hex (`0x1A`) and octal (`011`) constants in programs
+        // (not in input data).
         if s.get(j) == Some(&b'0')
             && matches!(s.get(j + 1), Some(b'x' | b'X'))
             && s.get(j + 2).is_some_and(u8::is_ascii_hexdigit)
@@ -330,8 +298,19 @@ impl<'a> Lexer<'a> {
                 j += 1;
             }
             self.pos = j;
-            self.text = String::from_utf8_lossy(&s[start..j]).into_owned();
             return Tok::Number(v);
+        }
+        if s.get(j) == Some(&b'0') {
+            let mut k = j + 1;
+            while s.get(k).is_some_and(|d| (b'0'..=b'7').contains(d)) {
+                k += 1;
+            }
+            let octal = k > j + 1 && !matches!(s.get(k), Some(b'8' | b'9' | b'.' | b'e' | b'E'));
+            if octal {
+                let v = s[j + 1..k].iter().fold(0.0, |v, d| v * 8.0 + f64::from(d - b'0'));
+                self.pos = k;
+                return Tok::Number(v);
+            }
         }
         while s.get(j).is_some_and(u8::is_ascii_digit) {
             j += 1;
@@ -355,51 +334,36 @@ impl<'a> Lexer<'a> {
             }
         }
         self.pos = j;
-        self.text = String::from_utf8_lossy(&s[start..j]).into_owned();
-        Tok::Number(self.text.parse().unwrap_or(0.0))
+        Tok::Number(String::from_utf8_lossy(&s[start..j]).parse().unwrap_or(0.0))
     }
 
     fn string(&mut self, start: usize) -> Result<Tok, LexError> {
         let mut out = Vec::new();
         loop {
             let Some(c) = self.peek() else {
-                return Err(self.runaway("string constant", start));
+                return Err(Diag::syntax(start, "unterminated string"));
             };
             self.pos += 1;
             match c {
                 b'"' => break,
-                b'\n' => return Err(self.runaway("string constant", start)),
+                b'\n' => return Err(Diag::syntax(start, "unterminated string")),
                 b'\\' => match self.peek() {
-                    Some(b'\n') => {
-                        self.pos += 1;
-                        self.line += 1;
-                    }
+                    Some(b'\n') => self.pos += 1,
                     Some(_) => {
-                        let (bytes, used) = unescape(&self.src[self.pos..]);
-                        out.extend_from_slice(&bytes);
-                        self.pos += used;
+                        let at = self.pos - 1;
+                        let e = unescape(&self.src[self.pos..]);
+                        if let Some(w) = e.warning {
+                            self.warnings.push(Diag::warning(at, w));
+                        }
+                        out.extend_from_slice(&e.bytes);
+                        self.pos += e.used;
                     }
                     None => out.push(b'\\'),
                 },
                 _ => out.push(c),
             }
         }
-        self.text = String::from_utf8_lossy(&self.src[start..self.pos]).into_owned();
         Ok(Tok::Str(out))
-    }
-
-    /// mawk: `runaway string constant "abc } ...`
-    fn runaway(&self, what: &str, start: usize) -> LexError {
-        let end = self.src[start..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(self.src.len(), |k| start + k);
-        let shown: Vec<u8> = self.src[start..end].iter().copied().take(10).collect();
-        format!(
-            "line {}: runaway {what} {} ...",
-            self.line,
-            String::from_utf8_lossy(&shown)
-        )
     }
 
     /// Read a regex literal: the parser saw `/` (or `/=`) where an operand
@@ -411,23 +375,21 @@ impl<'a> Lexer<'a> {
         }
         let mut out = Vec::new();
         let mut in_bracket = false;
+        let unterminated = || Diag::syntax(start + 1, "unterminated regexp");
         loop {
             let Some(c) = self.peek() else {
-                return Err(self.runaway("regular expression", start));
+                return Err(unterminated());
             };
             self.pos += 1;
             match c {
-                b'\n' => return Err(self.runaway("regular expression", start)),
+                b'\n' => return Err(unterminated()),
                 b'/' if !in_bracket => break,
                 b'\\' => match self.peek() {
                     Some(b'/') => {
                         out.push(b'/');
                         self.pos += 1;
                     }
-                    Some(b'\n') => {
-                        self.pos += 1;
-                        self.line += 1;
-                    }
+                    Some(b'\n') => self.pos += 1,
                     Some(d) => {
                         out.push(b'\\');
                         out.push(d);
@@ -470,23 +432,34 @@ impl<'a> Lexer<'a> {
                 _ => out.push(c),
             }
         }
-        self.text = String::from_utf8_lossy(&self.src[start..self.pos]).into_owned();
+        self.start = start;
         self.skip_newlines = false;
         Ok(out)
     }
 }
 
-/// One escape after a backslash in a string: the bytes it stands for and
-/// how many source bytes it used. Unknown escapes keep their backslash,
-/// as mawk does (`"\q"` is `\q`).
-pub fn unescape(s: &[u8]) -> (Vec<u8>, usize) {
+/// One escape after a backslash: the bytes it stands for, how many bytes
+/// after the backslash it used, and what gawk warns about it.
+pub struct Escape {
+    pub bytes: Vec<u8>,
+    pub used: usize,
+    pub warning: Option<String>,
+}
+
+/// gawk's escapes: C's, octal of up to three digits, hex of up to two;
+/// any other character stands for itself, with a warning.
+pub fn unescape(s: &[u8]) -> Escape {
+    let plain = |bytes: Vec<u8>, used: usize| Escape {
+        bytes,
+        used,
+        warning: None,
+    };
     let Some(&c) = s.first() else {
-        return (vec![b'\\'], 0);
+        return plain(Vec::new(), 0);
     };
     let simple = match c {
         b'"' => Some(b'"'),
         b'\\' => Some(b'\\'),
-        b'/' => return (vec![b'\\', b'/'], 1),
         b'a' => Some(7),
         b'b' => Some(8),
         b'f' => Some(12),
@@ -497,7 +470,7 @@ pub fn unescape(s: &[u8]) -> (Vec<u8>, usize) {
         _ => None,
     };
     if let Some(b) = simple {
-        return (vec![b], 1);
+        return plain(vec![b], 1);
     }
     if (b'0'..=b'7').contains(&c) {
         let mut v: u32 = 0;
@@ -506,29 +479,43 @@ pub fn unescape(s: &[u8]) -> (Vec<u8>, usize) {
             v = v * 8 + (s[k] - b'0') as u32;
             k += 1;
         }
-        return (vec![v as u8], k);
+        return plain(vec![v as u8], k);
     }
-    if c == b'x' && s.get(1).is_some_and(u8::is_ascii_hexdigit) {
+    if c == b'x' {
         let mut v: u32 = 0;
         let mut k = 1;
         while k < 3 && s.get(k).is_some_and(u8::is_ascii_hexdigit) {
             v = v * 16 + (s[k] as char).to_digit(16).unwrap_or(0);
             k += 1;
         }
-        return (vec![v as u8], k);
+        if k == 1 {
+            return Escape {
+                bytes: vec![b'x'],
+                used: 1,
+                warning: Some("no hex digits in `\\x' escape sequence".into()),
+            };
+        }
+        return plain(vec![v as u8], k);
     }
-    (vec![b'\\', c], 1)
+    let ch = char::from(c);
+    Escape {
+        bytes: vec![c],
+        used: 1,
+        warning: Some(format!("escape sequence `\\{ch}' treated as plain `{ch}'")),
+    }
 }
 
-/// Process escapes in a command-line assignment's value (`-v x='a\tb'`).
-pub fn unescape_all(s: &[u8]) -> Vec<u8> {
+/// Process escapes in a command-line assignment's value (`-v x='a\tb'`),
+/// with the warnings gawk gives.
+pub fn unescape_all(s: &[u8], warnings: &mut Vec<String>) -> Vec<u8> {
     let mut out = Vec::with_capacity(s.len());
     let mut i = 0;
     while i < s.len() {
-        if s[i] == b'\\' && i + 1 < s.len() {
-            let (b, used) = unescape(&s[i + 1..]);
-            out.extend_from_slice(&b);
-            i += 1 + used;
+        if s[i] == b'\\' {
+            let e = unescape(&s[i + 1..]);
+            out.extend_from_slice(&e.bytes);
+            warnings.extend(e.warning);
+            i += 1 + e.used;
         } else {
             out.push(s[i]);
             i += 1;
@@ -565,7 +552,20 @@ mod tests {
         );
         assert_eq!(toks("f(x) f (x)")[0], Tok::FuncName("f".into()));
         assert_eq!(toks("f (x)")[0], Tok::Name("f".into()));
-        assert_eq!(toks(r#""a\tb\"\101\q""#), [Tok::Str(b"a\tb\"A\\q".to_vec())]);
+        assert_eq!(toks(r#""a\tb\"\101\q\x41\x414""#), [Tok::Str(b"a\tb\"AqAA4".to_vec())]);
+        assert_eq!(
+            toks("011 0x1A 08 1.5e 2**3"),
+            [
+                Tok::Number(9.0),
+                Tok::Number(26.0),
+                Tok::Number(8.0),
+                Tok::Number(1.5),
+                Tok::Name("e".into()),
+                Tok::Number(2.0),
+                Tok::Caret,
+                Tok::Number(3.0)
+            ]
+        );
         assert_eq!(
             toks("a !~ b >> c"),
             [
@@ -587,16 +587,17 @@ mod tests {
         let mut l = Lexer::new(b"/=x/");
         assert_eq!(l.next().unwrap(), Tok::DivAssign);
         assert_eq!(l.regex(true).unwrap(), b"=x");
-        let mut l = Lexer::new(b"/abc");
+        let mut l = Lexer::new(b"x=/abc");
         l.next().unwrap();
-        assert_eq!(
-            l.regex(false).unwrap_err(),
-            "line 1: runaway regular expression /abc ..."
-        );
+        l.next().unwrap();
+        l.next().unwrap();
+        assert_eq!(l.regex(false).unwrap_err(), Diag::syntax(3, "unterminated regexp"));
     }
 
     #[test]
     fn escapes() {
-        assert_eq!(unescape_all(b"a\\tb\\\\c\\/"), b"a\tb\\c\\/");
+        let mut w = Vec::new();
+        assert_eq!(unescape_all(b"a\\tb\\\\c\\/\\", &mut w), b"a\tb\\c/");
+        assert_eq!(w, ["escape sequence `\\/' treated as plain `/'"]);
     }
 }

@@ -1,4 +1,4 @@
-//! `awk`: pattern scanning and processing, POSIX awk as mawk runs it.
+//! `awk`: pattern scanning and processing, as GNU awk 5 runs it.
 //!
 //! The program is tokenized ([`lexer`]), parsed to an AST ([`parser`]),
 //! typed and compiled to a small stack bytecode ([`compile`]), and run by
@@ -15,41 +15,74 @@ mod lexer;
 mod parser;
 mod record;
 mod regex;
+mod source;
+mod text;
 mod value;
 mod vm;
 
 use common::cli::Cmd;
-use vm::{Fatal, Flow, Vm};
+use source::{Diag, Sources};
+use vm::{Event, Fatal, Flow, Vm};
 
-const HELP: &str = "Usage: awk [-F fs] [-v var=value]... [-f progfile]... ['program'] [file | var=value]...
+const HELP: &str = "Usage: awk [POSIX or GNU style options] -f progfile [--] file ...
+Usage: awk [POSIX or GNU style options] [--] 'program' file ...
 Scan files for patterns and run actions on the matching records.
 
-  -F fs            set the field separator FS to fs (escapes such as \\t work)
-  -v var=value     assign var before the program starts (BEGIN included)
-  -f progfile      read the program from progfile (several -f concatenate;
-                   `-f -` reads it from standard input)
-  --               end of options
-  -W version       output version information and exit (also --version)
-  -W usage         display this help and exit (also -W help, --help)
+POSIX options:		GNU long options: (standard)
+	-f progfile		--file=progfile
+	-F fs			--field-separator=fs
+	-v var=val		--assign=var=val
+Short options:		GNU long options: (extensions)
+	-b			--characters-as-bytes
+	-e 'program-text'	--source='program-text'
+	-E file			--exec=file
+	-h			--help (also --usage)
+	-i includefile		--include=includefile
+	-O			--optimize
+	-r			--re-interval
+	-s			--no-optimize
+	-S			--sandbox
+	-V			--version
+Long options may be abbreviated; -W name[=value] is --name[=value].
 
 With no file, or when a file is -, read standard input. An operand of the
-form var=value assigns var when it is reached among the files.
+form var=value assigns var when it is reached among the files (not with -E).
+-i finds a file in AWKPATH (default .:/usr/share/awk), adding .awk if needed,
+and reads each file once.
 
-This awk follows mawk: numbers print as integers when integral; division
-by zero gives inf or nan; index(s, \"\") is 1; a field past NF is the empty
-string. It differs where POSIX (and gawk) say otherwise: with RS = \"\" a
-newline always separates fields; regex intervals a{n,m} are supported;
-`$NF++` increments the last field. rand()'s sequence and srand()'s default
-seed (the time) are not mawk's. Function calls may nest 100000 deep.
+This awk follows GNU awk 5 (gawk): numbers are doubles and integral values
+print exactly (2^53 and beyond as %d would); %d %i %o %x %u %c are 64-bit;
+division by zero is fatal; messages and exit statuses are gawk's. gawk's
+extensions: length(array), gensub, tolower/toupper, split's fourth argument,
+strftime/systime/mktime (TZ honoured), asort/asorti, PROCINFO[\"sorted_in\"],
+IGNORECASE, FPAT, BEGINFILE/ENDFILE. Under a UTF-8 locale, length, substr,
+index, match and printf's widths count characters (-b: bytes).
+Not here: --posix, --traditional, --lint, --bignum, --profile, --debug,
+extensions (-l), namespaces and @include inside program files.
+rand() follows its own generator, seeded by srand() (0 by default, as gawk).
 ";
 
+/// Where a piece of the program comes from.
+enum Piece {
+    /// `-f file` or `-E file`.
+    File(String),
+    /// `-e text`, or the program operand.
+    Text(String),
+    /// `-i file`: searched in AWKPATH, read once.
+    Include(String),
+}
+
 /// What the command line asked for.
+#[derive(Default)]
 struct Invocation {
     fs: Option<String>,
     assigns: Vec<String>,
-    progfiles: Vec<String>,
-    program: Option<String>,
+    pieces: Vec<Piece>,
     operands: Vec<String>,
+    bytes: bool,
+    sandbox: bool,
+    /// `-E`: operands are only files.
+    exec: bool,
 }
 
 enum Parsed {
@@ -62,45 +95,64 @@ pub async fn main(mut cmd: Cmd) -> i32 {
         Parsed::Run(i) => i,
         Parsed::Exit(s) => return s,
     };
-    let (src, segments) = match program_text(&mut cmd, &inv).await {
+    let sources = match program_text(&mut cmd, &inv).await {
         Ok(s) => s,
         Err(status) => return status,
     };
-    let prog = match parser::parse(&src, common::limits::Depth::of(&cmd.p)) {
+    let name = cmd.name.clone();
+    let prog = match parser::parse(&sources, common::limits::Depth::of(&cmd.p)) {
         Ok(p) => p,
-        Err(e) => return fail(&mut cmd, &locate(&e, &segments)).await,
+        Err(d) => return diag_fail(&mut cmd, &sources, &d).await,
     };
-    let code = match compile::compile(&prog) {
+    let charset = if inv.bytes {
+        common::locale::Charset::Bytes
+    } else {
+        common::locale::Charset::of(&cmd.p)
+    };
+    let code = match compile::compile(&prog, charset.is_utf8()) {
         Ok(c) => c,
-        Err(e) => return fail(&mut cmd, &locate(&e, &segments)).await,
+        Err(d) => return diag_fail(&mut cmd, &sources, &d).await,
     };
-    let mut vm = Vm::new(cmd, code);
+    let warned: String = prog
+        .warnings
+        .iter()
+        .chain(&code.warnings)
+        .map(|w| sources.render(&name, w))
+        .collect();
+    if !warned.is_empty() {
+        let _ = cmd.p.write(2, warned.as_bytes()).await;
+    }
+    let mut vm = Vm::new(cmd, code, sources, charset);
+    vm.sandbox = inv.sandbox;
+    vm.operand_assigns = !inv.exec;
     let mut argv = vec![vm.cmd.name.clone()];
     argv.extend(inv.operands.iter().cloned());
     vm.set_argv(&argv);
     vm.set_environ();
-    if let Some(fs) = &inv.fs
-        && let Err(e) = vm.assign_var(&format!("FS={fs}"))
-    {
-        return fail(&mut vm.cmd, &e).await;
+    let mut warnings = Vec::new();
+    if let Some(fs) = &inv.fs {
+        // gawk: -Ft means a tab.
+        let fs = if fs == "t" { "\\t" } else { fs };
+        let _ = vm.assign_var(&format!("FS={fs}"), &mut warnings);
     }
     for a in &inv.assigns {
-        match vm.assign_var(a) {
+        match vm.assign_var(a, &mut warnings) {
             Ok(true) => {}
             Ok(false) => {
-                return fail(&mut vm.cmd, &format!("improper assignment: -v {a}")).await;
+                let name = a.split('=').next().unwrap_or("");
+                return fail(&mut vm.cmd, &format!("fatal: `{name}' is not a legal variable name")).await;
             }
-            Err(e) => return fail(&mut vm.cmd, &e).await,
+            Err(e) => return fail(&mut vm.cmd, &format!("fatal: {e}")).await,
         }
+    }
+    for w in warnings {
+        vm.cmd.error(format!("warning: {w}")).await;
     }
     let status = match run(&mut vm).await {
         Ok(()) => vm.exit_code,
-        Err(f) => {
+        Err(Fatal(m)) => {
             vm.flush_all().await;
-            let text = match f {
-                Fatal::Runtime(m) => vm.runtime_message(&m),
-                Fatal::Plain(m) => format!("{}: {m}\n", vm.cmd.name),
-            };
+            let text = vm.message("fatal", &m);
             let _ = vm.cmd.p.write(2, text.as_bytes()).await;
             vm.close_all().await;
             2
@@ -114,13 +166,34 @@ async fn fail(cmd: &mut Cmd, msg: &str) -> i32 {
     cmd.finish(2).await
 }
 
+/// A problem found before running: gawk's message and status.
+async fn diag_fail(cmd: &mut Cmd, sources: &Sources, d: &Diag) -> i32 {
+    let text = sources.render(&cmd.name, d);
+    let _ = cmd.p.write(2, text.as_bytes()).await;
+    cmd.finish(d.status()).await
+}
+
 /// BEGIN, the records, END.
 async fn run(vm: &mut Vm) -> Result<(), Fatal> {
     let mut exiting = false;
     if let Some(b) = vm.begin_entry() {
         exiting = vm.run(b).await? == Flow::Exit;
     }
-    if !exiting && vm.reads_input() {
+    if !exiting && vm.reads_input() && vm.has_file_rules() {
+        let main = vm.main_entry();
+        while let Some(ev) = vm.next_event().await? {
+            let entry = match ev {
+                Event::Record => main,
+                Event::BeginFile => vm.beginfile_entry().unwrap_or(main),
+                Event::EndFile => vm.endfile_entry().unwrap_or(main),
+            };
+            match vm.run(entry).await? {
+                Flow::Done | Flow::Next => {}
+                Flow::Nextfile => vm.skip_file().await,
+                Flow::Exit => break,
+            }
+        }
+    } else if !exiting && vm.reads_input() {
         let main = vm.main_entry();
         while vm.read_main_record().await? {
             match vm.run(main).await? {
@@ -136,137 +209,324 @@ async fn run(vm: &mut Vm) -> Result<(), Fatal> {
     Ok(())
 }
 
-/// awk's options end at the program text; they do not permute.
+/// An option: its long name, its letter, whether it takes a value.
+struct Opt {
+    long: &'static str,
+    short: u8,
+    value: bool,
+}
+
+const OPTS: &[Opt] = &[
+    Opt {
+        long: "file",
+        short: b'f',
+        value: true,
+    },
+    Opt {
+        long: "field-separator",
+        short: b'F',
+        value: true,
+    },
+    Opt {
+        long: "assign",
+        short: b'v',
+        value: true,
+    },
+    Opt {
+        long: "source",
+        short: b'e',
+        value: true,
+    },
+    Opt {
+        long: "exec",
+        short: b'E',
+        value: true,
+    },
+    Opt {
+        long: "include",
+        short: b'i',
+        value: true,
+    },
+    Opt {
+        long: "characters-as-bytes",
+        short: b'b',
+        value: false,
+    },
+    Opt {
+        long: "sandbox",
+        short: b'S',
+        value: false,
+    },
+    Opt {
+        long: "optimize",
+        short: b'O',
+        value: false,
+    },
+    Opt {
+        long: "no-optimize",
+        short: b's',
+        value: false,
+    },
+    Opt {
+        long: "re-interval",
+        short: b'r',
+        value: false,
+    },
+    Opt {
+        long: "help",
+        short: b'h',
+        value: false,
+    },
+    Opt {
+        long: "usage",
+        short: b'h',
+        value: false,
+    },
+    Opt {
+        long: "version",
+        short: b'V',
+        value: false,
+    },
+];
+
+/// The option a long name (or an unambiguous prefix of one) means.
+fn long_opt(name: &str) -> Option<&'static Opt> {
+    if let Some(o) = OPTS.iter().find(|o| o.long == name) {
+        return Some(o);
+    }
+    let mut hits = OPTS.iter().filter(|o| o.long.starts_with(name));
+    let first = hits.next()?;
+    // Prefixes of both --help and --usage mean the same thing.
+    hits.all(|o| o.short == first.short).then_some(first)
+}
+
+/// What one option does to the invocation; `Some(status)` ends the run.
+async fn apply(cmd: &mut Cmd, inv: &mut Invocation, opt: &Opt, value: String) -> Option<i32> {
+    match opt.short {
+        b'f' => inv.pieces.push(Piece::File(value)),
+        b'F' => inv.fs = Some(value),
+        b'v' => {
+            if !value.contains('=') {
+                cmd.error(format!("`{value}' argument to `-v' not in `var=value' form\n"))
+                    .await;
+                return Some(usage(cmd).await);
+            }
+            inv.assigns.push(value);
+        }
+        b'e' if value.is_empty() => cmd.error("warning: empty argument to `-e/--source' ignored").await,
+        b'e' => inv.pieces.push(Piece::Text(value)),
+        b'E' => {
+            inv.pieces.push(Piece::File(value));
+            inv.exec = true;
+        }
+        b'i' => inv.pieces.push(Piece::Include(value)),
+        b'b' => inv.bytes = true,
+        b'S' => inv.sandbox = true,
+        // gawk optimizes and allows intervals by default; these say so.
+        b'O' | b's' | b'r' => {}
+        b'h' => return Some(cmd.help(HELP).await),
+        _ => return Some(cmd.version().await),
+    }
+    None
+}
+
+/// The usage text on standard error, status 1 (gawk's for a bad option).
+async fn usage(cmd: &mut Cmd) -> i32 {
+    let _ = cmd.out.flush().await;
+    let _ = cmd.p.write(2, HELP.as_bytes()).await;
+    cmd.finish(1).await
+}
+
+/// gawk's options (getopt_long's rules: letters may be grouped, long
+/// names abbreviated); they end at `--`, at the first operand, or after
+/// `-E file`.
 async fn parse_args(cmd: &mut Cmd) -> Parsed {
     let args = cmd.args.clone();
-    let mut inv = Invocation {
-        fs: None,
-        assigns: Vec::new(),
-        progfiles: Vec::new(),
-        program: None,
-        operands: Vec::new(),
-    };
+    let mut inv = Invocation::default();
     let mut i = 0;
-    while i < args.len() {
-        let a = &args[i];
-        if a == "--" {
-            i += 1;
-            break;
-        }
-        if a == "--help" || a == "--usage" {
-            return Parsed::Exit(cmd.help(HELP).await);
-        }
-        if a == "--version" {
-            return Parsed::Exit(cmd.version().await);
-        }
-        if !a.starts_with('-') || a == "-" {
-            break;
-        }
-        if a.starts_with("--") {
-            cmd.error(format!("not an option: {a}")).await;
-            return Parsed::Exit(cmd.finish(2).await);
-        }
-        let letter = a.as_bytes()[1];
-        if !matches!(letter, b'F' | b'v' | b'f' | b'W') {
-            cmd.error(format!("not an option: {a}")).await;
-            return Parsed::Exit(cmd.finish(2).await);
-        }
-        let value = if a.len() > 2 {
-            a[2..].to_string()
-        } else {
-            i += 1;
-            match args.get(i) {
-                Some(v) => v.clone(),
-                None => {
-                    cmd.error(format!("option -{} lacks argument", letter as char)).await;
-                    return Parsed::Exit(cmd.finish(2).await);
-                }
+    macro_rules! apply {
+        ($opt:expr, $value:expr) => {
+            if let Some(status) = apply(cmd, &mut inv, $opt, $value).await {
+                return Parsed::Exit(status);
             }
         };
+    }
+    while i < args.len() && !inv.exec {
+        let a = &args[i];
         i += 1;
-        match letter {
-            b'F' => inv.fs = Some(value),
-            b'v' => inv.assigns.push(value),
-            b'f' => inv.progfiles.push(value),
-            _ => {
-                let w = value.split('=').next().unwrap_or("");
-                if !w.is_empty() && "version".starts_with(w) {
-                    return Parsed::Exit(cmd.version().await);
+        if a == "--" {
+            break;
+        }
+        if !a.starts_with('-') || a == "-" {
+            i -= 1;
+            break;
+        }
+        // `--name[=value]`, or `-W name[=value]` which means the same.
+        let long = if let Some(l) = a.strip_prefix("--") {
+            Some(l.to_string())
+        } else if let Some(w) = a.strip_prefix("-W") {
+            let w = if w.is_empty() {
+                i += 1;
+                match args.get(i - 1) {
+                    Some(v) => v.clone(),
+                    None => {
+                        cmd.error("option requires an argument -- W").await;
+                        return Parsed::Exit(usage(cmd).await);
+                    }
                 }
-                if !w.is_empty() && ("usage".starts_with(w) || "help".starts_with(w)) {
-                    return Parsed::Exit(cmd.help(HELP).await);
-                }
-                cmd.error(format!("vacuous option: -W {value}")).await;
+            } else {
+                w.to_string()
+            };
+            let name = w.split('=').next().unwrap_or("");
+            if long_opt(name).is_none() {
+                cmd.error(format!("option `-W {w}' unrecognized, ignored")).await;
+                continue;
             }
+            Some(w)
+        } else {
+            None
+        };
+        if let Some(l) = long {
+            let (name, inline) = match l.split_once('=') {
+                Some((n, v)) => (n.to_string(), Some(v.to_string())),
+                None => (l.clone(), None),
+            };
+            let Some(opt) = long_opt(&name) else {
+                return Parsed::Exit(usage(cmd).await);
+            };
+            let value = match (opt.value, inline) {
+                (true, Some(v)) => v,
+                (true, None) => match args.get(i) {
+                    Some(v) => {
+                        i += 1;
+                        v.clone()
+                    }
+                    None => {
+                        cmd.error(format!("option '--{}' requires an argument", opt.long)).await;
+                        return Parsed::Exit(usage(cmd).await);
+                    }
+                },
+                (false, Some(_)) => {
+                    cmd.error(format!("option '--{}' doesn't allow an argument", opt.long))
+                        .await;
+                    return Parsed::Exit(usage(cmd).await);
+                }
+                (false, None) => String::new(),
+            };
+            apply!(opt, value);
+            continue;
+        }
+        // A group of letters; one taking a value takes the rest of the
+        // word, or the next word.
+        let letters = &a.as_bytes()[1..];
+        let mut k = 0;
+        while k < letters.len() {
+            let c = letters[k];
+            k += 1;
+            let Some(opt) = OPTS.iter().find(|o| o.short == c) else {
+                return Parsed::Exit(usage(cmd).await);
+            };
+            if !opt.value {
+                apply!(opt, String::new());
+                continue;
+            }
+            let value = if k < letters.len() {
+                String::from_utf8_lossy(&letters[k..]).into_owned()
+            } else if let Some(v) = args.get(i) {
+                i += 1;
+                v.clone()
+            } else {
+                cmd.error(format!("option requires an argument -- {}", c as char)).await;
+                return Parsed::Exit(usage(cmd).await);
+            };
+            apply!(opt, value);
+            break;
         }
     }
     let mut rest = args[i..].iter().cloned();
-    if inv.progfiles.is_empty() {
+    if !inv.pieces.iter().any(|p| !matches!(p, Piece::Include(_))) {
         match rest.next() {
-            Some(p) => inv.program = Some(p),
-            None => {
-                return Parsed::Exit(cmd.usage_error("no program given", 2).await);
-            }
+            Some(p) => inv.pieces.push(Piece::Text(p)),
+            None => return Parsed::Exit(usage(cmd).await),
         }
     }
     inv.operands = rest.collect();
     Parsed::Run(inv)
 }
 
-/// A program file's name and the line of the joined text it starts at.
-type Segment = (String, usize);
-
-/// An error's "line N: ..." said as mawk does for -f files: the file's
-/// name and the line within it.
-fn locate(msg: &str, segments: &[Segment]) -> String {
-    let Some(rest) = msg.strip_prefix("line ") else {
-        return msg.to_string();
-    };
-    let Some((num, tail)) = rest.split_once(':') else {
-        return msg.to_string();
-    };
-    let Ok(line) = num.parse::<usize>() else {
-        return msg.to_string();
-    };
-    let Some((name, start)) = segments.iter().rev().find(|s| s.1 <= line) else {
-        return msg.to_string();
-    };
-    format!("{name}: line {}:{tail}", line - start + 1)
-}
-
-/// The program: the operand, or the -f files joined (each on lines of its
-/// own), with where each file starts.
-async fn program_text(cmd: &mut Cmd, inv: &Invocation) -> Result<(Vec<u8>, Vec<Segment>), i32> {
-    if let Some(p) = &inv.program {
-        return Ok((p.as_bytes().to_vec(), Vec::new()));
-    }
-    let mut src = Vec::new();
-    let mut segments = Vec::new();
-    let mut line = 1;
-    for (i, f) in inv.progfiles.iter().enumerate() {
-        let data = if f == "-" || f == "/dev/stdin" {
+/// The program's pieces, read and joined in command-line order.
+async fn program_text(cmd: &mut Cmd, inv: &Invocation) -> Result<Sources, i32> {
+    let mut sources = Sources::default();
+    let mut included: Vec<String> = Vec::new();
+    for piece in &inv.pieces {
+        let (name, path) = match piece {
+            Piece::Text(t) => {
+                sources.push("cmd. line", t.as_bytes(), true);
+                continue;
+            }
+            Piece::File(f) => (f.clone(), f.clone()),
+            Piece::Include(f) => {
+                let Some(path) = find_include(cmd, f).await else {
+                    cmd.error(format!(
+                        "fatal: cannot open source file `{f}' for reading: No such file or directory"
+                    ))
+                    .await;
+                    return Err(cmd.finish(2).await);
+                };
+                if included.contains(&path) {
+                    continue;
+                }
+                included.push(path.clone());
+                (path.clone(), path)
+            }
+        };
+        let data = if path == "-" || path == "/dev/stdin" {
             let mut input = common::io::Input::from_fd(0);
             input.read_all(&cmd.p).await
         } else {
-            cmd.p.read_file(f).await
+            cmd.p.read_file(&path).await
         };
         match data {
-            Ok(d) => {
-                segments.push((f.clone(), line));
-                src.extend_from_slice(&d);
-                line += memchr::memchr_iter(b'\n', &d).count();
-                // Files do not run into each other; the last one's end is
-                // left as it is (mawk counts its end-of-file line from it).
-                if i + 1 < inv.progfiles.len() && !d.ends_with(b"\n") {
-                    src.push(b'\n');
-                    line += 1;
-                }
+            Ok(d) => sources.push(&name, &d, false),
+            Err(e) if e.is(kernel::Errno::EISDIR) => {
+                cmd.error(format!(
+                    "{name}:1: error: cannot read source file `{name}': {}",
+                    e.strerror()
+                ))
+                .await;
+                return Err(cmd.finish(1).await);
             }
             Err(e) => {
-                cmd.error(format!("cannot open {f} ({})", e.strerror())).await;
+                cmd.error(format!(
+                    "fatal: cannot open source file `{name}' for reading: {}",
+                    e.strerror()
+                ))
+                .await;
                 return Err(cmd.finish(2).await);
             }
         }
     }
-    Ok((src, segments))
+    Ok(sources)
+}
+
+/// Where `-i name` is: the name itself when it has a `/`, else the first
+/// AWKPATH directory holding `name` or `name.awk`.
+async fn find_include(cmd: &Cmd, name: &str) -> Option<String> {
+    let dirs = cmd.p.getenv("AWKPATH").unwrap_or_else(|| ".:/usr/share/awk".into());
+    let candidates: Vec<String> = if name.contains('/') {
+        vec![name.to_string(), format!("{name}.awk")]
+    } else {
+        dirs.split(':')
+            .flat_map(|d| {
+                let d = if d.is_empty() { "." } else { d };
+                [format!("{d}/{name}"), format!("{d}/{name}.awk")]
+            })
+            .collect()
+    };
+    for c in candidates {
+        if cmd.p.stat(&c).await.is_ok_and(|s| !s.is_dir()) {
+            return Some(c);
+        }
+    }
+    None
 }

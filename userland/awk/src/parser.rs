@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use super::ast::*;
 use super::lexer::{Lexer, Tok};
+use super::source::{Diag, Sources};
 
 /// The special variables, by slot.
 pub const SPECIALS: &[&str] = &[
@@ -35,20 +36,22 @@ pub mod slot {
     pub const COUNT: u32 = 16;
 }
 
-type PResult<T> = Result<T, String>;
+type PResult<T> = Result<T, Diag>;
 
 struct Snapshot<'a> {
     lex: Lexer<'a>,
     tok: Tok,
-    text: String,
-    line: usize,
+    pos: usize,
 }
 
 pub struct Parser<'a> {
     lex: Lexer<'a>,
+    sources: &'a Sources,
     tok: Tok,
-    text: String,
-    line: usize,
+    /// Where the current token starts.
+    pos: usize,
+    /// Where the token before it starts.
+    prev_start: usize,
     globals: HashMap<String, u32>,
     prog: Program,
     /// Parameters of the function being parsed.
@@ -58,31 +61,38 @@ pub struct Parser<'a> {
     loop_depth: usize,
     /// Nesting of statements and expressions, against the nesting limit.
     nest: Depth,
-    /// In BEGIN/END or a function (where `next` is improper in BEGIN/END).
-    in_begin_end: bool,
+    /// In BEGIN or END (where `next` is an error), and which.
+    in_begin_end: Option<&'static str>,
 }
 
-pub fn parse(src: &[u8], nest: Depth) -> PResult<Program> {
+/// Parse the program's text (all its sources, joined), nesting no deeper
+/// than `nest` allows.
+pub fn parse(sources: &Sources, nest: Depth) -> PResult<Program> {
     let mut p = Parser {
-        lex: Lexer::new(src),
+        lex: Lexer::new(&sources.text),
+        sources,
         tok: Tok::Newline,
-        text: String::new(),
-        line: 1,
+        pos: 0,
+        prev_start: 0,
         globals: HashMap::new(),
         prog: Program::default(),
         locals: None,
         no_gt: false,
         loop_depth: 0,
         nest,
-        in_begin_end: false,
+        in_begin_end: None,
     };
     for name in SPECIALS {
         p.global(name);
     }
     p.advance()?;
     p.program()?;
-    p.prog.eof_line = p.line;
+    p.prog.warnings = std::mem::take(&mut p.lex.warnings);
     Ok(p.prog)
+}
+
+fn not_a_variable(name: &str) -> String {
+    format!("function `{name}' called with space between name and `(',\nor used as a variable or an array")
 }
 
 fn is_special(name: &str) -> bool {
@@ -91,12 +101,9 @@ fn is_special(name: &str) -> bool {
 
 impl<'a> Parser<'a> {
     fn advance(&mut self) -> PResult<()> {
-        self.tok = self
-            .lex
-            .next()
-            .map_err(|e| if e.starts_with("line") { e } else { e.to_string() })?;
-        self.text = self.lex.text.clone();
-        self.line = self.lex.tok_line;
+        self.prev_start = self.pos;
+        self.tok = self.lex.next()?;
+        self.pos = self.lex.start;
         Ok(())
     }
 
@@ -104,16 +111,14 @@ impl<'a> Parser<'a> {
         Snapshot {
             lex: self.lex.clone(),
             tok: self.tok.clone(),
-            text: self.text.clone(),
-            line: self.line,
+            pos: self.pos,
         }
     }
 
     fn restore(&mut self, s: Snapshot<'a>) {
         self.lex = s.lex;
         self.tok = s.tok;
-        self.text = s.text;
-        self.line = s.line;
+        self.pos = s.pos;
     }
 
     /// The token after the current one, without consuming anything.
@@ -122,39 +127,43 @@ impl<'a> Parser<'a> {
         l.next().unwrap_or(Tok::Eof)
     }
 
-    /// `f` one level deeper (a statement or an operand): `line 3: program
+    /// `f` one level deeper (a statement or an operand): `fatal: program
     /// nested too deeply (limit 1000)` past the limit, long before the
     /// stack would overflow.
     fn nested<T>(&mut self, f: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<T> {
-        self.nest
-            .enter("program")
-            .map_err(|e| format!("line {}: {e}", self.line))?;
+        let pos = self.pos;
+        self.nest.enter("program").map_err(|e| Diag::fatal(pos, e))?;
         let r = f(self);
         self.nest.leave();
         r
     }
 
+    /// gawk's syntax error at the current token: a caret under it, or
+    /// "unexpected newline or end of string" at the end of a line or of
+    /// the program.
     fn error<T>(&self) -> PResult<T> {
-        Err(match self.tok {
-            Tok::Eof => format!("line {}: syntax error at or near end of file", self.line),
-            _ => format!(
-                "line {}: syntax error at or near {}",
-                self.line,
-                self.tok.describe(&self.text)
-            ),
-        })
+        Err(self.syntax_error())
+    }
+
+    fn syntax_error(&self) -> Diag {
+        match self.tok {
+            Tok::Eof => Diag::AtEnd(self.sources.index_of(self.pos)),
+            // The newline gawk's own end of a command-line text stands for.
+            Tok::Newline if self.sources.is_cmdline_end(self.pos) => Diag::AtEnd(self.sources.index_of(self.pos)),
+            Tok::Newline => Diag::Syntax {
+                pos: self.pos,
+                msg: "unexpected newline or end of string".into(),
+                newline: true,
+            },
+            _ => Diag::syntax(self.pos, "syntax error"),
+        }
     }
 
     fn expect(&mut self, t: Tok) -> PResult<()> {
         if self.tok == t {
             return self.advance();
         }
-        match (&t, &self.tok) {
-            (Tok::RParen, Tok::Newline | Tok::Eof) => Err(format!("line {}: missing ) near end of line", self.line)),
-            (Tok::RParen, Tok::RBrace) => Err(format!("line {}: missing ) near }}", self.line)),
-            (Tok::RBrace, Tok::Eof) => Err(format!("line {}: missing }} near end of file", self.line)),
-            _ => self.error(),
-        }
+        self.error()
     }
 
     fn skip_newlines(&mut self) -> PResult<()> {
@@ -181,13 +190,19 @@ impl<'a> Parser<'a> {
         g
     }
 
-    fn var(&mut self, name: &str) -> Var {
+    /// A variable by name, used at `at` (for the message when the name is
+    /// a function's: gawk's error, also for `f (x)` with a blank; a
+    /// function defined later meets the name as a variable's).
+    fn var(&mut self, name: &str, at: usize) -> PResult<Var> {
         if let Some(locals) = &self.locals
             && let Some(i) = locals.iter().position(|l| l == name)
         {
-            return Var::Local(i as u32);
+            return Ok(Var::Local(i as u32));
         }
-        Var::Global(self.global(name))
+        if self.prog.funcs.iter().any(|f| f.name == name) {
+            return Err(Diag::error(at, not_a_variable(name)));
+        }
+        Ok(Var::Global(self.global(name)))
     }
 
     // ---- program structure ----
@@ -208,31 +223,40 @@ impl<'a> Parser<'a> {
 
     fn item(&mut self) -> PResult<()> {
         match self.tok.clone() {
-            Tok::Begin | Tok::End => {
-                let is_begin = self.tok == Tok::Begin;
+            Tok::Begin | Tok::End | Tok::BeginFile | Tok::EndFile => {
+                let kind = self.tok.clone();
                 self.advance()?;
                 self.skip_newlines()?;
                 if self.tok != Tok::LBrace {
                     return self.error();
                 }
-                self.in_begin_end = true;
+                self.in_begin_end = Some(match kind {
+                    Tok::Begin => "BEGIN",
+                    Tok::End => "END",
+                    Tok::BeginFile => "BEGINFILE",
+                    _ => "ENDFILE",
+                });
                 let body = self.block()?;
-                self.in_begin_end = false;
-                if is_begin {
-                    self.prog.begin.push(body);
-                } else {
-                    self.prog.end.push(body);
+                self.in_begin_end = None;
+                match kind {
+                    Tok::Begin => self.prog.begin.push(body),
+                    Tok::End => self.prog.end.push(body),
+                    Tok::BeginFile => self.prog.beginfile.push(body),
+                    _ => self.prog.endfile.push(body),
                 }
             }
             Tok::Function => self.function()?,
             Tok::LBrace => {
+                let pos = self.pos;
                 let body = self.block()?;
                 self.prog.rules.push(Rule {
                     pattern: Pattern::All,
                     action: Some(body),
+                    pos,
                 });
             }
             _ => {
+                let pos = self.pos;
                 let first = self.expr()?;
                 let pattern = if self.tok == Tok::Comma {
                     self.advance()?;
@@ -249,34 +273,45 @@ impl<'a> Parser<'a> {
                         _ => return self.error(),
                     }
                 };
-                self.prog.rules.push(Rule { pattern, action });
+                self.prog.rules.push(Rule { pattern, action, pos });
             }
         }
         Ok(())
     }
 
     fn function(&mut self) -> PResult<()> {
+        let at = self.pos;
         self.advance()?;
         let name = match &self.tok {
             Tok::Name(n) | Tok::FuncName(n) => n.clone(),
             _ => return self.error(),
         };
-        if is_special(&name) {
-            return Err(format!("line {}: illegal reference to variable {name}", self.line));
-        }
-        if self.prog.funcs.iter().any(|f| f.name == name) {
-            return Err(format!("line {}: redefinition of {name}", self.line));
+        // A name already used as a variable (or a special one) cannot
+        // become a function.
+        let used = self.globals.contains_key(&name) || self.prog.funcs.iter().any(|f| f.name == name);
+        if used {
+            return Err(Diag::error(at, format!("function name `{name}' previously defined")));
         }
         self.advance()?;
         self.expect(Tok::LParen)?;
         let mut params: Vec<String> = Vec::new();
         while let Tok::Name(p) = &self.tok {
             let p = p.clone();
-            if is_special(&p) {
-                return Err(format!("line {}: illegal reference to variable {p}", self.line));
-            }
-            if params.contains(&p) {
-                return Err(format!("line {}: {p} is duplicated in argument list", self.line));
+            let problem = if is_special(&p) {
+                Some(format!("cannot use special variable `{p}' as a function parameter"))
+            } else if p == name {
+                Some("cannot use function name as parameter name".to_string())
+            } else {
+                params.iter().position(|q| *q == p).map(|k| {
+                    format!(
+                        "parameter #{}, `{p}', duplicates parameter #{}",
+                        params.len() + 1,
+                        k + 1
+                    )
+                })
+            };
+            if let Some(problem) = problem {
+                return Err(Diag::error(at, format!("function `{name}': {problem}")));
             }
             params.push(p);
             self.advance()?;
@@ -343,12 +378,18 @@ impl<'a> Parser<'a> {
         body
     }
 
+    /// A statement, marked with where it starts (for messages about it).
     fn stmt(&mut self) -> PResult<Stmt> {
         self.nested(Self::stmt_at)
     }
 
     fn stmt_at(&mut self) -> PResult<Stmt> {
-        let line = self.line;
+        let pos = self.pos;
+        Ok(Stmt::At(pos, Box::new(self.bare_stmt()?)))
+    }
+
+    fn bare_stmt(&mut self) -> PResult<Stmt> {
+        let pos = self.pos;
         let s = match self.tok.clone() {
             Tok::LBrace => return Ok(Stmt::Block(self.block()?)),
             Tok::Semi => {
@@ -398,8 +439,11 @@ impl<'a> Parser<'a> {
             }
             Tok::For => return self.for_stmt(),
             Tok::Next | Tok::Nextfile => {
-                if self.in_begin_end {
-                    return Err(format!("line {line}: improper use of {}", self.text));
+                let word = if self.tok == Tok::Next { "next" } else { "nextfile" };
+                if let Some(rule) = self.in_begin_end
+                    && (word == "next" || rule != "BEGINFILE")
+                {
+                    return Err(Diag::error(pos, format!("`{word}' used in {rule} action")));
                 }
                 let s = if self.tok == Tok::Next {
                     Stmt::Next
@@ -416,7 +460,7 @@ impl<'a> Parser<'a> {
             }
             Tok::Return => {
                 if self.locals.is_none() {
-                    return Err(format!("line {line}: return outside function body"));
+                    return Err(Diag::syntax(pos, "`return' used outside function context"));
                 }
                 self.advance()?;
                 let e = if self.ends_simple() { None } else { Some(self.expr()?) };
@@ -424,8 +468,12 @@ impl<'a> Parser<'a> {
             }
             Tok::Break | Tok::Continue => {
                 if self.loop_depth == 0 {
-                    let what = if self.tok == Tok::Break { "break" } else { "continue" };
-                    return Err(format!("line {line}: {what} statement outside of loop"));
+                    let msg = if self.tok == Tok::Break {
+                        "`break' is not allowed outside a loop or switch"
+                    } else {
+                        "`continue' is not allowed outside a loop"
+                    };
+                    return Err(Diag::error(pos, msg));
                 }
                 let s = if self.tok == Tok::Break {
                     Stmt::Break
@@ -440,7 +488,7 @@ impl<'a> Parser<'a> {
                 let Tok::Name(n) = self.tok.clone() else {
                     return self.error();
                 };
-                let v = self.var(&n);
+                let v = self.var(&n, self.pos)?;
                 self.advance()?;
                 if self.tok == Tok::LBracket {
                     self.advance()?;
@@ -474,8 +522,8 @@ impl<'a> Parser<'a> {
                     self.advance()?;
                     if self.tok == Tok::RParen {
                         self.advance()?;
-                        let v = self.var(&n);
-                        let arr = self.var(&a);
+                        let v = self.var(&n, self.pos)?;
+                        let arr = self.var(&a, self.pos)?;
                         let body = self.loop_body()?;
                         return Ok(Stmt::ForIn(v, arr, Box::new(body)));
                     }
@@ -530,7 +578,7 @@ impl<'a> Parser<'a> {
             args = r?;
         }
         if is_printf && args.is_empty() {
-            return Err(format!("line {}: no arguments in call to printf", self.line));
+            return Err(Diag::fatal(self.pos, "printf: no arguments"));
         }
         let redirect = match self.tok {
             Tok::Gt | Tok::Append | Tok::Pipe => {
@@ -655,7 +703,7 @@ impl<'a> Parser<'a> {
                 return self.error();
             };
             self.advance()?;
-            let arr = self.var(&a);
+            let arr = self.var(&a, self.pos)?;
             lhs = Expr::In(vec![lhs], arr);
         }
         Ok(lhs)
@@ -752,8 +800,21 @@ impl<'a> Parser<'a> {
                 Tok::Slash => BinOp::Div,
                 _ => BinOp::Mod,
             };
+            let at = self.pos;
             self.advance()?;
             let rhs = self.unary()?;
+            // gawk folds constants as it parses: dividing two of them by
+            // zero is an error before anything runs.
+            if let (Expr::Num(_), Expr::Num(d)) = (&lhs, &rhs)
+                && *d == 0.0
+                && op != BinOp::Mul
+            {
+                let msg = match op {
+                    BinOp::Div => "division by zero attempted",
+                    _ => "division by zero attempted in `%'",
+                };
+                return Err(Diag::error(at, msg));
+            }
             lhs = Expr::Binary(op, Box::new(lhs), Box::new(rhs));
         }
         Ok(lhs)
@@ -818,14 +879,11 @@ impl<'a> Parser<'a> {
                 Ok(Expr::Str(s))
             }
             Tok::Slash | Tok::DivAssign => {
+                let at = self.pos;
                 let re = self.lex.regex(self.tok == Tok::DivAssign)?;
                 // Checked here so that an error names the regex's line.
-                if let Err(e) = super::regex::translate(&re) {
-                    return Err(format!(
-                        "line {}: regular expression compile failed ({e})\n{}",
-                        self.lex.line,
-                        String::from_utf8_lossy(&re)
-                    ));
+                if let Err(e) = super::regex::translate(&re, false) {
+                    return Err(Diag::error(at, format!("{e}: /{}/", String::from_utf8_lossy(&re))));
                 }
                 self.advance()?;
                 Ok(Expr::Regex(re))
@@ -853,15 +911,9 @@ impl<'a> Parser<'a> {
                 r
             }
             Tok::Name(n) => {
-                let line = self.line;
+                let at = self.pos;
                 self.advance()?;
-                // As in mawk, `f (x)` calls f when f is already defined.
-                if self.tok == Tok::LParen && self.prog.funcs.iter().any(|f| f.name == n) {
-                    self.advance()?;
-                    let args = self.expr_list_until(Tok::RParen)?;
-                    return Ok(Expr::Call(n, args, line));
-                }
-                let v = self.var(&n);
+                let v = self.var(&n, at)?;
                 if self.tok == Tok::LBracket {
                     self.advance()?;
                     let subs = self.expr_list_until(Tok::RBracket)?;
@@ -873,11 +925,11 @@ impl<'a> Parser<'a> {
                 Ok(Expr::Lv(LValue::Var(v)))
             }
             Tok::FuncName(n) => {
-                let line = self.line;
+                let at = self.pos;
                 self.advance()?;
                 self.expect(Tok::LParen)?;
                 let args = self.expr_list_until(Tok::RParen)?;
-                Ok(Expr::Call(n, args, line))
+                Ok(Expr::Call(n, args, at))
             }
             Tok::Builtin(b) => self.builtin(b),
             Tok::Getline => {
@@ -910,7 +962,7 @@ impl<'a> Parser<'a> {
                     return self.error();
                 };
                 self.advance()?;
-                let arr = self.var(&a);
+                let arr = self.var(&a, self.pos)?;
                 return Ok(Expr::In(list, arr));
             }
             return Ok(Expr::Grouping(list));
@@ -957,7 +1009,7 @@ impl<'a> Parser<'a> {
             }
             Tok::Name(n) => {
                 self.advance()?;
-                let v = self.var(&n);
+                let v = self.var(&n, self.pos)?;
                 if self.tok == Tok::LBracket {
                     self.advance()?;
                     let subs = self.expr_list_until(Tok::RBracket)?;
@@ -970,7 +1022,6 @@ impl<'a> Parser<'a> {
     }
 
     fn builtin(&mut self, b: Builtin) -> PResult<Expr> {
-        let line = self.line;
         self.advance()?;
         if self.tok != Tok::LParen {
             if b == Builtin::Length {
@@ -979,20 +1030,31 @@ impl<'a> Parser<'a> {
             return self.error();
         }
         self.advance()?;
-        let wrong = || format!("line {line}: wrong number of arguments in call to {}", b.name());
+        let mut args = self.expr_list_until(Tok::RParen)?;
+        // gawk points at the call's `)`.
+        let (lo, hi) = b.arity();
+        if args.len() < lo || args.len() > hi {
+            let msg = format!("{} is invalid as number of arguments for {}", args.len(), b.name());
+            return Err(Diag::syntax(self.prev_start, msg));
+        }
         match b {
             Builtin::Split => {
-                let saved = self.no_gt;
-                self.no_gt = false;
-                let r = self.split_args();
-                self.no_gt = saved;
-                return r.map_err(|e| if e.is_empty() { wrong() } else { e });
+                let array = |e: &Expr, which: &str| match e {
+                    Expr::Lv(LValue::Var(v)) => Ok(*v),
+                    _ => Err(Diag::fatal(
+                        self.pos,
+                        format!("split: {which} argument is not an array"),
+                    )),
+                };
+                let seps = args.get(3).map(|e| array(e, "fourth")).transpose()?;
+                let arr = array(&args[1], "second")?;
+                args.truncate(3);
+                let fs = (args.len() == 3).then(|| args.pop()).flatten().map(Box::new);
+                let s = args.swap_remove(0);
+                Ok(Expr::Split(Box::new(s), arr, fs, seps))
             }
             Builtin::Sub | Builtin::Gsub => {
-                let mut args = self.expr_list_until(Tok::RParen)?;
-                if args.len() < 2 || args.len() > 3 {
-                    return Err(wrong());
-                }
+                let mut setup = None;
                 let target = if args.len() == 3 {
                     match args.pop() {
                         Some(Expr::Lv(lv)) => lv,
@@ -1000,60 +1062,36 @@ impl<'a> Parser<'a> {
                             Expr::Lv(lv) => lv,
                             _ => return self.error(),
                         },
-                        _ => return Err(format!("line {line}: type error in arg(3) in call to {}", b.name())),
+                        // A constant: matched and counted, changed nowhere.
+                        Some(c @ (Expr::Str(_) | Expr::Num(_))) => {
+                            let scratch = LValue::Var(Var::Global(self.global(" sub target")));
+                            setup = Some(Expr::Assign(Box::new(scratch.clone()), None, Box::new(c)));
+                            scratch
+                        }
+                        _ => {
+                            let msg = format!("{} third parameter is not a changeable object", b.name());
+                            return Err(Diag::syntax(self.pos, msg));
+                        }
                     }
                 } else {
                     LValue::Field(Box::new(Expr::Num(0.0)))
                 };
                 let repl = args.pop().unwrap_or(Expr::Str(Vec::new()));
                 let re = args.pop().unwrap_or(Expr::Str(Vec::new()));
-                return Ok(Expr::Sub(
-                    b == Builtin::Gsub,
-                    Box::new(re),
-                    Box::new(repl),
-                    Box::new(target),
-                ));
+                let sub = Expr::Sub(b == Builtin::Gsub, Box::new(re), Box::new(repl), Box::new(target));
+                Ok(match setup {
+                    Some(a) => Expr::Seq(Box::new(a), Box::new(sub)),
+                    None => sub,
+                })
             }
-            _ => {}
+            Builtin::Length if matches!(args.as_slice(), [Expr::Lv(LValue::Var(_))]) => {
+                let Some(Expr::Lv(LValue::Var(v))) = args.pop() else {
+                    return self.error();
+                };
+                Ok(Expr::LengthOf(v))
+            }
+            _ => Ok(Expr::Builtin(b, args)),
         }
-        let args = self.expr_list_until(Tok::RParen)?;
-        let (lo, hi) = b.arity();
-        if args.len() < lo || args.len() > hi {
-            return Err(wrong());
-        }
-        if b == Builtin::Length
-            && let [Expr::Lv(LValue::Var(v))] = args.as_slice()
-        {
-            return Ok(Expr::LengthOf(*v));
-        }
-        Ok(Expr::Builtin(b, args))
-    }
-
-    /// `split(s, a [, fs])` after the `(`. An empty error means the
-    /// argument count is wrong.
-    fn split_args(&mut self) -> PResult<Expr> {
-        let s = self.expr()?;
-        if self.tok != Tok::Comma {
-            return Err(String::new());
-        }
-        self.advance()?;
-        let Tok::Name(a) = self.tok.clone() else {
-            return self.error();
-        };
-        self.advance()?;
-        let arr = self.var(&a);
-        let fs = if self.tok == Tok::Comma {
-            self.advance()?;
-            Some(Box::new(self.expr()?))
-        } else {
-            None
-        };
-        self.skip_newlines()?;
-        if self.tok == Tok::Comma {
-            return Err(String::new());
-        }
-        self.expect(Tok::RParen)?;
-        Ok(Expr::Split(Box::new(s), arr, fs))
     }
 }
 
@@ -1061,8 +1099,14 @@ impl<'a> Parser<'a> {
 mod tests {
     use super::*;
 
-    fn parse(src: &[u8]) -> PResult<Program> {
-        super::parse(src, Depth::default())
+    fn src(text: &str) -> Sources {
+        let mut s = Sources::default();
+        s.push("cmd. line", text.as_bytes(), true);
+        s
+    }
+
+    fn parse(text: &[u8]) -> PResult<Program> {
+        super::parse(&src(std::str::from_utf8(text).unwrap()), Depth::default())
     }
 
     #[test]
@@ -1078,22 +1122,25 @@ mod tests {
     }
 
     fn nesting_cases() {
-        for src in [
+        for text in [
             format!("BEGIN{{x={}1{}}}", "(".repeat(5000), ")".repeat(5000)),
             format!("BEGIN{{x={}1}}", "!".repeat(5000)),
             format!("BEGIN{{x=2{}}}", "^2".repeat(5000)),
             format!("BEGIN{}{}", "{".repeat(5000), "}".repeat(5000)),
             format!("BEGIN{{{}x=1}}", "if(1)".repeat(5000)),
         ] {
-            let e = parse(src.as_bytes()).err().unwrap_or_default();
-            assert_eq!(e, "line 1: program nested too deeply (limit 1000)");
+            let e = err(&text);
+            assert!(e.contains("fatal: program nested too deeply (limit 1000)"), "{e}");
         }
         let ok = format!("BEGIN{{x={}1{}}}", "(".repeat(100), ")".repeat(100));
         assert!(parse(ok.as_bytes()).is_ok());
     }
 
-    fn err(src: &str) -> String {
-        parse(src.as_bytes()).unwrap_err()
+    /// The message gawk prints for a program that does not parse.
+    fn err(text: &str) -> String {
+        let s = src(text);
+        let d = parse(text.as_bytes()).unwrap_err();
+        s.render("awk", &d)
     }
 
     #[test]
@@ -1114,22 +1161,37 @@ mod tests {
         parse(b"{ if ((1,2) in a) print 2^-1, -2^2, !x, a ? b : c }").unwrap();
     }
 
+    // Messages from gawk 5.2.
     #[test]
-    fn mawk_errors() {
-        assert_eq!(err("BEGIN{x=}"), "line 1: syntax error at or near }");
-        assert_eq!(err("BEGIN{print 1,,2}"), "line 1: syntax error at or near ,");
-        assert_eq!(err("{ if x }"), "line 1: syntax error at or near x");
-        assert_eq!(err("{print $1"), "line 2: missing } near end of file");
-        assert_eq!(err("BEGIN { next }"), "line 1: improper use of next");
-        assert_eq!(err("BEGIN{return}"), "line 1: return outside function body");
-        assert_eq!(err("BEGIN{break}"), "line 1: break statement outside of loop");
+    fn gawk_errors() {
+        let caret = |text: &str, col: usize, msg: &str| {
+            format!(
+                "awk: cmd. line:1: {text}\nawk: cmd. line:1: {}^ {msg}\n",
+                " ".repeat(col)
+            )
+        };
+        assert_eq!(err("BEGIN{x=}"), caret("BEGIN{x=}", 8, "syntax error"));
+        assert_eq!(err("BEGIN{print 1,,2}"), caret("BEGIN{print 1,,2}", 14, "syntax error"));
+        assert_eq!(err("{ if x }"), caret("{ if x }", 5, "syntax error"));
         assert_eq!(
-            err("BEGIN{print substr(\"a\")}"),
-            "line 1: wrong number of arguments in call to substr"
+            err("{print $1"),
+            caret("{print $1", 9, "unexpected newline or end of string")
         );
-        assert_eq!(err("BEGIN{printf}"), "line 1: no arguments in call to printf");
-        assert_eq!(err("function f(x,x){}"), "line 1: x is duplicated in argument list");
-        assert_eq!(err("function NR(){}"), "line 1: illegal reference to variable NR");
-        assert_eq!(err("\nBEGIN {\n  y = (2\n}"), "line 3: missing ) near end of line");
+        assert_eq!(
+            err("BEGIN { next }"),
+            "awk: cmd. line:1: error: `next' used in BEGIN action\n"
+        );
+        assert_eq!(
+            err("BEGIN{return}"),
+            caret("BEGIN{return}", 6, "`return' used outside function context")
+        );
+        assert_eq!(
+            err("function f(x,x){}"),
+            "awk: cmd. line:1: error: function `f': parameter #2, `x', duplicates parameter #1\n"
+        );
+        assert_eq!(
+            err("\nBEGIN {\n  y = (2\n}"),
+            "awk: cmd. line:4:   y = (2\nawk: cmd. line:4:         ^ unexpected newline or end of string\n"
+        );
     }
 }

@@ -62,29 +62,47 @@ fn is_space(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c)
 }
 
-/// The numeric value of a string as C's `strtod` reads its longest valid
-/// prefix (mawk converts this way: hex, `inf` and `nan` included).
+fn trim(s: &[u8]) -> &[u8] {
+    let start = s.iter().position(|&b| !is_space(b)).unwrap_or(s.len());
+    let end = s.iter().rposition(|&b| !is_space(b)).map_or(start, |e| e + 1);
+    &s[start..end]
+}
+
+/// gawk's IEEE magic values: `+inf`, `-inf`, `+nan`, `-nan` (any case,
+/// sign required), standing alone after blanks are trimmed.
+fn magic(t: &[u8]) -> Option<f64> {
+    let [sign @ (b'+' | b'-'), rest @ ..] = t else {
+        return None;
+    };
+    let neg = *sign == b'-';
+    let v = if rest.eq_ignore_ascii_case(b"inf") {
+        f64::INFINITY
+    } else if rest.eq_ignore_ascii_case(b"nan") {
+        f64::NAN
+    } else {
+        return None;
+    };
+    Some(if neg { -v } else { v })
+}
+
+/// The numeric value of a string as gawk reads it: the longest decimal
+/// prefix after blanks (no hex, no bare `inf` or `nan`: gawk's default
+/// mode), or a magic value.
 pub fn str_to_num(s: &[u8]) -> f64 {
-    let mut i = 0;
-    while i < s.len() && is_space(s[i]) {
-        i += 1;
+    if let Some(v) = magic(trim(s)) {
+        return v;
     }
+    let i = s.iter().position(|&b| !is_space(b)).unwrap_or(s.len());
     prefix_num(&s[i..]).0
 }
 
-/// The number at the start of `s` and how many bytes it took (0: none).
+/// The decimal number at the start of `s` and how many bytes it took (0:
+/// none).
 fn prefix_num(s: &[u8]) -> (f64, usize) {
-    let mut i = 0;
-    let neg = match s.first() {
-        Some(b'-') => {
-            i = 1;
-            true
-        }
-        Some(b'+') => {
-            i = 1;
-            false
-        }
-        _ => false,
+    let (neg, i) = match s.first() {
+        Some(b'-') => (true, 1),
+        Some(b'+') => (false, 1),
+        _ => (false, 0),
     };
     let sign = |v: f64| if neg { -v } else { v };
     let rest = &s[i..];
@@ -95,24 +113,8 @@ fn prefix_num(s: &[u8]) -> (f64, usize) {
         n = n * 10 + (rest[j] - b'0') as u64;
         j += 1;
     }
-    if j > 0 && (j == rest.len() || !matches!(rest[j], b'0'..=b'9' | b'.' | b'e' | b'E' | b'x' | b'X')) {
+    if j > 0 && (j == rest.len() || !matches!(rest[j], b'0'..=b'9' | b'.' | b'e' | b'E')) {
         return (sign(n as f64), i + j);
-    }
-    if rest.len() >= 2 && rest[0] == b'0' && (rest[1] | 0x20) == b'x' {
-        let (v, used) = hex_num(&rest[2..]);
-        if used > 0 {
-            return (sign(v), i + 2 + used);
-        }
-        return (sign(0.0), i + 1);
-    }
-    let lower = |k: usize| rest.get(..k).map(|p| p.to_ascii_lowercase());
-    if lower(3).as_deref() == Some(b"inf") {
-        let used = if lower(8).as_deref() == Some(b"infinity") { 8 } else { 3 };
-        return (sign(f64::INFINITY), i + used);
-    }
-    if lower(3).as_deref() == Some(b"nan") {
-        let nan = if neg { -f64::NAN } else { f64::NAN };
-        return (nan, i + 3);
     }
     let end = decimal_len(rest);
     if end == 0 {
@@ -152,56 +154,40 @@ fn decimal_len(s: &[u8]) -> usize {
     j
 }
 
-fn hex_num(s: &[u8]) -> (f64, usize) {
-    let mut v = 0.0;
-    let mut j = 0;
-    while j < s.len() && s[j].is_ascii_hexdigit() {
-        v = v * 16.0 + (s[j] as char).to_digit(16).unwrap_or(0) as f64;
-        j += 1;
-    }
-    (v, j)
-}
-
 /// The value of input text that looks like a number (blanks around a
-/// decimal number), or None.
+/// decimal number, or a magic value), or None.
 pub fn looks_numeric(s: &[u8]) -> Option<f64> {
-    let mut i = 0;
-    while i < s.len() && is_space(s[i]) {
-        i += 1;
+    let t = trim(s);
+    if let Some(v) = magic(t) {
+        return Some(v);
     }
-    let mut j = i;
-    let plus = s.get(j) == Some(&b'+');
-    if j < s.len() && (s[j] == b'+' || s[j] == b'-') {
-        j += 1;
-    }
-    // mawk also takes C's hex numbers, and inf and nan (lower case, not
-    // after a plus) as numeric input.
-    let len = match &s[j..] {
-        [b'0', b'x' | b'X', rest @ ..] if hex_num(rest).1 > 0 => 2 + hex_num(rest).1,
-        [b'i', b'n', b'f', ..] | [b'n', b'a', b'n', ..] if !plus => 3,
-        _ => decimal_len(&s[j..]),
+    let digits = match t.first() {
+        Some(b'+' | b'-') => &t[1..],
+        _ => t,
     };
-    if len == 0 {
+    if digits.is_empty() || decimal_len(digits) != digits.len() {
         return None;
     }
-    let mut k = j + len;
-    while k < s.len() && is_space(s[k]) {
-        k += 1;
-    }
-    if k != s.len() {
-        return None;
-    }
-    Some(prefix_num(&s[i..]).0)
+    Some(prefix_num(t).0)
 }
 
-/// Whether a number prints as an integer: mawk does so for integral
-/// values within a C int's range.
-pub fn as_int(n: f64) -> Option<i64> {
-    if n == n.trunc() && n.abs() <= i32::MAX as f64 {
-        Some(n as i64)
+/// A number's text when it is integral or not finite (gawk: `%d`, `%.0f`
+/// past the range of a long, `+inf`, `-nan`); false when it needs a
+/// format such as CONVFMT.
+pub fn push_exact(out: &mut Vec<u8>, n: f64) -> bool {
+    if n.is_nan() {
+        out.extend_from_slice(if n.is_sign_negative() { b"-nan" } else { b"+nan" });
+    } else if n.is_infinite() {
+        out.extend_from_slice(if n < 0.0 { b"-inf" } else { b"+inf" });
+    } else if n != n.trunc() {
+        return false;
+    } else if n.abs() < 1e18 {
+        push_int(out, n as i64);
     } else {
-        None
+        use std::io::Write;
+        let _ = write!(out, "{n:.0}");
     }
+    true
 }
 
 /// Append an integer's decimal digits.
@@ -229,6 +215,7 @@ pub fn push_int(out: &mut Vec<u8>, v: i64) {
 mod tests {
     use super::*;
 
+    // Expectations from gawk 5.2.
     #[test]
     fn strtod_prefixes() {
         assert_eq!(str_to_num(b" 12abc"), 12.0);
@@ -236,35 +223,52 @@ mod tests {
         assert_eq!(str_to_num(b".5"), 0.5);
         assert_eq!(str_to_num(b"+3"), 3.0);
         assert_eq!(str_to_num(b"1e"), 1.0);
-        assert_eq!(str_to_num(b"0x1A"), 26.0);
-        assert_eq!(str_to_num(b"0x"), 0.0);
-        assert_eq!(str_to_num(b"-inf"), f64::NEG_INFINITY);
-        assert!(str_to_num(b"nan").is_nan());
+        assert_eq!(str_to_num(b"1.e1"), 10.0);
+        assert_eq!(str_to_num(b"0x1A"), 0.0, "no hex in gawk's default mode");
+        assert_eq!(str_to_num(b"inf"), 0.0);
+        assert_eq!(str_to_num(b"nan"), 0.0);
+        assert_eq!(str_to_num(b" -Inf "), f64::NEG_INFINITY);
+        assert!(str_to_num(b"+nan").is_nan());
+        assert_eq!(str_to_num(b"+infinity"), 0.0);
+        assert_eq!(str_to_num(b"+inf x"), 0.0);
         assert_eq!(str_to_num(b"abc"), 0.0);
         assert_eq!(str_to_num(b"-"), 0.0);
         assert_eq!(str_to_num(b"12345678901234567890"), 12345678901234567890.0);
         assert_eq!(str_to_num(b"3.25e-2x"), 0.0325);
+        assert_eq!(str_to_num(b"1e400"), f64::INFINITY);
     }
 
     #[test]
     fn strnum_rules() {
         assert_eq!(looks_numeric(b" 12 "), Some(12.0));
         assert_eq!(looks_numeric(b"-1.5e3"), Some(-1500.0));
-        assert_eq!(looks_numeric(b"0x1A"), Some(26.0));
-        assert_eq!(looks_numeric(b"+inf"), None);
+        assert_eq!(looks_numeric(b"0x1A"), None);
+        assert_eq!(looks_numeric(b" +inf "), Some(f64::INFINITY));
+        assert_eq!(looks_numeric(b"inf"), None);
         assert_eq!(looks_numeric(b"1a"), None);
+        assert_eq!(looks_numeric(b"1e"), None);
         assert_eq!(looks_numeric(b""), None);
         assert_eq!(looks_numeric(b"."), None);
+        assert_eq!(looks_numeric(b"+"), None);
+        assert_eq!(looks_numeric(b"1."), Some(1.0));
         assert_eq!(looks_numeric(b"+.5"), Some(0.5));
     }
 
     #[test]
-    fn integers() {
-        assert_eq!(as_int(3.0), Some(3));
-        assert_eq!(as_int(2147483647.0), Some(2147483647));
-        assert_eq!(as_int(2147483648.0), None);
-        assert_eq!(as_int(-2147483648.0), None);
-        assert_eq!(as_int(0.5), None);
+    fn exact_numbers() {
+        let s = |n: f64| {
+            let mut v = Vec::new();
+            assert!(push_exact(&mut v, n));
+            String::from_utf8(v).unwrap()
+        };
+        assert_eq!(s(3.0), "3");
+        assert_eq!(s(-0.0), "0");
+        assert_eq!(s(2f64.powi(53)), "9007199254740992");
+        assert_eq!(s(-2f64.powi(63)), "-9223372036854775808");
+        assert_eq!(s(1e30), "1000000000000000019884624838656");
+        assert_eq!(s(f64::INFINITY), "+inf");
+        assert_eq!(s(-f64::NAN), "-nan");
+        assert!(!push_exact(&mut Vec::new(), 0.5));
         let mut v = Vec::new();
         push_int(&mut v, -120);
         assert_eq!(v, b"-120");

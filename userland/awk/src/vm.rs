@@ -9,18 +9,30 @@ use kernel::{Errno, Fd, OpenFlags, Pid, SpawnOpts, Target};
 use rustc_hash::FxBuildHasher;
 
 use super::ast::{BinOp, Builtin, CmpOp, Redirect};
-use super::code::{Arr, Code, GetSrc, Lv, Op, Re};
-use super::format::{FmtError, NumFormat, num_to_str, sprintf, to_str_into};
+use super::code::{Arr, Code, GetSrc, Lv, Op, Re, SPLIT_SEPS};
+use super::format::{Ctx, NumFormat, num_to_str, sprintf, to_str_into};
 use super::input::{Fs, Reader, Rs, split_all};
 use super::lexer::unescape_all;
 use super::parser::slot;
 use super::record::Record;
 use super::regex::Cache;
-use super::value::{Str, Value, as_int, looks_numeric, push_int, str_from};
+use super::source::Sources;
+use super::text::{self, Repl, Which};
+use super::value::{Str, Value, looks_numeric, push_int, str_from};
 use common::cli::Cmd;
 use common::io::Output;
 use common::limits::Budget;
+use common::locale::{self, Charset};
 use common::regex::Regex;
+use common::time::{self, Zone};
+
+/// What the main loop meets, with BEGINFILE or ENDFILE rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Event {
+    BeginFile,
+    Record,
+    EndFile,
+}
 
 pub type Array = IndexMap<Box<[u8]>, Value, FxBuildHasher>;
 
@@ -33,13 +45,10 @@ pub enum Flow {
     Exit,
 }
 
-/// A fatal error: `Runtime` prints as mawk's "run time error" with the
-/// input position; `Plain` prints as it is.
+/// A fatal error's message (gawk's text after `fatal: `); where the
+/// program was is added when it is printed.
 #[derive(Debug)]
-pub enum Fatal {
-    Runtime(String),
-    Plain(String),
-}
+pub struct Fatal(pub String);
 
 type R<T> = Result<T, Fatal>;
 
@@ -77,6 +86,11 @@ struct MainInput {
     /// A file operand was seen (else standard input is read).
     had_file: bool,
     done: bool,
+    /// A file has begun and its ENDFILE rules have not run yet.
+    in_file: bool,
+    /// With BEGINFILE rules, a file that could not be opened: fatal
+    /// unless BEGINFILE skips it with `nextfile`.
+    open_error: Option<Fatal>,
 }
 
 impl Default for MainInput {
@@ -86,6 +100,8 @@ impl Default for MainInput {
             cur: None,
             had_file: false,
             done: false,
+            in_file: false,
+            open_error: None,
         }
     }
 }
@@ -121,7 +137,9 @@ pub struct Vm {
     inputs: Vec<InStream>,
     re_cache: Cache,
     rng: u64,
-    seed: Value,
+    /// The last seed given to srand (gawk starts at 1, so a program that
+    /// never calls srand gets the same numbers every run).
+    seed: u32,
     ticks: u32,
     /// The process's buffer limit: fields, strings, printf widths.
     budget: Budget,
@@ -129,6 +147,21 @@ pub struct Vm {
     /// The buffer the next main record is read into (then swapped in).
     spare: Vec<u8>,
     print_buf: Vec<u8>,
+    /// The zone strftime and mktime work in (`TZ`).
+    zone: Zone,
+    /// Characters are bytes or UTF-8 sequences, as the locale says (or
+    /// bytes, by `-b`).
+    charset: Charset,
+    /// `-S`: no `system()`, no redirections, no files added to ARGV.
+    pub sandbox: bool,
+    /// Whether `var=value` operands assign (not under `-E`).
+    pub operand_assigns: bool,
+    /// ARGC as the command line gave it (sandbox mode opens no others).
+    argc0: usize,
+    /// The program's text, for messages that say where it went wrong.
+    sources: Sources,
+    /// The op running now (None before any has run).
+    pc: Option<usize>,
     pub exit_code: i32,
 }
 
@@ -136,8 +169,19 @@ fn strerror(e: &kernel::Error) -> &'static str {
     e.strerror()
 }
 
+const SANDBOX_REDIRECT: &str = "redirection not allowed in sandbox mode";
+
+/// gawk's fatal error for input that cannot be read.
+fn read_error(name: &[u8], e: &kernel::Error) -> Fatal {
+    Fatal(format!(
+        "error reading input file `{}': {}",
+        String::from_utf8_lossy(name),
+        strerror(e)
+    ))
+}
+
 impl Vm {
-    pub fn new(cmd: Cmd, code: Code) -> Vm {
+    pub fn new(cmd: Cmd, code: Code, sources: Sources, charset: Charset) -> Vm {
         let budget = Budget::of(&cmd.p);
         let mut globals = vec![Value::Uninit; code.n_globals];
         let set = |g: &mut Vec<Value>, s: u32, v: &[u8]| g[s as usize] = Value::str(v);
@@ -152,7 +196,7 @@ impl Vm {
         // RSTART and RLENGTH start uninitialised, as in mawk.
         let arrays = (0..code.n_arrays).map(|_| Array::default()).collect();
         let ranges = vec![false; code.ranges];
-        let now = cmd.p.now_ms();
+        let zone = Zone::of(&cmd.p);
         Vm {
             cmd,
             stack: Vec::with_capacity(64),
@@ -179,14 +223,21 @@ impl Vm {
             main: MainInput::default(),
             outputs: Vec::new(),
             inputs: Vec::new(),
-            re_cache: Cache::default(),
-            rng: now ^ 0x9E37_79B9_7F4A_7C15,
-            seed: Value::Num((now / 1000) as f64),
+            re_cache: Cache::new(charset.is_utf8()),
+            rng: seed_rng(1),
+            seed: 1,
             ticks: 0,
             budget,
             key: Vec::new(),
             spare: Vec::new(),
             print_buf: Vec::new(),
+            charset,
+            zone,
+            sandbox: false,
+            operand_assigns: true,
+            argc0: 0,
+            sources,
+            pc: None,
             exit_code: 0,
             code,
         }
@@ -212,6 +263,7 @@ impl Vm {
             }
         }
         self.globals[slot::ARGC as usize] = Value::Num(argv.len() as f64);
+        self.argc0 = argv.len();
     }
 
     pub fn set_environ(&mut self) {
@@ -223,8 +275,9 @@ impl Vm {
     }
 
     /// `name=value` from -v or an operand. False if `name` is not a
-    /// variable name.
-    pub fn assign_var(&mut self, text: &str) -> Result<bool, String> {
+    /// variable name; what the value's escapes warn about goes to
+    /// `warnings`.
+    pub fn assign_var(&mut self, text: &str, warnings: &mut Vec<String>) -> Result<bool, String> {
         let Some((name, value)) = text.split_once('=') else {
             return Ok(false);
         };
@@ -244,10 +297,8 @@ impl Vm {
         if self.code.global_arrays[g].is_some() {
             return Err(format!("can't assign to {name}; it's an array name."));
         }
-        let v = Value::strnum(&unescape_all(value.as_bytes()));
-        self.store_global(g as u32, v).map_err(|f| match f {
-            Fatal::Runtime(m) | Fatal::Plain(m) => m,
-        })?;
+        let v = Value::strnum(&unescape_all(value.as_bytes(), warnings));
+        self.store_global(g as u32, v).map_err(|Fatal(m)| m)?;
         Ok(true)
     }
 
@@ -297,7 +348,7 @@ impl Vm {
         let paragraph = record && matches!(self.rs, Rs::Paragraph);
         match s {
             b" " => Fs::Blank,
-            [] => Fs::Chars,
+            [] => Fs::Chars(self.charset),
             [b] if *b != b'\\' => {
                 if paragraph {
                     Fs::ByteOrNewline(*b)
@@ -356,13 +407,7 @@ impl Vm {
     fn make_key(&mut self, v: &Value) {
         let mut k = std::mem::take(&mut self.key);
         k.clear();
-        match v {
-            Value::Num(n) => match as_int(*n) {
-                Some(i) => push_int(&mut k, i),
-                None => self.convfmt.format(*n, &mut k),
-            },
-            _ => self.push_str(v, &mut k),
-        }
+        self.push_str(v, &mut k);
         self.key = k;
     }
 
@@ -382,22 +427,29 @@ impl Vm {
     }
 
     fn rt<T>(&self, msg: impl Into<String>) -> R<T> {
-        Err(Fatal::Runtime(msg.into()))
+        Err(Fatal(msg.into()))
     }
 
-    pub fn runtime_message(&self, msg: &str) -> String {
-        let filename = self.str_of(&self.globals[slot::FILENAME as usize]);
-        let mut nr = Vec::new();
-        num_to_str(self.nr, &self.convfmt, &mut nr);
-        let mut fnr = Vec::new();
-        num_to_str(self.fnr, &self.convfmt, &mut fnr);
-        format!(
-            "{}: run time error: {msg}\n\tFILENAME=\"{}\" FNR={} NR={}\n",
-            self.cmd.name,
-            String::from_utf8_lossy(&filename),
-            String::from_utf8_lossy(&fnr),
-            String::from_utf8_lossy(&nr)
-        )
+    /// A message as gawk words it at run time: where in the program (once
+    /// code has run), where in the input (once a record has been read),
+    /// then `fatal: ` or `warning: ` and the text.
+    pub fn message(&self, kind: &str, msg: &str) -> String {
+        let mut out = format!("{}: ", self.cmd.name);
+        if let Some(pc) = self.pc {
+            let i = self.code.lines.partition_point(|l| l.0 as usize <= pc);
+            let pos = i.checked_sub(1).map_or(0, |i| self.code.lines[i].1 as usize);
+            out.push_str(&self.sources.at(pos));
+            out.push_str(": ");
+        }
+        if self.fnr > 0.0 {
+            let filename = self.str_of(&self.globals[slot::FILENAME as usize]);
+            out.push_str(&format!(
+                "(FILENAME={} FNR={}) ",
+                String::from_utf8_lossy(&filename),
+                self.fnr as i64
+            ));
+        }
+        format!("{out}{kind}: {msg}\n")
     }
 
     fn regex(&mut self, re: Re, v: Option<&Value>) -> R<Arc<Regex>> {
@@ -405,12 +457,9 @@ impl Vm {
             Re::Const(i) => Ok(self.code.regexes[i as usize].clone()),
             Re::Dyn => {
                 let s = self.str_of(v.unwrap_or(&Value::Uninit));
-                self.re_cache.get(&s).map_err(|e| {
-                    Fatal::Runtime(format!(
-                        "regular expression compile failed ({e})\n{}",
-                        String::from_utf8_lossy(&s)
-                    ))
-                })
+                self.re_cache
+                    .get(&s)
+                    .map_err(|e| Fatal(format!("invalid regexp: {e}: /{}/", String::from_utf8_lossy(&s))))
             }
         }
     }
@@ -420,9 +469,7 @@ impl Vm {
     fn field_index(&self, v: &Value) -> R<usize> {
         let n = v.to_num();
         if n < 0.0 {
-            let mut t = Vec::new();
-            num_to_str(n.trunc(), &self.convfmt, &mut t);
-            return self.rt(format!("negative field index ${}", String::from_utf8_lossy(&t)));
+            return self.rt(format!("attempt to access field {}", n.trunc() as i64));
         }
         Ok(n as usize)
     }
@@ -502,15 +549,26 @@ impl Vm {
         Ok(())
     }
 
-    fn arith(op: BinOp, a: f64, b: f64) -> f64 {
-        match op {
+    /// `a op b`; `assign` says it is `op=` (for the message about
+    /// dividing by zero, which gawk makes fatal).
+    fn arith(op: BinOp, a: f64, b: f64, assign: bool) -> R<f64> {
+        Ok(match op {
             BinOp::Add => a + b,
             BinOp::Sub => a - b,
             BinOp::Mul => a * b,
+            BinOp::Div | BinOp::Mod if b == 0.0 => {
+                let msg = match (op, assign) {
+                    (BinOp::Div, false) => "division by zero attempted",
+                    (BinOp::Mod, false) => "division by zero attempted in `%'",
+                    (BinOp::Div, true) => "division by zero attempted in `/='",
+                    _ => "division by zero attempted in `%='",
+                };
+                return Err(Fatal(msg.into()));
+            }
             BinOp::Div => a / b,
             BinOp::Mod => a % b,
             BinOp::Pow => pow(a, b),
-        }
+        })
     }
 
     // ---- comparison ----
@@ -589,6 +647,7 @@ impl Vm {
         let mut pc = entry;
         loop {
             let op = self.code.ops[pc];
+            self.pc = Some(pc);
             pc += 1;
             match op {
                 Op::Num(n) => self.stack.push(Value::Num(n)),
@@ -655,20 +714,20 @@ impl Vm {
                     let r = match lv {
                         Lv::G(g) if g >= slot::COUNT => {
                             let slot = &mut self.globals[g as usize];
-                            let r = Self::arith(op, slot.to_num(), rhs);
+                            let r = Self::arith(op, slot.to_num(), rhs, true)?;
                             *slot = Value::Num(r);
                             r
                         }
                         Lv::L(i) => {
                             let slot = &mut self.locals[self.lbase + i as usize];
-                            let r = Self::arith(op, slot.to_num(), rhs);
+                            let r = Self::arith(op, slot.to_num(), rhs, true)?;
                             *slot = Value::Num(r);
                             r
                         }
                         _ => {
                             let addr = self.lv_addr(lv)?;
                             let cur = self.load_addr(&addr).to_num();
-                            let r = Self::arith(op, cur, rhs);
+                            let r = Self::arith(op, cur, rhs, true)?;
                             self.store_addr(addr, Value::Num(r))?;
                             r
                         }
@@ -693,14 +752,7 @@ impl Vm {
                         if i > base {
                             s.extend_from_slice(&self.subsep);
                         }
-                        let v = &self.stack[i];
-                        match v {
-                            Value::Num(x) => match as_int(*x) {
-                                Some(k) => push_int(&mut s, k),
-                                None => self.convfmt.format(*x, &mut s),
-                            },
-                            _ => self.push_str(v, &mut s),
-                        }
+                        self.push_str(&self.stack[i], &mut s);
                     }
                     self.stack.truncate(base);
                     self.stack.push(Value::Str(str_from(&s)));
@@ -717,7 +769,7 @@ impl Vm {
                 Op::Bin(op) => {
                     let b = self.pop_num();
                     let a = self.pop_num();
-                    self.stack.push(Value::Num(Self::arith(op, a, b)));
+                    self.stack.push(Value::Num(Self::arith(op, a, b, false)?));
                 }
                 Op::Neg => {
                     let a = self.pop_num();
@@ -804,14 +856,19 @@ impl Vm {
                     let s = self.pop();
                     let re = self.regex(re, rv.as_ref())?;
                     let s = self.str_of(&s);
+                    let cs = self.charset;
                     let (start, len) = match re.find_at(&s, 0) {
-                        Some((b, e)) => ((b + 1) as f64, (e - b) as f64),
+                        Some((b, e)) => (
+                            (text::char_pos(&s, b, cs) + 1) as f64,
+                            locale::char_count(&s[b..e], cs) as f64,
+                        ),
                         None => (0.0, -1.0),
                     };
                     self.globals[slot::RSTART as usize] = Value::Num(start);
                     self.globals[slot::RLENGTH as usize] = Value::Num(len);
                     self.stack.push(Value::Num(start));
                 }
+                Op::Gensub(re) => self.gensub(re).await?,
                 Op::LengthArr(a) => {
                     let id = self.arr_id(a);
                     self.stack.push(Value::Num(self.arrays[id].len() as f64));
@@ -917,67 +974,74 @@ impl Vm {
         let v = match b {
             Builtin::Length => {
                 let n = if argc == 0 {
-                    self.rec.text(&self.ofs, &self.convfmt).len()
+                    let cs = self.charset;
+                    locale::char_count(self.rec.text(&self.ofs, &self.convfmt), cs)
                 } else {
-                    self.str_of(&self.stack[base]).len()
+                    locale::char_count(&self.str_of(&self.stack[base]), self.charset)
                 };
                 Value::Num(n as f64)
             }
             Builtin::Substr => {
                 let s = self.str_of(&self.stack[base]);
-                let r = substr(&s, num(self, 1), (argc == 3).then(|| num(self, 2)));
+                let r = text::substr(&s, num(self, 1), (argc == 3).then(|| num(self, 2)), self.charset);
                 Value::str(r)
             }
             Builtin::Index => {
                 let s = self.str_of(&self.stack[base]);
                 let t = self.str_of(&self.stack[base + 1]);
-                // mawk finds the empty string at position 1 (gawk says 0).
-                let i = if t.is_empty() {
-                    1
-                } else {
-                    memchr::memmem::find(&s, &t).map_or(0, |i| i + 1)
-                };
-                Value::Num(i as f64)
+                Value::Num(text::index(&s, &t, self.charset) as f64)
             }
             Builtin::Sprintf => {
                 let fmt = self.str_of(&self.stack[base]);
                 let mut out = Vec::new();
                 let args: Vec<Value> = self.stack[base + 1..].to_vec();
-                self.format_into(&mut out, &fmt, &args, "sprintf")?;
+                self.format_into(&mut out, &fmt, &args)?;
                 Value::Str(str_from(&out))
             }
             Builtin::Tolower | Builtin::Toupper => {
                 let s = self.str_of(&self.stack[base]);
-                let t: Vec<u8> = if b == Builtin::Tolower {
-                    s.to_ascii_lowercase()
-                } else {
-                    s.to_ascii_uppercase()
-                };
-                Value::str(&t)
+                Value::str(&locale::change_case(&s, b == Builtin::Toupper, self.charset))
             }
             Builtin::Sin => Value::Num(num(self, 0).sin()),
             Builtin::Cos => Value::Num(num(self, 0).cos()),
             Builtin::Atan2 => Value::Num(num(self, 0).atan2(num(self, 1))),
             Builtin::Exp => Value::Num(num(self, 0).exp()),
-            Builtin::Log => Value::Num(num(self, 0).ln()),
-            Builtin::Sqrt => Value::Num(num(self, 0).sqrt()),
+            Builtin::Log => {
+                let x = num(self, 0);
+                if x < 0.0 {
+                    self.warning(&format!("log: received negative argument {}", fmt_g(x)))
+                        .await;
+                }
+                Value::Num(x.ln())
+            }
+            Builtin::Sqrt => {
+                let x = num(self, 0);
+                if x < 0.0 {
+                    self.warning(&format!("sqrt: called with negative argument {}", fmt_g(x)))
+                        .await;
+                }
+                Value::Num(x.sqrt())
+            }
             Builtin::Int => Value::Num(num(self, 0).trunc()),
             Builtin::Rand => Value::Num(self.rand()),
             Builtin::Srand => {
                 let new = if argc == 1 {
-                    self.stack[base].clone()
+                    // C's conversion to an unsigned int.
+                    num(self, 0) as i64 as u32
                 } else {
-                    Value::Num((self.cmd.p.now_ms() / 1000) as f64)
+                    (self.cmd.p.now_ms() / 1000) as u32
                 };
-                let n = new.to_num();
-                self.rng = n.to_bits() ^ 0x9E37_79B9_7F4A_7C15;
-                std::mem::replace(&mut self.seed, new)
+                self.rng = seed_rng(new);
+                Value::Num(std::mem::replace(&mut self.seed, new) as f64)
             }
             Builtin::Close => {
                 let name = self.str_of(&self.stack[base]);
                 Value::Num(self.close(&name).await as f64)
             }
             Builtin::System => {
+                if self.sandbox {
+                    return self.rt("'system' function not allowed in sandbox mode");
+                }
                 let c = self.str_of(&self.stack[base]);
                 Value::Num(self.system(&c).await as f64)
             }
@@ -991,7 +1055,38 @@ impl Vm {
                 };
                 Value::Num(r as f64)
             }
-            Builtin::Split | Builtin::Sub | Builtin::Gsub | Builtin::Match => Value::Uninit,
+            Builtin::Systime => Value::Num((self.cmd.p.now_ms() / 1000) as f64),
+            Builtin::Strftime => {
+                // strftime([format [, timestamp [, utc]]]), gawk's default
+                // format being date's.
+                let fmt = if argc > 0 {
+                    String::from_utf8_lossy(&self.str_of(&self.stack[base])).into_owned()
+                } else {
+                    "%a %b %e %H:%M:%S %Z %Y".to_string()
+                };
+                let when = if argc > 1 {
+                    num(self, 1) as i64
+                } else {
+                    (self.cmd.p.now_ms() / 1000) as i64
+                };
+                let utc = argc > 2 && self.stack[base + 2].truth();
+                let zone = if utc { &Zone::utc() } else { &self.zone };
+                // Past the years a C int holds, localtime fails and gawk
+                // gives "".
+                let year = time::tm(when.saturating_add(i64::from(zone.at(when).offset))).year;
+                if (year - 1900).abs() > i64::from(i32::MAX) {
+                    Value::str(b"")
+                } else {
+                    Value::str(time::format_in(&fmt, when, 0, zone).as_bytes())
+                }
+            }
+            Builtin::Mktime => {
+                let spec = self.str_of(&self.stack[base]);
+                let utc = argc > 1 && self.stack[base + 1].truth();
+                let zone = if utc { &Zone::utc() } else { &self.zone };
+                Value::Num(mktime(&spec, zone).map_or(-1.0, |t| t as f64))
+            }
+            Builtin::Split | Builtin::Sub | Builtin::Gsub | Builtin::Match | Builtin::Gensub => Value::Uninit,
         };
         self.stack.truncate(base);
         self.stack.push(v);
@@ -1008,21 +1103,17 @@ impl Vm {
         (z >> 11) as f64 / (1u64 << 53) as f64
     }
 
-    fn format_into(&mut self, out: &mut Vec<u8>, fmt: &[u8], args: &[Value], who: &str) -> R<()> {
-        match sprintf(out, fmt, args, &self.convfmt) {
-            Ok(()) => Ok(()),
-            Err(e) => {
-                let what = match e {
-                    FmtError::Improper(n) => format!("improper conversion(number {n}) in {who}(\""),
-                    FmtError::NotEnough => format!("not enough arguments passed to {who}(\""),
-                };
-                self.rt(format!("{what}{}\")", String::from_utf8_lossy(fmt)))
-            }
-        }
+    fn format_into(&mut self, out: &mut Vec<u8>, fmt: &[u8], args: &[Value]) -> R<()> {
+        let ctx = Ctx {
+            convfmt: &self.convfmt,
+            charset: self.charset,
+        };
+        sprintf(out, fmt, args, &ctx).map_err(|e| Fatal(e.message(fmt)))
     }
 
     fn split(&mut self, a: Arr, mode: u8, re: u32) -> R<()> {
-        let fs = match mode {
+        let seps = (mode & SPLIT_SEPS != 0).then(|| self.arr_args.pop()).flatten();
+        let fs = match mode & !SPLIT_SEPS {
             0 => None,
             1 => {
                 let v = self.pop();
@@ -1051,6 +1142,29 @@ impl Vm {
             push_int(&mut k, i as i64 + 1);
             arr.insert(k.as_slice().into(), Value::strnum(&s[b..e]));
         }
+        if let Some(seps) = seps {
+            // seps[i] lies between fields i and i+1; with FS = " ", also
+            // the blanks before the first (0) and after the last (n).
+            let arr = &mut self.arrays[seps];
+            arr.clear();
+            let blank = matches!(fs, Fs::Blank);
+            let n = spans.len();
+            for i in 0..=n {
+                let (from, to) = match i {
+                    0 if blank => (0, spans.first().map_or(s.len(), |f| f.0)),
+                    _ if i == n && blank => (spans.last().map_or(s.len(), |f| f.1), s.len()),
+                    0 => continue,
+                    _ if i == n => continue,
+                    _ => (spans[i - 1].1, spans[i].0),
+                };
+                if blank && from == to && (i == 0 || i == n) {
+                    continue;
+                }
+                k.clear();
+                push_int(&mut k, i as i64);
+                arr.insert(k.as_slice().into(), Value::strnum(&s[from..to]));
+            }
+        }
         self.stack.push(Value::Num(spans.len() as f64));
         Ok(())
     }
@@ -1063,7 +1177,8 @@ impl Vm {
         let target = self.load_addr(&addr);
         let s = self.str_of(&target);
         let repl = self.str_of(&repl);
-        let (out, n) = substitute(&re, &s, &repl, global);
+        let which = if global { Which::All } else { Which::Nth(1) };
+        let (out, n) = text::substitute(&re, &s, &repl, which, Repl::Classic, self.charset);
         if n > 0 {
             self.store_addr(addr, Value::Str(str_from(&out)))?;
         }
@@ -1071,26 +1186,120 @@ impl Vm {
         Ok(())
     }
 
+    /// `gensub(re, repl, how, target)`: "g" or "G" replaces every match,
+    /// a number the nth (below 1: the first, with a warning).
+    async fn gensub(&mut self, re: Re) -> R<()> {
+        let target = self.pop();
+        let how = self.pop();
+        let repl = self.pop();
+        let rv = if re == Re::Dyn { Some(self.pop()) } else { None };
+        let re = self.regex(re, rv.as_ref())?;
+        let which = match &how {
+            Value::Str(t) | Value::StrNum(t) if matches!(t.first(), Some(b'g' | b'G')) => Which::All,
+            _ => {
+                let d = how.to_num();
+                if d <= 0.0 || d.is_nan() {
+                    let shown = self.str_of(&how);
+                    self.warning(&format!(
+                        "gensub: third argument `{}' treated as 1",
+                        String::from_utf8_lossy(&shown)
+                    ))
+                    .await;
+                }
+                Which::Nth(if d >= 1.0 { d.min(usize::MAX as f64) as usize } else { 1 })
+            }
+        };
+        let s = self.str_of(&target);
+        let repl = self.str_of(&repl);
+        let (out, n) = text::substitute(&re, &s, &repl, which, Repl::Groups, self.charset);
+        self.stack.push(if n > 0 { Value::Str(str_from(&out)) } else { target });
+        Ok(())
+    }
+
+    /// A warning on standard error; the program goes on.
+    pub async fn warning(&mut self, msg: &str) {
+        let text = self.message("warning", msg);
+        self.flush_all().await;
+        let _ = self.cmd.p.write(2, text.as_bytes()).await;
+    }
+
     // ---- input ----
 
     /// The next record of the main input into `buf`.
     pub async fn main_record(&mut self, buf: &mut Vec<u8>) -> R<bool> {
         loop {
-            if let Some(r) = self.main.cur.as_mut() {
-                match r.next(&self.cmd.p, &self.rs, buf).await {
-                    Ok(true) => return Ok(true),
-                    Ok(false) => {}
-                    Err(e) => return Err(Fatal::Plain(format!("read error ({})", strerror(&e)))),
-                }
-                if let Some(r) = self.main.cur.take() {
-                    r.close(&self.cmd.p).await;
-                }
+            if self.read_current(buf).await? {
+                return Ok(true);
             }
             if self.main.done || !self.open_next_main().await? {
                 self.main.done = true;
                 return Ok(false);
             }
         }
+    }
+
+    /// The next record of the file being read into `buf`; at its end the
+    /// file is closed and the answer is false.
+    async fn read_current(&mut self, buf: &mut Vec<u8>) -> R<bool> {
+        let Some(r) = self.main.cur.as_mut() else {
+            return Ok(false);
+        };
+        match r.next(&self.cmd.p, &self.rs, buf).await {
+            Ok(true) => return Ok(true),
+            Ok(false) => {}
+            Err(e) => {
+                let name = self.str_of(&self.globals[slot::FILENAME as usize]);
+                return Err(read_error(&name, &e));
+            }
+        }
+        if let Some(r) = self.main.cur.take() {
+            r.close(&self.cmd.p).await;
+        }
+        Ok(false)
+    }
+
+    /// What the main loop meets next when there are BEGINFILE or ENDFILE
+    /// rules: a file beginning (FILENAME set, FNR 0, not read yet), a
+    /// record, a file ending; None when input is over.
+    pub async fn next_event(&mut self) -> R<Option<Event>> {
+        loop {
+            let mut buf = std::mem::take(&mut self.spare);
+            let got = self.read_current(&mut buf).await;
+            let got = self.accept_record(buf, got)?;
+            if got {
+                return Ok(Some(Event::Record));
+            }
+            if self.main.in_file {
+                self.main.in_file = false;
+                if let Some(e) = self.main.open_error.take() {
+                    return Err(e);
+                }
+                if self.code.endfile.is_some() {
+                    return Ok(Some(Event::EndFile));
+                }
+            }
+            if self.main.done || !self.open_next_main().await? {
+                self.main.done = true;
+                return Ok(None);
+            }
+            self.main.in_file = true;
+            if self.code.beginfile.is_some() {
+                return Ok(Some(Event::BeginFile));
+            }
+        }
+    }
+
+    pub fn beginfile_entry(&self) -> Option<usize> {
+        self.code.beginfile
+    }
+
+    pub fn endfile_entry(&self) -> Option<usize> {
+        self.code.endfile
+    }
+
+    /// Whether the main loop goes by [`Vm::next_event`].
+    pub fn has_file_rules(&self) -> bool {
+        self.code.beginfile.is_some() || self.code.endfile.is_some()
     }
 
     /// Open the next ARGV operand (applying assignments on the way), or
@@ -1114,10 +1323,20 @@ impl Vm {
                 continue;
             }
             let text = String::from_utf8_lossy(&arg).into_owned();
-            match self.assign_var(&text) {
-                Ok(true) => continue,
-                Ok(false) => {}
-                Err(e) => return Err(Fatal::Plain(e)),
+            if self.operand_assigns {
+                let mut warnings = Vec::new();
+                let assigned = self.assign_var(&text, &mut warnings);
+                for w in warnings {
+                    self.warning(&w).await;
+                }
+                match assigned {
+                    Ok(true) => continue,
+                    Ok(false) => {}
+                    Err(e) => return Err(Fatal(e)),
+                }
+            }
+            if self.sandbox && i >= self.argc0 {
+                return self.rt(format!("cannot add a new file ({text}) to ARGV in sandbox mode"));
             }
             self.main.had_file = true;
             let reader = if &*arg == b"-" || &*arg == b"/dev/stdin" {
@@ -1125,11 +1344,24 @@ impl Vm {
             } else {
                 match self.open_read(&text).await {
                     Ok(fd) => Reader::new(fd, true),
-                    // mawk opens a directory, then fails to read it.
                     Err(e) if e.is(Errno::EISDIR) => {
-                        return Err(Fatal::Plain(format!("read error ({})", strerror(&e))));
+                        let msg = format!("command line argument `{text}' is a directory: skipped");
+                        self.warning(&msg).await;
+                        continue;
                     }
-                    Err(e) => return Err(Fatal::Plain(format!("cannot open {text} ({})", strerror(&e)))),
+                    Err(e) => {
+                        // Between files: gawk names no input position.
+                        self.fnr = 0.0;
+                        let fatal = Fatal(format!("cannot open file `{text}' for reading: {}", strerror(&e)));
+                        if self.code.beginfile.is_none() {
+                            return Err(fatal);
+                        }
+                        // BEGINFILE runs first, and may skip the file.
+                        self.main.had_file = true;
+                        self.main.open_error = Some(fatal);
+                        self.globals[slot::FILENAME as usize] = Value::str(&arg);
+                        return Ok(true);
+                    }
                 }
             };
             self.start_file(&arg, reader);
@@ -1151,6 +1383,11 @@ impl Vm {
 
     /// `nextfile`: drop the rest of the current file.
     pub async fn skip_file(&mut self) {
+        // A file BEGINFILE skipped because it could not be opened gets no
+        // ENDFILE (gawk's rule).
+        if self.main.open_error.take().is_some() {
+            self.main.in_file = false;
+        }
         if let Some(r) = self.main.cur.take() {
             r.close(&self.cmd.p).await;
         }
@@ -1172,11 +1409,17 @@ impl Vm {
         // Read aside: at the end, $0 keeps the last record for END.
         let mut buf = std::mem::take(&mut self.spare);
         let r = self.main_record(&mut buf).await;
-        if matches!(r, Ok(true)) {
+        self.accept_record(buf, r)
+    }
+
+    /// A record read aside into `buf` becomes $0 (NR and FNR counted);
+    /// the buffer is kept for the next read.
+    fn accept_record(&mut self, mut buf: Vec<u8>, got: R<bool>) -> R<bool> {
+        if matches!(got, Ok(true)) {
             std::mem::swap(&mut self.rec.text, &mut buf);
         }
         self.spare = buf;
-        if r? {
+        if got? {
             self.rec.reset(&self.fs);
             self.nr += 1.0;
             self.fnr += 1.0;
@@ -1198,6 +1441,9 @@ impl Vm {
                 }
             }
             GetSrc::File | GetSrc::Cmd => {
+                if self.sandbox {
+                    return self.rt(SANDBOX_REDIRECT);
+                }
                 let name = self.pop();
                 let name = self.str_of(&name);
                 self.read_stream(&name, src == GetSrc::Cmd, &mut buf).await?
@@ -1231,13 +1477,7 @@ impl Vm {
                 } else if name == b"-" || name == b"/dev/stdin" {
                     Ok((Reader::new(0, false), None))
                 } else {
-                    match self.open_read(&text).await {
-                        Ok(fd) => Ok((Reader::new(fd, true), None)),
-                        Err(e) if e.is(Errno::EISDIR) => {
-                            return Err(Fatal::Plain(format!("read error ({})", strerror(&e))));
-                        }
-                        Err(e) => Err(e),
-                    }
+                    self.open_read(&text).await.map(|fd| (Reader::new(fd, true), None))
                 };
                 let Ok((reader, pid)) = opened else {
                     return Ok(-1.0);
@@ -1254,7 +1494,7 @@ impl Vm {
         match s.reader.next(&self.cmd.p, &self.rs, buf).await {
             Ok(true) => Ok(1.0),
             Ok(false) => Ok(0.0),
-            Err(e) => Err(Fatal::Plain(format!("read error ({})", strerror(&e)))),
+            Err(e) => Err(read_error(name, &e)),
         }
     }
 
@@ -1344,10 +1584,8 @@ impl Vm {
         let args: Vec<Value> = self.stack.split_off(base);
         let fmt = self.str_of(&args[0]);
         let mut out = Vec::new();
-        let r = self.format_into(&mut out, &fmt, &args[1..], "printf");
-        // What was formatted before an error is written, as mawk does.
-        self.emit(redir, target, &out).await?;
-        r
+        self.format_into(&mut out, &fmt, &args[1..])?;
+        self.emit(redir, target, &out).await
     }
 
     async fn emit(&mut self, redir: Option<Redirect>, target: Option<Value>, data: &[u8]) -> R<()> {
@@ -1355,6 +1593,9 @@ impl Vm {
             self.cmd.out.write(data).await;
             return Ok(());
         };
+        if self.sandbox {
+            return self.rt(SANDBOX_REDIRECT);
+        }
         let name = self.str_of(&t);
         if &*name == b"-" || &*name == b"/dev/stdout" {
             self.cmd.out.write(data).await;
@@ -1381,10 +1622,7 @@ impl Vm {
             match self.spawn_piped(&text, true).await {
                 Ok((pid, fd)) => (fd, OutKind::Pipe(pid)),
                 Err(e) => {
-                    return Err(Fatal::Plain(format!(
-                        "cannot open \"{text}\" for output ({})",
-                        strerror(&e)
-                    )));
+                    return Err(Fatal(format!("cannot open pipe `{text}' for output: {}", strerror(&e))));
                 }
             }
         } else {
@@ -1398,12 +1636,7 @@ impl Vm {
                     let _ = p.set_cloexec(fd, true);
                     (fd, OutKind::File)
                 }
-                Err(e) => {
-                    return Err(Fatal::Plain(format!(
-                        "cannot open \"{text}\" for output ({})",
-                        strerror(&e)
-                    )));
-                }
+                Err(e) => return Err(Fatal(format!("cannot redirect to `{text}': {}", strerror(&e)))),
             }
         };
         self.outputs.push(OutStream {
@@ -1483,6 +1716,48 @@ impl Vm {
     }
 }
 
+/// gawk's `mktime("YYYY MM DD HH MM SS [DST]")`: fields out of range
+/// carry over as in C's mktime (month 13 is next January); None for a
+/// malformed spec. A time a zone skips reads with the offset before it.
+fn mktime(spec: &[u8], zone: &Zone) -> Option<i64> {
+    let text = std::str::from_utf8(spec).ok()?;
+    let fields: Vec<i64> = text
+        .split_ascii_whitespace()
+        .map(|f| f.parse().ok())
+        .collect::<Option<_>>()?;
+    let [y, mo, d, h, mi, s, ..] = fields[..] else {
+        return None;
+    };
+    if fields.len() > 7 {
+        return None;
+    }
+    let months = y.checked_mul(12)?.checked_add(mo - 1)?;
+    let (ny, nm) = (months.div_euclid(12), months.rem_euclid(12) as u32 + 1);
+    let day = time::days_from_civil(ny, nm, 1).checked_add(d - 1)?;
+    let wall = day
+        .checked_mul(86_400)?
+        .checked_add(h.checked_mul(3600)?)?
+        .checked_add(mi.checked_mul(60)?)?
+        .checked_add(s)?;
+    let t = time::tm(wall);
+    Some(
+        zone.to_epoch(t.year, t.month, t.day, t.hour, t.min, t.sec)
+            .unwrap_or_else(|| wall - i64::from(zone.at(wall).offset)),
+    )
+}
+
+/// The generator's state for a seed.
+fn seed_rng(seed: u32) -> u64 {
+    u64::from(seed) ^ 0x9E37_79B9_7F4A_7C15
+}
+
+/// A number as C's `%g` writes it (for messages).
+fn fmt_g(x: f64) -> String {
+    let mut s = Vec::new();
+    super::format::float(&mut s, x, b'g', &super::format::Spec::default());
+    String::from_utf8_lossy(&s).into_owned()
+}
+
 /// Where an lvalue lives, once its operands are evaluated.
 enum Addr {
     G(u32),
@@ -1491,149 +1766,27 @@ enum Addr {
     Field(usize),
 }
 
+/// `a ^ b` as gawk computes it: an integral exponent by repeated
+/// squaring (so results match gawk's to the last bit), others by `pow`.
 fn pow(a: f64, b: f64) -> f64 {
-    if b == b.trunc() && b.abs() < 1024.0 {
-        a.powi(b as i32)
-    } else {
-        a.powf(b)
+    if b != b.trunc() || b.abs() >= 9.2e18 {
+        return a.powf(b);
     }
-}
-
-/// mawk's substr: positions truncate toward zero, and a start before 1
-/// lengthens the count (mawk's own rule, kept for identical output).
-pub fn substr(s: &[u8], start: f64, len: Option<f64>) -> &[u8] {
-    let d_to_i = |d: f64| -> i64 {
-        if d.is_nan() {
-            0
-        } else {
-            d.clamp(-(i32::MAX as f64), i32::MAX as f64) as i64
+    let n = b as i64;
+    let posint = |mut x: f64, mut n: u64| {
+        let mut mult = 1.0;
+        while n > 1 {
+            if n % 2 == 1 {
+                mult *= x;
+            }
+            x *= x;
+            n /= 2;
         }
+        mult * x
     };
-    let l = s.len() as i64;
-    if l == 0 {
-        return &s[..0];
-    }
-    let mut n = match len {
-        Some(d) => d_to_i(d),
-        None => l,
-    };
-    let mut i = d_to_i(start) - 1;
-    if i > l {
-        n = 0;
-    }
-    if i < 0 {
-        n -= i + 1;
-        i = 0;
-    }
-    if n > l - i {
-        n = l - i;
-    }
-    if n <= 0 {
-        return &s[..0];
-    }
-    &s[i as usize..(i + n) as usize]
-}
-
-/// sub/gsub: replace the first (or every) match; `&` is the match, `\&` a
-/// literal ampersand, `\\` a backslash.
-pub fn substitute(re: &Regex, s: &[u8], repl: &[u8], global: bool) -> (Vec<u8>, usize) {
-    let mut out = Vec::with_capacity(s.len());
-    let mut n = 0;
-    let mut pos = 0;
-    // End of the last non-empty match: an empty match right there does
-    // not count.
-    let mut last_end: Option<usize> = None;
-    while pos <= s.len() {
-        let Some((b, e)) = re.find_at(s, pos) else {
-            break;
-        };
-        if b == e && last_end == Some(b) {
-            // Skip an empty match adjacent to the previous match.
-            if b < s.len() {
-                out.push(s[b]);
-            }
-            pos = b + 1;
-            last_end = None;
-            continue;
-        }
-        out.extend_from_slice(&s[pos..b]);
-        expand(&mut out, repl, &s[b..e]);
-        n += 1;
-        if b == e {
-            if b < s.len() {
-                out.push(s[b]);
-            }
-            pos = b + 1;
-        } else {
-            pos = e;
-        }
-        last_end = Some(e);
-        if !global {
-            break;
-        }
-    }
-    if pos <= s.len() {
-        out.extend_from_slice(&s[pos..]);
-    }
-    (out, n)
-}
-
-fn expand(out: &mut Vec<u8>, repl: &[u8], m: &[u8]) {
-    let mut i = 0;
-    while i < repl.len() {
-        match repl[i] {
-            b'\\' if matches!(repl.get(i + 1), Some(b'&') | Some(b'\\')) => {
-                out.push(repl[i + 1]);
-                i += 2;
-            }
-            b'&' => {
-                out.extend_from_slice(m);
-                i += 1;
-            }
-            c => {
-                out.push(c);
-                i += 1;
-            }
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn gsub(re: &str, s: &str, r: &str) -> (String, usize) {
-        let re = super::super::regex::compile(re.as_bytes()).unwrap();
-        let (o, n) = substitute(&re, s.as_bytes(), r.as_bytes(), true);
-        (String::from_utf8(o).unwrap(), n)
-    }
-
-    // Expectations from mawk 1.3.4.
-    #[test]
-    fn substitution() {
-        assert_eq!(gsub("x*", "abc", "-"), ("-a-b-c-".into(), 4));
-        assert_eq!(gsub("", "abc", "-"), ("-a-b-c-".into(), 4));
-        assert_eq!(gsub("a", "aaa", "&&"), ("aaaaaa".into(), 3));
-        assert_eq!(gsub("l*", "hello", "X"), ("XhXeXoX".into(), 4));
-        assert_eq!(gsub("b", "abc", "[&|\\&|\\\\&]"), ("a[b|&|\\b]c".into(), 1));
-        assert_eq!(gsub("a", "a", "x\\y"), ("x\\y".into(), 1));
-        assert_eq!(gsub("a", "a", "x\\\\y"), ("x\\y".into(), 1));
-    }
-
-    #[test]
-    fn mawk_substr() {
-        let s = b"hello";
-        let t = |a: f64, b: Option<f64>| String::from_utf8(substr(s, a, b).to_vec()).unwrap();
-        assert_eq!(t(0.0, None), "hello");
-        assert_eq!(t(-1.0, Some(3.0)), "hell");
-        assert_eq!(t(1.5, Some(2.0)), "he");
-        assert_eq!(t(2.0, Some(1.5)), "e");
-        assert_eq!(t(0.0, Some(2.0)), "he");
-        assert_eq!(t(2.5, None), "ello");
-        assert_eq!(t(3.0, Some(100.0)), "llo");
-        assert_eq!(t(6.0, None), "");
-        assert_eq!(t(5.0, Some(-1.0)), "");
-        assert_eq!(t(0.5, Some(1.0)), "h");
-        assert_eq!(t(1.0, Some(0.5)), "");
+    match n {
+        0 => 1.0,
+        n if n > 0 => posint(a, n as u64),
+        n => 1.0 / posint(a, n.unsigned_abs()),
     }
 }

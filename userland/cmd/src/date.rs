@@ -1,13 +1,16 @@
-//! `date`: print the date and time (always in UTC).
+//! `date`: print the date and time, in the zone `TZ` names (UTC when it
+//! is unset).
 
 use common::cli::{Arg, Cmd, Opts, flag, long, value};
 use common::io::Input;
 use common::limits::Budget;
-use common::time::{self, Instant};
+use common::time::{self, Instant, Zone};
 
 const HELP: &str = "Usage: date [OPTION]... [+FORMAT]
-Display the current time in the given FORMAT.  Times are in UTC: ninebox
-has no other time zone.
+Display the current time in the given FORMAT.  Times are in the zone TZ
+names (an IANA name such as America/New_York, or a POSIX TZ string such as
+EST5EDT,M3.2.0,M11.1.0); with TZ unset, UTC. An unknown zone is UTC under
+the name's abbreviation, as in glibc.
 
   -d, --date=STRING          display time described by STRING, not 'now'
   -f, --file=DATEFILE        like --date; once for each line of DATEFILE
@@ -24,7 +27,7 @@ has no other time zone.
                                Example: 2006-08-14 02:34:56+00:00
   -r, --reference=FILE       display the last modification time of FILE
   -s, --set=STRING           refused: the clock cannot be set from ninebox
-  -u, --utc, --universal     print Coordinated Universal Time (the only zone)
+  -u, --utc, --universal     print or describe Coordinated Universal Time (UTC)
       --help     display this help and exit
       --version  output version information and exit
 
@@ -32,6 +35,13 @@ FORMAT controls the output, as in GNU date: %a %A %b %B %c %C %d %D %e
 %F %g %G %h %H %I %j %k %l %m %M %n %N %p %P %q %r %R %s %S %t %T %u %U
 %V %w %W %x %X %y %Y %z %:z %::z %Z %%, with the flags - _ 0 ^ # and a
 field width.
+
+STRING for -d and the lines of -f may be: @SECONDS; dates 2024-03-01,
+20240301, 03/01/2024, 'Mar 1 2024', '1 March'; times 14:30[:05[.5]], 2pm;
+zones Z, UTC, EST, +05:30; weekdays (monday, next fri, last sunday,
+third tuesday); relative items ('2 days ago', '+3 hours', 'next month',
+'last year', tomorrow, yesterday, now, today, midnight, noon), in any
+combination; a leading TZ=\"NAME\" reads the rest in that zone.
 ";
 
 const SPEC: &[common::cli::Opt] = &[
@@ -90,6 +100,11 @@ pub async fn main(mut cmd: Cmd) -> i32 {
         cmd.error(e).await;
         return cmd.finish(1).await;
     }
+    let zone = if opts.has("utc") || opts.has("universal") {
+        Zone::utc()
+    } else {
+        Zone::of(&cmd.p)
+    };
     let now_ms = cmd.p.now_ms();
     let now: Instant = ((now_ms / 1000) as i64, ((now_ms % 1000) * 1_000_000) as u32);
     let sources = ["date", "file", "reference"].iter().filter(|o| opts.has(o)).count();
@@ -99,10 +114,10 @@ pub async fn main(mut cmd: Cmd) -> i32 {
             .await;
     }
     if let Some(file) = opts.value("file") {
-        return dates_from_file(&mut cmd, file, &format, now).await;
+        return dates_from_file(&mut cmd, file, &format, now, &zone).await;
     }
     let when = if let Some(text) = opts.value("date") {
-        match time::parse(text, now) {
+        match time::parse(text, now, &zone) {
             Ok(t) => t,
             Err(e) => {
                 cmd.error(e).await;
@@ -120,7 +135,7 @@ pub async fn main(mut cmd: Cmd) -> i32 {
     } else {
         now
     };
-    let text = time::format(&format, when.0, when.1);
+    let text = time::format_in(&format, when.0, when.1, &zone);
     cmd.out.write_str(&format!("{text}\n")).await;
     cmd.finish(0).await
 }
@@ -188,7 +203,7 @@ async fn output_format(cmd: &mut Cmd, opts: &Opts) -> Result<String, i32> {
     Ok(formats.pop().unwrap_or_else(|| DEFAULT_FORMAT.to_string()))
 }
 
-async fn dates_from_file(cmd: &mut Cmd, file: &str, format: &str, now: Instant) -> i32 {
+async fn dates_from_file(cmd: &mut Cmd, file: &str, format: &str, now: Instant, zone: &Zone) -> i32 {
     let p = cmd.p.clone();
     let mut input = match Input::open(&p, file).await {
         Ok(i) => i,
@@ -211,9 +226,9 @@ async fn dates_from_file(cmd: &mut Cmd, file: &str, format: &str, now: Instant) 
         }
         let text = String::from_utf8_lossy(&line);
         let text = text.strip_suffix('\n').unwrap_or(&text);
-        match time::parse(text, now) {
+        match time::parse(text, now, zone) {
             Ok(t) => {
-                let s = time::format(format, t.0, t.1);
+                let s = time::format_in(format, t.0, t.1, zone);
                 cmd.out.write_str(&format!("{s}\n")).await;
             }
             Err(e) => {

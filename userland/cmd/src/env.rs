@@ -322,8 +322,8 @@ pub async fn main(mut cmd: Cmd) -> i32 {
     }
     // Become the command, with the new environment.
     cmd.p.rfork(kernel::Rfork {
-        env: Some(kernel::Share::Clean),
-        ..Default::default()
+        env: kernel::Share::Clean,
+        ..kernel::Rfork::SHARE
     });
     for (k, v) in &env {
         let _ = cmd.p.setenv(k, v);

@@ -113,6 +113,8 @@ pub struct Find {
     /// -xdev: the device of the current starting point.
     pub start_dev: String,
     pub now_ms: u64,
+    /// The zone times print in (`TZ`).
+    pub zone: common::time::Zone,
     pub users: Option<Users>,
     pub stdin: Option<Input>,
     /// Pending `-exec ... +` argument lists, by exec node.
@@ -153,6 +155,7 @@ pub async fn main(mut cmd: Cmd) -> i32 {
         ignore_race: parsed.ignore_race,
         xdev: parsed.xdev,
         mounts,
+        zone: common::time::Zone::of(&p),
         start_dev: String::new(),
         now_ms: parsed.now_ms,
         users,

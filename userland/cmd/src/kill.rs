@@ -7,6 +7,7 @@ use kernel::Errno;
 use kernel::proc::SIGNALS;
 
 use common::cli::Cmd;
+use common::signal::by_spec;
 
 const HELP: &str = "Usage: kill [-s NOTE | -SIGNAL] PID...
    or: kill -l [SIGNAL]...
@@ -24,16 +25,6 @@ for kill).
 The default is TERM (the note 'term'). Signal 0 only checks that the
 process exists.
 ";
-
-/// A signal by name (`INT`, `SIGINT`, `int`) or number: (number, name, note).
-fn signal(spec: &str) -> Option<(i32, &'static str, &'static str)> {
-    if let Ok(n) = spec.parse::<i32>() {
-        return SIGNALS.iter().find(|s| s.0 == n).copied();
-    }
-    let upper = spec.to_ascii_uppercase();
-    let name = upper.strip_prefix("SIG").unwrap_or(&upper);
-    SIGNALS.iter().find(|s| s.1 == name).copied()
-}
 
 pub async fn main(mut cmd: Cmd) -> i32 {
     let args = cmd.args.clone();
@@ -58,7 +49,7 @@ pub async fn main(mut cmd: Cmd) -> i32 {
                 return cmd.usage_error("option requires an argument -- 's'", 1).await;
             };
             // Any text that is not a signal is a note in its own right.
-            note = match (spec.as_str(), signal(spec)) {
+            note = match (spec.as_str(), by_spec(spec)) {
                 ("0", _) => None,
                 (_, Some(s)) => Some(s.2.to_string()),
                 (text, None) => Some(text.to_string()),
@@ -67,7 +58,7 @@ pub async fn main(mut cmd: Cmd) -> i32 {
         }
         Some(a) if a.len() > 1 && a.starts_with('-') && a != "--" => {
             let spec = &a[1..];
-            note = match (spec, signal(spec)) {
+            note = match (spec, by_spec(spec)) {
                 ("0", _) => None,
                 (_, Some(s)) => Some(s.2.to_string()),
                 _ => return cmd.usage_error(format!("unknown signal '{spec}'"), 1).await,
@@ -110,9 +101,11 @@ async fn post(cmd: &Cmd, pid: &str, note: Option<&str>) -> kernel::Result<()> {
     let dir = format!("/proc/{pid}");
     match note {
         None => {
-            // A zombie has already ended: there is nothing to signal.
+            // A zombie (or a Broken one) has already ended: there is
+            // nothing to signal.
             let status = cmd.p.read_file(&format!("{dir}/status")).await?;
-            if status.get(56..62) == Some(b"Zombie".as_slice()) {
+            let state = status.get(56..62);
+            if state == Some(b"Zombie".as_slice()) || state == Some(b"Broken".as_slice()) {
                 return Err(Errno::ESRCH.into());
             }
             Ok(())
@@ -137,7 +130,7 @@ async fn list(cmd: &mut Cmd, names: &[String]) -> i32 {
             Ok(v) if v > 128 => (v - 128).to_string(),
             _ => n.clone(),
         };
-        match signal(&spec) {
+        match by_spec(&spec) {
             Some((num, name, _)) => {
                 let text = if spec.parse::<i32>().is_ok() {
                     format!("{name}\n")
@@ -153,18 +146,4 @@ async fn list(cmd: &mut Cmd, names: &[String]) -> i32 {
         }
     }
     cmd.finish(status).await
-}
-
-#[cfg(test)]
-mod tests {
-    use super::signal;
-
-    #[test]
-    fn names_and_numbers() {
-        assert_eq!(signal("9").map(|s| s.2), Some("kill"));
-        assert_eq!(signal("SIGINT").map(|s| s.2), Some("interrupt"));
-        assert_eq!(signal("hup").map(|s| s.2), Some("hangup"));
-        assert_eq!(signal("NOPE"), None);
-        assert_eq!(signal("99"), None);
-    }
 }

@@ -1029,6 +1029,8 @@ struct Ls {
     /// No header printed yet (the first one needs no blank line before it).
     first_header: bool,
     now_ms: u64,
+    /// The zone dates are shown in (`TZ`).
+    zone: time::Zone,
     /// A color has been output (the first one is preceded by a reset).
     used_color: AtomicBool,
 }
@@ -1048,6 +1050,7 @@ pub async fn main(mut cmd: Cmd) -> i32 {
         None
     };
     let now_ms = cmd.p.now_ms();
+    let zone = time::Zone::of(&cmd.p);
     let mut ls = Ls {
         cmd,
         c,
@@ -1056,6 +1059,7 @@ pub async fn main(mut cmd: Cmd) -> i32 {
         headers: true,
         first_header: true,
         now_ms,
+        zone,
         used_color: AtomicBool::new(false),
     };
     ls.run(opts.operands).await;
@@ -1471,7 +1475,7 @@ impl Ls {
     }
 
     fn time_text(&self, ms: u64) -> String {
-        date_column(&self.c.time_style, ms, self.now_ms)
+        date_column(&self.c.time_style, ms, self.now_ms, &self.zone)
     }
 
     /// `-m` (and unlimited-width columns): names separated by `sep` and a
@@ -1538,11 +1542,11 @@ impl Ls {
 /// The date column: the recent format within six months before now, the
 /// old one otherwise (the future included). A time equal to now counts as
 /// recent: at millisecond resolution GNU's clock would already be later.
-fn date_column(style: &TimeStyle, ms: u64, now_ms: u64) -> String {
+fn date_column(style: &TimeStyle, ms: u64, now_ms: u64, zone: &time::Zone) -> String {
     const HALF_YEAR_MS: u64 = 31_556_952 / 2 * 1000;
     let recent = ms <= now_ms && now_ms - ms < HALF_YEAR_MS;
     let fmt = if recent { &style.recent } else { &style.old };
-    time::format(fmt, (ms / 1000) as i64, ((ms % 1000) * 1_000_000) as u32)
+    time::format_in(fmt, (ms / 1000) as i64, ((ms % 1000) * 1_000_000) as u32, zone)
 }
 
 fn inode_text(e: &Entry) -> String {
@@ -1851,14 +1855,20 @@ mod tests {
     fn recent_and_old_dates() {
         let now = 1_795_320_000_000; // 2026-11-22
         let style = TimeStyle::locale();
-        assert_eq!(date_column(&style, now - 3_600_000, now), "Nov 22 03:00");
-        assert_eq!(date_column(&style, 1_577_836_800_000, now), "Jan  1  2020");
         assert_eq!(
-            date_column(&style, now + 60_000, now),
+            date_column(&style, now - 3_600_000, now, &time::Zone::utc()),
+            "Nov 22 03:00"
+        );
+        assert_eq!(
+            date_column(&style, 1_577_836_800_000, now, &time::Zone::utc()),
+            "Jan  1  2020"
+        );
+        assert_eq!(
+            date_column(&style, now + 60_000, now, &time::Zone::utc()),
             "Nov 22  2026",
             "the future is old"
         );
-        assert_eq!(date_column(&style, now, now), "Nov 22 04:00");
+        assert_eq!(date_column(&style, now, now, &time::Zone::utc()), "Nov 22 04:00");
     }
 
     #[test]

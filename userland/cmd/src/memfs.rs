@@ -9,7 +9,8 @@
 use std::sync::Arc;
 
 use fileservers::MemoryFs;
-use kernel::{Fileserver, Share, SpawnOpts, Target, served};
+use kernel::limits::Space;
+use kernel::{Fileserver, Rfork, Share, SpawnOpts, Target, served};
 
 use common::cli::{Cmd, Opt, value};
 use common::size::parse_size;
@@ -20,7 +21,8 @@ Post a new, empty in-memory file system as /srv/NAME.
 Mount it with 'mount -c /srv/NAME DIR'. It belongs to no process: it lasts
 until 'rm /srv/NAME' and the last unmount.
 
-  -s, --size=SIZE   refuse writes beyond SIZE bytes (K, M, G suffixes)
+  -s, --size=SIZE   refuse writes beyond SIZE bytes (K, M, G suffixes; at
+                    most the fs limit, which is also the default)
       --help        display this help and exit
       --version     output version information and exit
 ";
@@ -34,7 +36,8 @@ is killed every access through its mounts fails with 'i/o on hung-up
 channel'. Mount it with 'mount -c /srv/NAME DIR'.
 
   -S, --srv=NAME    the name to post under (default ramfs)
-  -s, --size=SIZE   refuse writes beyond SIZE bytes (K, M, G suffixes)
+  -s, --size=SIZE   refuse writes beyond SIZE bytes (K, M, G suffixes; at
+                    most the fs limit, which is also the default)
       --help        display this help and exit
       --version     output version information and exit
 ";
@@ -42,16 +45,22 @@ channel'. Mount it with 'mount -c /srv/NAME DIR'.
 const MEMFS_SPEC: &[Opt] = &[value("size", 's')];
 const RAMFS_SPEC: &[Opt] = &[value("size", 's'), value("srv", 'S')];
 
-/// A new tree, with the quota asked for.
+/// A new tree, with the quota asked for: never more than the `fs` limit,
+/// and charged to the system's `fs-total` with every other tree.
 async fn tree(cmd: &mut Cmd, size: Option<&str>) -> Result<MemoryFs, i32> {
-    let fs = MemoryFs::new(cmd.p.kernel().clock.clone());
-    match size.map(|s| parse_size(s, "")) {
-        None => Ok(fs),
-        Some(Ok(n)) => Ok(fs.with_quota(n)),
-        Some(Err(e)) => Err(cmd
-            .usage_error(format!("invalid size '{}': {e}", size.unwrap_or("")), 1)
-            .await),
-    }
+    let limit = cmd.p.limits().fs_bytes;
+    let quota = match size.map(|s| parse_size(s, "")) {
+        None => limit,
+        Some(Ok(n)) => n.min(limit),
+        Some(Err(e)) => {
+            return Err(cmd
+                .usage_error(format!("invalid size '{}': {e}", size.unwrap_or("")), 1)
+                .await);
+        }
+    };
+    let kernel = cmd.p.kernel();
+    let space = Space::new("fs", quota, Some(kernel.fs_space.clone()));
+    Ok(MemoryFs::new(kernel.clock.clone()).with_space(space))
 }
 
 pub async fn memfs(mut cmd: Cmd) -> i32 {
@@ -118,8 +127,11 @@ pub async fn ramfs(mut cmd: Cmd) -> i32 {
     let opts = SpawnOpts {
         argv: vec!["ramfs".into(), "-S".into(), name.clone()],
         // A daemon keeps none of our fds: `$(ramfs)` must not wait for it.
-        fds: Share::Clean,
-        new_note_group: true,
+        rfork: Rfork {
+            fds: Share::Clean,
+            new_note_group: true,
+            ..Rfork::FORK
+        },
         ..Default::default()
     };
     if let Err(e) = cmd.p.spawn(server, opts).await {

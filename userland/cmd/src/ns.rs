@@ -79,8 +79,8 @@ pub async fn newns(mut cmd: Cmd) -> i32 {
     };
     if !opts.has("add") {
         cmd.p.rfork(Rfork {
-            ns: Some(Share::Clean),
-            ..Default::default()
+            ns: Share::Clean,
+            ..Rfork::SHARE
         });
     }
     for (i, line) in text.lines().enumerate() {

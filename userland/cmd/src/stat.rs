@@ -380,10 +380,11 @@ fn ms_time(ms: u64) -> Val {
     Val::Time((ms / 1000) as i64, (ms % 1000) as u32 * 1_000_000)
 }
 
-fn human_time(ms: u64) -> String {
+/// `%x`-style times: local wall clock with nanoseconds and the offset.
+fn human_time(ms: u64, zone: &time::Zone) -> String {
     let secs = (ms / 1000) as i64;
     let nanos = (ms % 1000) as u32 * 1_000_000;
-    format!("{}.{nanos:09} +0000", time::format("%Y-%m-%d %H:%M:%S", secs, 0))
+    time::format_in("%Y-%m-%d %H:%M:%S.%N %z", secs, nanos, zone)
 }
 
 /// The `st_mode` type bits.
@@ -423,9 +424,9 @@ async fn value_of(cmd: &Cmd, conv: &[u8], info: &Info<'_>, users: &Users) -> Val
         b"U" => Val::Str(users.user_name(st.uid()).unwrap_or("UNKNOWN").to_string()),
         b"w" => Val::Str("-".to_string()),
         b"W" => Val::Time(0, 0),
-        b"x" | b"y" => Val::Str(human_time(st.mtime)),
+        b"x" | b"y" => Val::Str(human_time(st.mtime, &time::Zone::of(&cmd.p))),
         b"X" | b"Y" => ms_time(st.mtime),
-        b"z" => Val::Str(human_time(st.ctime())),
+        b"z" => Val::Str(human_time(st.ctime(), &time::Zone::of(&cmd.p))),
         b"Z" => ms_time(st.ctime()),
         _ => Val::Str("?".to_string()),
     }

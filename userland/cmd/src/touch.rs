@@ -114,8 +114,9 @@ async fn when(cmd: &mut Cmd, opts: &common::cli::Opts) -> Result<Option<Instant>
             }
         }
     }
+    let zone = time::Zone::of(&cmd.p);
     if let Some(d) = opts.value("date") {
-        match time::parse(d, base) {
+        match time::parse(d, base, &zone) {
             Ok(t) => chosen = Some(t),
             Err(_) => {
                 cmd.error(format!("invalid date format {}", quote(d))).await;
@@ -124,7 +125,7 @@ async fn when(cmd: &mut Cmd, opts: &common::cli::Opts) -> Result<Option<Instant>
         }
     }
     if let Some(t) = opts.value("t") {
-        match parse_stamp(t, time::tm(base.0).year) {
+        match parse_stamp(t, time::tm(base.0 + i64::from(zone.at(base.0).offset)).year, &zone) {
             Some(secs) => chosen = Some((secs, 0)),
             None => {
                 cmd.error(format!("invalid date format {}", quote(t))).await;
@@ -196,7 +197,7 @@ async fn create(cmd: &mut Cmd, name: &str) -> kernel::Result<()> {
 
 /// `-t [[CC]YY]MMDDhhmm[.ss]` as epoch seconds; `year` fills a missing
 /// year.
-fn parse_stamp(s: &str, year: i64) -> Option<i64> {
+fn parse_stamp(s: &str, year: i64, zone: &time::Zone) -> Option<i64> {
     let (main, secs) = match s.split_once('.') {
         Some((m, ss)) if ss.len() == 2 && ss.bytes().all(|c| c.is_ascii_digit()) => (m, ss.parse::<u32>().ok()?),
         Some(_) => return None,
@@ -228,7 +229,7 @@ fn parse_stamp(s: &str, year: i64) -> Option<i64> {
     if secs > 60 {
         return None;
     }
-    Some(time::timegm(year, month, day, hour, min, 0) + i64::from(secs))
+    Some(zone.to_epoch(year, month, day, hour, min, 0)? + i64::from(secs))
 }
 
 #[cfg(test)]
@@ -237,10 +238,22 @@ mod tests {
 
     #[test]
     fn stamps() {
-        assert_eq!(parse_stamp("202601011200", 2000), Some(1_767_268_800));
-        assert_eq!(parse_stamp("2601011200.30", 2000), Some(1_767_268_830));
-        assert_eq!(parse_stamp("01011200", 2026), Some(1_767_268_800));
-        assert_eq!(parse_stamp("6901011200", 2026), Some(-31_492_800));
+        assert_eq!(
+            parse_stamp("202601011200", 2000, &common::time::Zone::utc()),
+            Some(1_767_268_800)
+        );
+        assert_eq!(
+            parse_stamp("2601011200.30", 2000, &common::time::Zone::utc()),
+            Some(1_767_268_830)
+        );
+        assert_eq!(
+            parse_stamp("01011200", 2026, &common::time::Zone::utc()),
+            Some(1_767_268_800)
+        );
+        assert_eq!(
+            parse_stamp("6901011200", 2026, &common::time::Zone::utc()),
+            Some(-31_492_800)
+        );
         for bad in [
             "123",
             "202613011200",
@@ -250,7 +263,7 @@ mod tests {
             "2026010112x0",
             "01011200.5",
         ] {
-            assert_eq!(parse_stamp(bad, 2026), None, "{bad}");
+            assert_eq!(parse_stamp(bad, 2026, &common::time::Zone::utc()), None, "{bad}");
         }
     }
 }

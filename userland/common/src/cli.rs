@@ -82,7 +82,7 @@ impl Cmd {
             Ok(()) => status,
             Err(e) => {
                 if !e.is(Errno::EPIPE) {
-                    let text = format!("{}: write error: {}\n", self.name, e.strerror());
+                    let text = format!("{}: write error: {}\n", self.name, kernel::limits::describe(&e));
                     let _ = self.p.write(2, text.as_bytes()).await;
                 }
                 1
@@ -125,6 +125,7 @@ impl Cmd {
 pub fn usage_status(name: &str) -> i32 {
     match name {
         "grep" | "egrep" | "fgrep" | "diff" | "cmp" | "ls" | "sort" | "test" | "[" | "expr" | "jq" | "tty" => 2,
+        "timeout" => 125,
         _ => 1,
     }
 }

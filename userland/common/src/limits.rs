@@ -159,11 +159,12 @@ impl From<TooLarge> for kernel::Error {
 }
 
 /// What a command prints for an error: the glibc text, as GNU tools do,
-/// except for a refusal by a limit, which names the limit.
+/// except for a refusal by a limit, which names the limit (a budget's
+/// ENOMEM here, any kernel limit in [`kernel::limits::describe`]).
 pub fn describe(e: &kernel::Error) -> &str {
     match e.detail() {
         Some(d) if e.is(Errno::ENOMEM) => d,
-        _ => e.strerror(),
+        _ => kernel::limits::describe(e),
     }
 }
 

@@ -1,8 +1,9 @@
 //! `printf`'s formatting, as bash and GNU printf do it: conversions
 //! `%s %b %q %c %d %i %u %o %x %X %e %E %f %F %g %G %a %%`, flags `-+ #0`,
 //! widths and precisions (also `*`), the format reused while arguments
-//! remain, C-style numbers (`0x1f`, `017`, `'c`). Text is in the shell's
-//! byte representation (see `sh::bytes`).
+//! remain, C-style numbers (`0x1f`, `017`, `'c`); bash's `%(FMT)T` with a
+//! [`Clock`]. Text is in the shell's byte representation (see
+//! `sh::bytes`).
 //!
 //! Widths, precisions and the text as a whole stay within the caller's
 //! [`Budget`]: `printf '%*d' 1e11 1` is refused (`width too large (limit
@@ -11,6 +12,15 @@
 
 use super::escape;
 use super::limits::Budget;
+use super::time::{self, Zone};
+
+/// What bash's `%(FMT)T` needs: the time now (argument -1 or none), the
+/// shell's start (-2), and the zone to show them in.
+pub struct Clock {
+    pub now: i64,
+    pub start: i64,
+    pub zone: Zone,
+}
 
 /// The result of formatting.
 pub struct Output {
@@ -22,6 +32,11 @@ pub struct Output {
 
 /// Format `args` by `fmt`, the format reused while arguments remain.
 pub fn format(fmt: &str, args: &[String], budget: Budget) -> Output {
+    format_with(fmt, args, budget, None)
+}
+
+/// `format`, with `%(FMT)T` when a clock is given (bash's builtin).
+pub fn format_with(fmt: &str, args: &[String], budget: Budget, clock: Option<&Clock>) -> Output {
     let mut out = Output {
         text: String::new(),
         errors: Vec::new(),
@@ -30,7 +45,7 @@ pub fn format(fmt: &str, args: &[String], budget: Budget) -> Output {
     let mut next = 0usize;
     loop {
         let before = next;
-        let stop = one_pass(&fmt, args, &mut next, &mut out, budget);
+        let stop = one_pass(&fmt, args, &mut next, &mut out, budget, clock);
         if stop || next >= args.len() || next == before {
             return out;
         }
@@ -49,7 +64,14 @@ fn digits_value(fmt: &[char], i: &mut usize) -> u64 {
 
 /// Format once; answers true if `\c` in a `%b` argument stopped output
 /// (or an error did).
-fn one_pass(fmt: &[char], args: &[String], next: &mut usize, out: &mut Output, budget: Budget) -> bool {
+fn one_pass(
+    fmt: &[char],
+    args: &[String],
+    next: &mut usize,
+    out: &mut Output,
+    budget: Budget,
+    clock: Option<&Clock>,
+) -> bool {
     let mut i = 0;
     let mut take = || {
         let a = args.get(*next).cloned();
@@ -138,6 +160,29 @@ fn one_pass(fmt: &[char], args: &[String], next: &mut usize, out: &mut Output, b
         while matches!(fmt.get(i), Some('h' | 'l' | 'L' | 'j' | 'z' | 't')) {
             i += 1;
         }
+        // `%(FMT)T`: a time, by strftime's FMT (bash's own conversion).
+        if let (Some('('), Some(clock)) = (fmt.get(i), clock)
+            && let Some(close) = fmt[i..].iter().position(|&c| c == ')')
+            && fmt.get(i + close + 1) == Some(&'T')
+        {
+            let f: String = fmt[i + 1..i + close].iter().collect();
+            i += close + 2;
+            let secs = match take() {
+                None => clock.now,
+                Some(a) => match number(&a, out).0 {
+                    -1 => clock.now,
+                    -2 => clock.start,
+                    n => n,
+                },
+            };
+            let text = time::format_in(&f, secs, 0, &clock.zone);
+            let text: String = match spec.precision {
+                Some(p) => text.chars().take(p).collect(),
+                None => text,
+            };
+            out.text.push_str(&pad(&text, &spec, false));
+            continue;
+        }
         let Some(&conv) = fmt.get(i) else {
             out.errors.push("%: missing format character".to_string());
             return true;
@@ -154,7 +199,7 @@ fn one_pass(fmt: &[char], args: &[String], next: &mut usize, out: &mut Output, b
             }
             'b' => {
                 let a = take().unwrap_or_default();
-                let (s, stop) = escape::decode(&a, true);
+                let (s, stop) = escape::decode_printf_b(&a);
                 let s: String = match spec.precision {
                     Some(p) => s.chars().take(p).collect(),
                     None => s,
@@ -495,7 +540,7 @@ fn exp_form(v: f64, p: usize) -> String {
 }
 
 /// C's `%g`: `%e` or `%f` by the exponent, trailing zeros removed.
-fn g_form(v: f64, p: usize, alt: bool) -> String {
+pub fn g_form(v: f64, p: usize, alt: bool) -> String {
     if v == 0.0 {
         return if alt { fixed(0.0, p - 1) } else { "0".to_string() };
     }

@@ -30,6 +30,8 @@ pub async fn eval(proc: &Proc, env: &Env, args: &[String]) -> Result<bool, TestE
         env,
         args,
         pos: 0,
+        depth: 0,
+        max_nest: proc.limits().max_nest,
     };
     t.run().await
 }
@@ -39,6 +41,9 @@ struct Test<'a> {
     env: &'a Env,
     args: &'a [String],
     pos: usize,
+    /// Open `(`s, at most the process's `nest` limit.
+    depth: usize,
+    max_nest: usize,
 }
 
 impl Test<'_> {
@@ -132,7 +137,12 @@ impl Test<'_> {
         };
         if a == "(" {
             self.pos += 1;
+            self.depth += 1;
+            if self.depth > self.max_nest {
+                return Err(kernel::limits::reached("nest", self.max_nest as u64));
+            }
             let v = self.or().await?;
+            self.depth -= 1;
             if self.peek() != Some(")") {
                 return Err("`)' expected".to_string());
             }

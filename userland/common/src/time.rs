@@ -1,7 +1,8 @@
-//! Calendar time, always UTC (the reference is GNU under `TZ=UTC`):
-//! converting epoch seconds to a date and back, GNU `date` formats
-//! ([`format`]), and the date strings `date -d` and `touch -d` accept
-//! ([`parse`]).
+//! Calendar time: converting epoch seconds to a date and back, GNU
+//! `date` formats ([`format_in`], in a [`Zone`]), and the date strings
+//! `date -d` and `touch -d` accept ([`parse`]).
+
+pub use super::zone::Zone;
 
 use super::printf;
 
@@ -152,7 +153,30 @@ const MAX_WIDTH: usize = 16 << 20;
 /// Format epoch seconds (and nanoseconds) as GNU `date +FORMAT` does, in
 /// UTC. Unknown conversions are printed as they are, as GNU does.
 pub fn format(fmt: &str, secs: i64, nanos: u32) -> String {
-    let t = tm(secs);
+    format_in(fmt, secs, nanos, &Zone::utc())
+}
+
+/// `%z` with `colons` colons (GNU: `+hhmm`, `+hh:mm`, `+hh:mm:ss`, and
+/// `%:::z` as short as the offset allows).
+fn offset_text(offset: i32, colons: usize) -> String {
+    let sign = if offset < 0 { '-' } else { '+' };
+    let a = offset.unsigned_abs();
+    let (h, m, s) = (a / 3600, a / 60 % 60, a % 60);
+    match colons {
+        0 => format!("{sign}{h:02}{m:02}"),
+        1 => format!("{sign}{h:02}:{m:02}"),
+        2 => format!("{sign}{h:02}:{m:02}:{s:02}"),
+        _ if s != 0 => format!("{sign}{h:02}:{m:02}:{s:02}"),
+        _ if m != 0 => format!("{sign}{h:02}:{m:02}"),
+        _ => format!("{sign}{h:02}"),
+    }
+}
+
+/// Format epoch seconds as GNU `date +FORMAT` does, in `zone`.
+pub fn format_in(fmt: &str, secs: i64, nanos: u32, zone: &Zone) -> String {
+    let local = zone.at(secs);
+    let t = tm(secs + i64::from(local.offset));
+    let format = |f: &str, secs: i64, nanos: u32| format_in(f, secs, nanos, zone);
     let mut out = String::new();
     let cs: Vec<char> = fmt.chars().collect();
     let mut i = 0;
@@ -239,16 +263,8 @@ pub fn format(fmt: &str, secs: i64, nanos: u32) -> String {
             'W' => num(i64::from((t.yday + 7 - (t.wday + 6) % 7) / 7), 2, '0'),
             'y' => num(t.year.rem_euclid(100), 2, '0'),
             'Y' => num(t.year, 1, '0'),
-            'z' => Field::Text(
-                match colons {
-                    0 => "+0000",
-                    1 => "+00:00",
-                    2 => "+00:00:00",
-                    _ => "+00",
-                }
-                .to_string(),
-            ),
-            'Z' => Field::Text("UTC".to_string()),
+            'z' => Field::Text(offset_text(local.offset, colons)),
+            'Z' => Field::Text(local.abbrev.clone()),
             '%' => Field::Text("%".to_string()),
             _ => Field::Text(cs[start..i].iter().collect()),
         };
@@ -302,54 +318,107 @@ enum Field {
 /// A point in time: epoch seconds and nanoseconds.
 pub type Instant = (i64, u32);
 
-/// Parse a date as GNU `date -d` does, for the forms scripts use:
+/// Parse a date as GNU `date -d` does (parse_datetime's grammar, for the
+/// forms scripts use), reading wall-clock times in `zone`:
 ///
-/// - `@SECONDS[.FRACTION]`
+/// - `@SECONDS[.FRACTION]`; a leading `TZ="NAME"` for another zone
 /// - `now`, `today`, `yesterday`, `tomorrow`, `midnight`, `noon`
-/// - dates `YYYY-MM-DD`, `MM/DD/YYYY`, `Mon D YYYY`, `D Mon YYYY`
+/// - dates `YYYY-MM-DD`, `YYYYMMDD`, `MM/DD/YYYY`, `Mon D YYYY`, `D Mon YYYY`
 /// - times `HH:MM[:SS[.FRACTION]]`, with `am`/`pm`; `T` between date and time
-/// - zones `Z`, `UTC`, `GMT`, `+HH:MM`, `-HHMM` (the time is converted to UTC)
-/// - relative items `[+-]N unit [ago]` and `next`/`last unit`, units
-///   seconds to years (and `fortnight`), applied after the date, in order
+/// - zones `Z`, `UTC`, `GMT`, `EST`, `PDT` and the like, `+HH:MM`, `-HHMM`
+/// - days of the week, with ordinals: `monday`, `next fri`, `last sunday`,
+///   `third tuesday`
+/// - relative items `[+-]N unit [ago]`, `next`/`last`/`this unit`, units
+///   seconds to years (and `fortnight`)
 ///
-/// A date without a time means midnight; a time without a date means today.
-pub fn parse(text: &str, now: Instant) -> Result<Instant, String> {
+/// As in GNU, years, months and days (and a weekday) move the wall-clock
+/// date, then hours, minutes and seconds move the instant. A date, a time
+/// of day or a weekday without a time means midnight; only relative items
+/// keep the current time. A wall-clock time that a zone skips (a spring
+/// gap) is invalid.
+pub fn parse(text: &str, now: Instant, zone: &Zone) -> Result<Instant, String> {
     let bad = || format!("invalid date '{text}'");
-    let s = text.trim();
+    let mut s = text.trim();
+    let own_zone;
+    let mut zone = zone;
+    if let Some(rest) = s.strip_prefix("TZ=\"") {
+        let (name, after) = rest.split_once('"').ok_or_else(bad)?;
+        own_zone = Zone::from_tz(Some(name));
+        zone = &own_zone;
+        s = after.trim_start();
+    }
     if let Some(rest) = s.strip_prefix('@') {
         return parse_epoch(rest).ok_or_else(bad);
     }
-    if s.is_empty() {
-        // GNU: an empty date is midnight today.
-        let t = tm(now.0);
-        return Ok((timegm(t.year, t.month, t.day, 0, 0, 0), 0));
-    }
+    let base_offset = i64::from(zone.at(now.0).offset);
+    let base = tm(now.0 + base_offset);
     let toks = tokenize(s).ok_or_else(bad)?;
     let mut p = DateParser {
         toks,
         i: 0,
-        year: tm(now.0).year,
+        year: base.year,
         date: None,
         time: None,
-        zone: 0,
+        weekday: None,
+        zone: None,
         rel: Vec::new(),
     };
     p.run().ok_or_else(bad)?;
-    let base = tm(now.0);
     let (y, m, d) = p.date.unwrap_or((base.year, base.month, base.day));
-    let (h, mi, sec, ns) = match (p.date, p.time) {
-        (_, Some(t)) => t,
-        (Some(_), None) => (0, 0, 0, 0),
-        // Only relative items (or nothing): keep the current time.
-        (None, None) => (base.hour, base.min, base.sec, now.1),
+    let (h, mi, sec, ns) = match p.time {
+        Some(t) => t,
+        // Only relative items (or nothing): keep the current time; GNU
+        // calls an empty date midnight.
+        None if p.date.is_none() && p.weekday.is_none() && !s.is_empty() => (base.hour, base.min, base.sec, now.1),
+        None => (0, 0, 0, 0),
     };
     if m == 0 || m > 12 || d == 0 || d > days_in_month(y, m) || h > 23 || mi > 59 || sec > 60 {
         return Err(bad());
     }
-    let mut secs = timegm(y, m, d, h, mi, sec) - p.zone;
-    for (n, unit) in p.rel {
-        secs = apply_relative(secs, n, unit).ok_or_else(bad)?;
+    // The wall-clock date moves by years, months, days and the weekday.
+    let (mut months, mut days, mut secs_rel) = (0i64, 0i64, 0i64);
+    for (n, unit) in &p.rel {
+        let n = *n;
+        match unit {
+            Unit::Year => months = n.checked_mul(12).and_then(|v| months.checked_add(v)).ok_or_else(bad)?,
+            Unit::Month => months = months.checked_add(n).ok_or_else(bad)?,
+            Unit::Week => days = n.checked_mul(7).and_then(|v| days.checked_add(v)).ok_or_else(bad)?,
+            Unit::Day => days = days.checked_add(n).ok_or_else(bad)?,
+            Unit::Hour => {
+                secs_rel = n
+                    .checked_mul(3600)
+                    .and_then(|v| secs_rel.checked_add(v))
+                    .ok_or_else(bad)?
+            }
+            Unit::Min => {
+                secs_rel = n
+                    .checked_mul(60)
+                    .and_then(|v| secs_rel.checked_add(v))
+                    .ok_or_else(bad)?
+            }
+            Unit::Sec => secs_rel = secs_rel.checked_add(n).ok_or_else(bad)?,
+        }
     }
+    let mut day_count = days_from_civil(y, m, d);
+    if let Some((ordinal, wday)) = p.weekday
+        && p.date.is_none()
+    {
+        let today = (day_count + 4).rem_euclid(7);
+        let wday = i64::from(wday);
+        let incr = ordinal - i64::from(ordinal > 0 && today != wday);
+        day_count += (wday - today + 7) % 7 + 7 * incr;
+    }
+    let total = y.checked_mul(12).ok_or_else(bad)? + i64::from(m - 1) + months;
+    let (ny, nm) = (total.div_euclid(12), total.rem_euclid(12) as u32 + 1);
+    // GNU lets the day overflow into the next month (Jan 31 + 1 month =
+    // Mar 3 or 2).
+    day_count += days_from_civil(ny, nm, 1) - days_from_civil(y, m, 1) + days;
+    let (fy, fm, fd) = civil_from_days(day_count);
+    let at = match p.zone {
+        Some(offset) => timegm(fy, fm, fd, h, mi, sec) - offset,
+        None => zone.to_epoch(fy, fm, fd, h, mi, sec).ok_or_else(bad)?,
+    };
+    let secs = at.checked_add(secs_rel).ok_or_else(bad)?;
     Ok((secs, ns))
 }
 
@@ -382,27 +451,6 @@ enum Unit {
     Week,
     Month,
     Year,
-}
-
-fn apply_relative(secs: i64, n: i64, unit: Unit) -> Option<i64> {
-    let mult = match unit {
-        Unit::Sec => 1,
-        Unit::Min => 60,
-        Unit::Hour => 3600,
-        Unit::Day => 86_400,
-        Unit::Week => 7 * 86_400,
-        Unit::Month | Unit::Year => {
-            let t = tm(secs);
-            let months = if unit == Unit::Year { n.checked_mul(12)? } else { n };
-            let total = t.year.checked_mul(12)? + i64::from(t.month - 1) + months;
-            let (y, m) = (total.div_euclid(12), total.rem_euclid(12) as u32 + 1);
-            // GNU lets the day overflow into the next month (Jan 31 + 1
-            // month = Mar 3 or 2).
-            let base = timegm(y, m, 1, t.hour, t.min, t.sec);
-            return Some(base + i64::from(t.day - 1) * 86_400);
-        }
-    };
-    secs.checked_add(n.checked_mul(mult)?)
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -450,9 +498,66 @@ struct DateParser {
     year: i64,
     date: Option<(i64, u32, u32)>,
     time: Option<(u32, u32, u32, u32)>,
+    /// A day of the week (0 = Sunday) and its ordinal (`next` 1, `last`
+    /// -1, plain 0).
+    weekday: Option<(i64, u32)>,
     /// Seconds east of UTC of the zone the time was written in.
-    zone: i64,
+    zone: Option<i64>,
     rel: Vec<(i64, Unit)>,
+}
+
+/// A day of the week by name or abbreviation (`mon`, `tues`, `wednes`).
+fn weekday_of(w: &str) -> Option<u32> {
+    let w = w.strip_suffix("day").filter(|x| x.len() >= 3).unwrap_or(w);
+    if w.len() < 3 {
+        return None;
+    }
+    DAYS.iter()
+        .position(|d| d.to_ascii_lowercase().starts_with(w))
+        .map(|i| i as u32)
+}
+
+/// parse_datetime's ordinal words (`second` is the unit).
+fn ordinal_of(w: &str) -> Option<i64> {
+    Some(match w {
+        "last" => -1,
+        "this" => 0,
+        "next" | "first" => 1,
+        "third" => 3,
+        "fourth" => 4,
+        "fifth" => 5,
+        "sixth" => 6,
+        "seventh" => 7,
+        "eighth" => 8,
+        "ninth" => 9,
+        "tenth" => 10,
+        "eleventh" => 11,
+        "twelfth" => 12,
+        _ => return None,
+    })
+}
+
+/// Zone abbreviations parse_datetime knows (hours east of UTC, in
+/// seconds), the universal ones and the North American and European ones
+/// scripts write.
+fn zone_of(w: &str) -> Option<i64> {
+    let h = match w {
+        "z" | "ut" | "utc" | "gmt" | "wet" => 0,
+        "bst" | "cet" | "met" | "mewt" | "west" => 1,
+        "cest" | "eet" | "mest" | "mesz" => 2,
+        "eest" | "msk" => 3,
+        "ast" => -4,
+        "adt" | "edt" => -4,
+        "est" | "cdt" => -5,
+        "cst" | "mdt" => -6,
+        "mst" | "pdt" => -7,
+        "pst" | "akdt" => -8,
+        "akst" | "hdt" => -9,
+        "hst" => -10,
+        "jst" => 9,
+        _ => return None,
+    };
+    Some(h * 3600)
 }
 
 fn month_of(w: &str) -> Option<u32> {
@@ -508,6 +613,14 @@ impl DateParser {
             return None;
         }
         self.date = Some((y, m, d));
+        Some(())
+    }
+
+    fn set_weekday(&mut self, ordinal: i64, day: u32) -> Option<()> {
+        if self.weekday.is_some() {
+            return None;
+        }
+        self.weekday = Some((ordinal, day));
         Some(())
     }
 
@@ -589,12 +702,13 @@ impl DateParser {
     /// A zone after a time: `Z`, `UTC`, `+HH:MM`, `-HHMM`.
     fn zone_suffix(&mut self) -> Option<()> {
         match self.peek(0).cloned() {
-            Some(Tok::Word(w)) if matches!(w.as_str(), "z" | "utc" | "gmt") => {
+            Some(Tok::Word(w)) if zone_of(&w).is_some() => {
+                self.zone = zone_of(&w);
                 self.i += 1;
             }
-            Some(Tok::Sym(c @ ('+' | '-')))
-                if self.num(1).is_some() && !matches!(self.peek(2), Some(Tok::Word(w)) if unit_of(w).is_some()) =>
-            {
+            // As in GNU, a signed number right after a time is its zone,
+            // even before a unit (`12:00 +1 day` is 12:00+01 and a day).
+            Some(Tok::Sym(c @ ('+' | '-'))) if self.num(1).is_some() => {
                 let n = self.num(1)?.to_string();
                 self.i += 2;
                 let (h, m): (i64, i64) = if self.sym(0, ':') && self.num(1).is_some() {
@@ -606,8 +720,11 @@ impl DateParser {
                 } else {
                     (n.parse().ok()?, 0)
                 };
+                if h > 24 || m > 59 {
+                    return None;
+                }
                 let off = h * 3600 + m * 60;
-                self.zone = if c == '-' { -off } else { off };
+                self.zone = Some(if c == '-' { -off } else { off });
             }
             _ => {}
         }
@@ -648,15 +765,25 @@ impl DateParser {
             "tomorrow" => self.rel.push((1, Unit::Day)),
             "midnight" => self.time = Some((0, 0, 0, 0)),
             "noon" => self.time = Some((12, 0, 0, 0)),
-            "utc" | "gmt" | "z" => {}
-            "next" | "last" => {
+            _ if zone_of(w).is_some() => {
+                if self.zone.is_some() {
+                    return None;
+                }
+                self.zone = zone_of(w);
+            }
+            _ if ordinal_of(w).is_some() => {
+                let n = ordinal_of(w)?;
                 let Some(Tok::Word(u)) = self.peek(0).cloned() else {
                     return None;
                 };
-                let (k, unit) = unit_of(&u)?;
                 self.i += 1;
-                self.rel.push((if w == "next" { k } else { -k }, unit));
+                if let Some(day) = weekday_of(&u) {
+                    return self.set_weekday(n, day);
+                }
+                let (k, unit) = unit_of(&u)?;
+                self.rel.push((n * k, unit));
             }
+            _ if weekday_of(w).is_some() => self.set_weekday(0, weekday_of(w)?)?,
             "ago" => {
                 let last = self.rel.last_mut()?;
                 last.0 = -last.0;
@@ -734,9 +861,10 @@ mod tests {
     #[test]
     fn parses_what_scripts_write() {
         let now = (EPOCH_2026 + 12 * 3600, 0);
-        let p = |s| parse(s, now).map(|t| t.0);
+        let utc = Zone::utc();
+        let p = |s| parse(s, now, &utc).map(|t| t.0);
         assert_eq!(p("@0"), Ok(0));
-        assert_eq!(parse("@1.5", now), Ok((1, 500_000_000)));
+        assert_eq!(parse("@1.5", now, &utc), Ok((1, 500_000_000)));
         assert_eq!(p("2026-03-04"), Ok(timegm(2026, 3, 4, 0, 0, 0)));
         assert_eq!(p("2026-03-04 05:06:07"), Ok(timegm(2026, 3, 4, 5, 6, 7)));
         assert_eq!(p("2026-03-04T05:06:07Z"), Ok(timegm(2026, 3, 4, 5, 6, 7)));
@@ -753,7 +881,7 @@ mod tests {
         assert_eq!(p("Mar 4"), Ok(timegm(2026, 3, 4, 0, 0, 0)), "the current year");
         assert_eq!(p("today"), Ok(EPOCH_2026 + 12 * 3600), "today keeps the time");
         assert_eq!(p(""), Ok(EPOCH_2026), "GNU: an empty date is midnight today");
-        assert_eq!(parse("@-1.5", now), Ok((-2, 500_000_000)));
+        assert_eq!(parse("@-1.5", now, &utc), Ok((-2, 500_000_000)));
         for bad in [
             "x",
             "2026-02-30",
@@ -763,8 +891,57 @@ mod tests {
             "1 furlong",
             "2026-01-01 2026-01-02",
         ] {
-            assert!(parse(bad, now).is_err(), "{bad}");
+            assert!(parse(bad, now, &utc).is_err(), "{bad}");
         }
+    }
+
+    // 2026-01-01 is a Thursday; parse_datetime's weekday rule.
+    #[test]
+    fn weekdays_and_ordinals() {
+        let now = (EPOCH_2026 + 12 * 3600, 0);
+        let utc = Zone::utc();
+        let day = |s| parse(s, now, &utc).map(|t| tm(t.0)).map(|t| (t.month, t.day, t.hour));
+        assert_eq!(day("monday"), Ok((1, 5, 0)));
+        assert_eq!(day("next mon"), Ok((1, 5, 0)));
+        assert_eq!(day("last monday"), Ok((12, 29, 0)));
+        assert_eq!(day("thursday"), Ok((1, 1, 0)));
+        assert_eq!(day("next thursday"), Ok((1, 8, 0)));
+        assert_eq!(day("last thu"), Ok((12, 25, 0)));
+        assert_eq!(day("third friday"), Ok((1, 16, 0)));
+        assert_eq!(day("this friday 10:00"), Ok((1, 2, 10)));
+        assert_eq!(day("tomorrow"), Ok((1, 2, 12)));
+        assert_eq!(day("next week"), Ok((1, 8, 12)));
+        assert_eq!(day("last month"), Ok((12, 1, 12)));
+        assert!(parse("monday tuesday", now, &utc).is_err());
+    }
+
+    #[test]
+    fn zones_in_the_text_and_around_it() {
+        let now = (EPOCH_2026, 0);
+        let utc = Zone::utc();
+        let ny = Zone::from_tz(Some("America/New_York"));
+        let p = |s, z| parse(s, now, z).map(|t| t.0);
+        assert_eq!(p("2026-03-04 10:00 EST", &utc), Ok(timegm(2026, 3, 4, 15, 0, 0)));
+        assert_eq!(p("2026-07-01 08:00", &ny), Ok(timegm(2026, 7, 1, 12, 0, 0)));
+        assert_eq!(
+            p("TZ=\"Asia/Tokyo\" 2026-07-01 09:00", &ny),
+            Ok(timegm(2026, 7, 1, 0, 0, 0))
+        );
+        assert_eq!(p("2026-07-01 08:00 UTC", &ny), Ok(timegm(2026, 7, 1, 8, 0, 0)));
+        assert!(p("2026-03-08 02:30", &ny).is_err(), "a spring gap");
+        // Days move the wall clock across a DST change; hours move the instant.
+        assert_eq!(p("2026-03-07 12:00 1 day", &ny), Ok(timegm(2026, 3, 8, 16, 0, 0)));
+        assert_eq!(p("2026-03-07 12:00 24 hours", &ny), Ok(timegm(2026, 3, 8, 17, 0, 0)));
+        assert_eq!(p("12:00 2026-03-07 +24 hours", &ny), Ok(timegm(2026, 3, 8, 17, 0, 0)));
+        assert_eq!(p("2026-03-07 12:00 +1 day", &ny), Ok(timegm(2026, 3, 8, 11, 0, 0)));
+        assert_eq!(p("2026-03-07 12:00 +2", &ny), Ok(timegm(2026, 3, 7, 10, 0, 0)));
+        // GNU date: TZ=America/New_York date -d @1700000000 '+%F %T %Z %z %:z %::z %:::z'
+        assert_eq!(
+            format_in("%F %T %Z %z %:z %::z %:::z", 1_700_000_000, 0, &ny),
+            "2023-11-14 17:13:20 EST -0500 -05:00 -05:00:00 -05"
+        );
+        let india = Zone::from_tz(Some("Asia/Kolkata"));
+        assert_eq!(format_in("%z %:::z %#Z", 1_700_000_000, 0, &india), "+0530 +05:30 ist");
     }
 
     #[test]

@@ -26,21 +26,42 @@ pub trait Vars {
 }
 
 /// Parsed expressions by text.
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct Cache {
     map: HashMap<String, Arc<Parsed>>,
+    /// How deep an expression may nest (the process's `nest` limit).
+    max_nest: usize,
 }
 
 /// Expressions kept before the cache is emptied (bounded memory for
 /// scripts that build expressions dynamically).
 const CACHE_MAX: usize = 512;
 
+impl Default for Cache {
+    fn default() -> Cache {
+        Cache::new(kernel::Limits::standard().max_nest)
+    }
+}
+
 impl Cache {
+    /// A cache for expressions nesting at most `max_nest` deep.
+    pub fn new(max_nest: usize) -> Cache {
+        Cache {
+            map: HashMap::new(),
+            max_nest,
+        }
+    }
+
+    /// The nesting limit expressions are parsed under.
+    pub fn max_nest(&self) -> usize {
+        self.max_nest
+    }
+
     fn get(&mut self, src: &str) -> Result<Arc<Parsed>, String> {
         if let Some(p) = self.map.get(src) {
             return Ok(p.clone());
         }
-        let p = Arc::new(parse(src)?);
+        let p = Arc::new(parse(src, self.max_nest)?);
         if self.map.len() >= CACHE_MAX {
             self.map.clear();
         }
@@ -55,6 +76,8 @@ pub struct Parsed {
     /// Token start offsets (chars), for error tokens.
     starts: Vec<usize>,
     expr: Option<Expr>,
+    /// The tree's height: evaluating it takes as many frames.
+    height: usize,
 }
 
 #[derive(Clone, Debug)]
@@ -135,11 +158,12 @@ pub fn eval_cached(expr: &str, vars: &mut dyn Vars, cache: &mut Cache) -> Result
         p: &parsed,
         cache,
         depth: 0,
+        frames: 0,
     };
     ev.run()
 }
 
-fn tokenize(s: &str) -> Result<Vec<(Tok, usize)>, String> {
+fn tokenize(s: &str, max_nest: usize) -> Result<Vec<(Tok, usize)>, String> {
     let cs: Vec<char> = s.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -169,6 +193,12 @@ fn tokenize(s: &str) -> Result<Vec<(Tok, usize)>, String> {
                 let mut j = i;
                 while j < cs.len() {
                     match cs[j] {
+                        // Each level is evaluated in turn: `a[a[a[...]]]`
+                        // nests as deep as it has brackets.
+                        '[' if depth >= max_nest => {
+                            let limit = kernel::limits::reached("nest", max_nest as u64);
+                            return Err(format!("{name}: {limit}"));
+                        }
                         '[' => depth += 1,
                         ']' => {
                             depth -= 1;
@@ -253,17 +283,25 @@ pub fn parse_number(text: &str) -> Result<i64, &'static str> {
 
 // ---- parsing ----
 
-fn parse(src: &str) -> Result<Parsed, String> {
-    let toks = tokenize(src)?;
+fn parse(src: &str, max_nest: usize) -> Result<Parsed, String> {
+    let toks = tokenize(src, max_nest)?;
     let starts = toks.iter().map(|t| t.1).collect();
     if toks.is_empty() {
         return Ok(Parsed {
             src: src.to_string(),
             starts,
             expr: None,
+            height: 0,
         });
     }
-    let mut p = Parser { toks, pos: 0, src };
+    let mut p = Parser {
+        toks,
+        pos: 0,
+        src,
+        depth: 0,
+        height: 0,
+        max_nest,
+    };
     let e = p.expr(0)?;
     if p.pos < p.toks.len() {
         return Err(p.error("syntax error in expression"));
@@ -272,13 +310,21 @@ fn parse(src: &str) -> Result<Parsed, String> {
         src: src.to_string(),
         starts,
         expr: Some(e),
+        height: p.height,
     })
 }
 
+/// A precedence-climbing parser. Both the parser's recursion (`depth`)
+/// and the height of the tree it builds (`height`, of the expression
+/// returned last: `1+1+...` is built by a loop but evaluated and dropped
+/// recursively) stay within `max_nest`.
 struct Parser<'a> {
     toks: Vec<(Tok, usize)>,
     pos: usize,
     src: &'a str,
+    depth: usize,
+    height: usize,
+    max_nest: usize,
 }
 
 /// bash's message: the expression, what went wrong, and the text from the
@@ -363,9 +409,29 @@ impl Parser<'_> {
         Some(p)
     }
 
+    /// A node of height `h` has been built: refused past the limit.
+    fn node(&mut self, h: usize) -> Result<(), String> {
+        self.height = h;
+        if h > self.max_nest {
+            return Err(self.error(&kernel::limits::reached("nest", self.max_nest as u64)));
+        }
+        Ok(())
+    }
+
     fn expr(&mut self, min_bp: u8) -> Result<Expr, String> {
+        self.depth += 1;
+        if self.depth > self.max_nest {
+            return Err(self.error(&kernel::limits::reached("nest", self.max_nest as u64)));
+        }
+        let e = self.expr_inner(min_bp)?;
+        self.depth -= 1;
+        Ok(e)
+    }
+
+    fn expr_inner(&mut self, min_bp: u8) -> Result<Expr, String> {
         let mut lhs = self.prefix()?;
         loop {
+            let lh = self.height;
             let op = match self.peek() {
                 Some(Tok::Op(op)) => *op,
                 Some(Tok::RParen) | None => break,
@@ -387,11 +453,13 @@ impl Parser<'_> {
             lhs = match op {
                 "?" => {
                     let a = self.expr(0)?;
+                    let ah = self.height;
                     if self.peek() != Some(&Tok::Op(":")) {
                         return Err(self.error("`:' expected for conditional expression"));
                     }
                     self.pos += 1;
                     let b = self.expr(rbp)?;
+                    self.height = self.height.max(ah);
                     Expr::Cond(Box::new(lhs), Box::new(a), Box::new(b))
                 }
                 "," => Expr::Comma(Box::new(lhs), Box::new(self.expr(rbp)?)),
@@ -414,6 +482,7 @@ impl Parser<'_> {
                     Expr::Binary(b, Box::new(lhs), Box::new(rhs), at)
                 }
             };
+            self.node(lh.max(self.height) + 1)?;
         }
         Ok(lhs)
     }
@@ -425,6 +494,7 @@ impl Parser<'_> {
                 if matches!(self.peek(), Some(Tok::Num(_) | Tok::Name(_) | Tok::Indexed(..))) {
                     return Err(self.error("syntax error in expression"));
                 }
+                self.height = 1;
                 Ok(Expr::Num(n))
             }
             Some(Tok::LParen) => {
@@ -438,6 +508,7 @@ impl Parser<'_> {
             }
             Some(Tok::Name(_) | Tok::Indexed(..)) => {
                 let place = self.place().expect("peeked a name");
+                self.height = 1;
                 match self.peek() {
                     Some(Tok::Op(op @ ("++" | "--"))) => {
                         let inc = *op == "++";
@@ -451,13 +522,22 @@ impl Parser<'_> {
                 self.pos += 1;
                 match op {
                     "++" | "--" => match self.place() {
-                        Some(place) => Ok(Expr::Pre(place, op == "++")),
+                        Some(place) => {
+                            self.height = 1;
+                            Ok(Expr::Pre(place, op == "++"))
+                        }
                         None => Err(self.error("syntax error: operand expected")),
                     },
-                    "-" => Ok(Expr::Neg(Box::new(self.expr(UNARY_BP)?))),
                     "+" => self.expr(UNARY_BP),
-                    "!" => Ok(Expr::Not(Box::new(self.expr(UNARY_BP)?))),
-                    "~" => Ok(Expr::BitNot(Box::new(self.expr(UNARY_BP)?))),
+                    "-" | "!" | "~" => {
+                        let e = Box::new(self.expr(UNARY_BP)?);
+                        self.node(self.height + 1)?;
+                        Ok(match op {
+                            "-" => Expr::Neg(e),
+                            "!" => Expr::Not(e),
+                            _ => Expr::BitNot(e),
+                        })
+                    }
                     _ => {
                         self.pos -= 1;
                         Err(self.error("syntax error: operand expected"))
@@ -473,11 +553,15 @@ impl Parser<'_> {
 
 const MAX_RECURSION: usize = 1024;
 
+/// An evaluation. `depth` counts variables whose values are evaluated in
+/// turn (bash's 1024 levels); `frames`, the evaluator's frames below this
+/// one, so that nested values of deep expressions stay within the stack.
 struct Eval<'a> {
     vars: &'a mut dyn Vars,
     p: &'a Parsed,
     cache: &'a mut Cache,
     depth: usize,
+    frames: usize,
 }
 
 impl Eval<'_> {
@@ -501,17 +585,19 @@ impl Eval<'_> {
         if let Ok(n) = parse_number(t) {
             return Ok(n);
         }
-        if self.depth >= MAX_RECURSION {
+        let frames = self.frames + self.p.height + 1;
+        let parsed = self.cache.get(t)?;
+        if self.depth >= MAX_RECURSION || frames + parsed.height > 4 * self.cache.max_nest.max(MAX_RECURSION) {
             return Err(format!(
                 "{t}: expression recursion level exceeded (error token is \"{t}\")"
             ));
         }
-        let parsed = self.cache.get(t)?;
         let mut inner = Eval {
             vars: &mut *self.vars,
             p: &parsed,
             cache: &mut *self.cache,
             depth: self.depth + 1,
+            frames,
         };
         inner.run()
     }

@@ -48,7 +48,7 @@ impl Shell {
         child.nest.subshell = true;
         child.opts.interactive = false;
         child.jobs = super::Jobs::default();
-        child.traps = self.traps.for_subshell();
+        child.traps = self.traps.for_subshell(self.opts.errtrace, self.opts.functrace);
         child
     }
 
@@ -80,16 +80,91 @@ impl Shell {
         let Some(cmd) = self.traps.table.get("EXIT").cloned() else {
             return;
         };
-        Arc::make_mut(&mut self.traps.table).remove("EXIT");
+        self.traps.set("EXIT".to_string(), None);
         if cmd.is_empty() {
             return;
         }
+        if let Err(Flow::Exit(s)) = self.run_trap(&cmd).await {
+            self.params.status = s;
+        }
+    }
+
+    /// Give a parser what the shell's options say about reading: the
+    /// aliases to expand, whether extglob groups are read; and how deep
+    /// text may nest (the process's `nest` limit).
+    pub fn configure(&self, parser: &mut super::parse::Parser) {
+        parser.set_aliases(self.shopts.expand_aliases.then(|| self.defs.aliases.clone()));
+        parser.set_extglob(self.shopts.extglob);
+        parser.set_max_depth(self.limits.max_nest);
+    }
+
+    /// Run a trap's command. `$?` is what it was before (the trap cannot
+    /// change it), `$BASH_COMMAND` stays the trapped command, and `exit`
+    /// in the trap leaves the shell.
+    pub async fn run_trap(&mut self, cmd: &str) -> Result<(), Flow> {
         let saved = self.params.status;
-        let r = self.eval_string(&cmd, "trap").await;
-        self.params.status = match r {
-            Err(Flow::Exit(s)) => s,
-            _ => saved,
+        self.traps.running += 1;
+        let r = self.eval_string(cmd, "trap").await;
+        self.traps.running -= 1;
+        self.params.status = saved;
+        match r {
+            Err(Flow::Exit(s)) => Err(Flow::Exit(s)),
+            _ => Ok(()),
+        }
+    }
+
+    /// The DEBUG trap, before a simple command, `[[`, `((`, `case`, and
+    /// each round of `for`; also inside other traps, but not inside itself.
+    pub async fn debug_trap(&mut self) -> Result<(), Flow> {
+        if self.traps.debugging {
+            return Ok(());
+        }
+        let Some(cmd) = self.traps.command("DEBUG") else {
+            return Ok(());
         };
+        self.traps.debugging = true;
+        let r = self.run_trap(&cmd).await;
+        self.traps.debugging = false;
+        r
+    }
+
+    /// The RETURN trap, as a function or a sourced file finishes.
+    pub async fn return_trap(&mut self) -> Result<(), Flow> {
+        match self.traps.command("RETURN") {
+            Some(cmd) if self.traps.running == 0 => self.run_trap(&cmd).await,
+            _ => Ok(()),
+        }
+    }
+
+    /// `announce` for a compound command's header (its text is only
+    /// made when a trap could show it).
+    async fn announce_compound(&mut self, c: &Compound) -> Result<(), Flow> {
+        if self.traps.table.is_empty() {
+            return Ok(());
+        }
+        let text: Arc<str> = super::print::header(c).into();
+        self.announce(&text).await
+    }
+
+    /// `announce` for one expression of `for ((;;))`.
+    async fn announce_arith(&mut self, w: &Word) -> Result<(), Flow> {
+        if self.traps.table.is_empty() {
+            return Ok(());
+        }
+        let text: Arc<str> = format!("(({}))", w.unquoted_text().trim()).into();
+        self.announce(&text).await
+    }
+
+    /// Note the command about to run, for `$BASH_COMMAND` (kept while a
+    /// trap runs), and run the DEBUG trap.
+    async fn announce(&mut self, text: &Arc<str>) -> Result<(), Flow> {
+        if self.traps.running == 0 {
+            self.params.command = text.clone();
+        }
+        if self.traps.table.is_empty() {
+            return Ok(());
+        }
+        self.debug_trap().await
     }
 
     // ---- lists ----
@@ -212,7 +287,9 @@ impl Shell {
         }
         let status = r?;
         self.params.status = status;
-        self.after_command(status).await?;
+        if errexit_applies(p) {
+            self.after_command(status).await?;
+        }
         Ok(status)
     }
 
@@ -221,17 +298,13 @@ impl Shell {
         if status == 0 || self.nest.conditions > 0 {
             return Ok(());
         }
-        if let Some(cmd) = self.traps.table.get("ERR").cloned()
-            && !cmd.is_empty()
+        if let Some(cmd) = self.traps.command("ERR")
+            && self.traps.running == 0
         {
-            let saved = self.params.status;
             self.nest.conditions += 1;
-            let r = self.eval_string(&cmd, "trap").await;
+            let r = self.run_trap(&cmd).await;
             self.nest.conditions -= 1;
-            if let Err(Flow::Exit(s)) = r {
-                return Err(Flow::Exit(s));
-            }
-            self.params.status = saved;
+            r?;
         }
         if self.opts.errexit {
             return Err(Flow::Exit(status));
@@ -259,8 +332,12 @@ impl Shell {
                 }
             }
         }
+        // `lastpipe` (without job control): the last stage runs in this
+        // shell, so `echo hi | read v` sets `v` here.
+        let here = self.shopts.lastpipe && !self.opts.interactive;
+        let spawned = if here { n - 1 } else { n };
         let mut pids: Vec<Option<Pid>> = Vec::with_capacity(n);
-        for (i, cmd) in p.commands.iter().enumerate() {
+        for (i, cmd) in p.commands.iter().enumerate().take(spawned) {
             let mut fd_map = Vec::new();
             if i > 0 {
                 fd_map.push((0, Some(pipes[i - 1].0)));
@@ -287,14 +364,33 @@ impl Shell {
             match self.proc.spawn(target, opts).await {
                 Ok(pid) => pids.push(Some(pid)),
                 Err(e) => {
-                    self.error(&format!("fork: {}", e.strerror())).await;
+                    self.error(&format!("fork: {}", kernel::limits::describe(&e))).await;
                     pids.push(None);
                 }
             }
         }
+        let last_input = if here {
+            pipes.pop().map(|(r, w)| (r, Some(w)))
+        } else {
+            None
+        };
         for (r, w) in pipes {
             let _ = self.proc.close(r).await;
             let _ = self.proc.close(w).await;
+        }
+        let mut last = None;
+        if let Some((r, w)) = last_input {
+            if let Some(w) = w {
+                let _ = self.proc.close(w).await;
+            }
+            last = Some(match self.stdin_from(r).await {
+                Ok(saved) => {
+                    let r = self.run_command(&p.commands[n - 1], false).await;
+                    self.restore_redirs(saved).await;
+                    r
+                }
+                Err(status) => Ok(status),
+            });
         }
         let mut statuses = Vec::with_capacity(n);
         for pid in pids {
@@ -302,6 +398,9 @@ impl Shell {
                 Some(pid) => self.wait_child(pid).await,
                 None => 1,
             });
+        }
+        if let Some(r) = last {
+            statuses.push(r?);
         }
         let status = if self.opts.pipefail {
             statuses.iter().rev().copied().find(|&s| s != 0).unwrap_or(0)
@@ -328,7 +427,10 @@ impl Shell {
         // goes to the foreground, not to background jobs (bash's
         // background jobs ignore SIGINT for the same reason).
         let opts = SpawnOpts {
-            new_note_group: true,
+            rfork: kernel::Rfork {
+                new_note_group: true,
+                ..kernel::Rfork::FORK
+            },
             ..Default::default()
         };
         match self.proc.spawn(target, opts).await {
@@ -344,7 +446,7 @@ impl Shell {
                 Ok(0)
             }
             Err(e) => {
-                self.error(&format!("fork: {}", e.strerror())).await;
+                self.error(&format!("fork: {}", kernel::limits::describe(&e))).await;
                 Ok(1)
             }
         }
@@ -361,11 +463,26 @@ impl Shell {
         }
     }
 
+    /// A shell without a prompt forgets the jobs that ended whenever it
+    /// has waited for a foreground child, as bash does (`jobs` no longer
+    /// lists them, `wait -n` does not count them), keeping their statuses
+    /// for `wait PID`.
+    fn retire_jobs_quietly(&mut self) {
+        if self.opts.interactive || self.jobs.table.is_empty() {
+            return;
+        }
+        self.reap_jobs();
+        self.jobs.retire_finished();
+    }
+
     /// Wait for a child, handling notes that interrupt the wait.
     pub async fn wait_child(&mut self, pid: Pid) -> i32 {
         loop {
             match self.proc.wait(pid).await {
-                Ok(st) => return st.code,
+                Ok(st) => {
+                    self.retire_jobs_quietly();
+                    return st.code;
+                }
                 Err(e) if e.is(Errno::EINTR) => self.note_interrupted(),
                 Err(_) => {
                     // Reaped already (by a job scan): look it up.
@@ -381,6 +498,11 @@ impl Shell {
     /// so an external command may replace the process.
     pub fn run_command<'a>(&'a mut self, cmd: &'a Command, tail: bool) -> BoxFuture<'a, Res> {
         Box::pin(async move {
+            // `set -n`: read (and check) the rest, run nothing; a prompt
+            // ignores it, as bash.
+            if self.opts.noexec && !self.opts.interactive {
+                return Ok(self.params.status);
+            }
             let mark = self.jobs.procsubs.len();
             let r = self.run_command_here(cmd, tail).await;
             if self.jobs.procsubs.len() > mark || !self.jobs.procsub_zombies.is_empty() {
@@ -396,14 +518,22 @@ impl Shell {
             Command::Compound(c, redirs) => {
                 let saved = match self.redirect_for(redirs).await {
                     Ok(s) => s,
-                    Err(status) => return Ok(status),
+                    Err(status) => {
+                        // A failed redirection fails the command itself.
+                        self.after_command(status).await?;
+                        return Ok(status);
+                    }
                 };
                 let r = Box::pin(self.run_compound(c)).await;
                 self.unredirect(saved).await;
                 r
             }
             Command::Function(f) => {
-                Arc::make_mut(&mut self.defs.funcs).insert(f.name.clone(), f.clone());
+                let func = super::Func {
+                    def: f.clone(),
+                    file: self.current_file(),
+                };
+                Arc::make_mut(&mut self.defs.funcs).insert(f.name.clone(), func);
                 Ok(0)
             }
         }
@@ -411,6 +541,10 @@ impl Shell {
 
     async fn run_simple(&mut self, s: &Simple, tail: bool) -> Res {
         self.at.line = s.line;
+        self.announce(&s.text).await?;
+        // A command with no words has the status of its last command
+        // substitution; `$?` in its words is still the previous status.
+        let substs = self.params.substs_run;
         let decl = s
             .words
             .first()
@@ -430,14 +564,29 @@ impl Shell {
             (self.expand_argv(&s.words).await?, None)
         };
         if argv.is_empty() {
-            return Box::pin(self.assignments_only(s)).await;
+            return Box::pin(self.assignments_only(s, substs)).await;
         }
-        // Values of the assignments before the command.
+        // Values of the assignments before the command, each seen by
+        // the ones after it (`A=1 B=$A cmd` gives B=1).
         let mut assigns = Vec::with_capacity(s.assigns.len());
-        for a in &s.assigns {
-            let v = self.eval_assign_value(a).await?;
+        let mut preview = Vec::new();
+        for (i, a) in s.assigns.iter().enumerate() {
+            let v = self.eval_assign_value(a).await;
+            let v = match v {
+                Ok(v) => v,
+                Err(f) => {
+                    preview.into_iter().rev().for_each(|p| self.undo_temp_assign(p));
+                    return Err(f);
+                }
+            };
+            if i + 1 < s.assigns.len()
+                && let Ok(p) = self.temp_assign(&[(a, v.clone())]).await
+            {
+                preview.push(p);
+            }
             assigns.push((a, v));
         }
+        preview.into_iter().rev().for_each(|p| self.undo_temp_assign(p));
         if self.opts.xtrace {
             let mut words: Vec<String> = assigns
                 .iter()
@@ -488,6 +637,9 @@ impl Shell {
             return r;
         }
         let mut env = self.child_env();
+        // The exported variables are the shell's environment group, so
+        // /env and /proc/$$/env show them (Plan 9's #e).
+        self.proc.set_environ(&env);
         for (a, v) in &assigns {
             if let AssignVal::Scalar(s) = v {
                 env.insert(bytes::to_os(&a.name), bytes::to_os(s));
@@ -519,9 +671,8 @@ impl Shell {
 
     /// A simple command with no words: assignments and redirections act on
     /// the shell itself. The status is that of the last command
-    /// substitution, or 0.
-    async fn assignments_only(&mut self, s: &Simple) -> Res {
-        self.params.status = 0;
+    /// substitution (if any ran since `substs`), or 0.
+    async fn assignments_only(&mut self, s: &Simple, substs: u64) -> Res {
         let mut traced = Vec::new();
         for a in &s.assigns {
             let v = self.eval_assign_value(a).await?;
@@ -547,7 +698,11 @@ impl Shell {
         for t in traced {
             self.trace(&t).await;
         }
-        let status = self.params.status;
+        let status = if self.params.substs_run != substs {
+            self.params.status
+        } else {
+            0
+        };
         match self.apply_redirs(&s.redirs).await {
             Ok(saved) => {
                 self.restore_redirs(saved).await;
@@ -619,6 +774,14 @@ impl Shell {
         append: bool,
         value: AssignVal,
     ) -> Result<(), String> {
+        // Through a nameref: to the variable, or the element, it names.
+        if let Some(target) = self.vars.resolve(name) {
+            let (base, key) = match target.split_once('[') {
+                Some((base, sub)) => (base.to_string(), Some(self.ref_key(base, sub.trim_end_matches(']'))?)),
+                None => (target, index.map(str::to_string)),
+            };
+            return Box::pin(self.assign(&base, key.as_deref(), append, value)).await;
+        }
         if self.vars.get(name).is_some_and(|v| v.attrs.readonly) {
             return Err(format!("{name}: readonly variable"));
         }
@@ -833,7 +996,7 @@ impl Shell {
                 match self.proc.spawn(target, SpawnOpts::default()).await {
                     Ok(pid) => Ok(self.wait_child(pid).await),
                     Err(e) => {
-                        self.error(&format!("fork: {}", e.strerror())).await;
+                        self.error(&format!("fork: {}", kernel::limits::describe(&e))).await;
                         Ok(1)
                     }
                 }
@@ -903,6 +1066,10 @@ impl Shell {
                         result = Err(f);
                         break;
                     }
+                    if let Err(f) = self.announce_compound(c).await {
+                        result = Err(f);
+                        break;
+                    }
                     if let Err(msg) = self.set(var, &item) {
                         self.error(&msg).await;
                         result = Err(Flow::Abort(1));
@@ -929,11 +1096,15 @@ impl Shell {
                 result
             }
             Compound::ArithFor { init, cond, step, body } => {
+                self.announce_arith(init).await?;
                 self.arith_word(init).await?;
                 let mut status = 0;
                 self.nest.loops += 1;
                 let r = loop {
                     if let Err(f) = self.checkpoint().await {
+                        break Err(f);
+                    }
+                    if let Err(f) = self.announce_arith(cond).await {
                         break Err(f);
                     }
                     let c = if cond.unquoted_text().trim().is_empty() {
@@ -954,6 +1125,9 @@ impl Shell {
                         Err(Flow::Continue(_)) => {}
                         Err(f) => break Err(f),
                     }
+                    if let Err(f) = self.announce_arith(step).await {
+                        break Err(f);
+                    }
                     if let Err(f) = self.arith_word(step).await {
                         break Err(f);
                     }
@@ -962,6 +1136,7 @@ impl Shell {
                 r
             }
             Compound::Case { word, arms } => {
+                self.announce_compound(c).await?;
                 let subject = self.expand_str(word).await?;
                 let mut i = 0;
                 let mut status = 0;
@@ -971,7 +1146,8 @@ impl Shell {
                     let mut matched = fall;
                     if !matched {
                         for p in &arm.patterns {
-                            if self.expand_pattern(p).await?.matches(&subject) {
+                            let opts = self.pattern_opts(true);
+                            if self.expand_pattern_with(p, opts).await?.matches(&subject) {
                                 matched = true;
                                 break;
                             }
@@ -991,6 +1167,7 @@ impl Shell {
                 Ok(status)
             }
             Compound::Arith(w) => {
+                self.announce_compound(c).await?;
                 let text = self.expand_str(w).await?;
                 if self.opts.xtrace {
                     self.trace(&format!("(( {} ))", text.trim())).await;
@@ -1003,7 +1180,9 @@ impl Shell {
                     }
                 }
             }
-            Compound::Cond(c) => {
+            Compound::Cond(cond) => {
+                self.announce_compound(c).await?;
+                let c = cond;
                 if self.opts.xtrace {
                     let t = cond_text(c);
                     self.trace(&format!("[[ {t} ]]")).await;
@@ -1029,36 +1208,57 @@ impl Shell {
 
     // ---- functions ----
 
-    pub async fn call_function(&mut self, f: &Arc<Function>, argv: Vec<String>) -> Res {
-        let limit = match self.get("FUNCNEST").and_then(|s| s.parse::<usize>().ok()) {
-            Some(n) if n > 0 => n,
-            _ => self.limits.max_call_depth,
-        };
-        if self.nest.calls >= limit {
-            self.error(&format!(
-                "{}: maximum function nesting level exceeded ({limit})",
-                f.name
-            ))
-            .await;
+    pub async fn call_function(&mut self, f: &super::Func, argv: Vec<String>) -> Res {
+        // bash's FUNCNEST, within the process's `calls` limit.
+        let funcnest = self
+            .get("FUNCNEST")
+            .and_then(|s| s.parse::<usize>().ok())
+            .filter(|&n| n > 0 && n < self.limits.max_calls);
+        let def = &f.def;
+        if self.nest.calls >= funcnest.unwrap_or(self.limits.max_calls) {
+            let msg = match funcnest {
+                Some(n) => format!("maximum function nesting level exceeded ({n})"),
+                None => self.limits.reached("calls"),
+            };
+            self.error(&format!("{}: {msg}", def.name)).await;
             return Err(Flow::Abort(1));
         }
         let args: Vec<String> = argv.into_iter().skip(1).collect();
         let saved_pos = std::mem::replace(&mut self.params.positional, Arc::new(args));
         self.vars.push_scope();
-        self.nest.funcname.insert(0, f.name.clone());
+        self.nest.frames.push(super::Frame {
+            name: def.name.as_str().into(),
+            file: f.file.clone(),
+            call_line: self.at.line,
+        });
         self.nest.calls += 1;
         let saved_loops = std::mem::replace(&mut self.nest.loops, 0);
-        let r = match self.apply_redirs(&f.redirs).await {
+        let aside = self.traps.enter_function(self.opts.errtrace, self.opts.functrace);
+        let mut r = match self.apply_redirs(&def.redirs).await {
             Ok(saved) => {
-                let r = self.run_compound(&f.body).await;
+                let r = match self.debug_trap_on_entry().await {
+                    Ok(()) => self.run_compound(&def.body).await,
+                    Err(f) => Err(f),
+                };
                 self.restore_redirs(saved).await;
                 r
             }
             Err(status) => Ok(status),
         };
+        if !matches!(r, Err(Flow::Exit(_))) {
+            let status = match r {
+                Ok(s) | Err(Flow::Return(s)) => s,
+                _ => self.params.status,
+            };
+            self.params.status = status;
+            if let Err(f) = self.return_trap().await {
+                r = Err(f);
+            }
+        }
+        self.traps.leave_function(aside);
         self.nest.loops = saved_loops;
         self.nest.calls -= 1;
-        self.nest.funcname.remove(0);
+        self.nest.frames.pop();
         self.vars.pop_scope();
         self.params.positional = saved_pos;
         match r {
@@ -1066,6 +1266,56 @@ impl Shell {
             Err(Flow::Break(_) | Flow::Continue(_)) => Ok(self.params.status),
             other => other,
         }
+    }
+
+    /// With `set -T`, a function's body starts with the DEBUG trap (bash
+    /// runs it once more as the function is entered).
+    async fn debug_trap_on_entry(&mut self) -> Result<(), Flow> {
+        if self.opts.functrace {
+            self.debug_trap().await?;
+        }
+        Ok(())
+    }
+
+    /// The file the commands being run now come from: what a function
+    /// defined now records as its `BASH_SOURCE`.
+    pub fn current_file(&self) -> Arc<str> {
+        if let Some(f) = self.nest.frames.last() {
+            return f.file.clone();
+        }
+        match &self.at.source {
+            super::Source::Script(name) => name.as_str().into(),
+            super::Source::Command => "environment".into(),
+            _ => "main".into(),
+        }
+    }
+
+    /// `FUNCNAME`, `BASH_SOURCE` or `BASH_LINENO`: the call stack,
+    /// innermost first, with a `main` entry at the bottom when running a
+    /// script file (bash has none for `-c` or standard input).
+    pub fn call_stack(&self, which: &str) -> Option<Vec<String>> {
+        if which == "FUNCNAME" && self.nest.calls == 0 {
+            return None;
+        }
+        let mut out: Vec<String> = self
+            .nest
+            .frames
+            .iter()
+            .rev()
+            .map(|f| match which {
+                "FUNCNAME" => f.name.to_string(),
+                "BASH_SOURCE" => f.file.to_string(),
+                _ => f.call_line.to_string(),
+            })
+            .collect();
+        if let super::Source::Script(name) = &self.at.source {
+            out.push(match which {
+                "FUNCNAME" => "main".to_string(),
+                "BASH_SOURCE" => name.clone(),
+                _ => "0".to_string(),
+            });
+        }
+        (!out.is_empty()).then_some(out)
     }
 
     // ---- external commands ----
@@ -1084,8 +1334,8 @@ impl Shell {
         if tail && self.nest.subshell {
             // The last command of a subshell: become it.
             self.proc.rfork(kernel::Rfork {
-                env: Some(kernel::Share::Clean),
-                ..Default::default()
+                env: kernel::Share::Clean,
+                ..kernel::Rfork::SHARE
             });
             for (k, v) in &env {
                 let _ = self.proc.setenv(k, v);
@@ -1113,7 +1363,7 @@ impl Shell {
             }
             Errno::ENOEXEC => return self.run_as_script(name, argv).await,
             Errno::EISDIR => self.error(&format!("{name}: Is a directory")).await,
-            _ => self.error(&format!("{name}: {}", e.strerror())).await,
+            _ => self.error(&format!("{name}: {}", kernel::limits::describe(&e))).await,
         }
         Ok(failure_status(&e))
     }
@@ -1151,7 +1401,7 @@ impl Shell {
         match self.proc.spawn(target, SpawnOpts::default()).await {
             Ok(pid) => Ok(self.wait_child(pid).await),
             Err(e) => {
-                self.error(&format!("fork: {}", e.strerror())).await;
+                self.error(&format!("fork: {}", kernel::limits::describe(&e))).await;
                 Ok(126)
             }
         }
@@ -1181,8 +1431,9 @@ impl Shell {
     /// Parse and run text in this shell: `what` is `eval`, `trap`, or the
     /// name of a sourced file, which syntax errors are reported under.
     pub async fn eval_string(&mut self, text: &str, what: &str) -> Res {
-        if self.nest.evals >= self.limits.max_eval_depth {
-            self.error(&format!("{what}: maximum nesting level exceeded")).await;
+        if self.nest.evals >= self.limits.max_evals {
+            let msg = self.limits.reached("evals");
+            self.error(&format!("{what}: {msg}")).await;
             return Err(Flow::Abort(1));
         }
         self.nest.evals += 1;
@@ -1199,7 +1450,7 @@ impl Shell {
         let mut parser = super::parse::Parser::new(text, line, true);
         let mut status = 0;
         loop {
-            parser.set_aliases(self.shopts.expand_aliases.then(|| self.defs.aliases.clone()));
+            self.configure(&mut parser);
             match parser.next_command() {
                 Ok(Some(list)) => {
                     status = self.run_list(&list).await?;
@@ -1268,22 +1519,20 @@ impl Shell {
         self.note_interrupted();
         while !self.traps.pending.is_empty() {
             let note = self.traps.pending.remove(0);
-            let sig = kernel::proc::SIGNALS.iter().find(|(_, _, n)| *n == note);
-            let name = sig.map_or("TERM", |s| s.1);
+            let sig = builtins::signals::by_note(&note);
+            let name = sig.as_ref().map_or("TERM", |s| s.name.as_str());
             match self.traps.table.get(name).cloned() {
                 Some(cmd) if cmd.is_empty() => {}
-                Some(cmd) => {
-                    let saved = self.params.status;
-                    let r = self.eval_string(&cmd, "trap").await;
-                    if let Err(Flow::Exit(s)) = r {
-                        return Err(Flow::Exit(s));
-                    }
-                    self.params.status = saved;
-                }
+                Some(cmd) => self.run_trap(&cmd).await?,
                 // An interactive shell survives what would end a script,
-                // as bash ignores SIGINT, SIGTERM and SIGQUIT at a prompt.
+                // as bash ignores SIGINT, SIGTERM and SIGQUIT at a prompt,
+                // and TSTP, TTIN and TTOU there too.
                 None if self.opts.interactive && matches!(name, "INT" | "TERM" | "QUIT") => {}
-                None => return Err(Flow::Exit(128 + sig.map_or(15, |s| s.0))),
+                None => match kernel::note_action(&note) {
+                    kernel::NoteAction::End => return Err(Flow::Exit(128 + sig.map_or(15, |s| s.num))),
+                    kernel::NoteAction::Stop if !self.opts.interactive => self.proc.stop_self(&note).await,
+                    _ => {}
+                },
             }
         }
         Ok(())
@@ -1298,6 +1547,20 @@ impl Shell {
         };
         let prefix = format!("{}{}", first.repeat(self.nest.substs + 1), rest);
         self.write_fd(2, &format!("{prefix}{text}\n")).await;
+    }
+}
+
+/// True if a failing pipeline triggers `set -e` and the ERR trap. A
+/// compound command whose status comes from its body (`{ }`, `if`, loops,
+/// `case`) does not: the commands inside were checked themselves, so
+/// `for f in a b; do [ $f = a ] && echo A; done` survives `set -e` as in
+/// bash. Simple commands (function calls too), subshells, `(( ))`, `[[ ]]`
+/// and multi-command pipelines do.
+fn errexit_applies(p: &Pipeline) -> bool {
+    match p.commands.as_slice() {
+        [Command::Compound(c, _)] => matches!(c, Compound::Subshell(_) | Compound::Arith(_) | Compound::Cond(_)),
+        [Command::Function(_)] => false,
+        _ => true,
     }
 }
 

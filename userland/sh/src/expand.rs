@@ -15,10 +15,11 @@ use futures_util::future::BoxFuture;
 use kernel::{Errno, SpawnOpts, Target};
 
 use super::ast::*;
+use super::brace;
 use super::vars::{Value, resolve_index};
-use super::{Flow, Shell};
+use super::{Flow, Shell, builtins};
 use common::bytes;
-use common::pattern::Pattern;
+use common::pattern::{Opts as PatternOpts, Pattern};
 
 #[derive(Clone, Debug)]
 enum Seg {
@@ -31,23 +32,37 @@ enum Seg {
     EmptyQuoted,
 }
 
-/// Fields under construction.
+/// Fields under construction, with the bytes they hold counted as they
+/// grow: past `max` (the `string` limit) nothing more is kept and the
+/// expansion fails when it is done ([`Shell::check_acc`]).
 struct Acc {
     fields: Vec<Vec<Seg>>,
+    len: usize,
+    max: usize,
+    over: bool,
 }
 
 impl Acc {
-    fn new() -> Acc {
+    fn new(max: usize) -> Acc {
         Acc {
             fields: vec![Vec::new()],
+            len: 0,
+            max,
+            over: false,
         }
     }
 
     fn push(&mut self, s: impl Into<String>, quoted: bool, split: bool) {
         let s = s.into();
-        if s.is_empty() {
+        if s.is_empty() || self.over {
             return;
         }
+        if s.len() > self.max - self.len {
+            self.over = true;
+            self.fields = vec![Vec::new()];
+            return;
+        }
+        self.len += s.len();
         self.fields
             .last_mut()
             .expect("never empty")
@@ -60,18 +75,6 @@ impl Acc {
 
     fn break_field(&mut self) {
         self.fields.push(Vec::new());
-    }
-
-    /// Bytes held.
-    fn len(&self) -> usize {
-        self.fields
-            .iter()
-            .flatten()
-            .map(|s| match s {
-                Seg::Text { s, .. } => s.len(),
-                Seg::EmptyQuoted => 0,
-            })
-            .sum()
     }
 
     /// Everything joined, fields separated by spaces, no splitting.
@@ -152,11 +155,11 @@ impl Shell {
             return Ok(vec![s.clone()]);
         }
         let mut out = Vec::new();
-        if !has_braces(w) {
+        if !brace::has_braces(w) {
             self.expand_one(w, &mut out).await?;
             return Ok(out);
         }
-        let words = match brace_expand(w, self.limits.max_brace_words) {
+        let words = match brace::expand(w, &self.limits) {
             Ok(ws) => ws,
             Err(msg) => {
                 self.error(&msg).await;
@@ -171,9 +174,9 @@ impl Shell {
 
     /// Expand, split and glob one (brace-expanded) word.
     async fn expand_one(&mut self, w: &Word, out: &mut Vec<String>) -> Result<(), Flow> {
-        let mut acc = Acc::new();
+        let mut acc = Acc::new(self.limits.max_alloc);
         self.expand_parts(&w.parts, TOP, &mut acc).await?;
-        self.check_size(acc.len()).await?;
+        self.check_acc(&acc).await?;
         let ifs = self.ifs();
         for field in acc.fields {
             // The common case: nothing to split, nothing to glob.
@@ -197,43 +200,65 @@ impl Shell {
             [Part::Quoted(s)] => return Ok(s.clone()),
             _ => {}
         }
-        let mut acc = Acc::new();
+        let mut acc = Acc::new(self.limits.max_alloc);
         self.expand_parts(&w.parts, TOP, &mut acc).await?;
-        self.check_size(acc.len()).await?;
+        self.check_acc(&acc).await?;
         Ok(acc.joined())
     }
 
     /// An expansion bigger than the string limit stops the command.
-    async fn check_size(&mut self, n: usize) -> Result<(), Flow> {
-        if n > self.limits.max_string {
-            let limit = self.limits.max_string;
-            self.error(&format!("expansion too large ({n} bytes; the limit is {limit})"))
-                .await;
-            return Err(Flow::Abort(1));
+    async fn check_acc(&mut self, acc: &Acc) -> Result<(), Flow> {
+        if acc.over {
+            return Err(self.limit_abort("expansion", "string").await);
         }
         Ok(())
+    }
+
+    /// Report that `what` reached the limit `name` and abandon the
+    /// command (status 1).
+    pub async fn limit_abort(&mut self, what: &str, name: &str) -> Flow {
+        let msg = format!("{what}: {}", self.limits.reached(name));
+        self.error(&msg).await;
+        Flow::Abort(1)
     }
 
     /// An assignment's value: like `expand_str`, with tilde expansion after
     /// `=` and every `:`.
     pub async fn expand_assign(&mut self, w: &Word) -> Result<String, Flow> {
-        let mut acc = Acc::new();
+        let mut acc = Acc::new(self.limits.max_alloc);
         let ctx = Ctx { assign: true, ..TOP };
         self.expand_parts(&w.parts, ctx, &mut acc).await?;
+        self.check_acc(&acc).await?;
         Ok(acc.joined())
     }
 
-    /// A pattern: quoted characters match themselves.
+    /// A pattern: quoted characters match themselves; extglob groups
+    /// with `shopt -s extglob`.
     pub async fn expand_pattern(&mut self, w: &Word) -> Result<Pattern, Flow> {
+        let opts = self.pattern_opts(false);
+        self.expand_pattern_with(w, opts).await
+    }
+
+    /// How patterns are read now; `matching` for the matches
+    /// `nocasematch` governs (`case`, `[[ ]]`, `${x/p/r}`).
+    pub fn pattern_opts(&self, matching: bool) -> PatternOpts {
+        PatternOpts {
+            extglob: self.shopts.extglob,
+            nocase: matching && self.shopts.nocasematch,
+        }
+    }
+
+    pub async fn expand_pattern_with(&mut self, w: &Word, opts: PatternOpts) -> Result<Pattern, Flow> {
         let chars = self.expand_qchars(w).await?;
-        Ok(Pattern::compile(&chars))
+        Ok(Pattern::compile_with(&chars, opts))
     }
 
     /// The characters of an expansion, each marked quoted or not, without
     /// splitting (for patterns and regexes).
     pub async fn expand_qchars(&mut self, w: &Word) -> Result<Vec<QChar>, Flow> {
-        let mut acc = Acc::new();
+        let mut acc = Acc::new(self.limits.max_alloc);
         self.expand_parts(&w.parts, TOP, &mut acc).await?;
+        self.check_acc(&acc).await?;
         let mut chars = Vec::new();
         for (i, f) in acc.fields.into_iter().enumerate() {
             if i > 0 {
@@ -385,6 +410,30 @@ impl Shell {
                 self.error(&format!("{text}: bad substitution")).await;
                 return Err(Flow::Abort(1));
             }
+            // A nameref reads what it names (`${!ref}` is that name).
+            if let ParamName::Var(n) = &p.name
+                && let Some(target) = self.vars.resolve(n)
+            {
+                if p.indirect && !matches!(p.op, ParamOp::Names { .. }) {
+                    let named = Part::Quoted(
+                        self.vars
+                            .get(n)
+                            .and_then(|v| v.value.as_ref())
+                            .and_then(Value::scalar)
+                            .unwrap_or_default()
+                            .to_string(),
+                    );
+                    return self.expand_parts(std::slice::from_ref(&named), ctx, acc).await;
+                }
+                if let Some((name, index)) = parse_param_ref(&target) {
+                    let via = ParamExp {
+                        name,
+                        index: if p.index.is_some() { p.index.clone() } else { index },
+                        ..p.clone()
+                    };
+                    return self.expand_param(&via, ctx, acc).await;
+                }
+            }
             let value = self.param_value(p).await?;
             let display = param_display(p);
             let handles_unset = matches!(
@@ -485,10 +534,14 @@ impl Shell {
                     emit(acc, map_value(value, f), ctx, &self.ifs());
                 }
                 ParamOp::Replace { mode, pattern, with } => {
-                    let pat = self.expand_pattern(pattern).await?;
+                    let opts = self.pattern_opts(true);
+                    let pat = self.expand_pattern_with(pattern, opts).await?;
                     let rep = self.expand_qchars(with).await?;
-                    let empty_pattern = pattern.parts.is_empty();
+                    // An empty pattern matches nothing, except anchored
+                    // (`${a[@]/#/-I}` prefixes every element).
                     let mode = *mode;
+                    let empty_pattern =
+                        pattern.parts.is_empty() && matches!(mode, ReplaceMode::First | ReplaceMode::All);
                     let f = |s: String| {
                         if empty_pattern {
                             return s;
@@ -496,6 +549,18 @@ impl Shell {
                         replace(&s, &pat, &rep, mode)
                     };
                     emit(acc, map_value(value, f), ctx, &self.ifs());
+                }
+                ParamOp::Transform(op) => {
+                    let v = match op.filter(|c| "QEPAaKkUuL".contains(*c)) {
+                        Some(op) => self.transform(p, op, value).await,
+                        None if matches!(value, PVal::Unset) => value,
+                        None => {
+                            let op = op.map(String::from).unwrap_or_default();
+                            self.error(&format!("${{{display}@{op}}}: bad substitution")).await;
+                            return Err(Flow::Exit(self.fatal_status()));
+                        }
+                    };
+                    emit(acc, v, ctx, &self.ifs());
                 }
                 ParamOp::Case { upper, all, pattern } => {
                     let pat = if pattern.parts.is_empty() {
@@ -540,6 +605,88 @@ impl Shell {
             }
             Ok(())
         })
+    }
+
+    /// `${x@op}`: `Q` quoted for reuse, `E` escapes decoded, `P` as a
+    /// prompt, `U`/`u`/`L` case, `a` the attributes, `A` an assignment
+    /// that recreates it, `K`/`k` arrays as key-value pairs.
+    async fn transform(&mut self, p: &ParamExp, op: char, value: PVal) -> PVal {
+        let var = match &p.name {
+            ParamName::Var(n) => self.vars.get(n).cloned(),
+            _ => None,
+        };
+        if op == 'a'
+            && let Some(v) = &var
+            && !whole_or_set(&value, p)
+        {
+            return PVal::Str(builtins::attr_letters(v));
+        }
+        if matches!(value, PVal::Unset) {
+            return value;
+        }
+        let whole = is_all(p);
+        match op {
+            'Q' => map_value(value, |s| quote_reusable(&s)),
+            'E' => map_value(value, |s| common::escape::decode(&s, false).0),
+            'U' => map_value(value, |s| s.to_ascii_uppercase()),
+            'L' => map_value(value, |s| s.to_ascii_lowercase()),
+            'u' => map_value(value, |s| change_case(&s, true, false, None)),
+            'P' => match value {
+                PVal::Words(ws, star) => {
+                    let mut out = Vec::with_capacity(ws.len());
+                    for w in ws {
+                        out.push(self.expand_prompt(&w).await);
+                    }
+                    PVal::Words(out, star)
+                }
+                PVal::Str(s) => PVal::Str(self.expand_prompt(&s).await),
+                PVal::Unset => PVal::Unset,
+            },
+            'a' => {
+                let letters = var.as_ref().map(builtins::attr_letters).unwrap_or_default();
+                map_value(value, |_| letters.clone())
+            }
+            'A' => {
+                let (Some(v), ParamName::Var(name)) = (&var, &p.name) else {
+                    return map_value(value, |s| quote_reusable(&s));
+                };
+                if whole && !matches!(v.value, Some(Value::Str(_))) {
+                    return PVal::Str(builtins::describe(name, v));
+                }
+                let letters = builtins::attr_letters(v);
+                let text = |s: &str| match letters.as_str() {
+                    "" => format!("{name}={}", quote_reusable(s)),
+                    l => format!("declare -{l} {name}={}", quote_reusable(s)),
+                };
+                match value {
+                    PVal::Str(s) => PVal::Str(text(&s)),
+                    PVal::Words(ws, _) => PVal::Str(ws.iter().map(|s| text(s)).collect::<Vec<_>>().join(" ")),
+                    PVal::Unset => PVal::Unset,
+                }
+            }
+            _ => {
+                // `K` and `k`.
+                let pairs: Option<Vec<(String, String)>> = match var.as_ref().and_then(|v| v.value.as_ref()) {
+                    Some(Value::Indexed(m)) if whole => {
+                        Some(m.iter().map(|(k, v)| (k.to_string(), v.clone())).collect())
+                    }
+                    Some(Value::Assoc(m)) if whole => {
+                        Some(m.iter().map(|(k, v)| (builtins::assoc_key(k), v.clone())).collect())
+                    }
+                    _ => None,
+                };
+                match (pairs, op) {
+                    (None, _) => map_value(value, |s| quote_reusable(&s)),
+                    (Some(kv), 'K') => PVal::Str(
+                        kv.iter()
+                            .map(|(k, v)| format!("{k} {}", builtins::dq(v)))
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    ),
+                    (Some(kv), _) => PVal::Words(kv.into_iter().flat_map(|(k, v)| [k, v]).collect(), false),
+                }
+            }
+        }
     }
 
     /// The status a fatal expansion error exits with: 127 for the main
@@ -648,7 +795,7 @@ impl Shell {
         }
         match name {
             "PIPESTATUS" => Some(indexed(self.params.pipestatus.iter().map(i32::to_string))),
-            "FUNCNAME" if !self.nest.funcname.is_empty() => Some(indexed(self.nest.funcname.iter().cloned())),
+            "FUNCNAME" | "BASH_SOURCE" | "BASH_LINENO" => self.call_stack(name).map(|v| indexed(v.into_iter())),
             _ => self.get(name).map(Value::Str),
         }
     }
@@ -678,6 +825,8 @@ impl Shell {
     /// Evaluate a subscript: a key for associative arrays, arithmetic
     /// otherwise.
     pub async fn subscript(&mut self, name: &str, index: &Word) -> Result<String, Flow> {
+        let resolved = self.vars.resolve(name);
+        let name = resolved.as_deref().unwrap_or(name);
         let assoc = matches!(self.vars.get(name), Some(v) if v.kind == super::vars::Kind::Assoc || matches!(v.value, Some(Value::Assoc(_))));
         let text = self.expand_str(index).await?;
         if assoc {
@@ -818,6 +967,7 @@ impl Shell {
         };
         Some(match self.proc.read_file(&bytes::to_os(&path)).await {
             Ok(mut d) => {
+                self.params.substs_run += 1;
                 self.params.status = 0;
                 while d.last() == Some(&b'\n') {
                     d.pop();
@@ -826,6 +976,7 @@ impl Shell {
             }
             Err(e) => {
                 self.error(&format!("{path}: {}", e.strerror())).await;
+                self.params.substs_run += 1;
                 self.params.status = 1;
                 Ok(String::new())
             }
@@ -850,6 +1001,11 @@ impl Shell {
         let _ = self.proc.set_cloexec(w, true);
         let mut child = self.fork();
         child.nest.substs += 1;
+        // bash runs a command substitution without `set -e` unless
+        // `inherit_errexit` is on.
+        if !child.shopts.inherit_errexit {
+            child.opts.errexit = false;
+        }
         let target = Target::oneshot(move |p| async move {
             child.proc = p;
             child.run_subshell_list(&list).await
@@ -864,16 +1020,19 @@ impl Shell {
             Ok(pid) => pid,
             Err(e) => {
                 let _ = self.proc.close(r).await;
-                self.error(&format!("fork: {}", e.strerror())).await;
+                self.error(&format!("fork: {}", kernel::limits::describe(&e))).await;
                 return Err(Flow::Abort(1));
             }
         };
         let mut out = Vec::new();
+        let mut over = false;
         loop {
             match self.proc.read(r, 64 * 1024).await {
                 Ok(d) if d.is_empty() => break,
                 Ok(d) => {
-                    if out.len() + d.len() > self.limits.max_string {
+                    if d.len() > self.limits.max_alloc - out.len() {
+                        // Never a silent cut: the command fails, saying why.
+                        over = true;
                         let _ = self.proc.kill(pid, "kill");
                         break;
                     }
@@ -885,6 +1044,10 @@ impl Shell {
         }
         let _ = self.proc.close(r).await;
         self.params.status = self.wait_child(pid).await;
+        self.params.substs_run += 1;
+        if over {
+            return Err(self.limit_abort("command substitution", "string").await);
+        }
         while out.last() == Some(&b'\n') {
             out.pop();
         }
@@ -926,7 +1089,7 @@ impl Shell {
             Ok(pid) => pid,
             Err(e) => {
                 let _ = self.proc.close(ours).await;
-                self.error(&format!("fork: {}", e.strerror())).await;
+                self.error(&format!("fork: {}", kernel::limits::describe(&e))).await;
                 return Err(Flow::Abort(1));
             }
         };
@@ -976,14 +1139,18 @@ impl Shell {
 
     async fn glob_field(&mut self, field: Vec<QChar>) -> Result<Vec<String>, Flow> {
         let text: String = field.iter().map(|c| c.0).collect();
-        if self.opts.noglob || !field.iter().any(|&(c, q)| !q && matches!(c, '*' | '?' | '[')) {
+        let extglob = self.shopts.extglob;
+        let wild = |c: char| matches!(c, '*' | '?' | '[') || (extglob && c == '(');
+        if self.opts.noglob || !field.iter().any(|&(c, q)| !q && wild(c)) {
             return Ok(vec![text]);
         }
-        let pat = Pattern::compile(&field);
+        let opts = self.glob_opts();
+        let pat = Pattern::compile_with(&field, opts);
         if !pat.has_meta() {
             return Ok(vec![text]);
         }
-        let matches = self.glob(&field).await;
+        let mut matches = self.glob(&field).await;
+        self.glob_ignore(&mut matches);
         if !matches.is_empty() {
             return Ok(matches);
         }
@@ -997,8 +1164,41 @@ impl Shell {
         Ok(vec![text])
     }
 
+    /// Patterns for pathname expansion: extglob and nocaseglob.
+    fn glob_opts(&self) -> PatternOpts {
+        PatternOpts {
+            extglob: self.shopts.extglob,
+            nocase: self.shopts.nocaseglob,
+        }
+    }
+
+    /// `GLOBIGNORE`: drop the names matching any of its patterns, and
+    /// `.` and `..` whenever it is set.
+    fn glob_ignore(&mut self, names: &mut Vec<String>) {
+        let Some(ignore) = self.get("GLOBIGNORE").filter(|g| !g.is_empty()) else {
+            return;
+        };
+        let opts = self.glob_opts();
+        let pats: Vec<Pattern> = ignore
+            .split(':')
+            .map(|p| Pattern::compile_with(&p.chars().map(|c| (c, false)).collect::<Vec<_>>(), opts))
+            .collect();
+        names.retain(|n| {
+            let base = n.trim_end_matches('/').rsplit('/').next().unwrap_or(n);
+            base != "." && base != ".." && !pats.iter().any(|p| p.matches(n))
+        });
+    }
+
+    /// True if a glob may match names starting with a dot it did not
+    /// spell: `dotglob`, or `GLOBIGNORE` set (as bash).
+    fn dot_matches(&mut self) -> bool {
+        self.shopts.dotglob || self.get("GLOBIGNORE").is_some_and(|g| !g.is_empty())
+    }
+
     /// Match a pattern against the namespace, component by component.
     async fn glob(&mut self, field: &[QChar]) -> Vec<String> {
+        let opts = self.glob_opts();
+        let dots = self.dot_matches();
         let mut comps: Vec<Vec<QChar>> = vec![Vec::new()];
         for &c in field {
             if c.0 == '/' {
@@ -1021,14 +1221,14 @@ impl Shell {
             let last = k + 1 == n;
             let want_dir = !last || trailing_slash;
             let is_globstar = self.shopts.globstar && comp.len() == 2 && comp.iter().all(|&(c, q)| c == '*' && !q);
-            let pat = Pattern::compile(comp);
+            let pat = Pattern::compile_with(comp, opts);
             let mut next = Vec::new();
             if comp.is_empty() {
                 // `a//b`: keep going.
                 next = current.clone();
             } else if is_globstar {
                 for dir in &current {
-                    self.walk_all(dir, want_dir, &mut next).await;
+                    self.walk_all(dir, want_dir, !last, dots, &mut next).await;
                 }
             } else if !pat.has_meta() {
                 let name = pat.as_literal().unwrap_or_default();
@@ -1053,10 +1253,15 @@ impl Shell {
                         .into_iter()
                         .map(|e| (bytes::from_os(&e.name), e.kind.is_dir()))
                         .collect();
+                    // Without globskipdots, `.*` also matches `.` and `..`.
+                    if !self.shopts.globskipdots && pat.starts_with_dot() {
+                        names.push((".".to_string(), true));
+                        names.push(("..".to_string(), true));
+                    }
                     names.sort();
                     names.dedup();
                     for (name, is_dir) in names {
-                        if name.starts_with('.') && !pat.starts_with_dot() && !self.shopts.dotglob {
+                        if name.starts_with('.') && !pat.starts_with_dot() && !dots {
                             continue;
                         }
                         if want_dir && !is_dir {
@@ -1082,15 +1287,22 @@ impl Shell {
         current
     }
 
-    /// `**`: the directory itself and everything below it (directories
-    /// only when `dirs_only`).
-    async fn walk_all(&mut self, dir: &str, dirs_only: bool, out: &mut Vec<String>) {
+    /// `**`: everything below a directory (directories only when
+    /// `dirs_only`), and with `with_self` the directory itself, so
+    /// `**/*.md` also finds `t.md` at the top.
+    async fn walk_all(&mut self, dir: &str, dirs_only: bool, with_self: bool, dots: bool, out: &mut Vec<String>) {
         let mut stack = vec![dir.to_string()];
-        if !dir.is_empty() {
-            out.push(dir.trim_end_matches('/').to_string());
-        } else if dirs_only {
+        if with_self {
             // The current directory itself is the empty prefix.
-            out.push(String::new());
+            out.push(dir.to_string());
+        } else if !dir.is_empty() {
+            // `d/**` lists `d/` itself (`d/**/` gets its slash later).
+            let own = if dirs_only {
+                dir.to_string()
+            } else {
+                format!("{}/", dir.trim_end_matches('/'))
+            };
+            out.push(own);
         }
         while let Some(d) = stack.pop() {
             let listing = if d.is_empty() { "." } else { d.as_str() };
@@ -1103,7 +1315,7 @@ impl Shell {
                 .collect();
             names.sort();
             for (name, is_dir) in names.into_iter().rev() {
-                if name.starts_with('.') && !self.shopts.dotglob {
+                if name.starts_with('.') && !dots {
                     continue;
                 }
                 let p = join(&d, &name);
@@ -1115,7 +1327,6 @@ impl Shell {
                 }
             }
         }
-        out.retain(|p| !p.is_empty() || !dirs_only);
     }
 }
 
@@ -1129,6 +1340,8 @@ fn emit(acc: &mut Acc, v: PVal, ctx: Ctx, ifs: &str) {
                 Some(c) => c.to_string(),
                 None => String::new(),
             };
+            // Even with no words `"$*"` is one (empty) word.
+            acc.push_empty_quoted();
             acc.push(words.join(&sep), true, false);
         }
         PVal::Words(words, _) => {
@@ -1143,6 +1356,38 @@ fn emit(acc: &mut Acc, v: PVal, ctx: Ctx, ifs: &str) {
             }
         }
     }
+}
+
+/// True if `${x@a}` has a value per element to show.
+fn whole_or_set(value: &PVal, p: &ParamExp) -> bool {
+    is_all(p) && !matches!(value, PVal::Unset)
+}
+
+/// bash's quoting for reuse as input (`${x@Q}`): single quotes, or
+/// `$'...'` when the text holds characters that are not printable.
+pub fn quote_reusable(s: &str) -> String {
+    if s.chars().all(|c| (' '..='~').contains(&c)) {
+        return format!("'{}'", s.replace('\'', "'\\''"));
+    }
+    let mut out = String::from("$'");
+    for c in s.chars() {
+        match c {
+            '\x07' => out.push_str("\\a"),
+            '\x08' => out.push_str("\\b"),
+            '\x1b' => out.push_str("\\E"),
+            '\x0c' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\x0b' => out.push_str("\\v"),
+            '\\' => out.push_str("\\\\"),
+            '\'' => out.push_str("\\'"),
+            c if (' '..='~').contains(&c) => out.push(c),
+            c => out.push_str(&format!("\\{:03o}", c as u32 & 0xff)),
+        }
+    }
+    out.push('\'');
+    out
 }
 
 fn map_value(v: PVal, f: impl Fn(String) -> String) -> PVal {
@@ -1306,10 +1551,6 @@ fn plain_field(field: &[Seg], ifs: &str, noglob: bool) -> Option<String> {
     any.then_some(out)
 }
 
-fn has_braces(w: &Word) -> bool {
-    w.parts.iter().any(|p| matches!(p, Part::Lit(s) if s.contains('{')))
-}
-
 /// Split one field on IFS (POSIX rules): IFS whitespace separates fields
 /// and is trimmed at the ends; each other IFS character ends a field,
 /// possibly empty. Only split segments are split.
@@ -1381,226 +1622,9 @@ fn split_field(field: &[Seg], ifs: &str) -> Vec<Vec<QChar>> {
     out
 }
 
-// ---- brace expansion ----
-
-#[derive(Clone, Debug)]
-enum BTok {
-    Ch(char),
-    Part(Part),
-}
-
-/// Brace expansion: `{a,b}` alternatives and `{x..y[..step]}` sequences in
-/// unquoted text, expanded left to right, nested. Answers the words.
-fn brace_expand(w: &Word, limit: usize) -> Result<Vec<Word>, String> {
-    if !has_braces(w) {
-        return Ok(vec![w.clone()]);
-    }
-    let mut toks = Vec::new();
-    for p in &w.parts {
-        match p {
-            Part::Lit(s) => toks.extend(s.chars().map(BTok::Ch)),
-            other => toks.push(BTok::Part(other.clone())),
-        }
-    }
-    let mut out = Vec::new();
-    expand_toks(toks, &mut out, limit)?;
-    Ok(out.into_iter().map(to_word).collect())
-}
-
-fn to_word(toks: Vec<BTok>) -> Word {
-    let mut parts = Vec::new();
-    let mut lit = String::new();
-    for t in toks {
-        match t {
-            BTok::Ch(c) => lit.push(c),
-            BTok::Part(p) => {
-                if !lit.is_empty() {
-                    parts.push(Part::Lit(std::mem::take(&mut lit)));
-                }
-                parts.push(p);
-            }
-        }
-    }
-    if !lit.is_empty() {
-        parts.push(Part::Lit(lit));
-    }
-    Word::from_parts(parts)
-}
-
-fn expand_toks(toks: Vec<BTok>, out: &mut Vec<Vec<BTok>>, limit: usize) -> Result<(), String> {
-    // Find the first `{` that opens a valid group.
-    let mut start = 0;
-    loop {
-        let Some(open) = (start..toks.len()).find(|&i| matches!(toks[i], BTok::Ch('{'))) else {
-            out.push(toks);
-            return Ok(());
-        };
-        if let Some((close, alts)) = group_at(&toks, open, limit)? {
-            let prefix = &toks[..open];
-            let suffix = &toks[close + 1..];
-            for alt in alts {
-                let mut t = prefix.to_vec();
-                t.extend(alt);
-                t.extend_from_slice(suffix);
-                expand_toks(t, out, limit)?;
-                if out.len() > limit {
-                    return Err(format!("brace expansion: too many words (more than {limit})"));
-                }
-            }
-            return Ok(());
-        }
-        start = open + 1;
-    }
-}
-
-/// A brace group found in a word: the index of its `}` and its alternatives.
-type Group = (usize, Vec<Vec<BTok>>);
-
-/// If the `{` at `open` starts a valid group, its closing index and the
-/// alternatives.
-fn group_at(toks: &[BTok], open: usize, limit: usize) -> Result<Option<Group>, String> {
-    let mut depth = 0;
-    let mut commas = Vec::new();
-    let mut close = None;
-    for (i, t) in toks.iter().enumerate().skip(open) {
-        match t {
-            BTok::Ch('{') => depth += 1,
-            BTok::Ch('}') => {
-                depth -= 1;
-                if depth == 0 {
-                    close = Some(i);
-                    break;
-                }
-            }
-            BTok::Ch(',') if depth == 1 => commas.push(i),
-            _ => {}
-        }
-    }
-    let Some(close) = close else { return Ok(None) };
-    if !commas.is_empty() {
-        let mut alts = Vec::new();
-        let mut from = open + 1;
-        for &c in commas.iter().chain(std::iter::once(&close)) {
-            alts.push(toks[from..c].to_vec());
-            from = c + 1;
-        }
-        return Ok(Some((close, alts)));
-    }
-    // A sequence: only plain characters inside.
-    let inner: Option<String> = toks[open + 1..close]
-        .iter()
-        .map(|t| match t {
-            BTok::Ch(c) => Some(*c),
-            BTok::Part(_) => None,
-        })
-        .collect();
-    let Some(inner) = inner else { return Ok(None) };
-    let Some(seq) = sequence(&inner, limit)? else {
-        return Ok(None);
-    };
-    Ok(Some((
-        close,
-        seq.into_iter().map(|s| s.chars().map(BTok::Ch).collect()).collect(),
-    )))
-}
-
-/// `{1..5}`, `{a..e}`, `{10..1..3}`, `{01..10}`: the words, `None` if the
-/// text is not a sequence, an error past `limit` words.
-fn sequence(s: &str, limit: usize) -> Result<Option<Vec<String>>, String> {
-    let parts: Vec<&str> = s.split("..").collect();
-    if !(2..=3).contains(&parts.len()) {
-        return Ok(None);
-    }
-    let step: i64 = match parts.get(2).map(|t| t.parse()) {
-        Some(Ok(n)) => n,
-        Some(Err(_)) => return Ok(None),
-        None => 1,
-    };
-    let step = step.unsigned_abs().max(1) as i64;
-    let (a, b) = (parts[0], parts[1]);
-    let (x, y, width, chars) = if let (Ok(x), Ok(y)) = (a.parse::<i64>(), b.parse::<i64>()) {
-        let width = [a, b]
-            .iter()
-            .filter(|t| {
-                let digits = t.trim_start_matches('-');
-                digits.len() > 1 && digits.starts_with('0')
-            })
-            .map(|t| t.len())
-            .max();
-        (x, y, width, false)
-    } else {
-        match (single_char(a), single_char(b)) {
-            (Some(ca), Some(cb)) if ca.is_ascii_alphabetic() && cb.is_ascii_alphabetic() => {
-                (ca as i64, cb as i64, None, true)
-            }
-            _ => return Ok(None),
-        }
-    };
-    let count = (i128::from(x) - i128::from(y)).unsigned_abs() / step as u128 + 1;
-    if count > limit as u128 {
-        return Err(format!(
-            "brace expansion: too many words ({count}; the limit is {limit})"
-        ));
-    }
-    let mut out = Vec::with_capacity(count as usize);
-    let mut v = x;
-    loop {
-        out.push(if chars {
-            char::from(v as u8).to_string()
-        } else {
-            match width {
-                Some(w) if v < 0 => format!("-{:0>1$}", -v, w - 1),
-                Some(w) => format!("{v:0>w$}"),
-                None => v.to_string(),
-            }
-        });
-        if x <= y {
-            v += step;
-            if v > y {
-                break;
-            }
-        } else {
-            v -= step;
-            if v < y {
-                break;
-            }
-        }
-    }
-    Ok(Some(out))
-}
-
-fn single_char(s: &str) -> Option<char> {
-    let mut cs = s.chars();
-    let c = cs.next()?;
-    cs.next().is_none().then_some(c)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn words(s: &str) -> Vec<String> {
-        let w = Word::literal(s);
-        brace_expand(&w, 1000)
-            .unwrap()
-            .into_iter()
-            .map(|w| w.unquoted_text())
-            .collect()
-    }
-
-    #[test]
-    fn braces() {
-        assert_eq!(words("a{b,c}d"), ["abd", "acd"]);
-        assert_eq!(words("{1..3}"), ["1", "2", "3"]);
-        assert_eq!(words("{3..1}"), ["3", "2", "1"]);
-        assert_eq!(words("{1..10..4}"), ["1", "5", "9"]);
-        assert_eq!(words("{a..e..2}"), ["a", "c", "e"]);
-        assert_eq!(words("{01..3}"), ["01", "02", "03"]);
-        assert_eq!(words("{a,b{1,2}}"), ["a", "b1", "b2"]);
-        assert_eq!(words("{a}"), ["{a}"]);
-        assert_eq!(words("{x,y}{1,2}"), ["x1", "x2", "y1", "y2"]);
-        assert_eq!(words("x{,y}"), ["x", "xy"]);
-    }
 
     fn seg(s: &str, split: bool) -> Seg {
         Seg::Text {

@@ -10,7 +10,8 @@
 //!
 //! The state is [`Shell`], one field per concern: variables ([`vars`]),
 //! definitions ([`Defs`]), special parameters ([`Params`]), options
-//! ([`options`]), limits ([`limits`]), children ([`jobs`]), traps
+//! ([`options`]), the process's limits (`kernel::Limits`, as the kernel
+//! holds them), children ([`jobs`]), traps
 //! ([`traps`]), where input comes from ([`Location`]) and how deep the
 //! shell is in functions, loops and evals ([`Nesting`]). Tables a builtin
 //! reads or changes (option names, the job table, traps) have their logic
@@ -18,12 +19,12 @@
 
 pub mod arith;
 pub mod ast;
+pub mod brace;
 pub mod builtins;
 pub mod editor;
 pub mod exec;
 pub mod expand;
 pub mod jobs;
-pub mod limits;
 pub mod options;
 pub mod parse;
 pub mod print;
@@ -44,7 +45,6 @@ use self::ast::Function;
 use self::vars::{Value, Vars};
 
 pub use jobs::{Job, Jobs};
-pub use limits::Limits;
 pub use options::{Opts, Shopts};
 pub use traps::Traps;
 
@@ -82,7 +82,7 @@ pub enum Source {
 /// Functions and aliases: what the shell has been taught.
 #[derive(Clone, Default)]
 pub struct Defs {
-    pub funcs: Arc<HashMap<String, Arc<Function>>>,
+    pub funcs: Arc<HashMap<String, Func>>,
     pub aliases: Arc<HashMap<String, String>>,
 }
 
@@ -109,6 +109,11 @@ pub struct Params {
     pub started: Instant,
     /// getopts: the position inside a group of short options.
     pub getopts_char: usize,
+    /// The command being run (`$BASH_COMMAND`).
+    pub command: Arc<str>,
+    /// Command substitutions run so far: a command with no words takes
+    /// the status of the last one it ran, else 0.
+    pub substs_run: u64,
 }
 
 /// Where the shell is reading: what messages are reported under.
@@ -126,8 +131,9 @@ pub struct Location {
 /// substitutions and conditions; and whether it is a subshell.
 #[derive(Clone, Default)]
 pub struct Nesting {
-    /// Function names, innermost first (`$FUNCNAME`).
-    pub funcname: Vec<String>,
+    /// Functions and sourced files being run, innermost last
+    /// (`FUNCNAME`, `BASH_SOURCE`, `BASH_LINENO`, `caller`).
+    pub frames: Vec<Frame>,
     pub calls: usize,
     pub evals: usize,
     /// Nested `source`s, so `return` knows it may leave one.
@@ -142,6 +148,24 @@ pub struct Nesting {
     pub subshell: bool,
 }
 
+/// One function call or sourced file on the call stack.
+#[derive(Clone, Debug)]
+pub struct Frame {
+    /// The function's name, or `source`.
+    pub name: Arc<str>,
+    /// The file the function was defined in, or the sourced file.
+    pub file: Arc<str>,
+    /// The line it was called from, in the caller's file.
+    pub call_line: u32,
+}
+
+/// A defined function and the file it was defined in (`BASH_SOURCE`).
+#[derive(Clone, Debug)]
+pub struct Func {
+    pub def: Arc<Function>,
+    pub file: Arc<str>,
+}
+
 /// The interpreter's whole state, by concern. Cloning it (cheap: the big
 /// tables are copy-on-write) is how a subshell starts.
 #[derive(Clone)]
@@ -152,7 +176,9 @@ pub struct Shell {
     pub params: Params,
     pub opts: Opts,
     pub shopts: Shopts,
-    pub limits: Limits,
+    /// The process's limits in force, as the kernel holds them (read once
+    /// and again after `ulimit`: they change only there).
+    pub limits: Arc<kernel::Limits>,
     pub jobs: Jobs,
     pub traps: Traps,
     pub at: Location,
@@ -170,6 +196,8 @@ impl Shell {
             u32::from_le_bytes([b[0], b[1], b[2], b[3]])
         };
         let shell_pid = proc.pid();
+        let limits = proc.limits();
+        let arith_cache = arith::Cache::new(limits.max_nest);
         Shell {
             proc,
             vars: Vars::default(),
@@ -185,10 +213,12 @@ impl Shell {
                 random_state: seed,
                 started: Instant::now(),
                 getopts_char: 0,
+                substs_run: 0,
+                command: "".into(),
             },
             opts: Opts::default(),
             shopts: Shopts::default(),
-            limits: Limits::default(),
+            limits,
             jobs: Jobs::default(),
             traps: Traps::default(),
             at: Location {
@@ -197,7 +227,7 @@ impl Shell {
                 parse_context: None,
             },
             nest: Nesting::default(),
-            arith_cache: arith::Cache::default(),
+            arith_cache,
             history: editor::SharedHistory::default(),
         }
     }
@@ -225,19 +255,57 @@ impl Shell {
                 return Some(n.to_string());
             }
             "_" => return Some(self.params.underscore.clone()),
+            "FUNCNAME" | "BASH_SOURCE" | "BASH_LINENO" if self.vars.get(name).is_none() => {
+                return self.call_stack(name).and_then(|v| v.into_iter().next());
+            }
+            "BASH_COMMAND" => return Some(self.params.command.to_string()),
+            "SHELLOPTS" => return Some(self.opts.enabled()),
+            "BASHOPTS" => return Some(self.shopts.enabled()),
             "PPID" if self.vars.get("PPID").is_none() => return Some(self.proc.ppid().to_string()),
             _ => {}
         }
         self.var_str(name)
     }
 
-    /// A stored variable's scalar value, nothing computed.
+    /// A stored variable's scalar value, nothing computed (through a
+    /// nameref to what it names).
     pub fn var_str(&self, name: &str) -> Option<String> {
+        if let Some(target) = self.vars.resolve(name) {
+            return match target.split_once('[') {
+                Some((base, sub)) => self.ref_element(base, sub.trim_end_matches(']')),
+                None => self.var_str(&target),
+            };
+        }
         self.vars
             .get(name)
             .and_then(|v| v.value.as_ref())
             .and_then(Value::scalar)
             .map(str::to_string)
+    }
+
+    /// The element a nameref such as `a[1]` or `m[key]` names.
+    fn ref_element(&self, base: &str, sub: &str) -> Option<String> {
+        match self.vars.get(base)?.value.as_ref()? {
+            Value::Str(s) => (sub.trim() == "0").then(|| s.clone()),
+            Value::Indexed(m) => {
+                let i: i64 = sub.trim().parse().ok()?;
+                m.get(&vars::resolve_index(m, i)?).cloned()
+            }
+            Value::Assoc(m) => m.get(sub).cloned(),
+        }
+    }
+
+    /// The key a nameref's subscript names in `base`: the text for an
+    /// associative array, else its arithmetic value.
+    pub fn ref_key(&mut self, base: &str, sub: &str) -> Result<String, String> {
+        let assoc = self
+            .vars
+            .get(base)
+            .is_some_and(|v| v.kind == vars::Kind::Assoc || matches!(v.value, Some(Value::Assoc(_))));
+        if assoc {
+            return Ok(sub.to_string());
+        }
+        self.arith(sub).map(|v| v.to_string())
     }
 
     /// True if the variable exists with a value (`[[ -v x ]]`).
@@ -248,12 +316,17 @@ impl Shell {
     /// Assign a scalar, honouring attributes. Errs (with bash's message)
     /// for a readonly variable.
     pub fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
-        if value.len() > self.limits.max_string {
-            let limit = self.limits.max_string;
-            return Err(format!(
-                "{name}: value too large ({} bytes; the limit is {limit})",
-                value.len()
-            ));
+        if let Some(target) = self.vars.resolve(name) {
+            return match target.split_once('[') {
+                Some((base, sub)) => {
+                    let key = self.ref_key(base, sub.trim_end_matches(']'))?;
+                    self.set_element_sync(base, &key, value)
+                }
+                None => self.set(&target, value),
+            };
+        }
+        if value.len() > self.limits.max_alloc {
+            return Err(format!("{name}: {}", self.limits.reached("string")));
         }
         let allexport = self.opts.allexport;
         let v = self.vars.entry(name);
@@ -309,10 +382,19 @@ impl Shell {
 
     /// The prefix bash puts on messages: `sh: line 3: ` in `-c` mode,
     /// `script: line 3: ` for a script, `sh: ` interactively.
+    /// Inside a function or a sourced file the file it came from names
+    /// the message, as bash does (`environment` for functions of `-c`
+    /// text, `main` for those read from standard input). Commands read
+    /// from standard input get no line number.
     pub fn prefix(&self) -> String {
+        if self.at.source != Source::Interactive
+            && let Some(f) = self.nest.frames.last()
+        {
+            return format!("{}: line {}: ", f.file, self.at.line);
+        }
         match &self.at.source {
-            Source::Interactive => format!("{}: ", self.params.arg0),
-            Source::Command | Source::Stdin => format!("{}: line {}: ", self.params.arg0, self.at.line),
+            Source::Interactive | Source::Stdin => format!("{}: ", self.params.arg0),
+            Source::Command => format!("{}: line {}: ", self.params.arg0, self.at.line),
             Source::Script(name) => format!("{}: line {}: ", name, self.at.line),
         }
     }

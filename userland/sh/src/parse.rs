@@ -34,9 +34,6 @@ pub enum ParseError {
 
 pub type PResult<T> = Result<T, ParseError>;
 
-/// Nesting deeper than this is refused rather than risking the stack.
-pub const MAX_DEPTH: usize = 500;
-
 /// Words that end a compound list.
 const LIST_END: &[&str] = &["then", "else", "elif", "fi", "do", "done", "esac", "}"];
 
@@ -63,9 +60,15 @@ pub struct Parser {
     aliases: Option<Arc<HashMap<String, String>>>,
     /// Aliases being expanded at the current command position.
     expanding: Vec<String>,
+    /// How deeply the text being parsed nests (commands, `$`-expansions,
+    /// `[[ ]]` terms), and the most it may: the process's `nest` limit, so
+    /// that neither parsing nor running the tree can exhaust the stack.
     depth: usize,
+    max_depth: usize,
     /// Warnings to print (line, text), such as a heredoc ended by EOF.
     warnings: Vec<(u32, String)>,
+    /// Read `@(a|b)` and the other extglob groups as parts of words.
+    extglob: bool,
 }
 
 fn is_meta(c: char) -> bool {
@@ -99,8 +102,21 @@ impl Parser {
             aliases: None,
             expanding: Vec::new(),
             depth: 0,
+            max_depth: kernel::Limits::standard().max_nest,
             warnings: Vec::new(),
+            extglob: false,
         }
+    }
+
+    /// Refuse text nesting deeper than `n` (the `nest` limit).
+    pub fn set_max_depth(&mut self, n: usize) {
+        self.max_depth = n;
+    }
+
+    /// Read extglob groups in words (`shopt -s extglob`, from the next
+    /// command on).
+    pub fn set_extglob(&mut self, on: bool) {
+        self.extglob = on;
     }
 
     /// Expand these aliases in command position (from the next command on).
@@ -335,12 +351,29 @@ impl Parser {
         }
     }
 
+    /// One level deeper; refused past the `nest` limit. Every `enter` is
+    /// matched by a `leave` on success; after an error the parser is not
+    /// used again.
     fn enter(&mut self) -> PResult<()> {
         self.depth += 1;
-        if self.depth > MAX_DEPTH {
-            return self.syntax(format!("maximum nesting depth exceeded ({MAX_DEPTH})"));
+        if self.depth > self.max_depth {
+            return self.syntax(kernel::limits::reached("nest", self.max_depth as u64));
         }
         Ok(())
+    }
+
+    fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
+    /// A sub-parser for text inside this one (a heredoc body, backquotes),
+    /// at this one's depth.
+    fn nested(&self, src: &str, line: u32) -> Parser {
+        let mut sub = Parser::new(src, line, true);
+        sub.aliases = self.aliases.clone();
+        sub.depth = self.depth;
+        sub.max_depth = self.max_depth;
+        sub
     }
 
     // ---- lists ----
@@ -503,9 +536,9 @@ impl Parser {
 
     fn parse_command(&mut self) -> PResult<Command> {
         self.enter()?;
-        let r = self.parse_command_inner();
-        self.depth -= 1;
-        r
+        let r = self.parse_command_inner()?;
+        self.leave();
+        Ok(r)
     }
 
     fn parse_command_inner(&mut self) -> PResult<Command> {
@@ -552,7 +585,11 @@ impl Parser {
                 Some("case") => self.parse_case()?,
                 Some("[[") => {
                     self.bump_n(2);
-                    let c = self.cond_or()?;
+                    // bash 5.2 reads extglob patterns inside `[[ ]]` always.
+                    let saved = std::mem::replace(&mut self.extglob, true);
+                    let c = self.cond_or();
+                    self.extglob = saved;
+                    let c = c?;
                     self.cond_skip();
                     if !self.looking_at("]]") {
                         return self.unexpected();
@@ -878,12 +915,15 @@ impl Parser {
         if words.is_empty() && assigns.is_empty() && redirs.is_empty() {
             return self.unexpected();
         }
-        Ok(Command::Simple(Simple {
+        let mut simple = Simple {
             assigns,
             words,
             redirs,
             line,
-        }))
+            text: "".into(),
+        };
+        simple.text = super::print::simple(&simple).into();
+        Ok(Command::Simple(simple))
     }
 
     // ---- assignments ----
@@ -975,7 +1015,21 @@ impl Parser {
     fn try_redir(&mut self) -> PResult<Option<Redir>> {
         let m = self.mark();
         let mut digits = String::new();
-        while let Some(c) = self.peek().filter(char::is_ascii_digit) {
+        let mut var = None;
+        if self.peek() == Some('{') {
+            // `{name}` right before an operator names the fd to pick.
+            let mut name = String::new();
+            let mut k = 1;
+            while let Some(c) = self.peek_at(k).filter(|&c| is_name_char(c)) {
+                name.push(c);
+                k += 1;
+            }
+            if self.peek_at(k) == Some('}') && is_name(&name) && matches!(self.peek_at(k + 1), Some('<' | '>')) {
+                self.bump_n(k + 1);
+                var = Some(name);
+            }
+        }
+        while let Some(c) = self.peek().filter(char::is_ascii_digit).filter(|_| var.is_none()) {
             digits.push(c);
             self.bump();
         }
@@ -1000,7 +1054,7 @@ impl Parser {
         };
         // `&>` takes no number; `<(` and `>(` start a process substitution.
         let procsub = matches!(text, "<" | ">") && self.peek_at(text.len()) == Some('(');
-        if (!digits.is_empty() && text.starts_with('&')) || procsub {
+        if ((!digits.is_empty() || var.is_some()) && text.starts_with('&')) || procsub {
             self.reset(m);
             return Ok(None);
         }
@@ -1026,6 +1080,7 @@ impl Parser {
             let (body, raw_body) = self.read_heredoc(&delim, strip)?;
             return Ok(Some(Redir {
                 fd,
+                var,
                 op: RedirOp::HereDoc,
                 target: body,
                 heredoc: Some(Arc::new((delim.raw.clone(), raw_body, strip))),
@@ -1038,6 +1093,7 @@ impl Parser {
         };
         Ok(Some(Redir {
             fd,
+            var,
             op,
             target,
             heredoc: None,
@@ -1105,7 +1161,7 @@ impl Parser {
         if quoted {
             return Ok((Word::from_parts(vec![Part::Quoted(body.clone())]), body));
         }
-        let mut sub = Parser::new(&body, self.line + 1, true);
+        let mut sub = self.nested(&body, self.line + 1);
         let parts = sub.heredoc_parts()?;
         Ok((Word::from_parts(vec![Part::DQuoted(parts)]), body))
     }
@@ -1178,8 +1234,31 @@ impl Parser {
         let mut parts = Vec::new();
         let mut lit = String::new();
         let start = self.pos;
+        // Open extglob groups: inside one, `|`, blanks and parentheses
+        // are pattern text.
+        let mut groups = 0usize;
         while let Some(c) = self.peek() {
             match c {
+                '?' | '*' | '+' | '@' | '!' if self.extglob && self.peek_at(1) == Some('(') => {
+                    groups += 1;
+                    lit.push(c);
+                    lit.push('(');
+                    self.bump_n(2);
+                }
+                '(' if groups > 0 => {
+                    groups += 1;
+                    lit.push(c);
+                    self.bump();
+                }
+                ')' if groups > 0 => {
+                    groups -= 1;
+                    lit.push(c);
+                    self.bump();
+                }
+                c if groups > 0 && is_meta(c) && c != '\n' => {
+                    lit.push(c);
+                    self.bump();
+                }
                 '<' | '>' if self.peek_at(1) == Some('(') => {
                     flush(&mut parts, &mut lit, false);
                     parts.push(self.parse_procsub()?);
@@ -1310,6 +1389,13 @@ impl Parser {
 
     /// `<(list)` or `>(list)` at the cursor.
     fn parse_procsub(&mut self) -> PResult<Part> {
+        self.enter()?;
+        let part = self.parse_procsub_inner()?;
+        self.leave();
+        Ok(part)
+    }
+
+    fn parse_procsub_inner(&mut self) -> PResult<Part> {
         let dir = if self.bump() == Some('<') {
             ProcDir::Read
         } else {
@@ -1330,6 +1416,13 @@ impl Parser {
 
     /// `$...` at the cursor.
     fn parse_dollar(&mut self, in_dq: bool) -> PResult<Part> {
+        self.enter()?;
+        let part = self.parse_dollar_inner(in_dq)?;
+        self.leave();
+        Ok(part)
+    }
+
+    fn parse_dollar_inner(&mut self, in_dq: bool) -> PResult<Part> {
         self.bump();
         let lit = |s: &str| {
             if in_dq {
@@ -1450,9 +1543,7 @@ impl Parser {
                 Some(c) => inner.push(c),
             }
         }
-        let mut sub = Parser::new(&inner, line, true);
-        sub.aliases = self.aliases.clone();
-        sub.depth = self.depth;
+        let mut sub = self.nested(&inner, line);
         let list = sub.parse_all()?;
         Ok(Part::CmdSub(Arc::new(list)))
     }
@@ -1554,13 +1645,15 @@ impl Parser {
                         text.push('\\');
                     }
                 },
-                (Ctx::ParamWord | Ctx::Subscript, '\'') => {
+                // Inside double quotes, `${x%'p'}` and `${x/'p'/'r'}` still
+                // quote with single quotes (bash 5.2); `${x:-'w'}` keeps them.
+                (Ctx::ParamWord | Ctx::Subscript | Ctx::PatternInDq | Ctx::ReplaceInDq, '\'') => {
                     flush(&mut parts, &mut text, quoted_text);
                     self.bump();
                     let s = self.single_quoted()?;
                     parts.push(Part::Quoted(s));
                 }
-                (Ctx::Arith | Ctx::ParamWordInDq | Ctx::ReplaceInDq | Ctx::PatternInDq, '\'') => {
+                (Ctx::Arith | Ctx::ParamWordInDq, '\'') => {
                     text.push(c);
                     self.bump();
                 }
@@ -1719,6 +1812,18 @@ impl Parser {
                 };
                 ParamOp::Replace { mode, pattern, with }
             }
+            // An unknown letter is an error only when expanded, as in bash.
+            Some('@') => match self.peek_at(1) {
+                Some('}') => {
+                    self.bump();
+                    ParamOp::Transform(None)
+                }
+                Some(c) if self.peek_at(2) == Some('}') => {
+                    self.bump_n(2);
+                    ParamOp::Transform(Some(c))
+                }
+                _ => return self.bad_substitution(start),
+            },
             Some(c @ ('^' | ',')) => {
                 self.bump();
                 let all = self.peek() == Some(c);
@@ -1795,15 +1900,22 @@ impl Parser {
         }
     }
 
+    // A chain `a && b && c` is a tree as deep as it is long (evaluating and
+    // dropping it recurse), so each link counts as a level of nesting, as
+    // each `!` and `(` does.
+
     fn cond_or(&mut self) -> PResult<Cond> {
         let mut left = self.cond_and()?;
+        let depth = self.depth;
         loop {
             self.cond_skip();
             if self.looking_at("||") {
                 self.bump_n(2);
+                self.enter()?;
                 let right = self.cond_and()?;
                 left = Cond::Or(Box::new(left), Box::new(right));
             } else {
+                self.depth = depth;
                 return Ok(left);
             }
         }
@@ -1811,13 +1923,16 @@ impl Parser {
 
     fn cond_and(&mut self) -> PResult<Cond> {
         let mut left = self.cond_not()?;
+        let depth = self.depth;
         loop {
             self.cond_skip();
             if self.looking_at("&&") {
                 self.bump_n(2);
+                self.enter()?;
                 let right = self.cond_not()?;
                 left = Cond::And(Box::new(left), Box::new(right));
             } else {
+                self.depth = depth;
                 return Ok(left);
             }
         }
@@ -1827,7 +1942,10 @@ impl Parser {
         self.cond_skip();
         if self.peek() == Some('!') && self.peek_at(1).is_none_or(|c| c == ' ' || c == '\t' || c == '(') {
             self.bump();
-            return Ok(Cond::Not(Box::new(self.cond_not()?)));
+            self.enter()?;
+            let inner = self.cond_not()?;
+            self.leave();
+            return Ok(Cond::Not(Box::new(inner)));
         }
         self.cond_primary()
     }
@@ -1856,7 +1974,9 @@ impl Parser {
         self.cond_skip();
         if self.peek() == Some('(') {
             self.bump();
+            self.enter()?;
             let inner = self.cond_or()?;
+            self.leave();
             self.cond_skip();
             if self.peek() != Some(')') {
                 return self.unexpected_cond();

@@ -27,6 +27,41 @@ pub fn function(f: &Function) -> String {
     p.out
 }
 
+/// A simple command on one line, as `$BASH_COMMAND` shows it.
+pub fn simple(s: &Simple) -> String {
+    let mut p = Printer::default();
+    p.simple(s);
+    p.out
+}
+
+/// A compound command's header, as `$BASH_COMMAND` shows it for the
+/// DEBUG trap (`for i in 1 2`, `case x in `, `[[ -n x ]]`).
+pub fn header(c: &Compound) -> String {
+    let mut p = Printer::default();
+    match c {
+        Compound::For { var, words, .. } => {
+            p.out.push_str(&format!("for {var}"));
+            if let Some(ws) = words {
+                p.out.push_str(" in");
+                for w in ws {
+                    p.out.push(' ');
+                    p.out.push_str(&word(w));
+                }
+            }
+        }
+        Compound::Case { word: w, .. } => p.out.push_str(&format!("case {} in ", word(w))),
+        Compound::Arith(w) => p.out.push_str(&format!("(( {} ))", w.unquoted_text().trim())),
+        Compound::ArithFor { init, cond, step, .. } => p.out.push_str(&format!(
+            "(( {}; {}; {} ))",
+            init.unquoted_text().trim(),
+            cond.unquoted_text().trim(),
+            step.unquoted_text().trim()
+        )),
+        other => p.compound(other, 0),
+    }
+    p.out
+}
+
 #[derive(Default)]
 struct Printer {
     out: String,
@@ -96,12 +131,7 @@ impl Printer {
 
     fn command(&mut self, c: &Command, level: usize) {
         match c {
-            Command::Simple(s) => {
-                let mut words: Vec<String> = s.assigns.iter().map(|a| a.raw.clone()).collect();
-                words.extend(s.words.iter().map(word));
-                self.out.push_str(&words.join(" "));
-                self.redirs(&s.redirs);
-            }
+            Command::Simple(s) => self.simple(s),
             Command::Compound(c, redirs) => {
                 self.compound(c, level);
                 self.redirs(redirs);
@@ -111,6 +141,13 @@ impl Printer {
                 self.out.push_str(text.trim_end());
             }
         }
+    }
+
+    fn simple(&mut self, s: &Simple) {
+        let mut words: Vec<String> = s.assigns.iter().map(|a| a.raw.clone()).collect();
+        words.extend(s.words.iter().map(word));
+        self.out.push_str(&words.join(" "));
+        self.redirs(&s.redirs);
     }
 
     fn compound(&mut self, c: &Compound, level: usize) {
@@ -256,7 +293,10 @@ impl Printer {
     fn redirs(&mut self, redirs: &[Redir]) {
         for r in redirs {
             self.out.push(' ');
-            let fd = r.fd.map(|f| f.to_string()).unwrap_or_default();
+            let fd = match &r.var {
+                Some(v) => format!("{{{v}}}"),
+                None => r.fd.map(|f| f.to_string()).unwrap_or_default(),
+            };
             let op = match r.op {
                 RedirOp::In => "<",
                 RedirOp::Out => ">",

@@ -36,12 +36,6 @@ async fn main(p: Proc) -> i32 {
         .unwrap_or_else(|| "sh".to_string());
     let mut sh = Shell::new(p, name.clone(), Source::Stdin);
     import_environment(&mut sh);
-    if let Some(spec) = sh.get("NINEBOX_LIMITS")
-        && let Err(e) = sh.limits.apply(&spec)
-    {
-        sh.write_fd(2, &format!("{name}: NINEBOX_LIMITS: {e}\n")).await;
-        return 2;
-    }
 
     // Options.
     let mut input = None;
@@ -137,6 +131,8 @@ async fn main(p: Proc) -> i32 {
                 sh.params.arg0 = rest.remove(0);
             }
             sh.at.source = Source::Command;
+            let v = sh.vars.entry("BASH_EXECUTION_STRING");
+            v.value = Some(Value::Str(c.clone()));
             Input::Command(c)
         }
         _ if force_stdin || rest.is_empty() => {
@@ -221,9 +217,40 @@ fn import_environment(sh: &mut Shell) {
             let _ = sh.set(name, &uid);
         }
     }
+    identity(sh);
     if sh.get("HOSTNAME").is_none() {
         let host = bytes::from_os(&sh.proc.kernel().sysname);
         let _ = sh.set("HOSTNAME", &host);
+    }
+}
+
+/// bash 5.2's identity, which scripts test to know they run under bash
+/// (`[ -n "$BASH_VERSION" ]`); the machine names are the kernel's.
+pub const BASH_VERSINFO: [&str; 5] = ["5", "2", "15", "1", "release"];
+
+fn identity(sh: &mut Shell) {
+    let machine = std::env::consts::ARCH.to_string();
+    let machtype = format!("{machine}-pc-linux-gnu");
+    let [major, minor, patch, build, status] = BASH_VERSINFO;
+    let version = format!("{major}.{minor}.{patch}({build})-{status}");
+    for (name, value) in [
+        ("BASH", "/bin/bash".to_string()),
+        ("BASH_VERSION", version),
+        ("OSTYPE", "linux-gnu".to_string()),
+        ("HOSTTYPE", machine),
+        ("MACHTYPE", machtype.clone()),
+    ] {
+        let v = sh.vars.entry(name);
+        v.value = Some(Value::Str(value));
+        v.attrs.export = false;
+    }
+    let mut info: Vec<String> = BASH_VERSINFO.iter().map(|s| s.to_string()).collect();
+    info.push(machtype);
+    let v = sh.vars.entry("BASH_VERSINFO");
+    v.value = Some(Value::Indexed((0..).zip(info).collect()));
+    v.attrs.readonly = true;
+    for name in ["SHELLOPTS", "BASHOPTS"] {
+        sh.vars.entry(name).attrs.readonly = true;
     }
 }
 
@@ -235,7 +262,7 @@ impl Shell {
         let mut parser = Parser::new(text, 1, true);
         let mut status = 0;
         loop {
-            parser.set_aliases(self.shopts.expand_aliases.then(|| self.defs.aliases.clone()));
+            self.configure(&mut parser);
             let parsed = parser.next_command();
             self.print_warnings(parser.take_warnings()).await;
             match parsed {
@@ -281,7 +308,7 @@ impl Shell {
         loop {
             if !buf.is_empty() || eof {
                 let mut parser = Parser::new(&buf, line, eof);
-                parser.set_aliases(self.shopts.expand_aliases.then(|| self.defs.aliases.clone()));
+                self.configure(&mut parser);
                 let parsed = parser.next_command();
                 if !matches!(parsed, Err(ParseError::Incomplete)) {
                     self.print_warnings(parser.take_warnings()).await;

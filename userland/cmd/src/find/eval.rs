@@ -12,7 +12,7 @@ use common::files;
 use common::mode::mode_string;
 use common::quotearg::quote_locale;
 use common::spawn::spawn_command;
-use common::time;
+use common::time::{self, Zone};
 
 /// Room for `-exec ... {} +` command lines, as xargs' default.
 const BATCH_CHARS: usize = 128 * 1024;
@@ -64,23 +64,24 @@ fn time_of(st: &Stat, field: TimeField) -> u64 {
 
 /// `Sat Nov 22 04:03:57.1234567890 2026`: GNU find's %t (with its
 /// trailing tenth digit).
-fn ctime_text(ms: u64) -> String {
+fn ctime_text(ms: u64, zone: &Zone) -> String {
     let (s, ns) = ((ms / 1000) as i64, ((ms % 1000) * 1_000_000) as u32);
     format!(
         "{}.{ns:09}0 {}",
-        time::format("%a %b %e %H:%M:%S", s, ns),
-        time::format("%Y", s, ns)
+        time::format_in("%a %b %e %H:%M:%S", s, ns, zone),
+        time::format_in("%Y", s, ns, zone)
     )
 }
 
-fn time_field_text(ms: u64, k: u8) -> String {
+fn time_field_text(ms: u64, k: u8, zone: &Zone) -> String {
     let (s, ns) = ((ms / 1000) as i64, ((ms % 1000) * 1_000_000) as u32);
+    let local = |f: &str, s, ns| time::format_in(f, s, ns, zone);
     match k {
         b'@' => format!("{s}.{ns:09}0"),
-        b'+' => format!("{}.{ns:09}0", time::format("%Y-%m-%d+%H:%M:%S", s, ns)),
-        b'S' => format!("{}.{ns:09}0", time::format("%S", s, ns)),
-        b'T' => format!("{}.{ns:09}0", time::format("%H:%M:%S", s, ns)),
-        k => time::format(&format!("%{}", k as char), s, ns),
+        b'+' => format!("{}.{ns:09}0", local("%Y-%m-%d+%H:%M:%S", s, ns)),
+        b'S' => format!("{}.{ns:09}0", local("%S", s, ns)),
+        b'T' => format!("{}.{ns:09}0", local("%H:%M:%S", s, ns)),
+        k => local(&format!("%{}", k as char), s, ns),
     }
 }
 
@@ -287,7 +288,7 @@ impl Find {
         const HALF_YEAR_MS: u64 = 31_556_952 / 2 * 1000;
         let recent = st.mtime <= now && now - st.mtime <= HALF_YEAR_MS;
         let fmt = if recent { "%b %e %H:%M" } else { "%b %e  %Y" };
-        let date = time::format(fmt, (st.mtime / 1000) as i64, 0);
+        let date = time::format_in(fmt, (st.mtime / 1000) as i64, 0, &self.zone);
         let line = format!(
             "{:>9} {:>6} {} {:>3} {:<8} {:<8} {:>8} {} ",
             st.qid,
@@ -392,8 +393,8 @@ impl Find {
             Field::Time(which, k) => {
                 let ms = if which == b'c' { st.ctime() } else { st.mtime };
                 match k {
-                    None => s(&ctime_text(ms)),
-                    Some(k) => s(&time_field_text(ms, k)),
+                    None => s(&ctime_text(ms, &self.zone)),
+                    Some(k) => s(&time_field_text(ms, k, &self.zone)),
                 }
             }
             _ => String::new(),
@@ -571,9 +572,10 @@ mod tests {
     #[test]
     fn times() {
         let ms = 1_583_298_367_123;
-        assert_eq!(ctime_text(ms), "Wed Mar  4 05:06:07.1230000000 2020");
-        assert_eq!(time_field_text(ms, b'@'), "1583298367.1230000000");
-        assert_eq!(time_field_text(ms, b'+'), "2020-03-04+05:06:07.1230000000");
-        assert_eq!(time_field_text(ms, b'k'), " 5");
+        let utc = Zone::utc();
+        assert_eq!(ctime_text(ms, &utc), "Wed Mar  4 05:06:07.1230000000 2020");
+        assert_eq!(time_field_text(ms, b'@', &utc), "1583298367.1230000000");
+        assert_eq!(time_field_text(ms, b'+', &utc), "2020-03-04+05:06:07.1230000000");
+        assert_eq!(time_field_text(ms, b'k', &utc), " 5");
     }
 }

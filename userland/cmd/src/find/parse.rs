@@ -835,6 +835,7 @@ impl Parser<'_> {
             syntax,
             icase,
             escapes: false,
+            utf8: common::locale::Charset::of(&self.cmd.p).is_utf8(),
         };
         // GNU quotes the pattern plainly here.
         Regex::new(&text, opts).map_err(|e| format!("failed to compile regular expression '{pattern}': {e}"))
@@ -894,7 +895,8 @@ impl Parser<'_> {
         }
         let reference = if y == b't' {
             let now = (self.now.floor() as i64, ((self.now.fract()) * 1e9) as u32);
-            let (s, ns) = time::parse(&a, now).map_err(|_| {
+            let zone = time::Zone::of(&self.cmd.p);
+            let (s, ns) = time::parse(&a, now, &zone).map_err(|_| {
                 format!(
                     "I cannot figure out how to interpret {} as a date or time",
                     quote_locale(&a)

@@ -100,3 +100,43 @@ pub async fn exit(sh: &mut Shell, argv: Vec<String>) -> Res {
     };
     Err(Flow::Exit(status))
 }
+
+/// `caller [n]`: where the current function (or the one `n` frames up)
+/// was called from: `LINE FILE`, or with `n`, `LINE FUNCTION FILE`.
+pub async fn caller(sh: &mut Shell, argv: Vec<String>) -> Res {
+    let usage = "caller: usage: caller [expr]\n";
+    let level = match argv.get(1).map(String::as_str) {
+        None => None,
+        Some("--") => None,
+        Some(a) if a.starts_with('-') && a.len() > 1 => {
+            sh.error(&format!("caller: {a}: invalid option")).await;
+            sh.write_fd(2, usage).await;
+            return Ok(2);
+        }
+        Some(a) => match a.parse::<usize>() {
+            Ok(n) => Some(n),
+            Err(_) => {
+                sh.error(&format!("caller: {a}: invalid number")).await;
+                sh.write_fd(2, usage).await;
+                return Ok(2);
+            }
+        },
+    };
+    if sh.nest.frames.is_empty() {
+        return Ok(1);
+    }
+    let lines = sh.call_stack("BASH_LINENO").unwrap_or_default();
+    let files = sh.call_stack("BASH_SOURCE").unwrap_or_default();
+    let mut names: Vec<String> = sh.nest.frames.iter().rev().map(|f| f.name.to_string()).collect();
+    if matches!(sh.at.source, crate::Source::Script(_)) {
+        names.push("main".to_string());
+    }
+    let line = match level {
+        None => format!("{} {}", lines[0], files.get(1).map_or("NULL", String::as_str)),
+        Some(n) => match (lines.get(n), names.get(n + 1), files.get(n + 1)) {
+            (Some(l), Some(f), Some(s)) => format!("{l} {f} {s}"),
+            _ => return Ok(1),
+        },
+    };
+    Ok(if sh.out(&format!("{line}\n")).await { 0 } else { 1 })
+}

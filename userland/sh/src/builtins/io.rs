@@ -9,7 +9,7 @@ use crate::{Flow, Res, Shell};
 use common::printf as pf;
 
 pub async fn echo(sh: &mut Shell, argv: Vec<String>) -> Res {
-    let (text, _) = common::escape::echo_text(&argv[1..]);
+    let (text, _) = common::escape::echo_text_with(&argv[1..], sh.shopts.xpg_echo);
     Ok(if sh.builtin_out("echo", &text).await { 0 } else { 1 })
 }
 
@@ -36,7 +36,19 @@ pub async fn printf(sh: &mut Shell, argv: Vec<String>) -> Res {
             .await;
         return Ok(2);
     };
-    let out = pf::format(fmt, &args[1..], common::limits::Budget::of(&sh.proc));
+    let now = (sh.proc.now_ms() / 1000) as i64;
+    let clock = pf::Clock {
+        now,
+        start: now - sh.params.started.elapsed().as_secs() as i64,
+        // As in bash, TZ counts once exported (it is the C library's).
+        zone: common::time::Zone::from_tz(
+            sh.vars
+                .get("TZ")
+                .filter(|v| v.attrs.export)
+                .and_then(|v| v.value.as_ref()?.scalar()),
+        ),
+    };
+    let out = pf::format_with(fmt, &args[1..], common::limits::Budget::of(&sh.proc), Some(&clock));
     let mut status = 0;
     for e in &out.errors {
         sh.error(&format!("printf: {e}")).await;
@@ -264,9 +276,11 @@ pub async fn read(sh: &mut Shell, argv: Vec<String>) -> Res {
                 }
             },
             'p' => prompt = Some(arg),
-            't' => match arg.parse::<f64>() {
-                Ok(t) if t >= 0.0 => timeout = Some(t),
-                _ => {
+            // bash takes a decimal number of seconds, nothing else (no
+            // exponent, inf or nan).
+            't' => match decimal_seconds(&arg) {
+                Some(t) => timeout = Some(t),
+                None => {
                     sh.error(&format!("read: {arg}: invalid timeout specification")).await;
                     return Ok(1);
                 }
@@ -314,9 +328,13 @@ pub async fn read(sh: &mut Shell, argv: Vec<String>) -> Res {
     let rec = match timeout {
         Some(t) => {
             let fut = sh.read_record(fd, delim, max, raw || exact);
-            match tokio::time::timeout(Duration::from_secs_f64(t), fut).await {
-                Ok(r) => r,
-                Err(_) => return Ok(142),
+            // A timeout too long for a Duration never comes.
+            match Duration::try_from_secs_f64(t) {
+                Ok(d) => match tokio::time::timeout(d, fut).await {
+                    Ok(r) => r,
+                    Err(_) => return Ok(142),
+                },
+                Err(_) => fut.await,
             }
         }
         None => sh.read_record(fd, delim, max, raw || exact).await,
@@ -476,4 +494,14 @@ pub async fn mapfile(sh: &mut Shell, argv: Vec<String>) -> Res {
             Ok(1)
         }
     }
+}
+
+/// `read -t`'s argument: digits with at most one `.`, as seconds.
+fn decimal_seconds(arg: &str) -> Option<f64> {
+    let (int, frac) = arg.split_once('.').unwrap_or((arg, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if (int.is_empty() && frac.is_empty()) || !digits(int) || !digits(frac) {
+        return None;
+    }
+    arg.parse().ok()
 }

@@ -1,22 +1,9 @@
 //! `wait`, `jobs`, `kill`, `trap`.
 
-use std::sync::Arc;
-
 use kernel::Errno;
-use kernel::proc::SIGNALS;
 
+use super::signals::{self, Sig};
 use crate::{Res, Shell};
-
-/// A signal given by name (`INT`, `SIGINT`, `int`) or number: its number,
-/// name and note. 0 and EXIT are not signals here.
-pub fn signal(spec: &str) -> Option<(i32, &'static str, &'static str)> {
-    if let Ok(n) = spec.parse::<i32>() {
-        return SIGNALS.iter().find(|s| s.0 == n).copied();
-    }
-    let up = spec.to_ascii_uppercase();
-    let name = up.strip_prefix("SIG").unwrap_or(&up);
-    SIGNALS.iter().find(|s| s.1 == name).copied()
-}
 
 /// A pid or `%job` operand.
 async fn target_pids(sh: &mut Shell, spec: &str, builtin: &str) -> Result<Vec<kernel::Pid>, ()> {
@@ -40,54 +27,122 @@ async fn target_pids(sh: &mut Shell, spec: &str, builtin: &str) -> Result<Vec<ke
 }
 
 pub async fn wait(sh: &mut Shell, argv: Vec<String>) -> Res {
-    let (opts, args) = match super::options(&argv, "nfp") {
-        Ok(x) => x,
-        Err(c) => {
-            sh.error(&format!("wait: -{c}: invalid option")).await;
-            sh.write_fd(2, "wait: usage: wait [-fn] [-p var] [id ...]\n").await;
+    let usage = "wait: usage: wait [-fn] [-p var] [id ...]\n";
+    let mut var = None;
+    let mut next = false;
+    let mut i = 1;
+    while let Some(a) = argv.get(i) {
+        if a == "--" {
+            i += 1;
+            break;
+        }
+        if a.len() < 2 || !a.starts_with('-') {
+            break;
+        }
+        i += 1;
+        for (k, c) in a.char_indices().skip(1) {
+            match c {
+                'n' => next = true,
+                // Without job control every wait is for termination.
+                'f' => {}
+                'p' => {
+                    let rest = &a[k + 1..];
+                    var = if !rest.is_empty() {
+                        Some(rest.to_string())
+                    } else if let Some(v) = argv.get(i) {
+                        i += 1;
+                        Some(v.clone())
+                    } else {
+                        sh.error("wait: -p: option requires an argument").await;
+                        sh.write_fd(2, usage).await;
+                        return Ok(2);
+                    };
+                    break;
+                }
+                c => {
+                    sh.error(&format!("wait: -{c}: invalid option")).await;
+                    sh.write_fd(2, usage).await;
+                    return Ok(2);
+                }
+            }
+        }
+    }
+    let args = argv[i.min(argv.len())..].to_vec();
+    if let Some(v) = &var {
+        if !crate::parse::is_name(v) {
+            sh.error(&format!("wait: `{v}': not a valid identifier")).await;
             return Ok(2);
         }
+        sh.vars.unset(v);
+    }
+    let (status, pid) = if next {
+        wait_next(sh, &args).await?
+    } else if args.is_empty() {
+        (wait_all(sh).await?, None)
+    } else {
+        wait_each(sh, &args).await
     };
-    if opts.contains(&'n') {
-        // The next job to end.
-        loop {
-            sh.reap_jobs();
-            if let Some(i) = sh.jobs.table.iter().position(|j| j.finished()) {
-                let j = sh.jobs.table.remove(i);
-                return Ok(j.status().unwrap_or(0));
-            }
-            if sh.jobs.table.is_empty() {
-                return Ok(127);
-            }
-            match sh.proc.wait_any().await {
-                Ok((pid, st)) => sh.jobs.record(pid, st.code),
-                Err(e) if e.is(Errno::EINTR) => {
-                    sh.note_interrupted();
-                    return Ok(130);
-                }
-                Err(_) => return Ok(127),
-            }
+    if let (Some(v), Some(pid)) = (var, pid)
+        && let Err(msg) = sh.set(&v, &pid.to_string())
+    {
+        sh.error(&format!("wait: {msg}")).await;
+    }
+    Ok(status)
+}
+
+/// `wait -n [id ...]`: the next job (of those named) to end, and its pid.
+async fn wait_next(sh: &mut Shell, ids: &[String]) -> Result<(i32, Option<kernel::Pid>), crate::Flow> {
+    let mut wanted = Vec::new();
+    for a in ids {
+        if let Ok(pids) = target_pids(sh, a, "wait").await {
+            wanted.extend(pids);
         }
     }
-    if args.is_empty() {
-        // Every child.
-        loop {
-            match sh.proc.wait_any().await {
-                Ok((pid, st)) => sh.jobs.record(pid, st.code),
-                Err(e) if e.is(Errno::EINTR) => {
-                    sh.note_interrupted();
-                    sh.handle_notes().await?;
-                    return Ok(128 + 2);
-                }
-                Err(_) => break,
-            }
+    let eligible = |j: &crate::Job| wanted.is_empty() || j.pids.iter().any(|p| wanted.contains(p));
+    loop {
+        sh.reap_jobs();
+        if let Some(i) = sh.jobs.table.iter().position(|j| j.finished() && eligible(j)) {
+            let j = sh.jobs.retire(i);
+            return Ok((j.status().unwrap_or(0), j.pids.last().copied()));
         }
-        sh.jobs.table.clear();
-        return Ok(0);
+        if !sh.jobs.table.iter().any(eligible) {
+            return Ok((127, None));
+        }
+        match sh.proc.wait_any().await {
+            Ok((pid, st)) => sh.jobs.record(pid, st.code),
+            Err(e) if e.is(Errno::EINTR) => {
+                sh.note_interrupted();
+                sh.handle_notes().await?;
+                return Ok((130, None));
+            }
+            Err(_) => return Ok((127, None)),
+        }
     }
+}
+
+/// `wait`: every child; the status is 0.
+async fn wait_all(sh: &mut Shell) -> Res {
+    loop {
+        match sh.proc.wait_any().await {
+            Ok((pid, st)) => sh.jobs.record(pid, st.code),
+            Err(e) if e.is(Errno::EINTR) => {
+                sh.note_interrupted();
+                sh.handle_notes().await?;
+                return Ok(128 + 2);
+            }
+            Err(_) => break,
+        }
+    }
+    sh.jobs.retire_finished();
+    Ok(0)
+}
+
+/// `wait id ...`: each in turn; the status is the last one's.
+async fn wait_each(sh: &mut Shell, ids: &[String]) -> (i32, Option<kernel::Pid>) {
     let mut status = 0;
-    for a in args {
-        let Ok(pids) = target_pids(sh, &a, "wait").await else {
+    let mut last = None;
+    for a in ids {
+        let Ok(pids) = target_pids(sh, a, "wait").await else {
             status = 127;
             continue;
         };
@@ -99,19 +154,17 @@ pub async fn wait(sh: &mut Shell, argv: Vec<String>) -> Res {
                     sh.jobs.record(pid, code);
                     code
                 }
+                None if sh.proc.children().contains(&pid) => sh.wait_child(pid).await,
                 None => {
-                    if sh.proc.children().contains(&pid) {
-                        sh.wait_child(pid).await
-                    } else {
-                        sh.error(&format!("wait: pid {pid} is not a child of this shell")).await;
-                        127
-                    }
+                    sh.error(&format!("wait: pid {pid} is not a child of this shell")).await;
+                    127
                 }
             };
+            last = Some(pid);
         }
-        sh.jobs.table.retain(|j| !j.finished());
+        sh.jobs.retire_finished();
     }
-    Ok(status)
+    (status, last)
 }
 
 /// How `jobs` (and an interactive shell's notices) show a job: `[1]+  Done
@@ -174,7 +227,7 @@ pub async fn jobs(sh: &mut Shell, argv: Vec<String>) -> Res {
         }
         out.push_str(&job_line(j, i, n, opts.contains(&'l')));
     }
-    sh.jobs.table.retain(|j| !j.finished());
+    sh.jobs.retire_finished();
     sh.out(&out).await;
     Ok(0)
 }
@@ -182,7 +235,7 @@ pub async fn jobs(sh: &mut Shell, argv: Vec<String>) -> Res {
 pub async fn kill(sh: &mut Shell, argv: Vec<String>) -> Res {
     let usage = "kill: usage: kill [-s sigspec | -n signum | -sigspec] pid | jobspec ... or kill -l [sigspec]\n";
     let mut args = &argv[1..];
-    let mut sig = SIGNALS.iter().find(|s| s.1 == "TERM").copied();
+    let mut sig = signals::lookup("TERM");
     match args.first().map(String::as_str) {
         None => {
             sh.write_fd(2, usage).await;
@@ -195,7 +248,7 @@ pub async fn kill(sh: &mut Shell, argv: Vec<String>) -> Res {
                     .await;
                 return Ok(2);
             };
-            sig = signal(spec);
+            sig = signals::lookup(spec);
             if sig.is_none() && spec != "0" {
                 sh.error(&format!("kill: {spec}: invalid signal specification")).await;
                 return Ok(1);
@@ -204,7 +257,7 @@ pub async fn kill(sh: &mut Shell, argv: Vec<String>) -> Res {
         }
         Some(a) if a.starts_with('-') && a.len() > 1 && a != "--" => {
             let spec = &a[1..];
-            sig = signal(spec);
+            sig = signals::lookup(spec);
             if sig.is_none() && spec != "0" {
                 sh.error(&format!("kill: {spec}: invalid signal specification")).await;
                 return Ok(1);
@@ -236,7 +289,7 @@ pub async fn kill(sh: &mut Shell, argv: Vec<String>) -> Res {
                         Err(())
                     }
                 }
-                Some((_, _, note)) => sh.proc.kill(pid, note).map_err(|_| ()),
+                Some(ref s) => sh.proc.kill(pid, &s.note()).map_err(|_| ()),
             };
             if r.is_err() {
                 sh.error(&format!("kill: ({pid}) - No such process")).await;
@@ -253,26 +306,18 @@ pub async fn kill(sh: &mut Shell, argv: Vec<String>) -> Res {
 
 async fn list_signals(sh: &mut Shell, args: &[String]) -> Res {
     if args.is_empty() {
-        let mut out = String::new();
-        for (i, (n, name, _)) in SIGNALS.iter().enumerate() {
-            out.push_str(&format!("{n:>2}) SIG{name}"));
-            out.push(if (i + 1) % 5 == 0 || i + 1 == SIGNALS.len() {
-                '\n'
-            } else {
-                '\t'
-            });
-        }
-        sh.out(&out).await;
+        sh.out(&signals::listing()).await;
         return Ok(0);
     }
     let mut status = 0;
     for a in args {
+        // A number (or an exit status above 128) names a signal; a name
+        // answers its number.
         let line = match a.parse::<i32>() {
-            Ok(n) => {
-                let n = if n > 128 { n - 128 } else { n };
-                SIGNALS.iter().find(|s| s.0 == n).map(|s| s.1.to_string())
-            }
-            Err(_) => signal(a).map(|s| s.0.to_string()),
+            Ok(0) => Some("EXIT".to_string()),
+            Ok(n) => signals::by_number(if n > 128 { n - 128 } else { n }).map(|s: Sig| s.name),
+            Err(_) if a.eq_ignore_ascii_case("EXIT") => Some("0".to_string()),
+            Err(_) => signals::lookup(a).map(|s| s.num.to_string()),
         };
         match line {
             Some(l) => {
@@ -285,78 +330,4 @@ async fn list_signals(sh: &mut Shell, args: &[String]) -> Res {
         }
     }
     Ok(status)
-}
-
-/// A trap name: `EXIT`, `ERR`, `DEBUG`, `RETURN`, or a signal's name.
-fn trap_name(spec: &str) -> Option<String> {
-    let up = spec.to_ascii_uppercase();
-    match up.as_str() {
-        "0" | "EXIT" | "SIGEXIT" => Some("EXIT".to_string()),
-        "ERR" | "DEBUG" | "RETURN" => Some(up),
-        _ => signal(spec).map(|s| s.1.to_string()),
-    }
-}
-
-pub async fn trap(sh: &mut Shell, argv: Vec<String>) -> Res {
-    let mut args = &argv[1..];
-    if args.first().map(String::as_str) == Some("-l") {
-        return list_signals(sh, &[]).await;
-    }
-    let print = args.first().map(String::as_str) == Some("-p");
-    if print || args.first().map(String::as_str) == Some("--") {
-        args = &args[1..];
-    }
-    if args.is_empty() || print {
-        let mut out = String::new();
-        let mut entries: Vec<(&String, &String)> = sh.traps.table.iter().collect();
-        // EXIT first, then signals by number, then the others.
-        entries.sort_by_key(|(k, _)| match k.as_str() {
-            "EXIT" => 0,
-            k => signal(k).map_or(100, |s| s.0),
-        });
-        for (k, v) in entries {
-            if print && !args.is_empty() && !args.iter().any(|a| trap_name(a).as_deref() == Some(k.as_str())) {
-                continue;
-            }
-            let shown = if k == "EXIT" || signal(k).is_none() {
-                k.clone()
-            } else {
-                format!("SIG{k}")
-            };
-            out.push_str(&format!("trap -- {} {shown}\n", quote(v)));
-        }
-        sh.out(&out).await;
-        return Ok(0);
-    }
-    // `trap N...` with a number first resets those signals.
-    let (action, specs): (Option<&str>, &[String]) = if args.len() == 1 || args[0].parse::<i32>().is_ok() {
-        (None, args)
-    } else if args[0] == "-" {
-        (None, &args[1..])
-    } else {
-        (Some(args[0].as_str()), &args[1..])
-    };
-    let mut status = 0;
-    for spec in specs {
-        let Some(name) = trap_name(spec) else {
-            sh.error(&format!("trap: {spec}: invalid signal specification")).await;
-            status = 1;
-            continue;
-        };
-        let traps = Arc::make_mut(&mut sh.traps.table);
-        match action {
-            Some(a) => {
-                traps.insert(name, a.to_string());
-            }
-            None => {
-                traps.remove(&name);
-            }
-        }
-    }
-    sh.catch_notes_if_trapped();
-    Ok(status)
-}
-
-fn quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', "'\\''"))
 }

@@ -16,7 +16,11 @@ pub fn function_text(f: &Function) -> String {
 }
 
 pub async fn eval(sh: &mut Shell, argv: Vec<String>) -> Res {
-    let text = argv[1..].join(" ");
+    let args = match super::operands(sh, &argv, "", "eval [arg ...]").await {
+        Ok((_, a)) => a,
+        Err(s) => return Ok(s),
+    };
+    let text = args.join(" ");
     if text.trim().is_empty() {
         return Ok(0);
     }
@@ -24,6 +28,10 @@ pub async fn eval(sh: &mut Shell, argv: Vec<String>) -> Res {
 }
 
 pub async fn source(sh: &mut Shell, argv: Vec<String>) -> Res {
+    let argv = match super::operands(sh, &argv, "", &format!("{} filename [arguments]", argv[0])).await {
+        Ok((_, a)) => [vec![argv[0].clone()], a].concat(),
+        Err(s) => return Ok(s),
+    };
     let name = &argv[0];
     let Some(file) = argv.get(1).cloned() else {
         sh.error(&format!("{name}: filename argument required")).await;
@@ -60,8 +68,20 @@ pub async fn source(sh: &mut Shell, argv: Vec<String>) -> Res {
     };
     sh.nest.sources += 1;
     let saved_line = sh.at.line;
+    sh.nest.frames.push(crate::Frame {
+        name: "source".into(),
+        file: path.as_str().into(),
+        call_line: saved_line,
+    });
     sh.at.line = 1;
-    let r = sh.eval_string(&text, &file).await;
+    let mut r = sh.eval_string(&text, &file).await;
+    if let Ok(s) | Err(Flow::Return(s)) = r {
+        sh.params.status = s;
+        if let Err(f) = sh.return_trap().await {
+            r = Err(f);
+        }
+    }
+    sh.nest.frames.pop();
     sh.at.line = saved_line;
     sh.nest.sources -= 1;
     if let Some(p) = saved_pos {
@@ -74,22 +94,45 @@ pub async fn source(sh: &mut Shell, argv: Vec<String>) -> Res {
 }
 
 pub async fn exec(sh: &mut Shell, argv: Vec<String>) -> Res {
-    let mut args = &argv[1..];
-    let mut arg0 = None;
-    while let Some(a) = args.first() {
-        match a.as_str() {
-            "-c" | "-l" => args = &args[1..],
-            "-a" => {
-                arg0 = args.get(1).cloned();
-                args = &args[args.len().min(2)..];
+    let usage = "exec: usage: exec [-cl] [-a name] [command [argument ...]] [redirection ...]\n";
+    let (mut clear, mut login, mut arg0) = (false, false, None);
+    let mut i = 1;
+    while let Some(a) = argv.get(i) {
+        i += 1;
+        if a == "--" {
+            break;
+        }
+        if a.len() < 2 || !a.starts_with('-') {
+            i -= 1;
+            break;
+        }
+        for (k, c) in a.char_indices().skip(1) {
+            match c {
+                'c' => clear = true,
+                'l' => login = true,
+                'a' => {
+                    let rest = &a[k + 1..];
+                    arg0 = if !rest.is_empty() {
+                        Some(rest.to_string())
+                    } else if let Some(n) = argv.get(i) {
+                        i += 1;
+                        Some(n.clone())
+                    } else {
+                        sh.error("exec: -a: option requires an argument").await;
+                        sh.write_fd(2, usage).await;
+                        return Ok(2);
+                    };
+                    break;
+                }
+                c => {
+                    sh.error(&format!("exec: -{c}: invalid option")).await;
+                    sh.write_fd(2, usage).await;
+                    return Ok(2);
+                }
             }
-            "--" => {
-                args = &args[1..];
-                break;
-            }
-            _ => break,
         }
     }
+    let args = &argv[i.min(argv.len())..];
     let Some(cmd) = args.first().cloned() else {
         return Ok(0);
     };
@@ -97,10 +140,14 @@ pub async fn exec(sh: &mut Shell, argv: Vec<String>) -> Res {
     if let Some(a0) = arg0 {
         os_argv[0] = bytes::to_os(&a0);
     }
-    let env = sh.child_env();
+    // `-l`: a login shell's dash before the name.
+    if login {
+        os_argv[0] = format!("-{}", os_argv[0]);
+    }
+    let env = if clear { kernel::Env::new() } else { sh.child_env() };
     sh.proc.rfork(kernel::Rfork {
-        env: Some(kernel::Share::Clean),
-        ..Default::default()
+        env: kernel::Share::Clean,
+        ..kernel::Rfork::SHARE
     });
     for (k, v) in &env {
         let _ = sh.proc.setenv(k, v);
@@ -136,7 +183,7 @@ async fn classify(sh: &mut Shell, name: &str, all: bool, skip_functions: bool) -
         out.push(Kind::Keyword);
     }
     if !skip_functions && let Some(f) = sh.defs.funcs.get(name) {
-        out.push(Kind::Function(f.clone()));
+        out.push(Kind::Function(f.def.clone()));
     }
     if super::lookup(name).is_some() {
         out.push(Kind::Builtin);
@@ -297,9 +344,15 @@ pub async fn command(sh: &mut Shell, argv: Vec<String>) -> Res {
 }
 
 pub async fn builtin(sh: &mut Shell, argv: Vec<String>) -> Res {
-    let Some(name) = argv.get(1).cloned() else { return Ok(0) };
+    let args = match super::operands(sh, &argv, "", "builtin [shell-builtin [arg ...]]").await {
+        Ok((_, a)) => a,
+        Err(s) => return Ok(s),
+    };
+    let Some(name) = args.first().cloned() else {
+        return Ok(0);
+    };
     match super::lookup(&name) {
-        Some(b) => b(sh, argv[1..].to_vec()).await,
+        Some(b) => b(sh, args).await,
         None => {
             sh.error(&format!("builtin: {name}: not a shell builtin")).await;
             Ok(1)
@@ -308,7 +361,11 @@ pub async fn builtin(sh: &mut Shell, argv: Vec<String>) -> Res {
 }
 
 pub async fn alias(sh: &mut Shell, argv: Vec<String>) -> Res {
-    let args: Vec<&String> = argv[1..].iter().filter(|a| *a != "-p").collect();
+    let args = match super::operands(sh, &argv, "p", "alias [-p] [name[=value] ... ]").await {
+        Ok((_, a)) => a,
+        Err(s) => return Ok(s),
+    };
+    let args: Vec<&String> = args.iter().collect();
     let mut out = String::new();
     if args.is_empty() {
         let mut all: Vec<_> = sh.defs.aliases.iter().collect();
@@ -343,16 +400,21 @@ fn single_quote(s: &str) -> String {
 }
 
 pub async fn unalias(sh: &mut Shell, argv: Vec<String>) -> Res {
-    if argv.len() < 2 {
-        sh.write_fd(2, "unalias: usage: unalias [-a] name [name ...]\n").await;
-        return Ok(2);
-    }
-    if argv[1] == "-a" {
+    let usage = "unalias [-a] name [name ...]";
+    let (opts, args) = match super::operands(sh, &argv, "a", usage).await {
+        Ok(x) => x,
+        Err(s) => return Ok(s),
+    };
+    if opts.contains(&'a') {
         sh.defs.aliases = Arc::new(HashMap::new());
         return Ok(0);
     }
+    if args.is_empty() {
+        sh.write_fd(2, &format!("unalias: usage: {usage}\n")).await;
+        return Ok(2);
+    }
     let mut status = 0;
-    for a in &argv[1..] {
+    for a in &args {
         if Arc::make_mut(&mut sh.defs.aliases).remove(a).is_none() {
             sh.error(&format!("unalias: {a}: not found")).await;
             status = 1;
@@ -576,7 +638,7 @@ async fn run_test(sh: &mut Shell, name: &str, args: &[String]) -> Res {
     for w in args.windows(2) {
         match w[0].as_str() {
             "-v" => {
-                let set = sh.is_set(&w[1]);
+                let set = super::cond::is_set(sh, &w[1]).await;
                 env.vars_set.insert(w[1].clone(), set);
             }
             "-o" => {
@@ -639,6 +701,7 @@ const HELP: &[(&str, &str)] = &[
     ("bind", "bind [-abcCq] new old"),
     ("break", "break [n]"),
     ("builtin", "builtin [shell-builtin [arg ...]]"),
+    ("caller", "caller [expr]"),
     ("cd", "cd [-L|-P] [dir]"),
     ("command", "command [-pVv] command [arg ...]"),
     ("continue", "continue [n]"),

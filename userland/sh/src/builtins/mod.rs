@@ -11,11 +11,14 @@ mod io;
 mod jobs;
 mod misc;
 mod ns;
+pub mod signals;
+mod trap;
 mod vars;
 
 use futures_util::future::BoxFuture;
 
 pub use jobs::job_line;
+pub use vars::{assoc_key, attr_letters, describe, dq};
 
 use super::exec::DeclArg;
 use super::{Res, Shell};
@@ -52,6 +55,7 @@ table! {
     "bind" => ns::bind,
     "break" => flow::break_,
     "builtin" => misc::builtin,
+    "caller" => flow::caller,
     "cd" => dirs::cd,
     "command" => misc::command,
     "continue" => flow::continue_,
@@ -84,7 +88,7 @@ table! {
     "source" => misc::source,
     "test" => misc::test,
     "times" => misc::times,
-    "trap" => jobs::trap,
+    "trap" => trap::trap,
     "true" => flow::colon,
     "type" => misc::type_,
     "typeset" => vars::declare_plain,
@@ -106,6 +110,25 @@ pub const KEYWORDS: &[&str] = &[
     "!", "[[", "]]", "case", "coproc", "do", "done", "elif", "else", "esac", "fi", "for", "function", "if", "in",
     "select", "then", "time", "until", "while", "{", "}",
 ];
+
+/// The operands of a builtin that takes no options (or only those in
+/// `accepts`, answered first): a leading `--` is skipped, any other
+/// leading `-x` is refused as bash does, with its usage line and status 2.
+pub async fn operands(
+    sh: &mut Shell,
+    argv: &[String],
+    accepts: &str,
+    usage: &str,
+) -> Result<(Vec<char>, Vec<String>), i32> {
+    match options(argv, accepts) {
+        Ok(x) => Ok(x),
+        Err(c) => {
+            sh.error(&format!("{}: -{c}: invalid option", argv[0])).await;
+            sh.write_fd(2, &format!("{}: usage: {usage}\n", argv[0])).await;
+            Err(2)
+        }
+    }
+}
 
 /// Split leading `-xyz` options off argv (after the name): answers the
 /// option letters in order and the remaining operands. `--` ends options;

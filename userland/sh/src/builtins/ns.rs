@@ -2,7 +2,7 @@
 //! in the shell's own process because a namespace change made by a child
 //! would be invisible to the shell.
 
-use kernel::{MountFlags, MountOrder, Rfork, Share};
+use kernel::{MountFlags, MountOrder, Rfork};
 
 use crate::{Res, Shell};
 use common::bytes;
@@ -39,11 +39,19 @@ pub async fn bind(sh: &mut Shell, argv: Vec<String>) -> Res {
     if args.len() != 2 {
         return usage(sh, "bind", "[-abcCq] new old").await;
     }
-    match sh.proc.bind(&bytes::to_os(&args[0]), &bytes::to_os(&args[1]), f).await {
+    let (new, old) = (bytes::to_os(&args[0]), bytes::to_os(&args[1]));
+    match sh.proc.bind(&new, &old, f).await {
         Ok(()) => Ok(0),
         Err(e) => {
             if !quiet {
-                sh.write_fd(2, &format!("bind: {}: {}\n", args[1], e.message())).await;
+                // Name the operand that is wrong: `new` if it cannot be
+                // reached, else `old`.
+                let at = if sh.proc.stat(&new).await.is_err() {
+                    &args[0]
+                } else {
+                    &args[1]
+                };
+                sh.write_fd(2, &format!("bind: {at}: {}\n", e.message())).await;
             }
             Ok(1)
         }
@@ -64,15 +72,19 @@ pub async fn mount(sh: &mut Shell, argv: Vec<String>) -> Res {
         return usage(sh, "mount", "[-abcCq] srvname old [spec]").await;
     }
     let spec = args.get(2).map(|s| bytes::to_os(s)).unwrap_or_default();
-    match sh
-        .proc
-        .mount_srv(&bytes::to_os(&args[0]), &bytes::to_os(&args[1]), f, &spec)
-        .await
-    {
+    let (srv, old) = (bytes::to_os(&args[0]), bytes::to_os(&args[1]));
+    match sh.proc.mount_srv(&srv, &old, f, &spec).await {
         Ok(()) => Ok(0),
         Err(e) => {
             if !quiet {
-                sh.write_fd(2, &format!("mount: {}: {}\n", args[0], e.message())).await;
+                // The server if it is not there to mount, else the mount
+                // point.
+                let at = if sh.proc.posted(&srv).await.is_err() {
+                    &args[0]
+                } else {
+                    &args[1]
+                };
+                sh.write_fd(2, &format!("mount: {at}: {}\n", e.message())).await;
             }
             Ok(1)
         }
@@ -100,25 +112,21 @@ pub async fn unmount(sh: &mut Shell, argv: Vec<String>) -> Res {
 }
 
 /// rc's letters: n/N copy/clean namespace, e/E environment, f/F fd
-/// table, s new note group. With none, `ens`.
+/// table, s new note group, m no more mounts. With none, `ens`.
 pub async fn rfork(sh: &mut Shell, argv: Vec<String>) -> Res {
-    let letters = argv.get(1).cloned().unwrap_or_else(|| "ens".to_string());
-    let mut r = Rfork::default();
-    for c in letters.chars() {
-        match c {
-            'n' => r.ns = Some(Share::Copy),
-            'N' => r.ns = Some(Share::Clean),
-            'e' => r.env = Some(Share::Copy),
-            'E' => r.env = Some(Share::Clean),
-            'f' => r.fds = Some(Share::Copy),
-            'F' => r.fds = Some(Share::Clean),
-            's' => r.new_note_group = true,
-            _ => {
-                sh.write_fd(2, "usage: rfork [nNeEsfF]\n").await;
-                return Ok(1);
-            }
+    if argv.len() > 2 {
+        sh.write_fd(2, "usage: rfork [nNeEsfFm]\n").await;
+        return Ok(1);
+    }
+    match Rfork::from_letters(argv.get(1).map_or("", String::as_str)) {
+        Ok(r) => {
+            sh.proc.rfork(r);
+            Ok(0)
+        }
+        Err(e) => {
+            sh.write_fd(2, &format!("rfork: {}\nusage: rfork [nNeEsfFm]\n", e.message()))
+                .await;
+            Ok(1)
         }
     }
-    sh.proc.rfork(r);
-    Ok(0)
 }

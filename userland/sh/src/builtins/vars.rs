@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use crate::exec::{AssignVal, DeclArg};
-use crate::options::{Opts, SET_OPTIONS, SHOPTS};
+use crate::options::{Opts, Refused, SET_OPTIONS, SHOPTS};
 use crate::vars::{Kind, Value, Var};
 use crate::{Res, Shell};
 use common::printf::shell_quote;
@@ -32,6 +32,7 @@ struct Flags {
     readonly: bool,
     lower: Option<bool>,
     upper: Option<bool>,
+    nameref: Option<bool>,
     print: bool,
     functions: bool,
     function_names: bool,
@@ -64,7 +65,7 @@ pub async fn declaration(sh: &mut Shell, name: &str, args: Vec<DeclArg>) -> Res 
                         ('F', _) => flags.function_names = true,
                         ('g', _) => flags.global = true,
                         ('n', "export") => flags.export = Some(false),
-                        ('n', _) => {}
+                        ('n', _) => flags.nameref = Some(on),
                         _ => {
                             sh.error(&format!("{name}: -{c}: invalid option")).await;
                             let usage = match name {
@@ -177,8 +178,8 @@ async fn declare_one(
                     "{builtin}: {name}: cannot convert associative to indexed array"
                 ));
             }
-            if let Some(Value::Str(s)) = v.value.take() {
-                v.value = Some(Value::Indexed([(0, s)].into()));
+            if let Some(Value::Str(s)) = &v.value {
+                v.value = Some(Value::Indexed([(0, s.clone())].into()));
             }
             v.kind = Kind::Indexed;
         }
@@ -201,6 +202,9 @@ async fn declare_one(
             v.attrs.export = on;
         }
     }
+    if let Some(on) = flags.nameref {
+        return declare_nameref(sh, builtin, name, local, on, value);
+    }
     if let Some(value) = value {
         // Assign through the scope just chosen: a fresh local is visible
         // first, so `assign` finds it.
@@ -222,6 +226,47 @@ async fn declare_one(
     Ok(())
 }
 
+/// `declare -n ref[=name]`, `declare +n ref`: the reference itself,
+/// never what it points to.
+fn declare_nameref(
+    sh: &mut Shell,
+    builtin: &str,
+    name: &str,
+    local: bool,
+    on: bool,
+    value: Option<AssignVal>,
+) -> Result<(), String> {
+    let target = match value {
+        Some(AssignVal::Scalar(t)) => Some(t),
+        Some(AssignVal::Array(_)) => return Err(format!("{builtin}: {name}: reference variable cannot be an array")),
+        None => None,
+    };
+    if on && let Some(t) = &target {
+        let base = t.split_once('[').map_or(t.as_str(), |(b, _)| b);
+        if !crate::parse::is_name(base) {
+            return Err(format!("{builtin}: `{t}': invalid variable name for name reference"));
+        }
+        if t == name {
+            return Err(format!(
+                "{builtin}: {name}: nameref variable self references not allowed"
+            ));
+        }
+    }
+    let v: &mut Var = if local {
+        sh.vars.local(name)
+    } else {
+        sh.vars.entry(name)
+    };
+    if matches!(v.value, Some(Value::Indexed(_) | Value::Assoc(_))) && on {
+        return Err(format!("{builtin}: {name}: reference variable cannot be an array"));
+    }
+    v.attrs.nameref = on;
+    if let Some(t) = target {
+        v.value = Some(Value::Str(t));
+    }
+    Ok(())
+}
+
 async fn sh_subscript(sh: &mut Shell, name: &str, text: &str) -> Result<String, String> {
     let assoc = sh.vars.get(name).is_some_and(|v| v.kind == Kind::Assoc);
     if assoc {
@@ -232,27 +277,7 @@ async fn sh_subscript(sh: &mut Shell, name: &str, text: &str) -> Result<String, 
 
 /// `declare -p`'s line for a variable.
 pub fn describe(name: &str, v: &Var) -> String {
-    let mut f = String::new();
-    match (&v.value, v.kind) {
-        (Some(Value::Indexed(_)), _) | (None, Kind::Indexed) => f.push('a'),
-        (Some(Value::Assoc(_)), _) | (None, Kind::Assoc) => f.push('A'),
-        _ => {}
-    }
-    if v.attrs.integer {
-        f.push('i');
-    }
-    if v.attrs.lower {
-        f.push('l');
-    }
-    if v.attrs.readonly {
-        f.push('r');
-    }
-    if v.attrs.upper {
-        f.push('u');
-    }
-    if v.attrs.export {
-        f.push('x');
-    }
+    let f = attr_letters(v);
     let flags = if f.is_empty() {
         "--".to_string()
     } else {
@@ -275,7 +300,36 @@ pub fn describe(name: &str, v: &Var) -> String {
     }
 }
 
-fn assoc_key(k: &str) -> String {
+/// A variable's attributes as `declare` letters (`${x@a}`).
+pub fn attr_letters(v: &Var) -> String {
+    let mut f = String::new();
+    match (&v.value, v.kind) {
+        (Some(Value::Indexed(_)), _) | (None, Kind::Indexed) => f.push('a'),
+        (Some(Value::Assoc(_)), _) | (None, Kind::Assoc) => f.push('A'),
+        _ => {}
+    }
+    if v.attrs.integer {
+        f.push('i');
+    }
+    if v.attrs.lower {
+        f.push('l');
+    }
+    if v.attrs.nameref {
+        f.push('n');
+    }
+    if v.attrs.readonly {
+        f.push('r');
+    }
+    if v.attrs.upper {
+        f.push('u');
+    }
+    if v.attrs.export {
+        f.push('x');
+    }
+    f
+}
+
+pub fn assoc_key(k: &str) -> String {
     if k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') && !k.is_empty() {
         k.to_string()
     } else {
@@ -284,7 +338,7 @@ fn assoc_key(k: &str) -> String {
 }
 
 /// bash's double-quoted form for `declare -p`.
-fn dq(s: &str) -> String {
+pub fn dq(s: &str) -> String {
     let mut out = String::from("\"");
     for c in s.chars() {
         if matches!(c, '"' | '\\' | '$' | '`') {
@@ -371,14 +425,14 @@ async fn print_functions(sh: &mut Shell, names: &[DeclArg], names_only: bool) ->
             if names_only {
                 out.push_str(&format!("declare -f {name}\n"));
             } else {
-                out.push_str(&crate::builtins::misc::function_text(f));
+                out.push_str(&crate::builtins::misc::function_text(&f.def));
             }
         }
     } else {
         for w in &wanted {
             match sh.defs.funcs.get(w) {
                 Some(_) if names_only => out.push_str(&format!("{w}\n")),
-                Some(f) => out.push_str(&crate::builtins::misc::function_text(f)),
+                Some(f) => out.push_str(&crate::builtins::misc::function_text(&f.def)),
                 None => status = 1,
             }
         }
@@ -403,6 +457,11 @@ pub async fn unset(sh: &mut Shell, argv: Vec<String>) -> Res {
             Arc::make_mut(&mut sh.defs.funcs).remove(&n);
             continue;
         }
+        // `unset ref` unsets what a nameref names; `unset -n ref` the ref.
+        let n = match sh.vars.resolve(&n) {
+            Some(target) if !opts.contains(&'n') => target,
+            _ => n,
+        };
         if let Some((base, rest)) = n.split_once('[')
             && let Some(sub) = rest.strip_suffix(']')
         {
@@ -452,14 +511,27 @@ pub async fn unset(sh: &mut Shell, argv: Vec<String>) -> Res {
     Ok(status)
 }
 
-/// Read or change one `set -o` option; `None` if the name is unknown.
-fn option(sh: &mut Shell, name: &str, set: Option<bool>) -> Option<bool> {
-    sh.opts.by_name(name, set)
+/// Change one `set -o` option, saying why not (status 2 for an unknown
+/// name, 1 for one fixed here).
+async fn change_option(sh: &mut Shell, name: &str, on: bool, builtin: &str) -> Result<(), i32> {
+    match sh.opts.change(name, on) {
+        Ok(()) => Ok(()),
+        Err(Refused::Unknown) => {
+            sh.error(&format!("{builtin}: {name}: invalid option name")).await;
+            Err(2)
+        }
+        Err(Refused::Fixed) => {
+            let state = if on { "on" } else { "off" };
+            sh.error(&format!("{builtin}: {name}: cannot be turned {state} in this shell"))
+                .await;
+            Err(1)
+        }
+    }
 }
 
-/// Public view of options for `test -o` and `$-`.
+/// Public view of options for `test -o`.
 pub fn option_value(sh: &mut Shell, name: &str) -> Option<bool> {
-    option(sh, name, None)
+    sh.opts.by_name(name)
 }
 
 pub async fn set(sh: &mut Shell, argv: Vec<String>) -> Res {
@@ -517,9 +589,8 @@ pub async fn set(sh: &mut Shell, argv: Vec<String>) -> Res {
                     print_options(sh, on).await;
                     return Ok(0);
                 };
-                if option(sh, &name, Some(on)).is_none() {
-                    sh.error(&format!("set: {name}: invalid option name")).await;
-                    return Ok(2);
+                if let Err(status) = change_option(sh, &name, on, "set").await {
+                    return Ok(status);
                 }
                 continue;
             }
@@ -533,7 +604,9 @@ pub async fn set(sh: &mut Shell, argv: Vec<String>) -> Res {
                 .await;
                 return Ok(2);
             };
-            option(sh, name, Some(on));
+            if let Err(status) = change_option(sh, name, on, "set").await {
+                return Ok(status);
+            }
         }
         i += 1;
     }
@@ -546,7 +619,7 @@ pub async fn set(sh: &mut Shell, argv: Vec<String>) -> Res {
 async fn print_options(sh: &mut Shell, human: bool) {
     let mut out = String::new();
     for (name, _) in SET_OPTIONS {
-        let on = option(sh, name, None).unwrap_or(false);
+        let on = sh.opts.by_name(name).unwrap_or(false);
         if human {
             out.push_str(&format!("{name:<15}\t{}\n", if on { "on" } else { "off" }));
         } else {
@@ -587,6 +660,11 @@ pub async fn shopt(sh: &mut Shell, argv: Vec<String>) -> Res {
             return Ok(2);
         }
     };
+    if opts.contains(&'s') && opts.contains(&'u') {
+        sh.error("shopt: cannot set and unset shell options simultaneously")
+            .await;
+        return Ok(1);
+    }
     let set = if opts.contains(&'s') {
         Some(true)
     } else if opts.contains(&'u') {
@@ -594,35 +672,57 @@ pub async fn shopt(sh: &mut Shell, argv: Vec<String>) -> Res {
     } else {
         None
     };
+    let set_o = opts.contains(&'o');
     let quiet = opts.contains(&'q');
-    // Listing every option succeeds; naming options reports whether all
-    // of them are on.
+    // With no names, `-s`/`-u` list the options that are on/off.
     let listing_all = names.is_empty();
-    let shown: Vec<String> = if listing_all {
-        SHOPTS.iter().map(|s| s.to_string()).collect()
-    } else {
-        names
+    let shown: Vec<String> = match (listing_all, set_o) {
+        (false, _) => names,
+        (true, true) => SET_OPTIONS.iter().map(|(n, _)| n.to_string()).collect(),
+        (true, false) => SHOPTS.iter().map(|(n, _)| n.to_string()).collect(),
     };
     let mut status = 0;
     let mut out = String::new();
     for name in &shown {
-        let known = SHOPTS.contains(&name.as_str());
-        if !known {
-            sh.error(&format!("shopt: {name}: invalid shell option name")).await;
+        let current = if set_o {
+            sh.opts.by_name(name)
+        } else {
+            sh.shopts.value(name)
+        };
+        let Some(mut value) = current else {
+            if set_o {
+                sh.error(&format!("shopt: {name}: invalid option name")).await;
+            } else {
+                sh.error(&format!("shopt: {name}: invalid shell option name")).await;
+            }
             status = 1;
             continue;
-        }
-        let value = match sh.shopts.slot(name) {
-            Some(slot) => {
-                if let Some(v) = set {
-                    *slot = v;
-                }
-                *slot
-            }
-            None => false,
         };
-        if set.is_some() {
+        if let Some(on) = set.filter(|_| !listing_all) {
+            if set_o {
+                if let Err(s) = change_option(sh, name, on, "shopt").await {
+                    status = s.min(1);
+                }
+                continue;
+            }
+            match sh.shopts.slot(name) {
+                Some(slot) => *slot = on,
+                None if value == on => {}
+                None => {
+                    let state = if on { "on" } else { "off" };
+                    sh.error(&format!("shopt: {name}: cannot be turned {state} in this shell"))
+                        .await;
+                    status = 1;
+                }
+            }
             continue;
+        }
+        if let Some(on) = set {
+            // `shopt -s` alone lists what is on, `-u` what is off.
+            if value != on {
+                continue;
+            }
+            value = on;
         }
         if !value {
             status = 1;
@@ -631,15 +731,20 @@ pub async fn shopt(sh: &mut Shell, argv: Vec<String>) -> Res {
             continue;
         }
         if opts.contains(&'p') {
-            out.push_str(&format!("shopt {} {name}\n", if value { "-s" } else { "-u" }));
+            let (cmd, flag) = if set_o {
+                ("set", if value { "-o" } else { "+o" })
+            } else {
+                ("shopt", if value { "-s" } else { "-u" })
+            };
+            out.push_str(&format!("{cmd} {flag} {name}\n"));
         } else {
             out.push_str(&format!("{name:<15}\t{}\n", if value { "on" } else { "off" }));
         }
     }
-    if set.is_none() && !out.is_empty() {
+    if !out.is_empty() {
         sh.out(&out).await;
     }
-    Ok(if listing_all && set.is_none() { 0 } else { status })
+    Ok(if listing_all { 0 } else { status })
 }
 
 pub async fn let_(sh: &mut Shell, argv: Vec<String>) -> Res {

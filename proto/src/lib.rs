@@ -1,4 +1,10 @@
-//! The fileserver protocol: ten async methods every server implements.
+//! The fileserver protocol: the one trait every server implements, its
+//! types and its errors, and nothing else.
+//!
+//! A crate of its own so that a fileserver, a 9P codec or an outside program
+//! can depend on the protocol without depending on the kernel (as ripgrep's
+//! `grep-matcher` stands apart from the searcher). The kernel re-exports it
+//! as `kernel::proto`.
 //!
 //! Everything a process touches is a fileserver behind this trait: the
 //! in-memory root, `/dev`, `/proc`, the console, pipes, and servers run by
@@ -11,27 +17,38 @@
 //! `ninebox-fileservers`):
 //!
 //! * **Handles are opaque.** `open` returns a [`Handle`] the kernel stores and
-//!   passes back to `read`, `write` and `close`; it never looks inside. A
-//!   handle number is never reused by the same server, so a stale handle
-//!   answers `EBADF` instead of reaching someone else's file.
+//!   passes back to `read`, `write`, `fstat` and `close`; it never looks
+//!   inside. A handle number is never reused by the same server, so a stale
+//!   handle answers `EBADF` instead of reaching someone else's file.
 //! * **Offsets are the kernel's.** `read` and `write` take an explicit offset
 //!   (like `pread`/`pwrite`); servers of streams ignore it.
 //! * **Methods a server does not support answer `EPERM`** (the default body
-//!   of every method), so a small server is small.
+//!   of every path method; handle methods answer `EBADF`), so a small server
+//!   is small.
+//! * **Every call says who is asking** ([`Caller`]), handle calls included:
+//!   a per-caller file (`/dev/pid`) answers the process that reads it.
 //! * **Futures must be cancel-safe.** The kernel cancels a blocked call (a
 //!   note arrived, the caller was killed) by dropping its future. A dropped
 //!   `read` must not have consumed data; a dropped `write` must not have
 //!   written part of its data unless it would have returned that count.
 //! * **Identity:** every file has a [`Qid`] path unique within its server for
-//!   the server's lifetime, so a 9P exporter can hand out stable qids.
+//!   the server's lifetime, so a 9P exporter can hand out stable qids, and
+//!   `fstat` answers for the file a handle is open on, whatever its name is
+//!   now.
+//!
+//! Optional abilities are accessors answering `None` by default
+//! ([`Fileserver::as_exec`], [`Fileserver::as_srv`]), so adding one to the
+//! protocol changes no existing server.
 
+pub mod error;
+
+use std::any::Any;
 use std::fmt;
 use std::sync::Arc;
 
 use async_trait::async_trait;
 
-use crate::error::{Errno, Error, Result};
-use crate::program::Program;
+pub use crate::error::{Errno, Error, Result, err};
 
 /// What kind of node a name refers to. There are no symlinks: the protocol
 /// has no way to make one.
@@ -50,8 +67,8 @@ impl NodeType {
     }
 }
 
-/// Who is asking. The kernel passes it with every path operation so servers
-/// can answer `/proc/self` and, later, check permissions without hacks.
+/// Who is asking. The kernel passes it with every call, so servers can
+/// answer `/proc/self` and `/dev/pid` and check permissions without hacks.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Default)]
 pub struct Caller {
     pub pid: u32,
@@ -82,6 +99,10 @@ pub struct OpenFlags {
     pub truncate: bool,
     /// Every write goes to the end of the file, whatever the offset.
     pub append: bool,
+    /// Remove the file when this open closes (9P's ORCLOSE): how a server
+    /// posts itself in `/srv` so that the post goes with it. A server that
+    /// cannot do it refuses the open with `EINVAL`.
+    pub rclose: bool,
     /// Permission bits for a file this open creates. The kernel has already
     /// applied the caller's umask.
     pub perm: u32,
@@ -101,6 +122,7 @@ impl OpenFlags {
         exclusive: false,
         truncate: false,
         append: false,
+        rclose: false,
         perm: 0o666,
     };
     /// Write, creating or truncating: what `>` does.
@@ -155,11 +177,56 @@ pub struct Qid {
     pub kind: NodeType,
 }
 
-/// What `open` answers: the handle and the identity of what was opened.
+/// A new open of one of the server's own files: the handle and the
+/// identity of what was opened.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub struct Opened {
     pub handle: Handle,
     pub qid: Qid,
+}
+
+/// Something only the kernel looks inside, which a server may hold and hand
+/// back: an open file the kernel made (answered by `open` as
+/// [`OpenResult::Existing`]) or the native program an exec node carries.
+/// Servers store and return it; they never need to know its type.
+pub type Opaque = Arc<dyn Any + Send + Sync>;
+
+/// What `open` answers (Redox's `OpenResult`, Plan 9's `devsrv` open).
+#[derive(Clone)]
+pub enum OpenResult {
+    /// The server opened one of its files.
+    Opened(Opened),
+    /// An open file that already exists, shared with whoever else holds it
+    /// (its offset too): the caller's own fd N for the dup device, a posted
+    /// fd for `/srv`. The kernel checks the access asked for against the
+    /// file's own.
+    Existing(Opaque),
+}
+
+impl OpenResult {
+    /// The new open, if the server made one rather than answering an
+    /// existing file.
+    pub fn opened(self) -> Option<Opened> {
+        match self {
+            OpenResult::Opened(o) => Some(o),
+            OpenResult::Existing(_) => None,
+        }
+    }
+}
+
+impl From<Opened> for OpenResult {
+    fn from(o: Opened) -> Self {
+        OpenResult::Opened(o)
+    }
+}
+
+impl fmt::Debug for OpenResult {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OpenResult::Opened(o) => write!(f, "{o:?}"),
+            OpenResult::Existing(_) => f.write_str("Existing"),
+        }
+    }
 }
 
 /// Metadata of a node. `mode`, `uid`, `gid` and `ctime` are optional, as in
@@ -271,36 +338,45 @@ fn unsupported<T>(what: &str) -> Result<T> {
     ))
 }
 
-/// The protocol. See the module documentation for the rules.
+/// The protocol. See the crate documentation for the rules.
 ///
 /// Path methods (`open`, `stat`, `readdir`, `mkdir`, `remove`, `rename`,
-/// `wstat`) take a cleaned path inside the server and the caller; handle
-/// methods (`read`, `write`, `close`) take the handle `open` returned.
+/// `wstat`) take a cleaned path inside the server; handle methods (`read`,
+/// `write`, `fstat`, `close`) take the handle `open` returned. Every method
+/// takes the caller.
 #[async_trait]
 pub trait Fileserver: Send + Sync + 'static {
     /// A short name for listings and debugging (`memfs`, `devfs`, ...).
     fn name(&self) -> &str;
 
-    async fn open(&self, who: &Caller, path: &str, flags: OpenFlags) -> Result<Opened> {
+    async fn open(&self, who: &Caller, path: &str, flags: OpenFlags) -> Result<OpenResult> {
         let _ = (who, path, flags);
         unsupported("open")
     }
 
     /// Read up to `count` bytes at `offset`. An empty answer means end of
     /// file. A stream may block until data arrives.
-    async fn read(&self, h: Handle, offset: u64, count: usize) -> Result<Vec<u8>> {
-        let _ = (h, offset, count);
+    async fn read(&self, who: &Caller, h: Handle, offset: u64, count: usize) -> Result<Vec<u8>> {
+        let _ = (who, h, offset, count);
         Err(Errno::EBADF.into())
     }
 
     /// Write `data` at `offset` and answer how many bytes were written.
-    async fn write(&self, h: Handle, offset: u64, data: &[u8]) -> Result<usize> {
-        let _ = (h, offset, data);
+    async fn write(&self, who: &Caller, h: Handle, offset: u64, data: &[u8]) -> Result<usize> {
+        let _ = (who, h, offset, data);
         Err(Errno::EBADF.into())
     }
 
-    async fn close(&self, h: Handle) -> Result<()> {
-        let _ = h;
+    async fn close(&self, who: &Caller, h: Handle) -> Result<()> {
+        let _ = (who, h);
+        Err(Errno::EBADF.into())
+    }
+
+    /// Metadata of the file `h` is open on (9P's Tstat on a fid): the same
+    /// file after a rename, and `ENOENT` never for a removed file still
+    /// open. The name is the file's own last element.
+    async fn fstat(&self, who: &Caller, h: Handle) -> Result<Stat> {
+        let _ = (who, h);
         Err(Errno::EBADF.into())
     }
 
@@ -359,14 +435,14 @@ impl fmt::Debug for dyn Fileserver {
 
 /// A server whose files can carry native executables. Native programs are
 /// closures and cannot be turned into bytes, so they travel beside the
-/// content, not in it.
+/// content, not in it, as [`Opaque`] values only the kernel runs.
 pub trait ExecCapable: Send + Sync {
     /// The native program carried by the file at `path`, if any.
-    fn executable(&self, path: &str) -> Option<Program>;
+    fn executable(&self, path: &str) -> Option<Opaque>;
 
     /// Attach `program` to the file at `path`, creating the file (mode
     /// 0755, owner root) if it does not exist.
-    fn install(&self, path: &str, program: Program) -> Result<()>;
+    fn install(&self, path: &str, program: Opaque) -> Result<()>;
 }
 
 /// A server that holds posted servers: a rendezvous where one process posts
