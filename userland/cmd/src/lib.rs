@@ -42,6 +42,7 @@ mod memfs;
 mod mkdir;
 mod mktemp;
 mod mv;
+mod ninep;
 mod nl;
 mod ns;
 mod od;
@@ -116,6 +117,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("env", env::main),
         program!("envsubst", envsubst::main),
         program!("expand", expand::main),
+        program!("exportfs", ninep::exportfs),
         program!("expr", expr::main),
         program!("false", truefalse::false_),
         program!("fgrep", grep::fgrep),
@@ -161,6 +163,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("sleep", sleep::main),
         program!("sort", sort::main),
         program!("split", split::main),
+        program!("srv", ninep::srv),
         program!("stat", stat::main),
         program!("string", string::main),
         program!("sync", sync::main),
