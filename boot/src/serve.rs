@@ -12,11 +12,10 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use kernel::{Errno, Error, Proc, ProcState, Process, Target};
+use kernel::{Errno, Proc, ProcState, Process, Target};
 use net9::dial::{self, Addr, Listener};
-use net9::export::Export;
+use net9::export::{Export, accept_all};
 use net9::runfs::RunFs;
-use tokio::task::JoinSet;
 
 use crate::{Config, System};
 
@@ -147,33 +146,4 @@ async fn mount_run(p: &Proc) -> kernel::Result<()> {
         .or_else(|e| if e.is(Errno::EEXIST) { Ok(()) } else { Err(e) })?;
     let fs = RunFs::new(p.clone());
     p.mount(fs, "#run", RUN_DIR, kernel::MountFlags::default(), "").await
-}
-
-/// Accept on every listener, each connection served by a task of its
-/// own. Dropping this future (pid 1 ended) ends them all and closes the
-/// listeners.
-pub async fn accept_all(export: Export, listeners: Vec<Listener>) -> kernel::Result<()> {
-    let mut loops = JoinSet::new();
-    for l in listeners {
-        let export = export.clone();
-        loops.spawn(async move {
-            let mut conns = JoinSet::new();
-            loop {
-                tokio::select! {
-                    accepted = l.accept() => match accepted {
-                        Ok((stream, _peer)) => {
-                            let export = export.clone();
-                            conns.spawn(async move { export.serve(stream).await });
-                        }
-                        // A failed accept (out of fds) is not the end of
-                        // the listener; wait a little and go on.
-                        Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
-                    },
-                    Some(_) = conns.join_next(), if !conns.is_empty() => {}
-                }
-            }
-        });
-    }
-    while loops.join_next().await.is_some() {}
-    Err(Error::with_detail(Errno::EIO, "every listener failed"))
 }

@@ -769,7 +769,91 @@ pub fn trials(bin: &std::path::Path) -> Vec<Trial> {
         ),
     ];
     t.extend(lifecycle(bin));
+    t.extend(importer(bin));
     t
+}
+
+/// Run the binary with `args` off the runtime's thread (the served
+/// system runs on it): stdout, stderr, status.
+async fn ninebox(bin: &std::path::Path, args: Vec<String>) -> (String, String, Option<i32>) {
+    let bin = bin.to_path_buf();
+    tokio::task::spawn_blocking(move || {
+        let out = std::process::Command::new("timeout")
+            .arg("30")
+            .arg(bin)
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("run ninebox");
+        (
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+            out.status.code(),
+        )
+    })
+    .await
+    .expect("the runner")
+}
+
+/// `import` and `srv` in another system, against a served one.
+fn importer(bin: &std::path::Path) -> Vec<Trial> {
+    let (b1, b2) = (bin.to_path_buf(), bin.to_path_buf());
+    vec![
+        trial(
+            "import_mounts_a_remote_tree_that_works_like_any",
+            TREE,
+            move |s| async move {
+                let addr = s.addr.to_string();
+                let allow = format!("allow=unix!{}/*", s.dir.display());
+                let script = format!(
+                    "import -c '{addr}' /tmp/d /mnt && cat /mnt/f && echo one >/mnt/new && echo two >>/mnt/new && \
+                 cat /mnt/new && mkdir /mnt/sub && mv /mnt/new /mnt/renamed && mv /mnt/renamed /mnt/sub/ && \
+                 ls /mnt /mnt/sub && rm -r /mnt/sub && ls /mnt/dir | wc -l && \
+                 srv '{addr}' again && mount /srv/again /n/again && cat /n/again/tmp/d/f; cat /mnt/nope"
+                );
+                let got = ninebox(&b1, vec!["--net".into(), allow, "-c".into(), script]).await;
+                let want_out = "hello\none\ntwo\n/mnt:\na\ndir\nf\nsub\n\n/mnt/sub:\nrenamed\n12\nhello\n";
+                assert_eq!(got.0, want_out, "{got:?}");
+                assert_eq!(got.1, "cat: /mnt/nope: No such file or directory\n");
+                assert_eq!(got.2, Some(1));
+                // What the client did is there on the server.
+                let c = s.attached().await;
+                missing(&c, &["tmp", "d", "sub"]).await;
+                s.stop().await;
+            },
+        ),
+        trial(
+            "a_dial_the_host_did_not_allow_is_permission_denied",
+            "",
+            move |s| async move {
+                let addr = s.addr.to_string();
+                let got = ninebox(&b2, vec!["-c".into(), format!("import '{addr}' /mnt; srv '{addr}' x")]).await;
+                let denied = format!("permission denied: {addr} (not allowed by --net)");
+                assert!(got.1.contains(&format!("import: {addr}: {denied}")), "{got:?}");
+                assert!(got.1.lines().nth(1).is_some_and(|l| l.starts_with("srv: ")), "{got:?}");
+                assert_eq!(got.2, Some(1));
+                s.stop().await;
+            },
+        ),
+        trial(
+            "an_import_answers_hung_up_once_its_server_is_gone",
+            TREE,
+            |s| async move {
+                use kernel::Fileserver;
+                let fs = net9::import::ImportFs::attach(s.client().await, "user", "")
+                    .await
+                    .unwrap();
+                let who = kernel::Caller::KERNEL;
+                assert_eq!(fs.stat(&who, "/tmp/d/f").await.unwrap().size, 6);
+                let entries = fs.readdir(&who, "/tmp/d").await.unwrap();
+                assert_eq!(entries.len(), 3);
+                s.stop().await;
+                let e = fs.stat(&who, "/tmp/d/f").await.unwrap_err();
+                assert!(e.is(kernel::Errno::EHUNGUP), "{e}");
+                assert_eq!(net9::errors::to_wire(&e), "i/o on hung-up channel");
+            },
+        ),
+    ]
 }
 
 fn read_msg(fid: u32) -> Tmsg {

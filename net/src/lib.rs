@@ -8,6 +8,7 @@
 //!   the only functions that dial or announce from inside a system.
 //! * [`client`]: requests multiplexed by tag, flushed when abandoned.
 //! * [`export`]: the 9P2000 exporter of a namespace.
+//! * [`import`]: a remote 9P server as a fileserver (`srv`, `import`).
 //! * [`runfs`]: the clone-style files `ninebox run` and `attach` use.
 //! * [`errors`]: kernel codes to Plan 9 error strings and back.
 
@@ -16,6 +17,7 @@ pub mod dial;
 pub mod errors;
 pub mod export;
 mod frame;
+pub mod import;
 pub mod policy;
 pub mod runfs;
 

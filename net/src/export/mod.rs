@@ -23,6 +23,7 @@ mod ops;
 mod stat;
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use kernel::{Errno, Error, Proc, Result};
 use p9::{IOHDRSZ, NOTAG, Rmsg, Tmsg};
@@ -30,8 +31,9 @@ use parking_lot::Mutex;
 use rustc_hash::FxHashMap;
 use tokio::io::AsyncWriteExt;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, mpsc, oneshot, watch};
+use tokio::task::JoinSet;
 
-use crate::dial::{Stream, WriteHalf};
+use crate::dial::{Listener, Stream, WriteHalf};
 use crate::errors;
 use crate::frame::read_frame;
 
@@ -288,4 +290,33 @@ async fn write_replies(mut w: WriteHalf, mut rx: mpsc::Receiver<Vec<u8>>) {
 /// A protocol error with the text 9P servers send for it.
 pub(crate) fn wire_error(code: Errno, text: &'static str) -> Error {
     Error::with_detail(code, text)
+}
+
+/// Accept on every listener, each connection served by a task of its
+/// own. Dropping this future (pid 1 ended) ends them all and closes the
+/// listeners.
+pub async fn accept_all(export: Export, listeners: Vec<Listener>) -> Result<()> {
+    let mut loops = JoinSet::new();
+    for l in listeners {
+        let export = export.clone();
+        loops.spawn(async move {
+            let mut conns = JoinSet::new();
+            loop {
+                tokio::select! {
+                    accepted = l.accept() => match accepted {
+                        Ok((stream, _peer)) => {
+                            let export = export.clone();
+                            conns.spawn(async move { export.serve(stream).await });
+                        }
+                        // A failed accept (out of fds) is not the end of
+                        // the listener; wait a little and go on.
+                        Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+                    },
+                    Some(_) = conns.join_next(), if !conns.is_empty() => {}
+                }
+            }
+        });
+    }
+    while loops.join_next().await.is_some() {}
+    Err(Error::with_detail(Errno::EIO, "every listener failed"))
 }

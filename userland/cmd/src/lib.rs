@@ -45,6 +45,7 @@ mod memfs;
 mod mkdir;
 mod mktemp;
 mod mv;
+mod ninep;
 mod nl;
 mod ns;
 mod od;
@@ -121,6 +122,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("env", env::main),
         program!("envsubst", envsubst::main),
         program!("expand", expand::main),
+        program!("exportfs", ninep::exportfs),
         program!("expr", expr::main),
         program!("false", truefalse::false_),
         program!("fgrep", grep::fgrep),
@@ -173,6 +175,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("snapshots", snapshot::snapshots),
         program!("sort", sort::main),
         program!("split", split::main),
+        program!("srv", ninep::srv),
         program!("stat", stat::main),
         program!("string", string::main),
         program!("sync", sync::main),

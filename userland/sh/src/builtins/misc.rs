@@ -718,6 +718,7 @@ const HELP: &[(&str, &str)] = &[
     ("getopts", "getopts optstring name [arg ...]"),
     ("hash", "hash [-r]"),
     ("help", "help [pattern ...]"),
+    ("import", "import [-abcCq] addr [remotepath] old"),
     ("jobs", "jobs [-lnprs]"),
     (
         "kill",

@@ -69,6 +69,7 @@ table! {
     "getopts" => misc::getopts,
     "hash" => misc::hash,
     "help" => misc::help,
+    "import" => ns::import,
     "jobs" => jobs::jobs,
     "kill" => jobs::kill,
     "let" => vars::let_,

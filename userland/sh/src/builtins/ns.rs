@@ -91,6 +91,35 @@ pub async fn mount(sh: &mut Shell, argv: Vec<String>) -> Res {
     }
 }
 
+/// `import [-abcCq] ADDR [remotepath] old`: dial a 9P2000 server (as the
+/// host's `--net` policy allows) and mount its tree here, as Plan 9's
+/// import does. A builtin like `mount`, for the same reason.
+pub async fn import(sh: &mut Shell, argv: Vec<String>) -> Res {
+    const USAGE: &str = "[-abcCq] addr [remotepath] old";
+    let Ok((f, quiet, args)) = flags(&argv) else {
+        return usage(sh, "import", USAGE).await;
+    };
+    let (addr, remote, old) = match args.as_slice() {
+        [a, o] => (a, String::new(), o),
+        [a, r, o] => (a, bytes::to_os(r), o),
+        _ => return usage(sh, "import", USAGE).await,
+    };
+    let r = async {
+        let fs = net9::import::dial(&sh.proc, &bytes::to_os(addr), "").await?;
+        sh.proc.mount(fs, addr, &bytes::to_os(old), f, &remote).await
+    }
+    .await;
+    match r {
+        Ok(()) => Ok(0),
+        Err(e) => {
+            if !quiet {
+                sh.write_fd(2, &format!("import: {addr}: {}\n", e.message())).await;
+            }
+            Ok(1)
+        }
+    }
+}
+
 pub async fn unmount(sh: &mut Shell, argv: Vec<String>) -> Res {
     let Ok((_, quiet, args)) = flags(&argv) else {
         return usage(sh, "unmount", "[new] old").await;
