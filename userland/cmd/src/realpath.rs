@@ -1,6 +1,7 @@
-//! `realpath`: print resolved absolute names. There are no symbolic links
-//! here, so resolving is lexical (`.` and `..` taken away) plus the
-//! existence checks each mode asks for.
+//! `realpath` and `readlink` (GNU coreutils 9.1): print resolved absolute
+//! names. There are no symbolic links here, so resolving is lexical (`.`
+//! and `..` taken away) plus the existence checks each mode asks for, and
+//! plain `readlink` finds no link to read.
 
 use kernel::{Errno, Proc};
 
@@ -110,6 +111,99 @@ pub async fn main(mut cmd: Cmd) -> i32 {
         };
         cmd.out.write(shown.as_bytes()).await;
         cmd.out.write(&[end]).await;
+    }
+    cmd.finish(status).await
+}
+
+const READLINK_HELP: &str = "Usage: readlink [OPTION]... FILE...
+Print value of a symbolic link or canonical file name
+
+  -f, --canonicalize            canonicalize by following every symlink in
+                                every component of the given name recursively;
+                                all but the last component must exist
+  -e, --canonicalize-existing   canonicalize by following every symlink in
+                                every component of the given name recursively,
+                                all components must exist
+  -m, --canonicalize-missing    canonicalize by following every symlink in
+                                every component of the given name recursively,
+                                without requirements on components existence
+  -n, --no-newline              do not output the trailing delimiter
+  -q, --quiet
+  -s, --silent                  suppress most error messages (on by default)
+  -v, --verbose                 report error messages
+  -z, --zero                    end each output line with NUL, not newline
+      --help        display this help and exit
+      --version     output version information and exit
+
+There are no symbolic links here (see specs/links.md): without -f, -e or
+-m every existing FILE is 'not a link' (status 1, Invalid argument).
+";
+
+const READLINK_SPEC: &[Opt] = &[
+    flag("canonicalize", 'f'),
+    flag("canonicalize-existing", 'e'),
+    flag("canonicalize-missing", 'm'),
+    flag("no-newline", 'n'),
+    flag("quiet", 'q'),
+    flag("silent", 's'),
+    flag("verbose", 'v'),
+    flag("zero", 'z'),
+];
+
+pub async fn readlink(mut cmd: Cmd) -> i32 {
+    let opts = match cmd.parse(READLINK_SPEC, READLINK_HELP).await {
+        Ok(o) => o,
+        Err(status) => return status,
+    };
+    // The last of -f -e -m wins; without one, read the link itself.
+    let mut need = None;
+    let mut verbose = false;
+    for (name, _) in &opts.list {
+        match *name {
+            "canonicalize" => need = Some(Need::AllButLast),
+            "canonicalize-existing" => need = Some(Need::All),
+            "canonicalize-missing" => need = Some(Need::Nothing),
+            "verbose" => verbose = true,
+            "quiet" | "silent" => verbose = false,
+            _ => {}
+        }
+    }
+    if opts.operands.is_empty() {
+        return cmd.usage_error("missing operand", 1).await;
+    }
+    let mut newline = !opts.has("no-newline");
+    if !newline && opts.operands.len() > 1 {
+        cmd.error("ignoring --no-newline with multiple arguments").await;
+        newline = true;
+    }
+    let end: &[u8] = match (opts.has("zero"), newline) {
+        (true, _) => b"\0",
+        (false, true) => b"\n",
+        (false, false) => b"",
+    };
+    let p = cmd.p.clone();
+    let mut status = 0;
+    for name in &opts.operands {
+        let r = match need {
+            Some(need) => resolve(&p, name, need).await,
+            // An existing file is not a link: EINVAL, as readlink(2) says.
+            None => match p.stat(name).await {
+                Ok(_) => Err(Errno::EINVAL.into()),
+                Err(e) => Err(e),
+            },
+        };
+        match r {
+            Ok(r) => {
+                cmd.out.write(r.as_bytes()).await;
+                cmd.out.write(end).await;
+            }
+            Err(e) => {
+                if verbose {
+                    cmd.error(format!("{}: {}", quotef(name), e.strerror())).await;
+                }
+                status = 1;
+            }
+        }
     }
     cmd.finish(status).await
 }

@@ -1,4 +1,6 @@
-//! Shell patterns: `*`, `?`, bracket expressions, backslash escapes.
+//! Shell patterns: `*`, `?`, bracket expressions, backslash escapes, and
+//! with [`Opts::extglob`] bash's `?(a|b)`, `*(..)`, `+(..)`, `@(..)`,
+//! `!(..)`.
 //!
 //! One matcher serves `case`, `[[ x == p ]]`, the `${x#p}` family and
 //! pathname expansion. A pattern is compiled from text in which each
@@ -6,14 +8,46 @@
 //! themselves, which is how `case $x in "*")` matches only a star.
 //! Matching is the classic backtracking wildcard match (linear for one
 //! star, O(n·m) worst case), over chars, which are bytes in the shell's
-//! representation.
+//! representation. A pattern with extended groups is matched by a
+//! memoised recursive search instead.
+
+use std::collections::HashMap;
 
 #[derive(Clone, Debug, PartialEq)]
 enum Tok {
     Char(char),
     Any,
     Star,
-    Class { negated: bool, items: Vec<ClassItem> },
+    Class {
+        negated: bool,
+        items: Vec<ClassItem>,
+    },
+    /// An extglob group: its operator and alternatives.
+    Group(Repeat, Vec<Vec<Tok>>),
+}
+
+/// What an extglob group's operator allows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Repeat {
+    /// `?(..)`: zero or one.
+    Optional,
+    /// `*(..)`: any number.
+    Any,
+    /// `+(..)`: one or more.
+    Some,
+    /// `@(..)`: exactly one.
+    One,
+    /// `!(..)`: anything but one.
+    Not,
+}
+
+/// How a pattern is read and matched.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Opts {
+    /// Extended groups (`shopt -s extglob`).
+    pub extglob: bool,
+    /// Letters match either case (`nocasematch`, `nocaseglob`).
+    pub nocase: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -26,6 +60,9 @@ enum ClassItem {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Pattern {
     toks: Vec<Tok>,
+    nocase: bool,
+    /// True if any group is present (then matching searches).
+    groups: bool,
 }
 
 impl Pattern {
@@ -39,42 +76,25 @@ impl Pattern {
     pub fn literal(s: &str) -> Pattern {
         Pattern {
             toks: s.chars().map(Tok::Char).collect(),
+            nocase: false,
+            groups: false,
         }
     }
 
     /// Compile from characters marked `quoted`.
     pub fn compile(chars: &[(char, bool)]) -> Pattern {
-        let mut toks = Vec::new();
-        let mut i = 0;
-        while i < chars.len() {
-            let (c, quoted) = chars[i];
-            i += 1;
-            if quoted {
-                toks.push(Tok::Char(c));
-                continue;
-            }
-            match c {
-                '*' => {
-                    if toks.last() != Some(&Tok::Star) {
-                        toks.push(Tok::Star);
-                    }
-                }
-                '?' => toks.push(Tok::Any),
-                '\\' if i < chars.len() => {
-                    toks.push(Tok::Char(chars[i].0));
-                    i += 1;
-                }
-                '[' => match parse_class(&chars[i..]) {
-                    Some((tok, used)) => {
-                        toks.push(tok);
-                        i += used;
-                    }
-                    None => toks.push(Tok::Char('[')),
-                },
-                _ => toks.push(Tok::Char(c)),
-            }
+        Pattern::compile_with(chars, Opts::default())
+    }
+
+    /// Compile from characters marked `quoted`, with options.
+    pub fn compile_with(chars: &[(char, bool)], opts: Opts) -> Pattern {
+        let toks = compile_toks(chars, opts.extglob);
+        let groups = has_groups(&toks);
+        Pattern {
+            toks,
+            nocase: opts.nocase,
+            groups,
         }
-        Pattern { toks }
     }
 
     /// True if the pattern has any wildcard (else globbing leaves the word
@@ -107,37 +127,195 @@ impl Pattern {
     }
 
     pub fn matches_chars(&self, s: &[char]) -> bool {
-        let p = &self.toks;
-        let (mut pi, mut si) = (0, 0);
-        let mut star: Option<(usize, usize)> = None;
-        while si < s.len() {
-            if pi < p.len() {
-                match &p[pi] {
-                    Tok::Star => {
-                        star = Some((pi, si));
-                        pi += 1;
-                        continue;
-                    }
-                    t if single(t, s[si]) => {
-                        pi += 1;
-                        si += 1;
-                        continue;
-                    }
-                    _ => {}
+        if self.groups {
+            return Search::new(self.nocase).whole(&self.toks, s);
+        }
+        wildcard(&self.toks, s, self.nocase)
+    }
+}
+
+/// Tokens from characters marked quoted; `extglob` reads groups.
+fn compile_toks(chars: &[(char, bool)], extglob: bool) -> Vec<Tok> {
+    let mut toks = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (c, quoted) = chars[i];
+        i += 1;
+        if quoted {
+            toks.push(Tok::Char(c));
+            continue;
+        }
+        if extglob
+            && chars.get(i) == Some(&('(', false))
+            && let Some(repeat) = repeat_of(c)
+            && let Some((alts, used)) = group(&chars[i + 1..])
+        {
+            let alts = alts.iter().map(|a| compile_toks(a, true)).collect();
+            toks.push(Tok::Group(repeat, alts));
+            i += 1 + used;
+            continue;
+        }
+        match c {
+            '*' => {
+                if toks.last() != Some(&Tok::Star) {
+                    toks.push(Tok::Star);
                 }
             }
-            match star {
-                Some((sp, ss)) => {
-                    pi = sp + 1;
-                    si = ss + 1;
-                    star = Some((sp, ss + 1));
+            '?' => toks.push(Tok::Any),
+            '\\' if i < chars.len() => {
+                toks.push(Tok::Char(chars[i].0));
+                i += 1;
+            }
+            '[' => match parse_class(&chars[i..]) {
+                Some((tok, used)) => {
+                    toks.push(tok);
+                    i += used;
                 }
-                None => return false,
+                None => toks.push(Tok::Char('[')),
+            },
+            _ => toks.push(Tok::Char(c)),
+        }
+    }
+    toks
+}
+
+/// Text with each character marked quoted or not.
+type Marked = Vec<(char, bool)>;
+
+fn repeat_of(c: char) -> Option<Repeat> {
+    Some(match c {
+        '?' => Repeat::Optional,
+        '*' => Repeat::Any,
+        '+' => Repeat::Some,
+        '@' => Repeat::One,
+        '!' => Repeat::Not,
+        _ => return None,
+    })
+}
+
+/// A group's alternatives after its `(`, split at top-level `|`, and how
+/// many characters it used (including the closing `)`); `None` if
+/// unclosed.
+fn group(chars: &[(char, bool)]) -> Option<(Vec<Marked>, usize)> {
+    let mut alts = vec![Vec::new()];
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        i += 1;
+        match c {
+            (')', false) if depth == 0 => return Some((alts, i)),
+            ('|', false) if depth == 0 => {
+                alts.push(Vec::new());
+                continue;
+            }
+            ('(', false) => depth += 1,
+            (')', false) => depth -= 1,
+            ('\\', false) if i < chars.len() => {
+                let last = alts.last_mut().expect("never empty");
+                last.push(c);
+                last.push(chars[i]);
+                i += 1;
+                continue;
+            }
+            _ => {}
+        }
+        alts.last_mut().expect("never empty").push(c);
+    }
+    None
+}
+
+fn has_groups(toks: &[Tok]) -> bool {
+    toks.iter().any(|t| matches!(t, Tok::Group(..)))
+}
+
+/// The classic backtracking match of `*`, `?` and classes (linear for
+/// one star).
+fn wildcard(p: &[Tok], s: &[char], nocase: bool) -> bool {
+    let (mut pi, mut si) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while si < s.len() {
+        if pi < p.len() {
+            match &p[pi] {
+                Tok::Star => {
+                    star = Some((pi, si));
+                    pi += 1;
+                    continue;
+                }
+                t if single(t, s[si], nocase) => {
+                    pi += 1;
+                    si += 1;
+                    continue;
+                }
+                _ => {}
             }
         }
-        p[pi..].iter().all(|t| *t == Tok::Star)
+        match star {
+            Some((sp, ss)) => {
+                pi = sp + 1;
+                si = ss + 1;
+                star = Some((sp, ss + 1));
+            }
+            None => return false,
+        }
+    }
+    p[pi..].iter().all(|t| *t == Tok::Star)
+}
+
+/// Matching with groups: a search over (tokens left, text span), each
+/// answer remembered, so nested repetitions stay polynomial.
+struct Search {
+    nocase: bool,
+    seen: HashMap<(usize, usize, usize, usize), bool>,
+}
+
+impl Search {
+    fn new(nocase: bool) -> Search {
+        Search {
+            nocase,
+            seen: HashMap::new(),
+        }
     }
 
+    /// True if all of `s` matches `toks`.
+    fn whole(&mut self, toks: &[Tok], s: &[char]) -> bool {
+        let key = (toks.as_ptr() as usize, toks.len(), s.as_ptr() as usize, s.len());
+        if let Some(&r) = self.seen.get(&key) {
+            return r;
+        }
+        let r = match toks.first() {
+            None => s.is_empty(),
+            Some(Tok::Star) => (0..=s.len()).any(|k| self.whole(&toks[1..], &s[k..])),
+            Some(Tok::Group(repeat, alts)) => {
+                (0..=s.len()).any(|k| self.group(*repeat, alts, &s[..k]) && self.whole(&toks[1..], &s[k..]))
+            }
+            Some(t) => !s.is_empty() && single(t, s[0], self.nocase) && self.whole(&toks[1..], &s[1..]),
+        };
+        self.seen.insert(key, r);
+        r
+    }
+
+    fn one_of(&mut self, alts: &[Vec<Tok>], s: &[char]) -> bool {
+        alts.iter().any(|a| self.whole(a, s))
+    }
+
+    /// True if `s` is one or more alternatives in a row.
+    fn repeated(&mut self, alts: &[Vec<Tok>], s: &[char]) -> bool {
+        (1..=s.len()).any(|k| self.one_of(alts, &s[..k]) && (k == s.len() || self.repeated(alts, &s[k..])))
+    }
+
+    fn group(&mut self, repeat: Repeat, alts: &[Vec<Tok>], s: &[char]) -> bool {
+        match repeat {
+            Repeat::One => self.one_of(alts, s),
+            Repeat::Optional => s.is_empty() || self.one_of(alts, s),
+            Repeat::Not => !self.one_of(alts, s),
+            Repeat::Some => self.one_of(alts, s) || self.repeated(alts, s),
+            Repeat::Any => s.is_empty() || self.one_of(alts, s) || self.repeated(alts, s),
+        }
+    }
+}
+
+impl Pattern {
     /// Length (in chars) of the shortest or longest prefix of `s` that
     /// matches.
     pub fn match_prefix(&self, s: &[char], longest: bool) -> Option<usize> {
@@ -175,12 +353,16 @@ impl Pattern {
     }
 }
 
-fn single(t: &Tok, c: char) -> bool {
+fn single(t: &Tok, c: char, nocase: bool) -> bool {
     match t {
-        Tok::Char(p) => *p == c,
+        Tok::Char(p) => *p == c || (nocase && p.eq_ignore_ascii_case(&c)),
         Tok::Any => true,
-        Tok::Class { negated, items } => items.iter().any(|i| class_item(i, c)) != *negated,
-        Tok::Star => false,
+        Tok::Class { negated, items } => {
+            let hit = |c: char| items.iter().any(|i| class_item(i, c));
+            let found = hit(c) || (nocase && (hit(c.to_ascii_lowercase()) || hit(c.to_ascii_uppercase())));
+            found != *negated
+        }
+        Tok::Star | Tok::Group(..) => false,
     }
 }
 
@@ -292,6 +474,39 @@ mod tests {
         assert!(p.matches("*a"));
         assert!(!p.matches("xa"));
         assert!(!p.has_meta());
+    }
+
+    fn x(p: &str, s: &str) -> bool {
+        let chars: Vec<(char, bool)> = p.chars().map(|c| (c, false)).collect();
+        let opts = Opts {
+            extglob: true,
+            nocase: false,
+        };
+        Pattern::compile_with(&chars, opts).matches(s)
+    }
+
+    #[test]
+    fn extglob_groups() {
+        assert!(x("*.@(c|h)", "foo.c"));
+        assert!(!x("*.@(c|h)", "foo.o"));
+        assert!(x("?(a)b", "b") && x("?(a)b", "ab") && !x("?(a)b", "aab"));
+        assert!(x("*(ab)", "") && x("*(ab)", "abab") && !x("*(ab)", "aba"));
+        assert!(x("+(ab)", "ab") && !x("+(ab)", ""));
+        assert!(x("!(*.o)", "a.c") && !x("!(*.o)", "a.o"));
+        assert!(x("a!(x)c", "abc") && !x("a!(x)c", "axc"));
+        assert!(x("@(a|+(b))c", "bbbc"));
+        assert!(!m("@(a)", "a"), "groups need extglob");
+        assert!(x("+(a|b)", &"ab".repeat(200)), "nested repetition stays fast");
+    }
+
+    #[test]
+    fn nocase() {
+        let chars: Vec<(char, bool)> = "a[b-c]*".chars().map(|c| (c, false)).collect();
+        let opts = Opts {
+            extglob: false,
+            nocase: true,
+        };
+        assert!(Pattern::compile_with(&chars, opts).matches("ABx"));
     }
 
     #[test]

@@ -199,7 +199,7 @@ fn one_pass(
             }
             'b' => {
                 let a = take().unwrap_or_default();
-                let (s, stop) = escape::decode(&a, true);
+                let (s, stop) = escape::decode_printf_b(&a);
                 let s: String = match spec.precision {
                     Some(p) => s.chars().take(p).collect(),
                     None => s,
@@ -506,7 +506,7 @@ fn exp_form(v: f64, p: usize) -> String {
 }
 
 /// C's `%g`: `%e` or `%f` by the exponent, trailing zeros removed.
-fn g_form(v: f64, p: usize, alt: bool) -> String {
+pub fn g_form(v: f64, p: usize, alt: bool) -> String {
     if v == 0.0 {
         return if alt { fixed(0.0, p - 1) } else { "0".to_string() };
     }

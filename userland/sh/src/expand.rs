@@ -16,9 +16,9 @@ use kernel::{Errno, SpawnOpts, Target};
 
 use super::ast::*;
 use super::vars::{Value, resolve_index};
-use super::{Flow, Shell};
+use super::{Flow, Shell, builtins};
 use common::bytes;
-use common::pattern::Pattern;
+use common::pattern::{Opts as PatternOpts, Pattern};
 
 #[derive(Clone, Debug)]
 enum Seg {
@@ -223,10 +223,25 @@ impl Shell {
         Ok(acc.joined())
     }
 
-    /// A pattern: quoted characters match themselves.
+    /// A pattern: quoted characters match themselves; extglob groups
+    /// with `shopt -s extglob`.
     pub async fn expand_pattern(&mut self, w: &Word) -> Result<Pattern, Flow> {
+        let opts = self.pattern_opts(false);
+        self.expand_pattern_with(w, opts).await
+    }
+
+    /// How patterns are read now; `matching` for the matches
+    /// `nocasematch` governs (`case`, `[[ ]]`, `${x/p/r}`).
+    pub fn pattern_opts(&self, matching: bool) -> PatternOpts {
+        PatternOpts {
+            extglob: self.shopts.extglob,
+            nocase: matching && self.shopts.nocasematch,
+        }
+    }
+
+    pub async fn expand_pattern_with(&mut self, w: &Word, opts: PatternOpts) -> Result<Pattern, Flow> {
         let chars = self.expand_qchars(w).await?;
-        Ok(Pattern::compile(&chars))
+        Ok(Pattern::compile_with(&chars, opts))
     }
 
     /// The characters of an expansion, each marked quoted or not, without
@@ -385,6 +400,30 @@ impl Shell {
                 self.error(&format!("{text}: bad substitution")).await;
                 return Err(Flow::Abort(1));
             }
+            // A nameref reads what it names (`${!ref}` is that name).
+            if let ParamName::Var(n) = &p.name
+                && let Some(target) = self.vars.resolve(n)
+            {
+                if p.indirect && !matches!(p.op, ParamOp::Names { .. }) {
+                    let named = Part::Quoted(
+                        self.vars
+                            .get(n)
+                            .and_then(|v| v.value.as_ref())
+                            .and_then(Value::scalar)
+                            .unwrap_or_default()
+                            .to_string(),
+                    );
+                    return self.expand_parts(std::slice::from_ref(&named), ctx, acc).await;
+                }
+                if let Some((name, index)) = parse_param_ref(&target) {
+                    let via = ParamExp {
+                        name,
+                        index: if p.index.is_some() { p.index.clone() } else { index },
+                        ..p.clone()
+                    };
+                    return self.expand_param(&via, ctx, acc).await;
+                }
+            }
             let value = self.param_value(p).await?;
             let display = param_display(p);
             let handles_unset = matches!(
@@ -485,7 +524,8 @@ impl Shell {
                     emit(acc, map_value(value, f), ctx, &self.ifs());
                 }
                 ParamOp::Replace { mode, pattern, with } => {
-                    let pat = self.expand_pattern(pattern).await?;
+                    let opts = self.pattern_opts(true);
+                    let pat = self.expand_pattern_with(pattern, opts).await?;
                     let rep = self.expand_qchars(with).await?;
                     // An empty pattern matches nothing, except anchored
                     // (`${a[@]/#/-I}` prefixes every element).
@@ -499,6 +539,18 @@ impl Shell {
                         replace(&s, &pat, &rep, mode)
                     };
                     emit(acc, map_value(value, f), ctx, &self.ifs());
+                }
+                ParamOp::Transform(op) => {
+                    let v = match op.filter(|c| "QEPAaKkUuL".contains(*c)) {
+                        Some(op) => self.transform(p, op, value).await,
+                        None if matches!(value, PVal::Unset) => value,
+                        None => {
+                            let op = op.map(String::from).unwrap_or_default();
+                            self.error(&format!("${{{display}@{op}}}: bad substitution")).await;
+                            return Err(Flow::Exit(self.fatal_status()));
+                        }
+                    };
+                    emit(acc, v, ctx, &self.ifs());
                 }
                 ParamOp::Case { upper, all, pattern } => {
                     let pat = if pattern.parts.is_empty() {
@@ -543,6 +595,88 @@ impl Shell {
             }
             Ok(())
         })
+    }
+
+    /// `${x@op}`: `Q` quoted for reuse, `E` escapes decoded, `P` as a
+    /// prompt, `U`/`u`/`L` case, `a` the attributes, `A` an assignment
+    /// that recreates it, `K`/`k` arrays as key-value pairs.
+    async fn transform(&mut self, p: &ParamExp, op: char, value: PVal) -> PVal {
+        let var = match &p.name {
+            ParamName::Var(n) => self.vars.get(n).cloned(),
+            _ => None,
+        };
+        if op == 'a'
+            && let Some(v) = &var
+            && !whole_or_set(&value, p)
+        {
+            return PVal::Str(builtins::attr_letters(v));
+        }
+        if matches!(value, PVal::Unset) {
+            return value;
+        }
+        let whole = is_all(p);
+        match op {
+            'Q' => map_value(value, |s| quote_reusable(&s)),
+            'E' => map_value(value, |s| common::escape::decode(&s, false).0),
+            'U' => map_value(value, |s| s.to_ascii_uppercase()),
+            'L' => map_value(value, |s| s.to_ascii_lowercase()),
+            'u' => map_value(value, |s| change_case(&s, true, false, None)),
+            'P' => match value {
+                PVal::Words(ws, star) => {
+                    let mut out = Vec::with_capacity(ws.len());
+                    for w in ws {
+                        out.push(self.expand_prompt(&w).await);
+                    }
+                    PVal::Words(out, star)
+                }
+                PVal::Str(s) => PVal::Str(self.expand_prompt(&s).await),
+                PVal::Unset => PVal::Unset,
+            },
+            'a' => {
+                let letters = var.as_ref().map(builtins::attr_letters).unwrap_or_default();
+                map_value(value, |_| letters.clone())
+            }
+            'A' => {
+                let (Some(v), ParamName::Var(name)) = (&var, &p.name) else {
+                    return map_value(value, |s| quote_reusable(&s));
+                };
+                if whole && !matches!(v.value, Some(Value::Str(_))) {
+                    return PVal::Str(builtins::describe(name, v));
+                }
+                let letters = builtins::attr_letters(v);
+                let text = |s: &str| match letters.as_str() {
+                    "" => format!("{name}={}", quote_reusable(s)),
+                    l => format!("declare -{l} {name}={}", quote_reusable(s)),
+                };
+                match value {
+                    PVal::Str(s) => PVal::Str(text(&s)),
+                    PVal::Words(ws, _) => PVal::Str(ws.iter().map(|s| text(s)).collect::<Vec<_>>().join(" ")),
+                    PVal::Unset => PVal::Unset,
+                }
+            }
+            _ => {
+                // `K` and `k`.
+                let pairs: Option<Vec<(String, String)>> = match var.as_ref().and_then(|v| v.value.as_ref()) {
+                    Some(Value::Indexed(m)) if whole => {
+                        Some(m.iter().map(|(k, v)| (k.to_string(), v.clone())).collect())
+                    }
+                    Some(Value::Assoc(m)) if whole => {
+                        Some(m.iter().map(|(k, v)| (builtins::assoc_key(k), v.clone())).collect())
+                    }
+                    _ => None,
+                };
+                match (pairs, op) {
+                    (None, _) => map_value(value, |s| quote_reusable(&s)),
+                    (Some(kv), 'K') => PVal::Str(
+                        kv.iter()
+                            .map(|(k, v)| format!("{k} {}", builtins::dq(v)))
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                    ),
+                    (Some(kv), _) => PVal::Words(kv.into_iter().flat_map(|(k, v)| [k, v]).collect(), false),
+                }
+            }
+        }
     }
 
     /// The status a fatal expansion error exits with: 127 for the main
@@ -681,6 +815,8 @@ impl Shell {
     /// Evaluate a subscript: a key for associative arrays, arithmetic
     /// otherwise.
     pub async fn subscript(&mut self, name: &str, index: &Word) -> Result<String, Flow> {
+        let resolved = self.vars.resolve(name);
+        let name = resolved.as_deref().unwrap_or(name);
         let assoc = matches!(self.vars.get(name), Some(v) if v.kind == super::vars::Kind::Assoc || matches!(v.value, Some(Value::Assoc(_))));
         let text = self.expand_str(index).await?;
         if assoc {
@@ -987,14 +1123,18 @@ impl Shell {
 
     async fn glob_field(&mut self, field: Vec<QChar>) -> Result<Vec<String>, Flow> {
         let text: String = field.iter().map(|c| c.0).collect();
-        if self.opts.noglob || !field.iter().any(|&(c, q)| !q && matches!(c, '*' | '?' | '[')) {
+        let extglob = self.shopts.extglob;
+        let wild = |c: char| matches!(c, '*' | '?' | '[') || (extglob && c == '(');
+        if self.opts.noglob || !field.iter().any(|&(c, q)| !q && wild(c)) {
             return Ok(vec![text]);
         }
-        let pat = Pattern::compile(&field);
+        let opts = self.glob_opts();
+        let pat = Pattern::compile_with(&field, opts);
         if !pat.has_meta() {
             return Ok(vec![text]);
         }
-        let matches = self.glob(&field).await;
+        let mut matches = self.glob(&field).await;
+        self.glob_ignore(&mut matches);
         if !matches.is_empty() {
             return Ok(matches);
         }
@@ -1008,8 +1148,41 @@ impl Shell {
         Ok(vec![text])
     }
 
+    /// Patterns for pathname expansion: extglob and nocaseglob.
+    fn glob_opts(&self) -> PatternOpts {
+        PatternOpts {
+            extglob: self.shopts.extglob,
+            nocase: self.shopts.nocaseglob,
+        }
+    }
+
+    /// `GLOBIGNORE`: drop the names matching any of its patterns, and
+    /// `.` and `..` whenever it is set.
+    fn glob_ignore(&mut self, names: &mut Vec<String>) {
+        let Some(ignore) = self.get("GLOBIGNORE").filter(|g| !g.is_empty()) else {
+            return;
+        };
+        let opts = self.glob_opts();
+        let pats: Vec<Pattern> = ignore
+            .split(':')
+            .map(|p| Pattern::compile_with(&p.chars().map(|c| (c, false)).collect::<Vec<_>>(), opts))
+            .collect();
+        names.retain(|n| {
+            let base = n.trim_end_matches('/').rsplit('/').next().unwrap_or(n);
+            base != "." && base != ".." && !pats.iter().any(|p| p.matches(n))
+        });
+    }
+
+    /// True if a glob may match names starting with a dot it did not
+    /// spell: `dotglob`, or `GLOBIGNORE` set (as bash).
+    fn dot_matches(&mut self) -> bool {
+        self.shopts.dotglob || self.get("GLOBIGNORE").is_some_and(|g| !g.is_empty())
+    }
+
     /// Match a pattern against the namespace, component by component.
     async fn glob(&mut self, field: &[QChar]) -> Vec<String> {
+        let opts = self.glob_opts();
+        let dots = self.dot_matches();
         let mut comps: Vec<Vec<QChar>> = vec![Vec::new()];
         for &c in field {
             if c.0 == '/' {
@@ -1032,14 +1205,14 @@ impl Shell {
             let last = k + 1 == n;
             let want_dir = !last || trailing_slash;
             let is_globstar = self.shopts.globstar && comp.len() == 2 && comp.iter().all(|&(c, q)| c == '*' && !q);
-            let pat = Pattern::compile(comp);
+            let pat = Pattern::compile_with(comp, opts);
             let mut next = Vec::new();
             if comp.is_empty() {
                 // `a//b`: keep going.
                 next = current.clone();
             } else if is_globstar {
                 for dir in &current {
-                    self.walk_all(dir, want_dir, &mut next).await;
+                    self.walk_all(dir, want_dir, !last, dots, &mut next).await;
                 }
             } else if !pat.has_meta() {
                 let name = pat.as_literal().unwrap_or_default();
@@ -1064,10 +1237,15 @@ impl Shell {
                         .into_iter()
                         .map(|e| (bytes::from_os(&e.name), e.kind.is_dir()))
                         .collect();
+                    // Without globskipdots, `.*` also matches `.` and `..`.
+                    if !self.shopts.globskipdots && pat.starts_with_dot() {
+                        names.push((".".to_string(), true));
+                        names.push(("..".to_string(), true));
+                    }
                     names.sort();
                     names.dedup();
                     for (name, is_dir) in names {
-                        if name.starts_with('.') && !pat.starts_with_dot() && !self.shopts.dotglob {
+                        if name.starts_with('.') && !pat.starts_with_dot() && !dots {
                             continue;
                         }
                         if want_dir && !is_dir {
@@ -1093,15 +1271,22 @@ impl Shell {
         current
     }
 
-    /// `**`: the directory itself and everything below it (directories
-    /// only when `dirs_only`).
-    async fn walk_all(&mut self, dir: &str, dirs_only: bool, out: &mut Vec<String>) {
+    /// `**`: everything below a directory (directories only when
+    /// `dirs_only`), and with `with_self` the directory itself, so
+    /// `**/*.md` also finds `t.md` at the top.
+    async fn walk_all(&mut self, dir: &str, dirs_only: bool, with_self: bool, dots: bool, out: &mut Vec<String>) {
         let mut stack = vec![dir.to_string()];
-        if !dir.is_empty() {
-            out.push(dir.trim_end_matches('/').to_string());
-        } else if dirs_only {
+        if with_self {
             // The current directory itself is the empty prefix.
-            out.push(String::new());
+            out.push(dir.to_string());
+        } else if !dir.is_empty() {
+            // `d/**` lists `d/` itself (`d/**/` gets its slash later).
+            let own = if dirs_only {
+                dir.to_string()
+            } else {
+                format!("{}/", dir.trim_end_matches('/'))
+            };
+            out.push(own);
         }
         while let Some(d) = stack.pop() {
             let listing = if d.is_empty() { "." } else { d.as_str() };
@@ -1114,7 +1299,7 @@ impl Shell {
                 .collect();
             names.sort();
             for (name, is_dir) in names.into_iter().rev() {
-                if name.starts_with('.') && !self.shopts.dotglob {
+                if name.starts_with('.') && !dots {
                     continue;
                 }
                 let p = join(&d, &name);
@@ -1126,7 +1311,6 @@ impl Shell {
                 }
             }
         }
-        out.retain(|p| !p.is_empty() || !dirs_only);
     }
 }
 
@@ -1156,6 +1340,38 @@ fn emit(acc: &mut Acc, v: PVal, ctx: Ctx, ifs: &str) {
             }
         }
     }
+}
+
+/// True if `${x@a}` has a value per element to show.
+fn whole_or_set(value: &PVal, p: &ParamExp) -> bool {
+    is_all(p) && !matches!(value, PVal::Unset)
+}
+
+/// bash's quoting for reuse as input (`${x@Q}`): single quotes, or
+/// `$'...'` when the text holds characters that are not printable.
+pub fn quote_reusable(s: &str) -> String {
+    if s.chars().all(|c| (' '..='~').contains(&c)) {
+        return format!("'{}'", s.replace('\'', "'\\''"));
+    }
+    let mut out = String::from("$'");
+    for c in s.chars() {
+        match c {
+            '\x07' => out.push_str("\\a"),
+            '\x08' => out.push_str("\\b"),
+            '\x1b' => out.push_str("\\E"),
+            '\x0c' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\x0b' => out.push_str("\\v"),
+            '\\' => out.push_str("\\\\"),
+            '\'' => out.push_str("\\'"),
+            c if (' '..='~').contains(&c) => out.push(c),
+            c => out.push_str(&format!("\\{:03o}", c as u32 & 0xff)),
+        }
+    }
+    out.push('\'');
+    out
 }
 
 fn map_value(v: PVal, f: impl Fn(String) -> String) -> PVal {

@@ -34,7 +34,15 @@ pub struct Jobs {
     pub procsubs: Vec<(kernel::Fd, Pid)>,
     /// Process substitution children that outlived their command.
     pub procsub_zombies: Vec<Pid>,
+    /// The statuses of background processes that ended and left the
+    /// table, oldest first, so `wait PID` still answers them (bash's
+    /// bgpids list, which also keeps a status after it is waited for).
+    pub saved: Vec<(Pid, i32)>,
 }
+
+/// How many ended background statuses are kept (bash keeps up to the
+/// child process limit); the oldest go first.
+const SAVED_STATUSES: usize = 4096;
 
 impl Jobs {
     /// Note that `pid` ended with `code`.
@@ -52,6 +60,35 @@ impl Jobs {
         self.table
             .iter()
             .find_map(|j| j.pids.iter().position(|&p| p == pid).map(|i| j.done[i]))
+            .or_else(|| self.saved.iter().rev().find(|s| s.0 == pid).map(|s| Some(s.1)))
+    }
+
+    /// Take the jobs that have ended out of the table, keeping their
+    /// statuses for `wait`; answers them.
+    pub fn retire_finished(&mut self) -> Vec<Job> {
+        let (done, running): (Vec<Job>, Vec<Job>) =
+            std::mem::take(&mut self.table).into_iter().partition(Job::finished);
+        self.table = running;
+        for j in &done {
+            self.save(j);
+        }
+        done
+    }
+
+    /// Take job number `i` out of the table, keeping its statuses.
+    pub fn retire(&mut self, i: usize) -> Job {
+        let j = self.table.remove(i);
+        self.save(&j);
+        j
+    }
+
+    fn save(&mut self, j: &Job) {
+        for (&pid, code) in j.pids.iter().zip(&j.done) {
+            self.saved.retain(|s| s.0 != pid);
+            self.saved.push((pid, code.unwrap_or(0)));
+        }
+        let excess = self.saved.len().saturating_sub(SAVED_STATUSES);
+        self.saved.drain(..excess);
     }
 
     /// The job a `%spec` names (`%%`, `%+`, `%-`, `%N`, `%prefix`).

@@ -66,6 +66,8 @@ pub struct Parser {
     depth: usize,
     /// Warnings to print (line, text), such as a heredoc ended by EOF.
     warnings: Vec<(u32, String)>,
+    /// Read `@(a|b)` and the other extglob groups as parts of words.
+    extglob: bool,
 }
 
 fn is_meta(c: char) -> bool {
@@ -100,7 +102,14 @@ impl Parser {
             expanding: Vec::new(),
             depth: 0,
             warnings: Vec::new(),
+            extglob: false,
         }
+    }
+
+    /// Read extglob groups in words (`shopt -s extglob`, from the next
+    /// command on).
+    pub fn set_extglob(&mut self, on: bool) {
+        self.extglob = on;
     }
 
     /// Expand these aliases in command position (from the next command on).
@@ -552,7 +561,11 @@ impl Parser {
                 Some("case") => self.parse_case()?,
                 Some("[[") => {
                     self.bump_n(2);
-                    let c = self.cond_or()?;
+                    // bash 5.2 reads extglob patterns inside `[[ ]]` always.
+                    let saved = std::mem::replace(&mut self.extglob, true);
+                    let c = self.cond_or();
+                    self.extglob = saved;
+                    let c = c?;
                     self.cond_skip();
                     if !self.looking_at("]]") {
                         return self.unexpected();
@@ -978,7 +991,21 @@ impl Parser {
     fn try_redir(&mut self) -> PResult<Option<Redir>> {
         let m = self.mark();
         let mut digits = String::new();
-        while let Some(c) = self.peek().filter(char::is_ascii_digit) {
+        let mut var = None;
+        if self.peek() == Some('{') {
+            // `{name}` right before an operator names the fd to pick.
+            let mut name = String::new();
+            let mut k = 1;
+            while let Some(c) = self.peek_at(k).filter(|&c| is_name_char(c)) {
+                name.push(c);
+                k += 1;
+            }
+            if self.peek_at(k) == Some('}') && is_name(&name) && matches!(self.peek_at(k + 1), Some('<' | '>')) {
+                self.bump_n(k + 1);
+                var = Some(name);
+            }
+        }
+        while let Some(c) = self.peek().filter(char::is_ascii_digit).filter(|_| var.is_none()) {
             digits.push(c);
             self.bump();
         }
@@ -1003,7 +1030,7 @@ impl Parser {
         };
         // `&>` takes no number; `<(` and `>(` start a process substitution.
         let procsub = matches!(text, "<" | ">") && self.peek_at(text.len()) == Some('(');
-        if (!digits.is_empty() && text.starts_with('&')) || procsub {
+        if ((!digits.is_empty() || var.is_some()) && text.starts_with('&')) || procsub {
             self.reset(m);
             return Ok(None);
         }
@@ -1029,6 +1056,7 @@ impl Parser {
             let (body, raw_body) = self.read_heredoc(&delim, strip)?;
             return Ok(Some(Redir {
                 fd,
+                var,
                 op: RedirOp::HereDoc,
                 target: body,
                 heredoc: Some(Arc::new((delim.raw.clone(), raw_body, strip))),
@@ -1041,6 +1069,7 @@ impl Parser {
         };
         Ok(Some(Redir {
             fd,
+            var,
             op,
             target,
             heredoc: None,
@@ -1181,8 +1210,31 @@ impl Parser {
         let mut parts = Vec::new();
         let mut lit = String::new();
         let start = self.pos;
+        // Open extglob groups: inside one, `|`, blanks and parentheses
+        // are pattern text.
+        let mut groups = 0usize;
         while let Some(c) = self.peek() {
             match c {
+                '?' | '*' | '+' | '@' | '!' if self.extglob && self.peek_at(1) == Some('(') => {
+                    groups += 1;
+                    lit.push(c);
+                    lit.push('(');
+                    self.bump_n(2);
+                }
+                '(' if groups > 0 => {
+                    groups += 1;
+                    lit.push(c);
+                    self.bump();
+                }
+                ')' if groups > 0 => {
+                    groups -= 1;
+                    lit.push(c);
+                    self.bump();
+                }
+                c if groups > 0 && is_meta(c) && c != '\n' => {
+                    lit.push(c);
+                    self.bump();
+                }
                 '<' | '>' if self.peek_at(1) == Some('(') => {
                     flush(&mut parts, &mut lit, false);
                     parts.push(self.parse_procsub()?);
@@ -1557,13 +1609,15 @@ impl Parser {
                         text.push('\\');
                     }
                 },
-                (Ctx::ParamWord | Ctx::Subscript, '\'') => {
+                // Inside double quotes, `${x%'p'}` and `${x/'p'/'r'}` still
+                // quote with single quotes (bash 5.2); `${x:-'w'}` keeps them.
+                (Ctx::ParamWord | Ctx::Subscript | Ctx::PatternInDq | Ctx::ReplaceInDq, '\'') => {
                     flush(&mut parts, &mut text, quoted_text);
                     self.bump();
                     let s = self.single_quoted()?;
                     parts.push(Part::Quoted(s));
                 }
-                (Ctx::Arith | Ctx::ParamWordInDq | Ctx::ReplaceInDq | Ctx::PatternInDq, '\'') => {
+                (Ctx::Arith | Ctx::ParamWordInDq, '\'') => {
                     text.push(c);
                     self.bump();
                 }
@@ -1722,6 +1776,18 @@ impl Parser {
                 };
                 ParamOp::Replace { mode, pattern, with }
             }
+            // An unknown letter is an error only when expanded, as in bash.
+            Some('@') => match self.peek_at(1) {
+                Some('}') => {
+                    self.bump();
+                    ParamOp::Transform(None)
+                }
+                Some(c) if self.peek_at(2) == Some('}') => {
+                    self.bump_n(2);
+                    ParamOp::Transform(Some(c))
+                }
+                _ => return self.bad_substitution(start),
+            },
             Some(c @ ('^' | ',')) => {
                 self.bump();
                 let all = self.peek() == Some(c);

@@ -20,7 +20,12 @@ impl Shell {
         let raw = self
             .get(which)
             .unwrap_or_else(|| if which == "PS1" { DEFAULT_PS1 } else { DEFAULT_PS2 }.to_string());
-        let escaped = self.prompt_escapes(&raw);
+        self.expand_prompt(&raw).await
+    }
+
+    /// Text expanded as a prompt is (`${x@P}` too).
+    pub async fn expand_prompt(&mut self, raw: &str) -> String {
+        let escaped = self.prompt_escapes(raw);
         let Ok(word) = Parser::expansion_word(&escaped) else {
             return escaped;
         };
@@ -127,7 +132,7 @@ impl Shell {
                 text.push_str(&super::builtins::job_line(j, i, n, false));
             }
         }
-        self.jobs.table.retain(|j| !j.finished());
+        self.jobs.retire_finished();
         if !text.is_empty() {
             self.write_fd(2, &text).await;
         }
@@ -178,7 +183,7 @@ impl Shell {
             let mut complete = true;
             loop {
                 let mut parser = Parser::new(&buf, line_no, false);
-                parser.set_aliases(self.shopts.expand_aliases.then(|| self.defs.aliases.clone()));
+                self.configure(&mut parser);
                 match parser.next_command() {
                     Ok(Some(list)) => {
                         let used: usize = buf.chars().take(parser.consumed()).map(char::len_utf8).sum();

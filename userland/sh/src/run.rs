@@ -268,7 +268,7 @@ impl Shell {
         let mut parser = Parser::new(text, 1, true);
         let mut status = 0;
         loop {
-            parser.set_aliases(self.shopts.expand_aliases.then(|| self.defs.aliases.clone()));
+            self.configure(&mut parser);
             let parsed = parser.next_command();
             self.print_warnings(parser.take_warnings()).await;
             match parsed {
@@ -314,7 +314,7 @@ impl Shell {
         loop {
             if !buf.is_empty() || eof {
                 let mut parser = Parser::new(&buf, line, eof);
-                parser.set_aliases(self.shopts.expand_aliases.then(|| self.defs.aliases.clone()));
+                self.configure(&mut parser);
                 let parsed = parser.next_command();
                 if !matches!(parsed, Err(ParseError::Incomplete)) {
                     self.print_warnings(parser.take_warnings()).await;

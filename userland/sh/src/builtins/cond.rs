@@ -42,7 +42,8 @@ pub fn eval<'a>(sh: &'a mut Shell, c: &'a Cond) -> BoxFuture<'a, Result<bool, Co
 }
 
 /// `-v name` or `-v name[sub]`.
-async fn is_set(sh: &mut Shell, arg: &str) -> bool {
+/// `-v NAME` and `-v NAME[SUB]`, for `[[ ]]` and `test`.
+pub async fn is_set(sh: &mut Shell, arg: &str) -> bool {
     if let Some((name, rest)) = arg.split_once('[')
         && let Some(sub) = rest.strip_suffix(']')
     {
@@ -58,7 +59,13 @@ async fn binary(sh: &mut Shell, l: &Word, op: &str, r: &Word) -> Result<bool, Co
     let left = sh.expand_str(l).await?;
     match op {
         "==" | "=" | "!=" => {
-            let pat = sh.expand_pattern(r).await?;
+            // `[[ ]]` matches extglob patterns whatever the option says,
+            // as bash 5.2 parses them there.
+            let opts = common::pattern::Opts {
+                extglob: true,
+                ..sh.pattern_opts(true)
+            };
+            let pat = sh.expand_pattern_with(r, opts).await?;
             let m = pat.matches(&left);
             Ok(if op == "!=" { !m } else { m })
         }
@@ -108,7 +115,11 @@ async fn regex_match(sh: &mut Shell, subject: &str, r: &Word) -> Result<bool, Co
             pat.push(c);
         }
     }
-    let re = match RegexBuilder::new(&pat).unicode(false).build() {
+    let re = match RegexBuilder::new(&pat)
+        .unicode(false)
+        .case_insensitive(sh.shopts.nocasematch)
+        .build()
+    {
         Ok(re) => re,
         Err(_) => return Err(CondErr::Status(2)),
     };

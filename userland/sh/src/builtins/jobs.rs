@@ -27,54 +27,122 @@ async fn target_pids(sh: &mut Shell, spec: &str, builtin: &str) -> Result<Vec<ke
 }
 
 pub async fn wait(sh: &mut Shell, argv: Vec<String>) -> Res {
-    let (opts, args) = match super::options(&argv, "nfp") {
-        Ok(x) => x,
-        Err(c) => {
-            sh.error(&format!("wait: -{c}: invalid option")).await;
-            sh.write_fd(2, "wait: usage: wait [-fn] [-p var] [id ...]\n").await;
+    let usage = "wait: usage: wait [-fn] [-p var] [id ...]\n";
+    let mut var = None;
+    let mut next = false;
+    let mut i = 1;
+    while let Some(a) = argv.get(i) {
+        if a == "--" {
+            i += 1;
+            break;
+        }
+        if a.len() < 2 || !a.starts_with('-') {
+            break;
+        }
+        i += 1;
+        for (k, c) in a.char_indices().skip(1) {
+            match c {
+                'n' => next = true,
+                // Without job control every wait is for termination.
+                'f' => {}
+                'p' => {
+                    let rest = &a[k + 1..];
+                    var = if !rest.is_empty() {
+                        Some(rest.to_string())
+                    } else if let Some(v) = argv.get(i) {
+                        i += 1;
+                        Some(v.clone())
+                    } else {
+                        sh.error("wait: -p: option requires an argument").await;
+                        sh.write_fd(2, usage).await;
+                        return Ok(2);
+                    };
+                    break;
+                }
+                c => {
+                    sh.error(&format!("wait: -{c}: invalid option")).await;
+                    sh.write_fd(2, usage).await;
+                    return Ok(2);
+                }
+            }
+        }
+    }
+    let args = argv[i.min(argv.len())..].to_vec();
+    if let Some(v) = &var {
+        if !crate::parse::is_name(v) {
+            sh.error(&format!("wait: `{v}': not a valid identifier")).await;
             return Ok(2);
         }
+        sh.vars.unset(v);
+    }
+    let (status, pid) = if next {
+        wait_next(sh, &args).await?
+    } else if args.is_empty() {
+        (wait_all(sh).await?, None)
+    } else {
+        wait_each(sh, &args).await
     };
-    if opts.contains(&'n') {
-        // The next job to end.
-        loop {
-            sh.reap_jobs();
-            if let Some(i) = sh.jobs.table.iter().position(|j| j.finished()) {
-                let j = sh.jobs.table.remove(i);
-                return Ok(j.status().unwrap_or(0));
-            }
-            if sh.jobs.table.is_empty() {
-                return Ok(127);
-            }
-            match sh.proc.wait_any().await {
-                Ok((pid, st)) => sh.jobs.record(pid, st.code),
-                Err(e) if e.is(Errno::EINTR) => {
-                    sh.note_interrupted();
-                    return Ok(130);
-                }
-                Err(_) => return Ok(127),
-            }
+    if let (Some(v), Some(pid)) = (var, pid)
+        && let Err(msg) = sh.set(&v, &pid.to_string())
+    {
+        sh.error(&format!("wait: {msg}")).await;
+    }
+    Ok(status)
+}
+
+/// `wait -n [id ...]`: the next job (of those named) to end, and its pid.
+async fn wait_next(sh: &mut Shell, ids: &[String]) -> Result<(i32, Option<kernel::Pid>), crate::Flow> {
+    let mut wanted = Vec::new();
+    for a in ids {
+        if let Ok(pids) = target_pids(sh, a, "wait").await {
+            wanted.extend(pids);
         }
     }
-    if args.is_empty() {
-        // Every child.
-        loop {
-            match sh.proc.wait_any().await {
-                Ok((pid, st)) => sh.jobs.record(pid, st.code),
-                Err(e) if e.is(Errno::EINTR) => {
-                    sh.note_interrupted();
-                    sh.handle_notes().await?;
-                    return Ok(128 + 2);
-                }
-                Err(_) => break,
-            }
+    let eligible = |j: &crate::Job| wanted.is_empty() || j.pids.iter().any(|p| wanted.contains(p));
+    loop {
+        sh.reap_jobs();
+        if let Some(i) = sh.jobs.table.iter().position(|j| j.finished() && eligible(j)) {
+            let j = sh.jobs.retire(i);
+            return Ok((j.status().unwrap_or(0), j.pids.last().copied()));
         }
-        sh.jobs.table.clear();
-        return Ok(0);
+        if !sh.jobs.table.iter().any(eligible) {
+            return Ok((127, None));
+        }
+        match sh.proc.wait_any().await {
+            Ok((pid, st)) => sh.jobs.record(pid, st.code),
+            Err(e) if e.is(Errno::EINTR) => {
+                sh.note_interrupted();
+                sh.handle_notes().await?;
+                return Ok((130, None));
+            }
+            Err(_) => return Ok((127, None)),
+        }
     }
+}
+
+/// `wait`: every child; the status is 0.
+async fn wait_all(sh: &mut Shell) -> Res {
+    loop {
+        match sh.proc.wait_any().await {
+            Ok((pid, st)) => sh.jobs.record(pid, st.code),
+            Err(e) if e.is(Errno::EINTR) => {
+                sh.note_interrupted();
+                sh.handle_notes().await?;
+                return Ok(128 + 2);
+            }
+            Err(_) => break,
+        }
+    }
+    sh.jobs.retire_finished();
+    Ok(0)
+}
+
+/// `wait id ...`: each in turn; the status is the last one's.
+async fn wait_each(sh: &mut Shell, ids: &[String]) -> (i32, Option<kernel::Pid>) {
     let mut status = 0;
-    for a in args {
-        let Ok(pids) = target_pids(sh, &a, "wait").await else {
+    let mut last = None;
+    for a in ids {
+        let Ok(pids) = target_pids(sh, a, "wait").await else {
             status = 127;
             continue;
         };
@@ -86,19 +154,17 @@ pub async fn wait(sh: &mut Shell, argv: Vec<String>) -> Res {
                     sh.jobs.record(pid, code);
                     code
                 }
+                None if sh.proc.children().contains(&pid) => sh.wait_child(pid).await,
                 None => {
-                    if sh.proc.children().contains(&pid) {
-                        sh.wait_child(pid).await
-                    } else {
-                        sh.error(&format!("wait: pid {pid} is not a child of this shell")).await;
-                        127
-                    }
+                    sh.error(&format!("wait: pid {pid} is not a child of this shell")).await;
+                    127
                 }
             };
+            last = Some(pid);
         }
-        sh.jobs.table.retain(|j| !j.finished());
+        sh.jobs.retire_finished();
     }
-    Ok(status)
+    (status, last)
 }
 
 /// How `jobs` (and an interactive shell's notices) show a job: `[1]+  Done
@@ -161,7 +227,7 @@ pub async fn jobs(sh: &mut Shell, argv: Vec<String>) -> Res {
         }
         out.push_str(&job_line(j, i, n, opts.contains(&'l')));
     }
-    sh.jobs.table.retain(|j| !j.finished());
+    sh.jobs.retire_finished();
     sh.out(&out).await;
     Ok(0)
 }

@@ -18,6 +18,7 @@ mod vars;
 use futures_util::future::BoxFuture;
 
 pub use jobs::job_line;
+pub use vars::{assoc_key, attr_letters, describe, dq};
 
 use super::exec::DeclArg;
 use super::{Res, Shell};
