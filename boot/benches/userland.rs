@@ -7,7 +7,10 @@
 //! Targets: grep, sort, wc, cut, tr and uniq within 2x of GNU's time;
 //! `cat big | wc -c` through a ninebox pipe at least as fast as the host's
 //! (issue 4); `sed 's/a/b/g'`, an awk field sum and `jq .` (over 50 MB of
-//! JSON lines) within 3x of GNU sed, the host's awk and jq (issue 5). Ninebox runs in this process: the file is put into a booted
+//! JSON lines) within 3x of GNU sed, GNU awk and jq (issue 5); awk's word
+//! count and number loop, `date -f` over a million timestamps and `wc -m`
+//! over 50 MB of UTF-8 within 2x of gawk, GNU date and GNU wc (issue 12).
+//! Ninebox runs in this process: the file is put into a booted
 //! system's MemoryFS once, and each command is a `sh -c` started in that
 //! system, timed from spawn to exit, output to /dev/null. The host runs the
 //! same command line with `bash -c` on a copy of the file in /dev/shm (or
@@ -25,7 +28,8 @@ const ROUNDS: usize = 3;
 
 struct Case {
     name: &'static str,
-    /// The command line; `BIG` stands for the file's path on each side.
+    /// The command line; `BIG`, `JSON`, `UTF8` and `DATES` stand for the
+    /// files' paths on each side, `AWK` for awk (gawk on the host).
     script: &'static str,
     /// How much faster ninebox must be (0.5: within 2x; 1.0: no slower).
     target: f64,
@@ -102,7 +106,7 @@ const CASES: &[Case] = &[
         script: "cat BIG | wc -c",
         target: 1.0,
     },
-    // Issue 5: the power tools within 3x of the host's (GNU sed, mawk, jq).
+    // Issue 5: the power tools within 3x of the host's (GNU sed, gawk, jq).
     Case {
         name: "sed s/a/b/g",
         script: "sed 's/a/b/g' BIG",
@@ -110,8 +114,29 @@ const CASES: &[Case] = &[
     },
     Case {
         name: "awk field sum",
-        script: "awk -F, '{ s += $2 } END { print s }' BIG",
+        script: "AWK -F, '{ s += $2 } END { print s }' BIG",
         target: 1.0 / 3.0,
+    },
+    // Issue 12: gawk, GNU date and wc -m in a UTF-8 locale, within 2x.
+    Case {
+        name: "awk word count",
+        script: "AWK '{ for (i = 1; i <= NF; i++) n[$i]++ } END { for (w in n) t += n[w]; print t }' BIG",
+        target: 0.5,
+    },
+    Case {
+        name: "awk number loop",
+        script: "AWK 'BEGIN { for (i = 1; i <= 3000000; i++) s += i * 2; printf \"%d\\n\", s }'",
+        target: 0.5,
+    },
+    Case {
+        name: "date -f 1M",
+        script: "date -f DATES '+%F %T %z'",
+        target: 0.5,
+    },
+    Case {
+        name: "wc -m UTF-8",
+        script: "LC_ALL=C.UTF-8 wc -m UTF8",
+        target: 0.5,
     },
     Case {
         name: "jq .",
@@ -191,6 +216,59 @@ fn make_text(mb: usize) -> Vec<u8> {
     out
 }
 
+/// The text with every word turned into a non-ASCII one (two- and
+/// three-byte characters), about as large.
+fn make_utf8(text: &[u8]) -> Vec<u8> {
+    let s = String::from_utf8_lossy(text);
+    s.replace("the", "thé")
+        .replace("quick", "qüick")
+        .replace("fox", "日本")
+        .replace("dog", "straße")
+        .replace("alpha", "αλφα")
+        .into_bytes()
+}
+
+/// A million date lines as scripts write them.
+fn make_dates() -> Vec<u8> {
+    let mut out = Vec::with_capacity(20 << 20);
+    let mut t: i64 = 1_600_000_000;
+    for i in 0..1_000_000i64 {
+        t += 37 + i % 1000;
+        let days = t / 86_400;
+        let secs = t % 86_400;
+        // Civil date from days (Hinnant).
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = doy - (153 * mp + 2) / 5 + 1;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 };
+        let y = yoe + era * 400 + i64::from(m <= 2);
+        out.extend_from_slice(
+            format!(
+                "{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02}\n",
+                secs / 3600,
+                secs / 60 % 60,
+                secs % 60
+            )
+            .as_bytes(),
+        );
+    }
+    out
+}
+
+/// The host's awk for the cases: GNU awk (the reference) where it is
+/// installed.
+fn host_awk() -> &'static str {
+    if Path::new("/usr/bin/gawk").exists() {
+        "gawk"
+    } else {
+        "awk"
+    }
+}
+
 fn host_dir() -> PathBuf {
     let shm = Path::new("/dev/shm");
     let base = if shm.is_dir() {
@@ -266,6 +344,12 @@ fn main() {
     let json = make_json(mb);
     let host_json = dir.join("big.json");
     std::fs::write(&host_json, &json).expect("write the host's JSON copy");
+    let utf8 = make_utf8(&text);
+    let host_utf8 = dir.join("big.utf8");
+    std::fs::write(&host_utf8, &utf8).expect("write the host's UTF-8 copy");
+    let dates = make_dates();
+    let host_dates = dir.join("dates");
+    std::fs::write(&host_dates, &dates).expect("write the host's dates");
     println!(
         "ninebox userland benchmark: {:.1} MB of text, best of {ROUNDS} runs; ratio = host time / ninebox time\n",
         text.len() as f64 / 1e6
@@ -283,8 +367,18 @@ fn main() {
         .root
         .put_file("/home/user/big.json", &json, 0o644, boot::UID, boot::UID)
         .expect("put the JSON into MemoryFS");
+    system
+        .root
+        .put_file("/home/user/big.utf8", &utf8, 0o644, boot::UID, boot::UID)
+        .expect("put the UTF-8 text into MemoryFS");
+    system
+        .root
+        .put_file("/home/user/dates", &dates, 0o644, boot::UID, boot::UID)
+        .expect("put the dates into MemoryFS");
     drop(text);
     drop(json);
+    drop(utf8);
+    drop(dates);
 
     let results = boot::block_on(async move {
         let mut results = Vec::new();
@@ -292,7 +386,10 @@ fn main() {
             let script = case
                 .script
                 .replace("BIG", "/home/user/big")
-                .replace("JSON", "/home/user/big.json");
+                .replace("JSON", "/home/user/big.json")
+                .replace("UTF8", "/home/user/big.utf8")
+                .replace("DATES", "/home/user/dates")
+                .replace("AWK", "awk");
             let mut best = Duration::MAX;
             for _ in 0..ROUNDS {
                 best = best.min(ninebox_time(&system, &script).await);
@@ -306,7 +403,10 @@ fn main() {
         let script = case
             .script
             .replace("BIG", &host_file.to_string_lossy())
-            .replace("JSON", &host_json.to_string_lossy());
+            .replace("JSON", &host_json.to_string_lossy())
+            .replace("UTF8", &host_utf8.to_string_lossy())
+            .replace("DATES", &host_dates.to_string_lossy())
+            .replace("AWK", host_awk());
         let hb = (0..ROUNDS).map(|_| host_time(&script, &dir)).min().expect("rounds");
         report(case.name, nb, hb, case.target);
     }
