@@ -61,6 +61,7 @@ mod rmdir;
 mod seq;
 mod shuf;
 mod sleep;
+mod snapshot;
 mod sort;
 mod split;
 mod stat;
@@ -157,6 +158,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("ramfs", memfs::ramfs),
         program!("readlink", realpath::readlink),
         program!("realpath", realpath::main),
+        program!("restore", snapshot::restore),
         program!("rev", rev::main),
         program!("rm", rm::main),
         program!("rmdir", rmdir::main),
@@ -168,6 +170,9 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("sha512sum", digest::sha512sum),
         program!("shuf", shuf::main),
         program!("sleep", sleep::main),
+        program!("snapdiff", snapshot::snapdiff),
+        program!("snapshot", snapshot::snapshot),
+        program!("snapshots", snapshot::snapshots),
         program!("sort", sort::main),
         program!("split", split::main),
         program!("stat", stat::main),

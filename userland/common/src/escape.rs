@@ -7,6 +7,15 @@
 /// escapes take a leading 0 (`\0nnn`). Answers the text and whether `\c`
 /// was seen.
 pub fn decode(s: &str, echo_style: bool) -> (String, bool) {
+    decode_with(s, echo_style, false)
+}
+
+/// `printf %b`: as `echo -e`, but `\nnn` is octal too (bash, coreutils).
+pub fn decode_printf_b(s: &str) -> (String, bool) {
+    decode_with(s, true, true)
+}
+
+fn decode_with(s: &str, echo_style: bool, bare_octal: bool) -> (String, bool) {
     let mut out = String::new();
     let cs: Vec<char> = s.chars().collect();
     let mut i = 0;
@@ -46,7 +55,7 @@ pub fn decode(s: &str, echo_style: bool) -> (String, bool) {
                 } else {
                     (i - 1, 3)
                 };
-                if echo_style && e != '0' {
+                if echo_style && e != '0' && !bare_octal {
                     // Not an octal escape for echo: keep it as written.
                     out.push('\\');
                     out.push(e);
@@ -115,8 +124,14 @@ fn push_byte(out: &mut String, b: u8) {
 /// leading `-n`, `-e`, `-E` (combined too) are options; anything else
 /// starts the words. Answers the text and whether `\c` cut it short.
 pub fn echo_text(args: &[String]) -> (String, bool) {
+    echo_text_with(args, false)
+}
+
+/// `echo_text` where escapes are decoded unless `-E` says otherwise (the
+/// shell's `xpg_echo`).
+pub fn echo_text_with(args: &[String], escapes_by_default: bool) -> (String, bool) {
     let mut newline = true;
-    let mut escapes = false;
+    let mut escapes = escapes_by_default;
     let mut i = 0;
     while let Some(a) = args.get(i) {
         let Some(flags) = a.strip_prefix('-') else { break };

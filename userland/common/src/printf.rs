@@ -199,7 +199,7 @@ fn one_pass(
             }
             'b' => {
                 let a = take().unwrap_or_default();
-                let (s, stop) = escape::decode(&a, true);
+                let (s, stop) = escape::decode_printf_b(&a);
                 let s: String = match spec.precision {
                     Some(p) => s.chars().take(p).collect(),
                     None => s,

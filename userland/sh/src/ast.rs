@@ -361,6 +361,9 @@ pub enum Cond {
 pub struct Redir {
     /// The fd redirected; `None` means the operator's default (0 or 1).
     pub fd: Option<u32>,
+    /// `{name}>file`: the shell picks an fd (10 or above) and stores its
+    /// number in `name`; `{name}>&-` closes the fd `name` holds.
+    pub var: Option<String>,
     pub op: RedirOp,
     pub target: Word,
     /// For a heredoc, how it was written: (delimiter word, body, `<<-`).

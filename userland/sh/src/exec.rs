@@ -218,9 +218,7 @@ impl Shell {
 
     async fn run_pipeline(&mut self, p: &Pipeline) -> Res {
         let Some(timed) = p.time else {
-            let r = self.run_untimed(p).await;
-            self.retire_jobs_quietly();
-            return r;
+            return self.run_untimed(p).await;
         };
         let start = self.usage();
         let r = Box::pin(self.run_untimed(p)).await;
@@ -332,8 +330,12 @@ impl Shell {
                 }
             }
         }
+        // `lastpipe` (without job control): the last stage runs in this
+        // shell, so `echo hi | read v` sets `v` here.
+        let here = self.shopts.lastpipe && !self.opts.interactive;
+        let spawned = if here { n - 1 } else { n };
         let mut pids: Vec<Option<Pid>> = Vec::with_capacity(n);
-        for (i, cmd) in p.commands.iter().enumerate() {
+        for (i, cmd) in p.commands.iter().enumerate().take(spawned) {
             let mut fd_map = Vec::new();
             if i > 0 {
                 fd_map.push((0, Some(pipes[i - 1].0)));
@@ -365,9 +367,28 @@ impl Shell {
                 }
             }
         }
+        let last_input = if here {
+            pipes.pop().map(|(r, w)| (r, Some(w)))
+        } else {
+            None
+        };
         for (r, w) in pipes {
             let _ = self.proc.close(r).await;
             let _ = self.proc.close(w).await;
+        }
+        let mut last = None;
+        if let Some((r, w)) = last_input {
+            if let Some(w) = w {
+                let _ = self.proc.close(w).await;
+            }
+            last = Some(match self.stdin_from(r).await {
+                Ok(saved) => {
+                    let r = self.run_command(&p.commands[n - 1], false).await;
+                    self.restore_redirs(saved).await;
+                    r
+                }
+                Err(status) => Ok(status),
+            });
         }
         let mut statuses = Vec::with_capacity(n);
         for pid in pids {
@@ -375,6 +396,9 @@ impl Shell {
                 Some(pid) => self.wait_child(pid).await,
                 None => 1,
             });
+        }
+        if let Some(r) = last {
+            statuses.push(r?);
         }
         let status = if self.opts.pipefail {
             statuses.iter().rev().copied().find(|&s| s != 0).unwrap_or(0)
@@ -437,9 +461,10 @@ impl Shell {
         }
     }
 
-    /// A shell without a prompt forgets the jobs that ended after each
-    /// command, as bash does (`jobs` no longer lists them, `wait -n`
-    /// does not count them), keeping their statuses for `wait PID`.
+    /// A shell without a prompt forgets the jobs that ended whenever it
+    /// has waited for a foreground child, as bash does (`jobs` no longer
+    /// lists them, `wait -n` does not count them), keeping their statuses
+    /// for `wait PID`.
     fn retire_jobs_quietly(&mut self) {
         if self.opts.interactive || self.jobs.table.is_empty() {
             return;
@@ -452,7 +477,10 @@ impl Shell {
     pub async fn wait_child(&mut self, pid: Pid) -> i32 {
         loop {
             match self.proc.wait(pid).await {
-                Ok(st) => return st.code,
+                Ok(st) => {
+                    self.retire_jobs_quietly();
+                    return st.code;
+                }
                 Err(e) if e.is(Errno::EINTR) => self.note_interrupted(),
                 Err(_) => {
                     // Reaped already (by a job scan): look it up.
@@ -468,6 +496,11 @@ impl Shell {
     /// so an external command may replace the process.
     pub fn run_command<'a>(&'a mut self, cmd: &'a Command, tail: bool) -> BoxFuture<'a, Res> {
         Box::pin(async move {
+            // `set -n`: read (and check) the rest, run nothing; a prompt
+            // ignores it, as bash.
+            if self.opts.noexec && !self.opts.interactive {
+                return Ok(self.params.status);
+            }
             let mark = self.jobs.procsubs.len();
             let r = self.run_command_here(cmd, tail).await;
             if self.jobs.procsubs.len() > mark || !self.jobs.procsub_zombies.is_empty() {
@@ -531,12 +564,27 @@ impl Shell {
         if argv.is_empty() {
             return Box::pin(self.assignments_only(s, substs)).await;
         }
-        // Values of the assignments before the command.
+        // Values of the assignments before the command, each seen by
+        // the ones after it (`A=1 B=$A cmd` gives B=1).
         let mut assigns = Vec::with_capacity(s.assigns.len());
-        for a in &s.assigns {
-            let v = self.eval_assign_value(a).await?;
+        let mut preview = Vec::new();
+        for (i, a) in s.assigns.iter().enumerate() {
+            let v = self.eval_assign_value(a).await;
+            let v = match v {
+                Ok(v) => v,
+                Err(f) => {
+                    preview.into_iter().rev().for_each(|p| self.undo_temp_assign(p));
+                    return Err(f);
+                }
+            };
+            if i + 1 < s.assigns.len()
+                && let Ok(p) = self.temp_assign(&[(a, v.clone())]).await
+            {
+                preview.push(p);
+            }
             assigns.push((a, v));
         }
+        preview.into_iter().rev().for_each(|p| self.undo_temp_assign(p));
         if self.opts.xtrace {
             let mut words: Vec<String> = assigns
                 .iter()
@@ -587,6 +635,9 @@ impl Shell {
             return r;
         }
         let mut env = self.child_env();
+        // The exported variables are the shell's environment group, so
+        // /env and /proc/$$/env show them (Plan 9's #e).
+        self.proc.set_environ(&env);
         for (a, v) in &assigns {
             if let AssignVal::Scalar(s) = v {
                 env.insert(bytes::to_os(&a.name), bytes::to_os(s));
@@ -721,6 +772,14 @@ impl Shell {
         append: bool,
         value: AssignVal,
     ) -> Result<(), String> {
+        // Through a nameref: to the variable, or the element, it names.
+        if let Some(target) = self.vars.resolve(name) {
+            let (base, key) = match target.split_once('[') {
+                Some((base, sub)) => (base.to_string(), Some(self.ref_key(base, sub.trim_end_matches(']'))?)),
+                None => (target, index.map(str::to_string)),
+            };
+            return Box::pin(self.assign(&base, key.as_deref(), append, value)).await;
+        }
         if self.vars.get(name).is_some_and(|v| v.attrs.readonly) {
             return Err(format!("{name}: readonly variable"));
         }
@@ -1462,9 +1521,14 @@ impl Shell {
                 Some(cmd) if cmd.is_empty() => {}
                 Some(cmd) => self.run_trap(&cmd).await?,
                 // An interactive shell survives what would end a script,
-                // as bash ignores SIGINT, SIGTERM and SIGQUIT at a prompt.
+                // as bash ignores SIGINT, SIGTERM and SIGQUIT at a prompt,
+                // and TSTP, TTIN and TTOU there too.
                 None if self.opts.interactive && matches!(name, "INT" | "TERM" | "QUIT") => {}
-                None => return Err(Flow::Exit(128 + sig.map_or(15, |s| s.num))),
+                None => match kernel::note_action(&note) {
+                    kernel::NoteAction::End => return Err(Flow::Exit(128 + sig.map_or(15, |s| s.num))),
+                    kernel::NoteAction::Stop if !self.opts.interactive => self.proc.stop_self(&note).await,
+                    _ => {}
+                },
             }
         }
         Ok(())

@@ -400,6 +400,30 @@ impl Shell {
                 self.error(&format!("{text}: bad substitution")).await;
                 return Err(Flow::Abort(1));
             }
+            // A nameref reads what it names (`${!ref}` is that name).
+            if let ParamName::Var(n) = &p.name
+                && let Some(target) = self.vars.resolve(n)
+            {
+                if p.indirect && !matches!(p.op, ParamOp::Names { .. }) {
+                    let named = Part::Quoted(
+                        self.vars
+                            .get(n)
+                            .and_then(|v| v.value.as_ref())
+                            .and_then(Value::scalar)
+                            .unwrap_or_default()
+                            .to_string(),
+                    );
+                    return self.expand_parts(std::slice::from_ref(&named), ctx, acc).await;
+                }
+                if let Some((name, index)) = parse_param_ref(&target) {
+                    let via = ParamExp {
+                        name,
+                        index: if p.index.is_some() { p.index.clone() } else { index },
+                        ..p.clone()
+                    };
+                    return self.expand_param(&via, ctx, acc).await;
+                }
+            }
             let value = self.param_value(p).await?;
             let display = param_display(p);
             let handles_unset = matches!(
@@ -791,6 +815,8 @@ impl Shell {
     /// Evaluate a subscript: a key for associative arrays, arithmetic
     /// otherwise.
     pub async fn subscript(&mut self, name: &str, index: &Word) -> Result<String, Flow> {
+        let resolved = self.vars.resolve(name);
+        let name = resolved.as_deref().unwrap_or(name);
         let assoc = matches!(self.vars.get(name), Some(v) if v.kind == super::vars::Kind::Assoc || matches!(v.value, Some(Value::Assoc(_))));
         let text = self.expand_str(index).await?;
         if assoc {

@@ -263,13 +263,45 @@ impl Shell {
         self.var_str(name)
     }
 
-    /// A stored variable's scalar value, nothing computed.
+    /// A stored variable's scalar value, nothing computed (through a
+    /// nameref to what it names).
     pub fn var_str(&self, name: &str) -> Option<String> {
+        if let Some(target) = self.vars.resolve(name) {
+            return match target.split_once('[') {
+                Some((base, sub)) => self.ref_element(base, sub.trim_end_matches(']')),
+                None => self.var_str(&target),
+            };
+        }
         self.vars
             .get(name)
             .and_then(|v| v.value.as_ref())
             .and_then(Value::scalar)
             .map(str::to_string)
+    }
+
+    /// The element a nameref such as `a[1]` or `m[key]` names.
+    fn ref_element(&self, base: &str, sub: &str) -> Option<String> {
+        match self.vars.get(base)?.value.as_ref()? {
+            Value::Str(s) => (sub.trim() == "0").then(|| s.clone()),
+            Value::Indexed(m) => {
+                let i: i64 = sub.trim().parse().ok()?;
+                m.get(&vars::resolve_index(m, i)?).cloned()
+            }
+            Value::Assoc(m) => m.get(sub).cloned(),
+        }
+    }
+
+    /// The key a nameref's subscript names in `base`: the text for an
+    /// associative array, else its arithmetic value.
+    pub fn ref_key(&mut self, base: &str, sub: &str) -> Result<String, String> {
+        let assoc = self
+            .vars
+            .get(base)
+            .is_some_and(|v| v.kind == vars::Kind::Assoc || matches!(v.value, Some(Value::Assoc(_))));
+        if assoc {
+            return Ok(sub.to_string());
+        }
+        self.arith(sub).map(|v| v.to_string())
     }
 
     /// True if the variable exists with a value (`[[ -v x ]]`).
@@ -280,6 +312,15 @@ impl Shell {
     /// Assign a scalar, honouring attributes. Errs (with bash's message)
     /// for a readonly variable.
     pub fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
+        if let Some(target) = self.vars.resolve(name) {
+            return match target.split_once('[') {
+                Some((base, sub)) => {
+                    let key = self.ref_key(base, sub.trim_end_matches(']'))?;
+                    self.set_element_sync(base, &key, value)
+                }
+                None => self.set(&target, value),
+            };
+        }
         if value.len() > self.limits.max_string {
             let limit = self.limits.max_string;
             return Err(format!(

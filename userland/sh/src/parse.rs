@@ -991,7 +991,21 @@ impl Parser {
     fn try_redir(&mut self) -> PResult<Option<Redir>> {
         let m = self.mark();
         let mut digits = String::new();
-        while let Some(c) = self.peek().filter(char::is_ascii_digit) {
+        let mut var = None;
+        if self.peek() == Some('{') {
+            // `{name}` right before an operator names the fd to pick.
+            let mut name = String::new();
+            let mut k = 1;
+            while let Some(c) = self.peek_at(k).filter(|&c| is_name_char(c)) {
+                name.push(c);
+                k += 1;
+            }
+            if self.peek_at(k) == Some('}') && is_name(&name) && matches!(self.peek_at(k + 1), Some('<' | '>')) {
+                self.bump_n(k + 1);
+                var = Some(name);
+            }
+        }
+        while let Some(c) = self.peek().filter(char::is_ascii_digit).filter(|_| var.is_none()) {
             digits.push(c);
             self.bump();
         }
@@ -1016,7 +1030,7 @@ impl Parser {
         };
         // `&>` takes no number; `<(` and `>(` start a process substitution.
         let procsub = matches!(text, "<" | ">") && self.peek_at(text.len()) == Some('(');
-        if (!digits.is_empty() && text.starts_with('&')) || procsub {
+        if ((!digits.is_empty() || var.is_some()) && text.starts_with('&')) || procsub {
             self.reset(m);
             return Ok(None);
         }
@@ -1042,6 +1056,7 @@ impl Parser {
             let (body, raw_body) = self.read_heredoc(&delim, strip)?;
             return Ok(Some(Redir {
                 fd,
+                var,
                 op: RedirOp::HereDoc,
                 target: body,
                 heredoc: Some(Arc::new((delim.raw.clone(), raw_body, strip))),
@@ -1054,6 +1069,7 @@ impl Parser {
         };
         Ok(Some(Redir {
             fd,
+            var,
             op,
             target,
             heredoc: None,
@@ -1593,13 +1609,15 @@ impl Parser {
                         text.push('\\');
                     }
                 },
-                (Ctx::ParamWord | Ctx::Subscript, '\'') => {
+                // Inside double quotes, `${x%'p'}` and `${x/'p'/'r'}` still
+                // quote with single quotes (bash 5.2); `${x:-'w'}` keeps them.
+                (Ctx::ParamWord | Ctx::Subscript | Ctx::PatternInDq | Ctx::ReplaceInDq, '\'') => {
                     flush(&mut parts, &mut text, quoted_text);
                     self.bump();
                     let s = self.single_quoted()?;
                     parts.push(Part::Quoted(s));
                 }
-                (Ctx::Arith | Ctx::ParamWordInDq | Ctx::ReplaceInDq | Ctx::PatternInDq, '\'') => {
+                (Ctx::Arith | Ctx::ParamWordInDq, '\'') => {
                     text.push(c);
                     self.bump();
                 }

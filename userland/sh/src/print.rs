@@ -293,7 +293,10 @@ impl Printer {
     fn redirs(&mut self, redirs: &[Redir]) {
         for r in redirs {
             self.out.push(' ');
-            let fd = r.fd.map(|f| f.to_string()).unwrap_or_default();
+            let fd = match &r.var {
+                Some(v) => format!("{{{v}}}"),
+                None => r.fd.map(|f| f.to_string()).unwrap_or_default(),
+            };
             let op = match r.op {
                 RedirOp::In => "<",
                 RedirOp::Out => ">",

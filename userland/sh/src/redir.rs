@@ -60,6 +60,20 @@ impl Shell {
         }
     }
 
+    /// Read standard input from `fd` (which is closed) until the answer
+    /// is given back to `restore_redirs`: `lastpipe`'s last stage.
+    pub async fn stdin_from(&mut self, fd: u32) -> Result<Vec<Saved>, i32> {
+        let mut saved = Vec::new();
+        self.save(0, &mut Some(&mut saved)).await;
+        match self.move_fd(fd, 0).await {
+            Ok(()) => Ok(saved),
+            Err(status) => {
+                self.restore_redirs(saved).await;
+                Err(status)
+            }
+        }
+    }
+
     async fn save(&mut self, fd: u32, saved: &mut Option<&mut Vec<Saved>>) {
         let Some(list) = saved else { return };
         if list.iter().any(|s| s.fd == fd) {
@@ -75,7 +89,41 @@ impl Shell {
         list.push(Saved { fd, backup });
     }
 
+    /// `{name}>file` and the like: on a free fd from 10 up, which stays
+    /// open after the command (as bash), its number put in `name`;
+    /// `{name}>&-` closes the fd `name` holds.
+    async fn redirect_named(&mut self, r: &Redir, name: &str) -> Result<(), i32> {
+        let closing = matches!(r.op, RedirOp::DupIn | RedirOp::DupOut) && r.target.as_plain() == Some("-");
+        if closing {
+            let Some(fd) = self.get(name).and_then(|v| v.parse::<u32>().ok()) else {
+                self.error(&format!("{name}: ambiguous redirect")).await;
+                return Err(1);
+            };
+            let _ = self.proc.close(fd).await;
+            return Ok(());
+        }
+        let mut fd = SAVE_MIN;
+        while self.proc.file(fd).is_ok() {
+            fd += 1;
+        }
+        let on_fd = Redir {
+            fd: Some(fd),
+            var: None,
+            ..r.clone()
+        };
+        Box::pin(self.redirect(&on_fd, None)).await?;
+        if let Err(msg) = self.set(name, &fd.to_string()) {
+            let _ = self.proc.close(fd).await;
+            self.error(&msg).await;
+            return Err(1);
+        }
+        Ok(())
+    }
+
     async fn redirect(&mut self, r: &Redir, mut saved: Option<&mut Vec<Saved>>) -> Result<(), i32> {
+        if let Some(name) = &r.var {
+            return self.redirect_named(r, name).await;
+        }
         let fd = r.fd.unwrap_or(match r.op {
             RedirOp::In | RedirOp::ReadWrite | RedirOp::DupIn | RedirOp::HereDoc | RedirOp::HereString => 0,
             _ => 1,

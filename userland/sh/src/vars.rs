@@ -56,6 +56,9 @@ pub struct Attrs {
     pub integer: bool,
     pub lower: bool,
     pub upper: bool,
+    /// `declare -n`: the value is the name of another variable (or
+    /// element), which reads and assignments go to.
+    pub nameref: bool,
 }
 
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -90,6 +93,30 @@ impl Vars {
             .rev()
             .chain(std::iter::once(&self.global))
             .find_map(|s| s.get(name))
+    }
+
+    /// Where a nameref leads: the name (possibly `a[i]`) at the end of
+    /// the chain, or `None` if `name` is not a nameref. Chains stop after
+    /// a few links, as a loop would never end.
+    pub fn resolve(&self, name: &str) -> Option<String> {
+        let mut at = name.to_string();
+        let mut moved = false;
+        for _ in 0..8 {
+            let Some(v) = self.get(&at).filter(|v| v.attrs.nameref) else {
+                break;
+            };
+            match v.value.as_ref().and_then(Value::scalar) {
+                Some(t) if !t.is_empty() && t != at => {
+                    at = t.to_string();
+                    moved = true;
+                    if at.contains('[') {
+                        break;
+                    }
+                }
+                _ => break,
+            }
+        }
+        moved.then_some(at)
     }
 
     /// The scope that holds `name` now (innermost first), for changes.

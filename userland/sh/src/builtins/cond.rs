@@ -42,7 +42,8 @@ pub fn eval<'a>(sh: &'a mut Shell, c: &'a Cond) -> BoxFuture<'a, Result<bool, Co
 }
 
 /// `-v name` or `-v name[sub]`.
-async fn is_set(sh: &mut Shell, arg: &str) -> bool {
+/// `-v NAME` and `-v NAME[SUB]`, for `[[ ]]` and `test`.
+pub async fn is_set(sh: &mut Shell, arg: &str) -> bool {
     if let Some((name, rest)) = arg.split_once('[')
         && let Some(sub) = rest.strip_suffix(']')
     {

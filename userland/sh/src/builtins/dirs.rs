@@ -3,6 +3,30 @@
 use crate::{Res, Shell};
 use common::bytes;
 
+/// The directories a `..` in `path` climbs out of must exist, as bash
+/// checks before it cleans the path (`cd nosuch/..` fails); ninebox would
+/// otherwise clean the name lexically and succeed.
+async fn check_climbs(sh: &mut Shell, path: &str) -> Result<(), &'static str> {
+    let comps: Vec<&str> = path.split('/').collect();
+    for (i, c) in comps.iter().enumerate() {
+        if *c != ".." || i == 0 {
+            continue;
+        }
+        let prefix = comps[..i].join("/");
+        if prefix.is_empty() {
+            continue;
+        }
+        match sh.proc.stat(&bytes::to_os(&prefix)).await {
+            Ok(st) if st.is_dir() => {}
+            Ok(_) => return Err("Not a directory"),
+            Err(e) => return Err(e.strerror()),
+        }
+    }
+    Ok(())
+}
+
+/// `cd [-L|-P] [dir]`: ninebox has no symbolic links, so the logical
+/// and physical views are the same directory and both options agree.
 pub async fn cd(sh: &mut Shell, argv: Vec<String>) -> Res {
     let (_opts, args) = match super::options(&argv, "LPe@") {
         Ok(x) => x,
@@ -51,6 +75,13 @@ pub async fn cd(sh: &mut Shell, argv: Vec<String>) -> Res {
     candidates.push((target.clone(), false));
     let mut last_err = None;
     for (cand, from_cdpath) in candidates {
+        if let Err(e) = check_climbs(sh, &cand).await {
+            if !from_cdpath {
+                sh.error(&format!("cd: {target}: {e}")).await;
+                return Ok(1);
+            }
+            continue;
+        }
         match sh.proc.chdir(&bytes::to_os(&cand)).await {
             Ok(()) => {
                 let old = sh.get("PWD").unwrap_or_else(|| bytes::from_os(&sh.proc.cwd()));

@@ -9,7 +9,7 @@ use crate::{Flow, Res, Shell};
 use common::printf as pf;
 
 pub async fn echo(sh: &mut Shell, argv: Vec<String>) -> Res {
-    let (text, _) = common::escape::echo_text(&argv[1..]);
+    let (text, _) = common::escape::echo_text_with(&argv[1..], sh.shopts.xpg_echo);
     Ok(if sh.builtin_out("echo", &text).await { 0 } else { 1 })
 }
 

@@ -638,7 +638,7 @@ async fn run_test(sh: &mut Shell, name: &str, args: &[String]) -> Res {
     for w in args.windows(2) {
         match w[0].as_str() {
             "-v" => {
-                let set = sh.is_set(&w[1]);
+                let set = super::cond::is_set(sh, &w[1]).await;
                 env.vars_set.insert(w[1].clone(), set);
             }
             "-o" => {

@@ -32,6 +32,7 @@ struct Flags {
     readonly: bool,
     lower: Option<bool>,
     upper: Option<bool>,
+    nameref: Option<bool>,
     print: bool,
     functions: bool,
     function_names: bool,
@@ -64,7 +65,7 @@ pub async fn declaration(sh: &mut Shell, name: &str, args: Vec<DeclArg>) -> Res 
                         ('F', _) => flags.function_names = true,
                         ('g', _) => flags.global = true,
                         ('n', "export") => flags.export = Some(false),
-                        ('n', _) => {}
+                        ('n', _) => flags.nameref = Some(on),
                         _ => {
                             sh.error(&format!("{name}: -{c}: invalid option")).await;
                             let usage = match name {
@@ -177,8 +178,8 @@ async fn declare_one(
                     "{builtin}: {name}: cannot convert associative to indexed array"
                 ));
             }
-            if let Some(Value::Str(s)) = v.value.take() {
-                v.value = Some(Value::Indexed([(0, s)].into()));
+            if let Some(Value::Str(s)) = &v.value {
+                v.value = Some(Value::Indexed([(0, s.clone())].into()));
             }
             v.kind = Kind::Indexed;
         }
@@ -201,6 +202,9 @@ async fn declare_one(
             v.attrs.export = on;
         }
     }
+    if let Some(on) = flags.nameref {
+        return declare_nameref(sh, builtin, name, local, on, value);
+    }
     if let Some(value) = value {
         // Assign through the scope just chosen: a fresh local is visible
         // first, so `assign` finds it.
@@ -218,6 +222,47 @@ async fn declare_one(
         } else {
             sh.vars.entry(name).attrs.readonly = true;
         }
+    }
+    Ok(())
+}
+
+/// `declare -n ref[=name]`, `declare +n ref`: the reference itself,
+/// never what it points to.
+fn declare_nameref(
+    sh: &mut Shell,
+    builtin: &str,
+    name: &str,
+    local: bool,
+    on: bool,
+    value: Option<AssignVal>,
+) -> Result<(), String> {
+    let target = match value {
+        Some(AssignVal::Scalar(t)) => Some(t),
+        Some(AssignVal::Array(_)) => return Err(format!("{builtin}: {name}: reference variable cannot be an array")),
+        None => None,
+    };
+    if on && let Some(t) = &target {
+        let base = t.split_once('[').map_or(t.as_str(), |(b, _)| b);
+        if !crate::parse::is_name(base) {
+            return Err(format!("{builtin}: `{t}': invalid variable name for name reference"));
+        }
+        if t == name {
+            return Err(format!(
+                "{builtin}: {name}: nameref variable self references not allowed"
+            ));
+        }
+    }
+    let v: &mut Var = if local {
+        sh.vars.local(name)
+    } else {
+        sh.vars.entry(name)
+    };
+    if matches!(v.value, Some(Value::Indexed(_) | Value::Assoc(_))) && on {
+        return Err(format!("{builtin}: {name}: reference variable cannot be an array"));
+    }
+    v.attrs.nameref = on;
+    if let Some(t) = target {
+        v.value = Some(Value::Str(t));
     }
     Ok(())
 }
@@ -268,6 +313,9 @@ pub fn attr_letters(v: &Var) -> String {
     }
     if v.attrs.lower {
         f.push('l');
+    }
+    if v.attrs.nameref {
+        f.push('n');
     }
     if v.attrs.readonly {
         f.push('r');
@@ -409,6 +457,11 @@ pub async fn unset(sh: &mut Shell, argv: Vec<String>) -> Res {
             Arc::make_mut(&mut sh.defs.funcs).remove(&n);
             continue;
         }
+        // `unset ref` unsets what a nameref names; `unset -n ref` the ref.
+        let n = match sh.vars.resolve(&n) {
+            Some(target) if !opts.contains(&'n') => target,
+            _ => n,
+        };
         if let Some((base, rest)) = n.split_once('[')
             && let Some(sub) = rest.strip_suffix(']')
         {
