@@ -29,6 +29,7 @@ mod env;
 mod envsubst;
 mod expand;
 mod expr;
+mod file;
 mod find;
 mod fold;
 mod grep;
@@ -126,6 +127,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("expr", expr::main),
         program!("false", truefalse::false_),
         program!("fgrep", grep::fgrep),
+        program!("file", file::main),
         program!("find", find::main),
         program!("fold", fold::main),
         program!("getconf", sysconf::getconf),
