@@ -271,7 +271,10 @@ fn main() {
         text.len() as f64 / 1e6
     );
 
-    let system = boot::System::new(&boot::Config { seed: Some(1) });
+    let system = boot::System::new(&boot::Config {
+        seed: Some(1),
+        ..Default::default()
+    });
     system
         .root
         .put_file("/home/user/big", &text, 0o644, boot::UID, boot::UID)

@@ -27,6 +27,9 @@
 
 pub mod console;
 pub mod hostio;
+pub mod remote;
+pub mod serve;
+pub mod state;
 
 use std::sync::Arc;
 
@@ -65,6 +68,10 @@ pub struct Config {
     /// Make the run reproducible: the clock starts at 2026-01-01T00:00:00Z
     /// and every random byte comes from this seed.
     pub seed: Option<u64>,
+    /// Persist the system's trees in a store (`--state`).
+    pub state: Option<state::StateConfig>,
+    /// The addresses programs inside may dial (`--net`); none by default.
+    pub net: net9::DialPolicy,
 }
 
 /// A booted system, before or while its first process runs.
@@ -96,6 +103,7 @@ impl System {
         let mut kc = KernelConfig::new(root.clone());
         kc.clock = clock.clone();
         kc.entropy = entropy.clone();
+        kc.grants = kernel::Grants::new().with(config.net.clone());
         let kernel = Kernel::new(kc);
         let me = Arc::downgrade(&kernel);
         kernel.devices.register('t', tmp.clone());
@@ -131,6 +139,47 @@ impl System {
         banner: Option<&'static str>,
     ) -> kernel::Result<Arc<Process>> {
         let console = self.console.clone();
+        self.start_with(stdio, move |p| async move {
+            if let Some(b) = banner {
+                let _ = p.write(1, b.as_bytes()).await;
+            }
+            let opts = kernel::SpawnOpts {
+                argv,
+                rfork: kernel::Rfork {
+                    new_note_group: true,
+                    ..kernel::Rfork::FORK
+                },
+                ..Default::default()
+            };
+            match p.spawn(Target::Path("/bin/sh".into()), opts).await {
+                Ok(pid) => {
+                    let kernel = p.kernel().clone();
+                    console.on_interrupt(move |note| {
+                        kernel.post_note_group(pid, note);
+                    });
+                    match p.wait(pid).await {
+                        Ok(status) => status.code,
+                        Err(e) => {
+                            let _ = p.write(2, format!("init: wait: {e}\n").as_bytes()).await;
+                            1
+                        }
+                    }
+                }
+                Err(e) => {
+                    let _ = p.write(2, format!("init: /bin/sh: {e}\n").as_bytes()).await;
+                    kernel::exec::failure_status(&e)
+                }
+            }
+        })
+    }
+
+    /// Start pid 1 as `body`, once it has built the boot namespace; every
+    /// way of running a system (`-c`, a session, `serve`) boots here.
+    pub fn start_with<F, Fut>(&self, stdio: Vec<Arc<OpenFile>>, body: F) -> kernel::Result<Arc<Process>>
+    where
+        F: FnOnce(kernel::Proc) -> Fut + Send + 'static,
+        Fut: std::future::Future<Output = i32> + Send + 'static,
+    {
         let env: Env = [
             ("HOME", HOME),
             ("USER", USER),
@@ -149,36 +198,7 @@ impl System {
                 let _ = p.write(2, format!("boot: {e}\n").as_bytes()).await;
                 return 1;
             }
-            if let Some(b) = banner {
-                let _ = p.write(1, b.as_bytes()).await;
-            }
-            let opts = kernel::SpawnOpts {
-                argv,
-                rfork: kernel::Rfork {
-                    new_note_group: true,
-                    ..kernel::Rfork::FORK
-                },
-                ..Default::default()
-            };
-            match p.spawn(Target::Path("/bin/sh".into()), opts).await {
-                Ok(pid) => {
-                    let kernel = p.kernel().clone();
-                    console.on_interrupt(move || {
-                        kernel.post_note_group(pid, "interrupt");
-                    });
-                    match p.wait(pid).await {
-                        Ok(status) => status.code,
-                        Err(e) => {
-                            let _ = p.write(2, format!("init: wait: {e}\n").as_bytes()).await;
-                            1
-                        }
-                    }
-                }
-                Err(e) => {
-                    let _ = p.write(2, format!("init: /bin/sh: {e}\n").as_bytes()).await;
-                    kernel::exec::failure_status(&e)
-                }
-            }
+            body(p).await
         });
         self.kernel.spawn_init(InitSpec {
             target: init,
@@ -277,6 +297,10 @@ fn install(root: &MemoryFs, name: &str, program: Program) {
 /// written to `/dev/cons` goes to the host's stderr.
 pub async fn run(config: &Config, argv: Vec<String>) -> i32 {
     let system = System::new(config);
+    let persistence = match attach_state(&system, config).await {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
     let stdio = match system.host_stdio().await {
         Ok(s) => s,
         Err(e) => {
@@ -301,13 +325,17 @@ pub async fn run(config: &Config, argv: Vec<String>) -> i32 {
     };
     pump.abort();
     let _ = std::io::Write::write_all(&mut std::io::stderr(), &system.console.try_take_output());
-    code
+    finish_state(persistence, config, code).await
 }
 
 /// An interactive session on the host terminal (already in raw mode):
 /// the console is the shell's stdin, stdout and stderr.
 pub async fn interactive(config: &Config) -> i32 {
     let system = System::new(config);
+    let persistence = match attach_state(&system, config).await {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
     let (cols, rows) = console::size();
     system.console.resize(cols, rows);
     let k = &system.kernel;
@@ -336,7 +364,39 @@ pub async fn interactive(config: &Config) -> i32 {
     pump.abort();
     signals.abort();
     console::flush_output(&system.console, true);
-    code
+    finish_state(persistence, config, code).await
+}
+
+/// Restore the store's state into a fresh system, if `--state` asked.
+/// A store that cannot be used ends the run before anything starts: a
+/// user who asked for persistence must not work in a system that loses
+/// everything.
+async fn attach_state(system: &System, config: &Config) -> Result<Option<state::Persistence>, i32> {
+    let Some(cfg) = &config.state else {
+        return Ok(None);
+    };
+    match state::Persistence::attach(system, cfg).await {
+        Ok(p) => Ok(Some(p)),
+        Err(e) => {
+            console::restore();
+            eprintln!("ninebox: {e}");
+            Err(1)
+        }
+    }
+}
+
+/// The last commit; a failure is reported and makes the status 1.
+async fn finish_state(persistence: Option<state::Persistence>, config: &Config, code: i32) -> i32 {
+    let (Some(p), Some(cfg)) = (persistence, &config.state) else {
+        return code;
+    };
+    match p.finish(&cfg.location).await {
+        Ok(()) => code,
+        Err(e) => {
+            eprintln!("ninebox: state not saved: {e}");
+            if code == 0 { 1 } else { code }
+        }
+    }
 }
 
 /// Run `f` on a current-thread runtime, on a thread with a large stack

@@ -1,9 +1,11 @@
 //! `ninebox`: boot a fresh system and run a script in its shell, or (with
-//! a terminal and no script) an interactive session.
+//! a terminal and no script) an interactive session; or serve a system
+//! that keeps running, and reach it from the host.
 
 use std::io::IsTerminal;
+use std::time::Duration;
 
-use clap::Parser;
+use clap::{Parser, Subcommand};
 
 /// A Plan 9-style operating system in one process.
 ///
@@ -12,8 +14,11 @@ use clap::Parser;
 /// stdout and stderr go to the host's; the host's stdin is the script's
 /// fd 0; ninebox exits with the script's status.
 #[derive(Parser, Debug)]
-#[command(name = "ninebox", version, about, long_about = None)]
+#[command(name = "ninebox", version, about, long_about = None, args_conflicts_with_subcommands = true)]
 struct Cli {
+    #[command(subcommand)]
+    cmd: Option<Cmd>,
+
     /// Run SCRIPT; the next argument is $0, the rest $1...
     #[arg(short = 'c', value_name = "SCRIPT")]
     command: Option<String>,
@@ -23,15 +28,112 @@ struct Cli {
     #[arg(long, value_name = "N")]
     seed: Option<u64>,
 
+    /// Keep state in the store STORE (a file; created if missing): boot
+    /// from its branch (see --ref), commit on exit and every --autosave
+    /// seconds. Inside, snapshot, snapshots, restore and snapdiff use it.
+    #[arg(long, value_name = "STORE")]
+    state: Option<String>,
+
+    /// With --state: the branch to boot from and commit to.
+    #[arg(long = "ref", value_name = "NAME", default_value = "main", requires = "state")]
+    branch: String,
+
+    /// With --state: what persists: home (/home) or all (every writable
+    /// tree: / but the commands in /bin, and /tmp).
+    #[arg(long, value_name = "WHAT", default_value = "home", requires = "state")]
+    persist: PersistArg,
+
+    /// With --state: commit every SECS seconds while running (0: only at
+    /// exit).
+    #[arg(long, value_name = "SECS", default_value_t = 60, requires = "state")]
+    autosave: u64,
+
+    /// Addresses programs inside may dial (`srv`, `import`): `none` (the
+    /// default) or `allow=ADDR[,ADDR...]`, each a dial string whose fields
+    /// may be `*` (`allow=tcp!127.0.0.1!*`). Repeatable.
+    #[arg(long, value_name = "POLICY", global = true, value_parser = parse_net)]
+    net: Vec<net9::DialPolicy>,
+
     /// FILE [ARG...] (a script read from the host), or with -c: NAME [ARG...]
     #[arg(trailing_var_arg = true, value_name = "ARGS")]
     args: Vec<String>,
 }
 
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum PersistArg {
+    Home,
+    All,
+}
+
+#[derive(Subcommand, Debug)]
+enum Cmd {
+    /// Boot a system and keep it running, its namespace served over 9P
+    /// on each ADDR (default: the socket of NAME, unix!$XDG_RUNTIME_DIR/ninebox/NAME
+    /// or unix!/tmp/ninebox-$UID/NAME), until SIGTERM or SIGINT.
+    Serve {
+        /// The system's name, for attach, run, ps and mount.
+        #[arg(long, default_value = "ninebox")]
+        name: String,
+        /// A dial string to listen on: unix!PATH or tcp!HOST!PORT (port 0
+        /// picks one, printed at start). Repeatable.
+        #[arg(long, value_name = "ADDR", value_parser = parse_addr)]
+        listen: Vec<net9::Addr>,
+        /// A script pid 1 runs before serving (a failure ends the start).
+        #[arg(long, value_name = "SCRIPT")]
+        init: Option<String>,
+    },
+    /// An interactive shell in a running system (line mode: Ctrl-C
+    /// interrupts the remote shell, Ctrl-D ends it).
+    Attach {
+        /// A system's name or a dial string.
+        name: String,
+    },
+    /// Run a script in a running system: its output and status are the
+    /// command's.
+    Run {
+        /// A system's name or a dial string.
+        name: String,
+        /// The script.
+        #[arg(short = 'c', value_name = "SCRIPT", required = true)]
+        command: String,
+    },
+    /// List the running systems of this user.
+    Ps,
+}
+
+fn parse_net(s: &str) -> Result<net9::DialPolicy, String> {
+    net9::DialPolicy::parse(s)
+}
+
+fn parse_addr(s: &str) -> Result<net9::Addr, String> {
+    net9::Addr::parse(s).map_err(|e| e.to_string())
+}
+
 fn main() {
     let cli = Cli::parse();
     boot::install_panic_hook();
-    let config = boot::Config { seed: cli.seed };
+    let state = cli.state.as_ref().map(|location| boot::state::StateConfig {
+        location: location.clone(),
+        branch: cli.branch.clone(),
+        persist: match cli.persist {
+            PersistArg::Home => boot::state::Persist::Home,
+            PersistArg::All => boot::state::Persist::All,
+        },
+        autosave: Some(std::time::Duration::from_secs(cli.autosave)),
+    });
+    let net = cli
+        .net
+        .iter()
+        .cloned()
+        .fold(net9::DialPolicy::none(), net9::DialPolicy::merge);
+    let config = boot::Config {
+        seed: cli.seed,
+        state,
+        net,
+    };
+    if let Some(cmd) = cli.cmd {
+        std::process::exit(boot::block_on(async move { subcommand(config, cmd).await }));
+    }
     let mut argv = vec!["sh".to_string()];
     match (&cli.command, cli.args.split_first()) {
         (Some(script), _) => {
@@ -76,6 +178,46 @@ fn main() {
     }
     let status = boot::block_on(async move { boot::run(&config, argv).await });
     std::process::exit(status);
+}
+
+async fn subcommand(config: boot::Config, cmd: Cmd) -> i32 {
+    let r = match cmd {
+        Cmd::Serve { name, listen, init } => serve(config, boot::serve::ServeOpts { name, listen, init }).await,
+        Cmd::Attach { name } => boot::remote::run(&name, None).await,
+        Cmd::Run { name, command } => boot::remote::run(&name, Some(&command)).await,
+        Cmd::Ps => boot::remote::ps().await.map(|out| {
+            print!("{out}");
+            0
+        }),
+    };
+    r.unwrap_or_else(|e| {
+        eprintln!("ninebox: {e}");
+        1
+    })
+}
+
+/// Serve until SIGTERM or SIGINT, then shut down cleanly: every process
+/// gets `hangup`, the listeners and their socket files go.
+async fn serve(config: boot::Config, opts: boot::serve::ServeOpts) -> kernel::Result<i32> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let name = opts.name.clone();
+    let (Ok(mut term), Ok(mut int)) = (signal(SignalKind::terminate()), signal(SignalKind::interrupt())) else {
+        return Err(kernel::Error::with_detail(kernel::Errno::EIO, "cannot catch SIGTERM"));
+    };
+    let server = boot::serve::Server::start(&config, opts).await?;
+    let pump = tokio::spawn(boot::console::pump_output(server.system.console.clone(), false));
+    for a in server.addrs() {
+        println!("ninebox: {name} serving on {a}");
+    }
+    let _ = std::io::Write::flush(&mut std::io::stdout());
+    let code = tokio::select! {
+        code = server.exited() => code,
+        _ = term.recv() => server.shutdown(Duration::from_secs(5)).await,
+        _ = int.recv() => server.shutdown(Duration::from_secs(5)).await,
+    };
+    pump.abort();
+    boot::console::flush_output(&server.system.console, false);
+    Ok(code)
 }
 
 fn io_error(e: &std::io::Error) -> String {

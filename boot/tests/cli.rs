@@ -7,7 +7,7 @@ use std::process::{Command, Stdio};
 
 use libtest_mimic::{Failed, Trial};
 
-fn ninebox(bin: &Path, args: &[&str], stdin: &[u8]) -> Result<(String, String, i32), Failed> {
+pub fn ninebox(bin: &Path, args: &[&str], stdin: &[u8]) -> Result<(String, String, i32), Failed> {
     let mut child = Command::new(bin)
         .args(args)
         .stdin(Stdio::piped())
@@ -41,7 +41,7 @@ fn wait_with_timeout(child: std::process::Child) -> Result<(String, String, i32)
     ))
 }
 
-fn expect<T: PartialEq + std::fmt::Debug>(what: &str, got: T, want: T) -> Result<(), Failed> {
+pub fn expect<T: PartialEq + std::fmt::Debug>(what: &str, got: T, want: T) -> Result<(), Failed> {
     if got == want {
         Ok(())
     } else {

@@ -4,8 +4,10 @@
 
 mod cli;
 mod pty;
+mod serve;
 mod session;
 mod spec;
+mod state;
 
 use std::path::Path;
 
@@ -35,8 +37,10 @@ fn main() {
     }
     if !oracle {
         trials.extend(cli::trials(&bin));
+        trials.extend(state::trials(&bin));
         trials.extend(session::trials());
         trials.extend(pty::trials(&bin));
+        trials.extend(serve::trials(&bin));
     }
     libtest_mimic::run(&args, trials).exit();
 }

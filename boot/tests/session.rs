@@ -18,7 +18,10 @@ struct Session {
 
 impl Session {
     async fn start() -> Result<Session, Failed> {
-        let system = boot::System::new(&boot::Config { seed: Some(1) });
+        let system = boot::System::new(&boot::Config {
+            seed: Some(1),
+            ..Default::default()
+        });
         let k = &system.kernel;
         let ns = k.clean_namespace();
         let cons = k

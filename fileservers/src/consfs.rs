@@ -4,7 +4,7 @@
 //!
 //! | file      | read                                                    |
 //! |-----------|---------------------------------------------------------|
-//! | `consctl` | `cooked` or `raw`; write `rawon`/`rawoff`, as `cons/ctl` |
+//! | `consctl` | write-only, as Plan 9's: `rawon`/`rawoff`, as `cons/ctl` (which reads back `cooked` or `raw`) |
 //! | `pid`     | the reader's pid, 11 digits and a blank (Plan 9's form) |
 //! | `ppid`    | its parent's pid, the same way                          |
 //! | `user`    | the reader's user name                                  |
@@ -24,11 +24,13 @@
 //!   DEL erase a character, ^U the line, ^W a word; a line is released to
 //!   readers at newline; ^D at the start of a line makes one read return 0
 //!   (end of file), elsewhere it releases the line without a newline; ^C
-//!   discards the line and interrupts the foreground note group. A read
-//!   returns at most one line.
+//!   discards the line and interrupts the foreground note group, ^Z
+//!   discards it and posts `tstp` to that group (which stops the processes
+//!   that do not catch notes: job control). A read returns at most one
+//!   line.
 //! * Raw mode: writing `rawon` to `ctl` (or `consctl`) gives raw mode for as
 //!   long as that file stays open (or until `rawoff`): no echo, no editing,
-//!   every byte delivered at once, ^C and ^D included.
+//!   every byte delivered at once, ^C, ^Z and ^D included.
 //! * `size` reads `cols rows\n` and follows [`Console::resize`].
 //!
 //! One write's bytes reach the screen together, never split by another
@@ -98,7 +100,7 @@ struct State {
     hungup: bool,
 }
 
-type Interrupt = Box<dyn Fn() + Send + Sync>;
+type Interrupt = Box<dyn Fn(&'static str) + Send + Sync>;
 
 pub struct Console {
     state: Mutex<State>,
@@ -142,9 +144,9 @@ impl Console {
         }
     }
 
-    /// What ^C does in cooked mode (boot posts `interrupt` to the
-    /// session's foreground note group).
-    pub fn on_interrupt(&self, f: impl Fn() + Send + Sync + 'static) {
+    /// What ^C and ^Z do in cooked mode: `f` gets the note, `interrupt`
+    /// or `tstp` (boot posts it to the session's foreground note group).
+    pub fn on_interrupt(&self, f: impl Fn(&'static str) + Send + Sync + 'static) {
         *self.interrupt.lock() = Some(Box::new(f));
     }
 
@@ -158,12 +160,12 @@ impl Console {
 
     /// The host's input: keystrokes as bytes.
     pub fn input(&self, bytes: &[u8]) {
-        let mut interrupted = false;
+        let mut notes = Vec::new();
         {
             let mut st = self.state.lock();
             if st.raw.is_empty() {
                 for &b in bytes {
-                    interrupted |= cook(&mut st, b);
+                    notes.extend(cook(&mut st, b));
                 }
             } else {
                 st.ready.push_back(Record::Bytes(bytes.to_vec()));
@@ -171,8 +173,10 @@ impl Console {
         }
         self.input_ready.notify_waiters();
         self.output_ready.notify_waiters();
-        if interrupted && let Some(f) = self.interrupt.lock().as_ref() {
-            f();
+        if let Some(f) = self.interrupt.lock().as_ref() {
+            for note in notes {
+                f(note);
+            }
         }
     }
 
@@ -273,8 +277,8 @@ fn erase_char(line: &mut Vec<u8>) -> bool {
     true
 }
 
-/// One byte of cooked input; true for an interrupt.
-fn cook(st: &mut State, b: u8) -> bool {
+/// One byte of cooked input; the note it posts, if any.
+fn cook(st: &mut State, b: u8) -> Option<&'static str> {
     const ERASE: &[u8] = b"\x08 \x08";
     match b {
         b'\r' | b'\n' => {
@@ -312,14 +316,19 @@ fn cook(st: &mut State, b: u8) -> bool {
         0x03 => {
             st.line.clear();
             st.output.extend_from_slice(b"^C\n");
-            return true;
+            return Some("interrupt");
+        }
+        0x1a => {
+            st.line.clear();
+            st.output.extend_from_slice(b"^Z\n");
+            return Some("tstp");
         }
         _ => {
             st.line.push(b);
             st.output.push(b);
         }
     }
-    false
+    None
 }
 
 /// Plan 9's fixed-width number: 11 digits right-justified and a blank.
@@ -351,7 +360,7 @@ impl Device for Console {
                 let (cols, rows) = self.state.lock().size;
                 let _ = writeln!(s, "{cols} {rows}");
             }
-            Node::Ctl | Node::Consctl => s.push_str(if self.is_raw() { "raw\n" } else { "cooked\n" }),
+            Node::Ctl => s.push_str(if self.is_raw() { "raw\n" } else { "cooked\n" }),
             Node::Time => {
                 let ns = self.clock.now_ns();
                 let ticks = self.clock.uptime().as_millis();
@@ -377,6 +386,8 @@ impl Device for Console {
                 }
             }
             Node::Root | Node::Dir | Node::Data => return Err(Errno::EISDIR.into()),
+            // Write-only; opening it for reading is refused before this.
+            Node::Consctl => return Err(Errno::EPERM.into()),
         }
         Ok(s.into_bytes())
     }

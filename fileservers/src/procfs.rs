@@ -4,12 +4,15 @@
 //! /proc/self            the caller's own directory
 //! /proc/N/args          argv as rc-quoted words (Plan 9)
 //! /proc/N/argv          argv as a JSON array (the seed's form)
-//! /proc/N/ctl           write: kill, interrupt, hangup, close N, closefiles
+//! /proc/N/ctl           write: kill, interrupt, hangup, stop, start, startstop,
+//!                       waitstop, hang, nohang, close N, closefiles
 //! /proc/N/cwd           the current directory
 //! /proc/N/env           the environment as a JSON object
 //! /proc/N/fd            Plan 9's fd listing: the cwd, then one line per fd
 //! /proc/N/fds           fd → {path, mode, offset} as JSON
 //! /proc/N/note          write: post the note written
+//! /proc/N/noteid        the note group; write a group's id to join it
+//! /proc/N/notepg        write: post the note to N's note group but the writer
 //! /proc/N/ns            the namespace as replayable bind/mount lines, then cd
 //! /proc/N/ppid          the parent's pid
 //! /proc/N/status        Plan 9's status line (name, user, state, times)
@@ -19,8 +22,8 @@
 //! Nothing is stored: every read generates its text from the live process
 //! table, so what a reader sees is never stale. Zombies keep their
 //! directory until reaped; a process that is gone answers ENOENT. Writes
-//! anywhere but `ctl` and `note` answer EPERM, and only the process's own
-//! user (or uid 0) may write those.
+//! anywhere but `ctl`, `note`, `notepg` and `noteid` answer EPERM, and only
+//! the process's own user (or uid 0) may write those.
 
 use std::fmt::Write as _;
 use std::sync::{Arc, Weak};
@@ -28,6 +31,7 @@ use std::sync::{Arc, Weak};
 use async_trait::async_trait;
 use kernel::dev::{DevServer, Device, Entry, Open, Opening, bad_ctl};
 use kernel::fd;
+use kernel::ns::quote;
 use kernel::{Caller, DirEntry, Errno, Error, Kernel, NodeType, OpenFlags, Pid, Process, Result, Stat};
 
 /// The files of a process directory, in listing order.
@@ -41,13 +45,15 @@ pub enum File {
     Fd,
     Fds,
     Note,
+    Noteid,
+    Notepg,
     Ns,
     Ppid,
     Status,
     Wait,
 }
 
-const FILES: [(&str, File, u32); 12] = [
+const FILES: [(&str, File, u32); 14] = [
     ("args", File::Args, 0o444),
     ("argv", File::Argv, 0o444),
     ("ctl", File::Ctl, 0o200),
@@ -56,6 +62,8 @@ const FILES: [(&str, File, u32); 12] = [
     ("fd", File::Fd, 0o444),
     ("fds", File::Fds, 0o444),
     ("note", File::Note, 0o200),
+    ("noteid", File::Noteid, 0o664),
+    ("notepg", File::Notepg, 0o200),
     ("ns", File::Ns, 0o444),
     ("ppid", File::Ppid, 0o444),
     ("status", File::Status, 0o444),
@@ -135,7 +143,7 @@ impl Procs {
         let kernel = self.kernel()?;
         let s = match file {
             File::Args => {
-                let words: Vec<String> = p.argv().iter().map(|a| rc_quote(a)).collect();
+                let words: Vec<String> = p.argv().iter().map(|a| quote(a)).collect();
                 format!("{}\n", words.join(" "))
             }
             File::Argv => json(&serde_json::Value::from(p.argv().to_vec())),
@@ -148,9 +156,10 @@ impl Procs {
             File::Fd => fd_text(&kernel, p),
             File::Fds => fds_json(p),
             File::Ns => p.namespace().render(&p.cwd()),
+            File::Noteid => format!("{}\n", p.noteid()),
             File::Ppid => format!("{}\n", p.ppid()),
             File::Status => status_line(p),
-            File::Ctl | File::Note | File::Wait => return Err(Errno::EPERM.into()),
+            File::Ctl | File::Note | File::Notepg | File::Wait => return Err(Errno::EPERM.into()),
         };
         Ok(s.into_bytes())
     }
@@ -167,12 +176,36 @@ impl Procs {
             return Err(Error::with_detail(Errno::ESRCH, "process exited"));
         }
         let kernel = self.kernel()?;
-        if file == File::Note {
-            return kernel.post_note(pid, text);
+        match file {
+            File::Note => return kernel.post_note(pid, text),
+            File::Notepg => {
+                // The note is checked as any note is, even if the group has
+                // nobody else in it.
+                if text.is_empty() || text.len() > kernel::proc::NOTE_MAX {
+                    return Err(Error::with_detail(Errno::EINVAL, "bad note"));
+                }
+                kernel.post_note_group_except(p.noteid(), text, who.pid);
+                return Ok(());
+            }
+            File::Noteid => {
+                let id = parse_pid(text.trim()).ok_or_else(bad_ctl)?;
+                return kernel.join_note_group(&p, id);
+            }
+            _ => {}
         }
         let mut words = text.split_whitespace();
         match (words.next(), words.next(), words.next()) {
-            (Some(note @ ("kill" | "interrupt" | "hangup")), None, _) => kernel.post_note(pid, note),
+            (Some(note @ ("kill" | "interrupt" | "hangup" | "stop")), None, _) => kernel.post_note(pid, note),
+            (Some("start"), None, _) => kernel.resume(pid),
+            (Some("waitstop"), None, _) => p.until_stopped().await,
+            (Some("startstop"), None, _) => {
+                kernel.resume(pid)?;
+                p.until_stopped().await
+            }
+            (Some(hang @ ("hang" | "nohang")), None, _) => {
+                p.set_hang(hang == "hang");
+                Ok(())
+            }
             (Some("close"), Some(n), None) => {
                 let fd: fd::Fd = n.parse().map_err(|_| bad_ctl())?;
                 let entry = p.fds().lock().remove(fd)?;
@@ -215,19 +248,6 @@ fn json(v: &serde_json::Value) -> String {
     format!("{v}\n")
 }
 
-/// Quote a word as rc does: bare if it has nothing special, else in single
-/// quotes with quotes doubled.
-fn rc_quote(s: &str) -> String {
-    let plain = !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"-_./+,:=@%^".contains(&b) || b >= 0x80);
-    if plain {
-        s.to_string()
-    } else {
-        format!("'{}'", s.replace('\'', "''"))
-    }
-}
-
 /// The program's name: argv[0] without its directory.
 fn prog_name(p: &Process) -> String {
     let argv = p.argv();
@@ -248,10 +268,10 @@ fn status_line(p: &Process) -> String {
         p.cpu_ms(),
         0,
         p.real_ms(),
+        p.children_cpu_ns() / 1_000_000,
         0,
         0,
-        0,
-        0,
+        p.mem() / 1024,
         10,
         10,
         u64::from(p.pid),
@@ -290,7 +310,13 @@ fn fd_text(kernel: &Kernel, p: &Process) -> String {
     let table = p.fds();
     let files: Vec<(fd::Fd, Arc<kernel::OpenFile>)> = table.lock().iter().map(|(fd, e)| (fd, e.file.clone())).collect();
     for (n, f) in files {
-        let dev = kernel.devices.letter_of(&f.chan.server).unwrap_or('M');
+        // A device made per open (a pipe, `#|`) is not in the device
+        // table; the name it was opened by still says which it is.
+        let dev = kernel
+            .devices
+            .letter_of(&f.chan.server)
+            .or_else(|| f.name.strip_prefix('#').and_then(|n| n.chars().next()))
+            .unwrap_or('M');
         let qtype = if f.qid.kind == NodeType::Dir { 0x80 } else { 0 };
         let _ = writeln!(
             s,
@@ -323,7 +349,7 @@ fn fds_json(p: &Process) -> String {
 /// Plan 9's await text: `pid utime stime rtime 'msg'`.
 fn wait_text(p: &Process, status: &kernel::Status) -> String {
     let msg = status.wait_msg(&prog_name(p), p.pid);
-    format!("{} {} {} {} {}", p.pid, p.cpu_ms(), 0, p.real_ms(), rc_quote(&msg))
+    format!("{} {} {} {} {}", p.pid, p.cpu_ms(), 0, p.real_ms(), quote(&msg))
 }
 
 #[async_trait]
@@ -379,9 +405,10 @@ impl Device for Procs {
         }
     }
 
-    async fn open(&self, who: &Caller, entry: &Entry<Node>, _flags: OpenFlags) -> Result<Opening<State>> {
+    async fn open(&self, who: &Caller, entry: &Entry<Node>, flags: OpenFlags) -> Result<Opening<State>> {
         Ok(Opening::New(match entry.key {
-            Node::File(pid, File::Ctl | File::Note) => {
+            Node::File(_, File::Noteid) if !flags.write => State::Plain,
+            Node::File(pid, File::Ctl | File::Note | File::Notepg | File::Noteid) => {
                 let p = self.process(pid)?;
                 if who.uid != 0 && who.uid != p.uid {
                     return Err(Errno::EPERM.into());

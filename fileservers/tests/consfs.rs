@@ -145,7 +145,8 @@ fn ctrl_c_interrupts_and_discards_the_line() {
         let c = console();
         let hits = Arc::new(AtomicUsize::new(0));
         let h2 = hits.clone();
-        c.on_interrupt(move || {
+        c.on_interrupt(move |note| {
+            assert_eq!(note, "interrupt");
             h2.fetch_add(1, Ordering::Relaxed);
         });
         let h = open(&c, "/cons/data", OpenFlags::READ).await;
@@ -153,6 +154,21 @@ fn ctrl_c_interrupts_and_discards_the_line() {
         assert_eq!(hits.load(Ordering::Relaxed), 1);
         assert_eq!(read_now(&c, h).await, b"next\n");
         assert!(String::from_utf8(c.try_take_output()).unwrap().contains("^C\n"));
+    });
+}
+
+#[test]
+fn ctrl_z_posts_tstp_and_discards_the_line() {
+    run(async {
+        let c = console();
+        let notes = Arc::new(parking_lot::Mutex::new(Vec::new()));
+        let n2 = notes.clone();
+        c.on_interrupt(move |note| n2.lock().push(note));
+        let h = open(&c, "/cons/data", OpenFlags::READ).await;
+        c.input(b"vi file\x1als\n");
+        assert_eq!(*notes.lock(), ["tstp"]);
+        assert_eq!(read_now(&c, h).await, b"ls\n");
+        assert!(String::from_utf8(c.try_take_output()).unwrap().contains("^Z\n"));
     });
 }
 

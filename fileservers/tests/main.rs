@@ -3,6 +3,7 @@
 
 mod consfs;
 mod devfs;
+mod example;
 mod memfs;
 mod mntgen;
 mod model;

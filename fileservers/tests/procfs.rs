@@ -51,7 +51,8 @@ fn lists_live_processes_and_self() {
         assert_eq!(
             files,
             [
-                "args", "argv", "ctl", "cwd", "env", "fd", "fds", "note", "ns", "ppid", "status", "wait"
+                "args", "argv", "ctl", "cwd", "env", "fd", "fds", "note", "noteid", "notepg", "ns", "ppid", "status",
+                "wait"
             ]
         );
         assert_eq!(text(&p, "/proc/self/ppid").await, "0\n");
@@ -237,5 +238,179 @@ fn another_users_process_cannot_be_controlled() {
         .await;
         assert_eq!(me.exited().await.code, 0);
         k.post_note(victim, "kill").unwrap();
+    });
+}
+
+#[test]
+fn ctl_stops_starts_and_waits_for_a_stop() {
+    run_as_init(|p| async move {
+        let c = spawn(&p, "sleeper", &["sleeper", "60"]).await;
+        let ctl = format!("/proc/{c}/ctl");
+        until_state(&p, c, ProcState::Sleep).await;
+        p.write_file(&ctl, b"stop").await.unwrap();
+        assert_eq!(&text(&p, &format!("/proc/{c}/status")).await[56..68], "Stopped     ");
+        // waitstop answers at once for a stopped process.
+        p.write_file(&ctl, b"waitstop").await.unwrap();
+        p.write_file(&ctl, b"start").await.unwrap();
+        until_state(&p, c, ProcState::Sleep).await;
+        let e = p.write_file(&ctl, b"start").await.unwrap_err();
+        assert_eq!(e.code(), Errno::EINVAL, "start of a process that is not stopped");
+        // waitstop blocks until someone stops it.
+        let stopper = p.clone();
+        let stop_later = async move {
+            stopper.sleep(Duration::from_millis(10)).await.unwrap();
+            stopper.kill(c, "stop").unwrap();
+        };
+        let (r, ()) = tokio::join!(p.write_file(&ctl, b"waitstop"), stop_later);
+        r.unwrap();
+        assert_eq!(p.kernel().process(c).unwrap().state(), ProcState::Stopped);
+        // startstop: continue, then wait for the next stop.
+        let (r, ()) = tokio::join!(p.write_file(&ctl, b"startstop"), async {
+            p.sleep(Duration::from_millis(10)).await.unwrap();
+            p.kill(c, "tstp").unwrap();
+        });
+        r.unwrap();
+        p.write_file(&ctl, b"kill").await.unwrap();
+        assert_eq!(p.wait(c).await.unwrap().code, 137);
+        0
+    });
+}
+
+#[test]
+fn waitstop_on_a_process_that_ends_fails() {
+    run_as_init(|p| async move {
+        let c = spawn(&p, "sleeper", &["sleeper", "60"]).await;
+        let ctl = format!("/proc/{c}/ctl");
+        let fd = p.open(&ctl, OpenFlags::WRITE).await.unwrap();
+        let (r, ()) = tokio::join!(p.write(fd, b"waitstop"), async {
+            p.sleep(Duration::from_millis(10)).await.unwrap();
+            p.kill(c, "kill").unwrap();
+        });
+        assert_eq!(r.unwrap_err().code(), Errno::ESRCH);
+        p.wait(c).await.unwrap();
+        0
+    });
+}
+
+#[test]
+fn hang_stops_children_at_their_start() {
+    run_as_init(|p| async move {
+        p.write_file("/proc/self/ctl", b"hang").await.unwrap();
+        let c = spawn(&p, "sleeper", &["sleeper", "60"]).await;
+        p.write_file("/proc/self/ctl", b"nohang").await.unwrap();
+        assert_eq!(p.kernel().process(c).unwrap().state(), ProcState::Stopped);
+        let d = spawn(&p, "sleeper", &["sleeper", "60"]).await;
+        until_state(&p, d, ProcState::Sleep).await;
+        for pid in [c, d] {
+            p.kill(pid, "kill").unwrap();
+            p.wait(pid).await.unwrap();
+        }
+        0
+    });
+}
+
+#[test]
+fn garbage_to_ctl_is_refused_and_changes_nothing() {
+    run_as_init(|p| async move {
+        let c = spawn(&p, "sleeper", &["sleeper", "60"]).await;
+        until_state(&p, c, ProcState::Sleep).await;
+        let ctl = format!("/proc/{c}/ctl");
+        let long = "x".repeat(5000);
+        for bad in [
+            "stop now",
+            "close",
+            "close x",
+            "close -1",
+            "hang 1",
+            "\0\x7f",
+            "kill kill",
+            &long,
+        ] {
+            let e = p.write_file(&ctl, bad.as_bytes()).await.unwrap_err();
+            assert_eq!(e.to_string(), "bad process or channel control request", "{bad:?}");
+        }
+        assert_eq!(p.kernel().process(c).unwrap().state(), ProcState::Sleep);
+        let e = p
+            .write_file(&format!("/proc/{c}/note"), "n".repeat(128).as_bytes())
+            .await
+            .unwrap_err();
+        assert_eq!(e.code(), Errno::EINVAL, "a note over 127 bytes");
+        for bad in ["abc", "0", "-3", "99999"] {
+            assert!(
+                p.write_file(&format!("/proc/{c}/noteid"), bad.as_bytes())
+                    .await
+                    .is_err(),
+                "{bad:?}"
+            );
+        }
+        assert_eq!(p.kernel().process(c).unwrap().noteid(), p.process().noteid());
+        p.kill(c, "kill").unwrap();
+        p.wait(c).await.unwrap();
+        0
+    });
+}
+
+#[test]
+fn noteid_and_notepg_name_and_reach_a_note_group() {
+    run_as_init(|p| async move {
+        let fresh = SpawnOpts {
+            argv: vec!["sleeper".into(), "60".into()],
+            rfork: kernel::Rfork {
+                new_note_group: true,
+                ..kernel::Rfork::FORK
+            },
+            ..Default::default()
+        };
+        let a = p.spawn(Target::Path("sleeper".into()), fresh.clone()).await.unwrap();
+        let b = p.spawn(Target::Path("sleeper".into()), fresh).await.unwrap();
+        let c = spawn(&p, "sleeper", &["sleeper", "60"]).await;
+        assert_eq!(text(&p, &format!("/proc/{a}/noteid")).await, format!("{a}\n"));
+        assert_eq!(text(&p, &format!("/proc/{c}/noteid")).await, format!("{}\n", p.pid()));
+        // b joins a's group; a note to the group reaches both, not c.
+        p.write_file(&format!("/proc/{b}/noteid"), a.to_string().as_bytes())
+            .await
+            .unwrap();
+        assert_eq!(text(&p, &format!("/proc/{b}/noteid")).await, format!("{a}\n"));
+        p.write_file(&format!("/proc/{a}/notepg"), b"hangup").await.unwrap();
+        assert_eq!(p.wait(a).await.unwrap().code, 129);
+        assert_eq!(p.wait(b).await.unwrap().code, 129);
+        // notepg spares the writer: init's group holds init and c.
+        p.write_file("/proc/self/notepg", b"interrupt").await.unwrap();
+        assert_eq!(p.wait(c).await.unwrap().code, 130);
+        0
+    });
+}
+
+#[test]
+fn every_json_file_parses() {
+    run_as_init(|p| async move {
+        p.setenv("Q", "a \"quoted\" \\ value\n").unwrap();
+        let c = spawn(&p, "sleeper", &["sleeper", "it's", "\u{1F600}"]).await;
+        for pid in [p.pid().to_string(), c.to_string(), "self".to_string()] {
+            for f in ["argv", "env", "fds"] {
+                let path = format!("/proc/{pid}/{f}");
+                // Read in small pieces, as a pipe reader may: one open sees
+                // one rendering.
+                let fd = p.open(&path, OpenFlags::READ).await.unwrap();
+                let mut all = Vec::new();
+                loop {
+                    let d = p.read(fd, 7).await.unwrap();
+                    if d.is_empty() {
+                        break;
+                    }
+                    all.extend(d);
+                }
+                p.close(fd).await.unwrap();
+                let text = String::from_utf8(all).unwrap();
+                let v: Result<serde_json::Value, _> = serde_json::from_str(&text);
+                assert!(v.is_ok(), "{path}: {text:?}");
+                assert!(
+                    text.ends_with("}\n") || text.ends_with("]\n"),
+                    "{path}: one value and a newline"
+                );
+            }
+        }
+        p.kill(c, "kill").unwrap();
+        0
     });
 }

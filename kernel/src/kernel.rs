@@ -32,6 +32,7 @@ use crate::clock::{Clock, Entropy};
 use crate::dup::DupFs;
 use crate::error::{Errno, Error, Result};
 use crate::fd::{self, FdEntry, FdTable, OpenFile};
+use crate::grants::Grants;
 use crate::limits::{GroupCount, ProcLimits, Space};
 use crate::ns::{Devices, Last, Namespace};
 use crate::path;
@@ -54,6 +55,8 @@ pub struct KernelConfig {
     pub limits: Limits,
     /// The system's name (`uname -n`, `/dev/sysname`).
     pub sysname: String,
+    /// What the host grants (network addresses, ...): see `grants.rs`.
+    pub grants: Grants,
 }
 
 impl KernelConfig {
@@ -65,6 +68,7 @@ impl KernelConfig {
             entropy: Entropy::from_host(),
             limits: Limits::default(),
             sysname: "ninebox".to_string(),
+            grants: Grants::new(),
         }
     }
 }
@@ -108,6 +112,8 @@ pub struct Kernel {
     threads: Arc<std::sync::atomic::AtomicUsize>,
     halted: Mutex<Option<Halt>>,
     pub sysname: String,
+    /// Fixed when the kernel is made: nothing inside can add a grant.
+    pub grants: Grants,
     pub(crate) mount_ids: AtomicU64,
 }
 
@@ -130,6 +136,7 @@ impl Kernel {
                 halted: Mutex::new(None),
                 limits: config.limits,
                 sysname: config.sysname,
+                grants: config.grants,
                 mount_ids: AtomicU64::new(1),
             };
             k.devices.register('/', config.root);
@@ -167,17 +174,74 @@ impl Kernel {
         let p = self
             .process(pid)
             .ok_or_else(|| Error::with_detail(Errno::ESRCH, "process does not exist"))?;
-        p.post_note(note)
+        self.deliver(&p, note)
     }
 
     /// Post a note to every live process of a note group.
     pub fn post_note_group(&self, noteid: Pid, note: &str) -> usize {
+        self.post_note_group_except(noteid, note, 0)
+    }
+
+    /// Post a note to every live process of a note group but `except`
+    /// (Plan 9's `notepg`, which spares the writer).
+    pub fn post_note_group_except(&self, noteid: Pid, note: &str, except: Pid) -> usize {
         let targets: Vec<_> = self
             .processes()
             .into_iter()
-            .filter(|p| p.noteid() == noteid && !p.is_zombie())
+            .filter(|p| p.noteid() == noteid && !p.is_zombie() && p.pid != except)
             .collect();
-        targets.iter().filter(|p| p.post_note(note).is_ok()).count()
+        targets.iter().filter(|p| self.deliver(p, note).is_ok()).count()
+    }
+
+    fn deliver(&self, p: &Process, note: &str) -> Result<()> {
+        if p.post_note(note)? {
+            self.tell_parent(p);
+        }
+        Ok(())
+    }
+
+    /// Continue a stopped process (the `start` ctl message); `EINVAL` if
+    /// it is not stopped.
+    pub fn resume(&self, pid: Pid) -> Result<()> {
+        let p = self
+            .process(pid)
+            .ok_or_else(|| Error::with_detail(Errno::ESRCH, "process does not exist"))?;
+        if !p.set_continued() {
+            return Err(Error::with_detail(Errno::EINVAL, "process not stopped"));
+        }
+        self.tell_parent(&p);
+        Ok(())
+    }
+
+    /// Stop `p` because of `note`, telling its parent.
+    pub(crate) fn stop_process(&self, p: &Process, note: &str) {
+        if p.set_stopped(note) {
+            self.tell_parent(p);
+        }
+    }
+
+    /// Wake the waits of `p`'s parent: a child stopped or continued.
+    fn tell_parent(&self, p: &Process) {
+        if let Some(parent) = self.process(p.ppid()) {
+            parent.child_change.notify_waiters();
+        }
+    }
+
+    /// Move `p` into the note group `noteid`, which a live process of the
+    /// same user must be in (Plan 9's write to `/proc/N/noteid`).
+    pub fn join_note_group(&self, p: &Process, noteid: Pid) -> Result<()> {
+        if p.noteid() == noteid {
+            return Ok(());
+        }
+        let member = self
+            .processes()
+            .into_iter()
+            .find(|q| q.noteid() == noteid && !q.is_zombie())
+            .ok_or_else(|| Error::with_detail(Errno::ESRCH, "no such note group"))?;
+        if member.uid != p.uid {
+            return Err(Error::with_detail(Errno::EPERM, "note group of another user"));
+        }
+        p.join_group(noteid, member.group())
     }
 
     /// A rename happened: move every mount point and member at or under
@@ -352,6 +416,12 @@ impl Kernel {
         drop(procs);
         if let Some(parent) = parent {
             parent.children.lock().push(pid);
+            // A hung parent's child inherits the bit and, spawning being
+            // fork and exec in one, starts stopped.
+            if parent.hangs() {
+                p.set_hang(true);
+                p.set_stopped("stop");
+            }
         }
         let kernel = self.clone();
         let proc = p.clone();
@@ -395,18 +465,26 @@ impl Kernel {
                 Outcome::Done(s) => break s,
                 Outcome::Control(Control::Exit(code)) => break Status::exited(code),
                 Outcome::Control(Control::End(status, message)) => {
-                    tell(&me, &message).await;
+                    tell(&me, &message, ToStderr::Unix).await;
                     break status;
                 }
                 Outcome::Control(Control::Note(note)) => {
-                    break if note == "kill" {
-                        Status {
+                    if note == "kill" {
+                        break Status {
                             code: 137,
                             reason: Some("killed".to_string()),
+                        };
+                    }
+                    // A fault: Plan 9 says `suicide` and leaves the process
+                    // Broken. A write on a closed pipe ends as quietly as
+                    // SIGPIPE does on Unix (`yes | head` says nothing).
+                    if note.starts_with("sys: ") {
+                        me.set_broken();
+                        if note != "sys: write on closed pipe" {
+                            tell(&me, &format!("suicide: {note}"), ToStderr::Plan9).await;
                         }
-                    } else {
-                        Status::noted(&note)
-                    };
+                    }
+                    break Status::noted(&note);
                 }
                 Outcome::Control(Control::Exec(next, argv)) => {
                     let closing = {
@@ -421,6 +499,9 @@ impl Kernel {
                         let _ = fd::release(f, &me.caller()).await;
                     }
                     me.set_catching(false);
+                    if me.hangs() {
+                        self.stop_process(&me, "stop");
+                    }
                     start = next;
                 }
             }
@@ -469,7 +550,7 @@ impl Kernel {
             parent
         };
         if let Some(parent) = parent {
-            parent.child_exit.notify_waiters();
+            parent.child_change.notify_waiters();
         }
     }
 
@@ -494,17 +575,28 @@ enum Outcome {
     Control(Control),
 }
 
+/// How a message to a process's stderr is introduced.
+enum ToStderr {
+    /// `prog: message`, as a Unix program reports.
+    Unix,
+    /// `prog pid: message`, as Plan 9's kernel prints `suicide: ...`.
+    Plan9,
+}
+
 /// Tell a process's stderr why it is ending (`prog: internal error: ...`,
-/// a limit it reached). A stderr nobody reads does not hold the end up: the
-/// message is dropped after a moment.
-async fn tell(me: &Process, message: &str) {
+/// a limit it reached, a fault). A stderr nobody reads does not hold the
+/// end up: the message is dropped after a moment.
+async fn tell(me: &Process, message: &str, form: ToStderr) {
     let Ok(file) = me.fds().lock().get(2) else { return };
     let prog = me
         .argv()
         .first()
         .map(|a| a.rsplit('/').next().unwrap_or(a).to_string())
         .unwrap_or_default();
-    let text = format!("{prog}: {message}\n");
+    let text = match form {
+        ToStderr::Unix => format!("{prog}: {message}\n"),
+        ToStderr::Plan9 => format!("{prog} {}: {message}\n", me.pid),
+    };
     let write = async {
         let mut data = text.as_bytes();
         while !data.is_empty() {
@@ -587,6 +679,9 @@ impl Future for Accounted {
             fn drop(&mut self) {
                 IN_PROGRAM.with(|c| c.set(self.0));
             }
+        }
+        if !self.me.may_run(cx) {
+            return Poll::Pending;
         }
         let t0 = Instant::now();
         let _flag = Flag(IN_PROGRAM.with(|c| c.replace(true)));

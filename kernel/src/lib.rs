@@ -20,6 +20,7 @@ pub mod dev;
 pub mod dup;
 pub mod exec;
 pub mod fd;
+pub mod grants;
 pub mod kernel;
 pub mod limits;
 pub mod ns;
@@ -35,10 +36,11 @@ pub use chan::Chan;
 pub use clock::{Clock, Entropy};
 pub use error::{Errno, Error, Result};
 pub use fd::{Fd, OpenFile};
+pub use grants::Grants;
 pub use kernel::{Halt, InitSpec, Kernel, KernelConfig};
 pub use limits::{Limits, ProcLimits};
 pub use ns::{MountFlags, MountOrder, Namespace};
-pub use proc::{Env, Identity, Pid, ProcState, Process, Status};
+pub use proc::{Change, Env, Identity, NoteAction, Pid, ProcState, Process, Status, WaitFor, note_action};
 pub use program::Program;
 pub use proto::{
     Caller, DirEntry, Fileserver, Handle, NodeType, Opaque, OpenFlags, OpenResult, Opened, Qid, Stat, StatChanges,

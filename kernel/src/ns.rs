@@ -584,16 +584,16 @@ async fn step_union(ms: &[Member], who: &Caller, elem: &str) -> Result<Chan> {
     Err(first_err.unwrap_or_else(|| Errno::ENOENT.into()))
 }
 
-/// Quote a word for a replayable line: plain words stay as they are; others
-/// are single-quoted as sh reads them.
+/// Quote a word as rc does (Plan 9's `%q`): a word with nothing rc treats
+/// specially stays as it is, others go in single quotes with a quote
+/// doubled. `newns` reads the words back the same way, so every
+/// namespace replays (`/proc/N/ns`, `/proc/N/args`, wait messages).
 pub fn quote(s: &str) -> String {
-    let plain = !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"/._+,:=@%^-".contains(&b));
-    if plain {
+    let special = |c: char| c <= ' ' || c.is_whitespace() || c.is_control() || "`^#*[]=|\\'?{}()<>&;$\"".contains(c);
+    if !s.is_empty() && !s.chars().any(special) {
         s.to_string()
     } else {
-        format!("'{}'", s.replace('\'', "'\\''"))
+        format!("'{}'", s.replace('\'', "''"))
     }
 }
 
@@ -625,8 +625,12 @@ mod tests {
         assert_eq!(quote("/bin"), "/bin");
         assert_eq!(quote("#d"), "'#d'");
         assert_eq!(quote("a b"), "'a b'");
-        assert_eq!(quote("it's"), "'it'\\''s'");
+        assert_eq!(quote("it's"), "'it''s'");
         assert_eq!(quote(""), "''");
+        assert_eq!(quote("naïve/日本"), "naïve/日本");
+        assert_eq!(quote("a=b"), "'a=b'");
+        assert_eq!(quote("$x"), "'$x'");
+        assert_eq!(quote("a\u{a0}b"), "'a\u{a0}b'");
     }
 
     #[test]

@@ -6,13 +6,23 @@
 //! other processes or private copies, chosen rfork-style at spawn.
 //!
 //! Notes (Plan 9's signals) are strings. `kill` ends the process at once.
-//! Any other note ends a process that does not catch notes, with the note
-//! as its reason and a 128+n status; a process that catches notes finds them
-//! queued, and a syscall it is blocked in fails with `EINTR`.
+//! What another note does to a process that does not catch notes is its
+//! [`NoteAction`]: most end it, with the note as its reason and a 128+n
+//! status; `stop` and `tstp` stop it, `cont` continues it, `chld`, `urg` and
+//! `winch` are ignored (the Unix default actions). A process that catches
+//! notes finds them queued, and a syscall it is blocked in fails with
+//! `EINTR`; `stop` cannot be caught, and `cont` continues a catching
+//! process too.
+//!
+//! A stopped process runs none of its program until it is continued: the
+//! kernel stops polling its task (see `Accounted` in `kernel.rs`), so the
+//! stop takes effect at the program's next await. Notes that would end it
+//! wait until it is continued, except `kill`.
 
 use std::collections::{BTreeMap, VecDeque};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU8, AtomicU32, AtomicU64, Ordering};
+use std::task::{Context, Waker};
 use std::time::Instant;
 
 use parking_lot::Mutex;
@@ -66,7 +76,10 @@ pub enum ProcState {
     Await,
     Sleep,
     Zombie,
+    /// Ended by a `sys:` note (a fault), until reaped.
     Broken,
+    /// Stopped by `stop`, `tstp` or a `stop` ctl message, until continued.
+    Stopped,
 }
 
 impl ProcState {
@@ -80,6 +93,7 @@ impl ProcState {
             ProcState::Sleep => "Sleep",
             ProcState::Zombie => "Zombie",
             ProcState::Broken => "Broken",
+            ProcState::Stopped => "Stopped",
         }
     }
 
@@ -92,6 +106,7 @@ impl ProcState {
             5 => ProcState::Sleep,
             6 => ProcState::Zombie,
             7 => ProcState::Broken,
+            8 => ProcState::Stopped,
             _ => ProcState::Running,
         }
     }
@@ -171,6 +186,56 @@ pub const SIGNALS: &[(i32, &str, &str)] = &[
     (31, "SYS", "sys: bad system call"),
 ];
 
+/// What a note does to a process that does not catch notes.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum NoteAction {
+    /// End the process (most notes).
+    End,
+    /// Nothing (`chld`, `urg`, `winch`).
+    Ignore,
+    /// Stop it (`stop`, `tstp`, `ttin`, `ttou`); `stop` cannot be caught.
+    Stop,
+    /// Continue it if stopped (`cont`), caught or not.
+    Continue,
+}
+
+/// The default action of a note, as Unix has one per signal.
+pub fn note_action(note: &str) -> NoteAction {
+    match note {
+        "stop" | "tstp" | "ttin" | "ttou" => NoteAction::Stop,
+        "cont" => NoteAction::Continue,
+        "chld" | "urg" | "winch" => NoteAction::Ignore,
+        _ => NoteAction::End,
+    }
+}
+
+/// A change of a child that a parent's wait reports.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// It ended (and is reaped).
+    Exited(Status),
+    /// It stopped, by this note (`stop`, `tstp`, ...).
+    Stopped(String),
+    /// It was continued.
+    Continued,
+}
+
+/// Which changes besides an end a wait reports (Unix's `WUNTRACED` and
+/// `WCONTINUED`).
+#[derive(Copy, Clone, Debug, Default, PartialEq, Eq)]
+pub struct WaitFor {
+    pub stopped: bool,
+    pub continued: bool,
+}
+
+impl WaitFor {
+    /// Ends and stops: what a job-control shell waits for.
+    pub const STOPPED: WaitFor = WaitFor {
+        stopped: true,
+        continued: false,
+    };
+}
+
 /// The Unix signal number that stands for a note, for 128+n statuses.
 /// Notes without a Unix counterpart count as a termination request (15).
 pub fn note_number(note: &str) -> i32 {
@@ -203,6 +268,14 @@ impl Control {
 struct Notes {
     pending: VecDeque<String>,
     catching: bool,
+}
+
+/// Stop and continue, and the change not yet reported to the parent.
+#[derive(Default)]
+struct Job {
+    /// The task to wake when continued.
+    waker: Option<Waker>,
+    report: Option<Change>,
 }
 
 /// What a process shares with others: chosen at spawn and by rfork.
@@ -244,9 +317,18 @@ pub struct Process {
     control: Mutex<Option<Control>>,
     pub(crate) control_signal: Notify,
     pub(crate) children: Mutex<Vec<Pid>>,
-    /// Woken when a child becomes a zombie.
-    pub(crate) child_exit: Notify,
+    /// Woken when a child ends, stops or is continued.
+    pub(crate) child_change: Notify,
     exit: watch::Sender<Option<Status>>,
+    /// Mirrors "stopped", read on every poll of the task.
+    stopped: AtomicBool,
+    job: Mutex<Job>,
+    /// Woken when the process stops, continues or ends (`waitstop`).
+    pub(crate) changed: Notify,
+    /// Stop after the next exec (the `hang` ctl message); inherited.
+    hang: AtomicBool,
+    /// Ended by a `sys:` note: shown as Broken until reaped.
+    broken: AtomicBool,
     limits: Mutex<ProcLimits>,
     /// The soft CPU limit in nanoseconds, read on every poll.
     cpu_limit_ns: AtomicU64,
@@ -294,8 +376,13 @@ impl Process {
             control: Mutex::new(None),
             control_signal: Notify::new(),
             children: Mutex::new(Vec::new()),
-            child_exit: Notify::new(),
+            child_change: Notify::new(),
             exit: watch::channel(None).0,
+            stopped: AtomicBool::new(false),
+            job: Mutex::new(Job::default()),
+            changed: Notify::new(),
+            hang: AtomicBool::new(false),
+            broken: AtomicBool::new(false),
         }
     }
 
@@ -342,7 +429,22 @@ impl Process {
     pub(crate) fn new_group(&self, id: Pid) {
         let fresh = Arc::new(GroupCount::default());
         fresh.enter();
-        let old = std::mem::replace(&mut *self.group.lock(), fresh);
+        self.switch_group(id, fresh);
+    }
+
+    /// Move to the existing note group `id`, counted by `count`, within
+    /// this process's `group-procs` limit.
+    pub(crate) fn join_group(&self, id: Pid, count: Arc<GroupCount>) -> Result<()> {
+        let l = self.limits();
+        if !count.join(l.max_group_procs) {
+            return Err(l.error(Errno::EAGAIN, "group-procs"));
+        }
+        self.switch_group(id, count);
+        Ok(())
+    }
+
+    fn switch_group(&self, id: Pid, count: Arc<GroupCount>) {
+        let old = std::mem::replace(&mut *self.group.lock(), count);
         old.leave();
         self.set_noteid(id);
     }
@@ -387,7 +489,11 @@ impl Process {
     }
 
     pub fn state(&self) -> ProcState {
-        ProcState::from_u8(self.state.load(Ordering::Relaxed))
+        let s = ProcState::from_u8(self.state.load(Ordering::Relaxed));
+        if s != ProcState::Zombie && s != ProcState::Broken && self.is_stopped() {
+            return ProcState::Stopped;
+        }
+        s
     }
 
     pub(crate) fn set_state(&self, s: ProcState) {
@@ -487,8 +593,104 @@ impl Process {
     }
 
     pub(crate) fn set_exited(&self, status: Status) {
-        self.set_state(ProcState::Zombie);
+        let broken = self.broken.load(Ordering::Relaxed);
+        self.set_state(if broken { ProcState::Broken } else { ProcState::Zombie });
         self.exit.send_replace(Some(status));
+        self.changed.notify_waiters();
+    }
+
+    pub(crate) fn set_broken(&self) {
+        self.broken.store(true, Ordering::Relaxed);
+    }
+
+    // ---- stop and continue ----
+
+    pub fn is_stopped(&self) -> bool {
+        self.stopped.load(Ordering::Acquire)
+    }
+
+    /// Stop the process because of `note`; false if it already was.
+    pub(crate) fn set_stopped(&self, note: &str) -> bool {
+        {
+            let mut j = self.job.lock();
+            if self.is_stopped() || self.is_zombie() {
+                return false;
+            }
+            self.stopped.store(true, Ordering::Release);
+            j.report = Some(Change::Stopped(note.to_string()));
+        }
+        self.changed.notify_waiters();
+        true
+    }
+
+    /// Continue a stopped process; false if it was not stopped.
+    pub(crate) fn set_continued(&self) -> bool {
+        let waker = {
+            let mut j = self.job.lock();
+            if !self.is_stopped() {
+                return false;
+            }
+            self.stopped.store(false, Ordering::Release);
+            j.report = Some(Change::Continued);
+            j.waker.take()
+        };
+        if let Some(w) = waker {
+            w.wake();
+        }
+        // Notes held while it was stopped take effect now.
+        self.control_signal.notify_waiters();
+        self.changed.notify_waiters();
+        true
+    }
+
+    /// May the task run its program now? If not, it is woken when the
+    /// process is continued.
+    pub(crate) fn may_run(&self, cx: &Context<'_>) -> bool {
+        if !self.is_stopped() {
+            return true;
+        }
+        let mut j = self.job.lock();
+        if !self.is_stopped() {
+            return true;
+        }
+        j.waker = Some(cx.waker().clone());
+        false
+    }
+
+    /// The stop or continue not yet reported, if `want` asks for it.
+    pub(crate) fn take_report(&self, want: WaitFor) -> Option<Change> {
+        let mut j = self.job.lock();
+        let wanted = match &j.report {
+            Some(Change::Stopped(_)) => want.stopped,
+            Some(Change::Continued) => want.continued,
+            _ => false,
+        };
+        if wanted { j.report.take() } else { None }
+    }
+
+    /// Wait until the process is stopped; `ESRCH` once it has ended.
+    pub async fn until_stopped(&self) -> Result<()> {
+        loop {
+            let notified = self.changed.notified();
+            tokio::pin!(notified);
+            notified.as_mut().enable();
+            if self.is_zombie() {
+                return Err(Error::with_detail(Errno::ESRCH, "process exited"));
+            }
+            if self.is_stopped() {
+                return Ok(());
+            }
+            notified.await;
+        }
+    }
+
+    /// Stop after the next exec (`hang`), or not (`nohang`).
+    pub fn set_hang(&self, on: bool) {
+        self.hang.store(on, Ordering::Relaxed)
+    }
+
+    pub(crate) fn hangs(&self) -> bool {
+        self.hang.load(Ordering::Relaxed)
     }
 
     // ---- notes ----
@@ -518,14 +720,28 @@ impl Process {
         note
     }
 
-    /// Deliver a note (see the module documentation).
-    pub(crate) fn post_note(&self, note: &str) -> Result<()> {
+    /// Deliver a note (see the module documentation). Answers whether the
+    /// process stopped or continued, which its parent's waits must hear of.
+    pub(crate) fn post_note(&self, note: &str) -> Result<bool> {
         if note.len() > NOTE_MAX || note.is_empty() {
             return Err(Error::with_detail(Errno::EINVAL, "bad note"));
         }
         if self.is_zombie() {
             return Err(Error::with_detail(Errno::ESRCH, "process exited"));
         }
+        let catching = self.catches_notes();
+        let changed = match note_action(note) {
+            NoteAction::Stop if note == "stop" || !catching => return Ok(self.set_stopped(note)),
+            NoteAction::Continue => {
+                let changed = self.set_continued();
+                if !catching {
+                    return Ok(changed);
+                }
+                changed
+            }
+            NoteAction::Ignore if !catching => return Ok(false),
+            _ => false,
+        };
         if note != "kill" {
             let mut n = self.notes.lock();
             if n.catching {
@@ -535,11 +751,11 @@ impl Process {
                 self.noted.store(true, Ordering::Release);
                 drop(n);
                 self.note_signal.notify_waiters();
-                return Ok(());
+                return Ok(changed);
             }
         }
         self.request(Control::Note(note.to_string()));
-        Ok(())
+        Ok(changed)
     }
 
     // ---- control of the task ----
@@ -560,8 +776,12 @@ impl Process {
         self.control_signal.notify_waiters();
     }
 
+    /// The request to act on now. While the process is stopped, a note
+    /// that would end it waits (`kill` does not).
     pub(crate) fn take_control(&self) -> Option<Control> {
-        self.control.lock().take()
+        let mut slot = self.control.lock();
+        let held = self.is_stopped() && matches!(&*slot, Some(Control::Note(n)) if n != "kill");
+        if held { None } else { slot.take() }
     }
 
     /// True if the task has been asked to end or exec.

@@ -6,6 +6,7 @@ mod support;
 mod errors;
 mod exec;
 mod fds;
+mod jobs;
 mod limits;
 mod namespace;
 mod notes;

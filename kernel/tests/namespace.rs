@@ -320,3 +320,57 @@ fn device_names_reach_servers_directly() {
         0
     }));
 }
+
+#[test]
+fn a_union_cannot_take_in_its_own_directory_and_nothing_changes() {
+    passed(boot().run(|p| async move {
+        p.mkdir("/tmp/u", 0o755).await.unwrap();
+        p.mkdir("/tmp/v", 0o755).await.unwrap();
+        let before = p.ns_text();
+        let e = p.bind("/tmp/u", "/tmp/u", MountFlags::AFTER).await.unwrap_err();
+        assert_eq!((e.code(), e.message()), (Errno::EINVAL, "union with itself"));
+        assert_eq!(p.ns_text(), before);
+        p.bind("/tmp/v", "/tmp/u", MountFlags::BEFORE).await.unwrap();
+        let union = p.ns_text();
+        for flags in [MountFlags::AFTER, MountFlags::BEFORE] {
+            let e = p.bind("/tmp/u", "/tmp/u", flags).await.unwrap_err();
+            assert_eq!(e.code(), Errno::EINVAL);
+        }
+        // Replacing a union by itself changes nothing.
+        p.bind("/tmp/u", "/tmp/u", MountFlags::REPLACE).await.unwrap();
+        assert_eq!(p.ns_text(), union);
+        0
+    }));
+}
+
+#[test]
+fn rfork_m_refuses_mounts_and_most_devices_but_not_binds() {
+    passed(boot().run(|p| async move {
+        p.rfork(kernel::Rfork {
+            no_mount: true,
+            ..kernel::Rfork::SHARE
+        });
+        let before = p.ns_text();
+        let e = p
+            .mount(
+                p.kernel().devices.get("#t").unwrap(),
+                "#t",
+                "/n",
+                MountFlags::REPLACE,
+                "",
+            )
+            .await
+            .unwrap_err();
+        assert_eq!((e.code(), e.message()), (Errno::EPERM, "mount/attach disallowed"));
+        assert_eq!(
+            p.stat("#t").await.unwrap_err().code(),
+            Errno::EPERM,
+            "#t is not attachable"
+        );
+        assert!(p.stat("#z").await.is_err());
+        assert_eq!(p.ns_text(), before, "nothing changed");
+        // Binds of what is already in the namespace still work.
+        p.bind("/tmp", "/n", MountFlags::REPLACE).await.unwrap();
+        0
+    }));
+}

@@ -4,10 +4,10 @@
 //!
 //! The pieces are crates of their own so that each builds on its own:
 //! [`common`] (what they share), [`sh`], [`cmd`] (most of `/bin`), and the
-//! three language tools [`awk`], [`sed`] and [`jq`]. [`programs`] is the
+//! language tools [`awk`], [`sed`], [`jq`] and [`bc`]. [`programs`] is the
 //! table boot installs into `/bin`.
 
-pub use {awk, cmd, common, jq, sed, sh};
+pub use {awk, bc, cmd, common, jq, sed, sh};
 
 use common::program;
 use kernel::Program;
@@ -21,6 +21,7 @@ pub fn programs() -> Vec<(&'static str, Program)> {
         program!("awk", awk::main),
         program!("jq", jq::main),
         program!("sed", sed::main),
+        program!("bc", bc::main),
     ]);
     all.sort_by_key(|(name, _)| *name);
     all

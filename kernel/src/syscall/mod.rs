@@ -55,6 +55,9 @@ pub enum SeekFrom {
 pub struct Proc {
     kernel: Arc<Kernel>,
     me: Arc<Process>,
+    /// The process whose namespace names resolve in, if not this one's
+    /// own (see [`Proc::viewing`]).
+    view: Option<Arc<Process>>,
 }
 
 /// Sets the process state for the duration of a blocking call.
@@ -79,7 +82,23 @@ fn interrupted() -> Error {
 
 impl Proc {
     pub(crate) fn new(kernel: Arc<Kernel>, me: Arc<Process>) -> Proc {
-        Proc { kernel, me }
+        Proc { kernel, me, view: None }
+    }
+
+    /// This process, resolving names in the namespace of process `pid` as
+    /// that process has it at each call (binds it makes later show).
+    /// Identity, fds, state and notes stay this process's own. The 9P
+    /// exporter serves an attach with aname `pid` this way.
+    pub fn viewing(&self, pid: Pid) -> Result<Proc> {
+        let target = self
+            .kernel
+            .process(pid)
+            .filter(|p| !p.is_zombie())
+            .ok_or_else(|| Error::with_detail(Errno::ESRCH, "process does not exist"))?;
+        Ok(Proc {
+            view: Some(target),
+            ..self.clone()
+        })
     }
 
     /// The limits this process runs under now (its soft limits: the
@@ -164,12 +183,17 @@ impl Proc {
         Ok(full)
     }
 
+    /// The process whose namespace this handle resolves names in.
+    fn ns_owner(&self) -> &Arc<Process> {
+        self.view.as_ref().unwrap_or(&self.me)
+    }
+
     fn ns(&self) -> Arc<Namespace> {
-        self.me.namespace()
+        self.ns_owner().namespace()
     }
 
     fn ns_group(&self) -> Arc<Mutex<Arc<Namespace>>> {
-        self.me.groups.lock().ns.clone()
+        self.ns_owner().groups.lock().ns.clone()
     }
 
     fn fd_group(&self) -> Arc<Mutex<FdTable>> {

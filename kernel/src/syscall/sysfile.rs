@@ -106,6 +106,14 @@ impl Proc {
         Ok(off)
     }
 
+    /// The channel `name` resolves to (a union's first member), for a
+    /// program that talks to the server behind a name itself: the 9P
+    /// exporter tells files of different servers apart by it.
+    pub async fn chan(&self, name: &str) -> Result<Chan> {
+        let name = self.abs(name)?;
+        Ok(self.walk(&name, Last::Translate).await?.chan().clone())
+    }
+
     pub async fn stat(&self, name: &str) -> Result<Stat> {
         let name = self.abs(name)?;
         let loc = self.walk(&name, Last::Translate).await?;

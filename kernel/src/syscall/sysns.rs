@@ -26,6 +26,11 @@ impl Proc {
             })
             .await?;
         ns::check_kinds(nst.kind, ost.kind, flags)?;
+        // A union replaced by itself is unchanged (and its listing stays
+        // one that replays).
+        if flags.order == ns::MountOrder::Replace && new_name == old_name && matches!(newloc, Loc::Mounted(_)) {
+            return Ok(());
+        }
         let members = match newloc {
             Loc::Plain(c) => vec![(c, flags, Source::Bind(new_name))],
             Loc::Mounted(ms) => {
@@ -42,6 +47,11 @@ impl Proc {
                 v
             }
         };
+        // A union cannot take in the directory it is mounted on a second
+        // time (`bind -a /u /u`): it would list and search it twice.
+        if flags.order != ns::MountOrder::Replace && members.iter().any(|(c, ..)| c.same_file(&oldchan)) {
+            return Err(Error::with_detail(Errno::EINVAL, "union with itself"));
+        }
         self.attach(oldchan, &old_name, members, flags);
         Ok(())
     }
@@ -57,6 +67,10 @@ impl Proc {
         flags: MountFlags,
         spec: &str,
     ) -> Result<()> {
+        // rfork m (RFNOMNT): binds still work, mounts do not.
+        if self.ns().no_mount() {
+            return Err(Error::with_detail(Errno::EPERM, "mount/attach disallowed"));
+        }
         let old_name = self.abs(old)?;
         let oldchan = self.walk(&old_name, Last::Keep).await?.chan().clone();
         let who = self.caller();

@@ -11,7 +11,7 @@ use crate::error::{Errno, Error, Result};
 use crate::exec::Lookup;
 use crate::fd::{Fd, FdEntry};
 use crate::path;
-use crate::proc::{Control, Env, Pid, ProcState, Status};
+use crate::proc::{Change, Control, Env, Pid, ProcState, Status, WaitFor};
 use crate::program::{OneShot, Program, Start};
 use crate::rfork::{Rfork, Share, fork_groups};
 
@@ -93,6 +93,17 @@ impl Proc {
 
     pub fn environ(&self) -> Env {
         self.env_group().lock().clone()
+    }
+
+    /// Make the environment group (`/env`, `/proc/N/env`) hold exactly
+    /// `env`: a shell's exported variables, written before it runs a
+    /// command as rc rewrites `/env`. Cheap when nothing changed.
+    pub fn set_environ(&self, env: &Env) {
+        let group = self.env_group();
+        let mut g = group.lock();
+        if *g != *env {
+            *g = env.clone();
+        }
     }
 
     /// Start a new process (fork and exec in one). Answers its pid, or why
@@ -204,29 +215,39 @@ impl Proc {
 
     /// Wait for the child `pid` to end and reap it.
     pub async fn wait(&self, pid: Pid) -> Result<Status> {
-        self.blocking(ProcState::Await, async {
-            loop {
-                let mut notified = pin!(self.me.child_exit.notified());
-                notified.as_mut().enable();
-                if !self.me.children.lock().contains(&pid) {
-                    return Err(Error::with_detail(Errno::ECHILD, "no such child"));
-                }
-                if let Some(s) = self.kernel.reap(&self.me, pid) {
-                    return Ok(s);
-                }
-                notified.await;
-            }
-        })
-        .await
+        let (_, change) = self.wait_change(Some(pid), WaitFor::default()).await?;
+        Ok(exited(change))
     }
 
     /// Wait for any child to end and reap it.
     pub async fn wait_any(&self) -> Result<(Pid, Status)> {
+        let (pid, change) = self.wait_change(None, WaitFor::default()).await?;
+        Ok((pid, exited(change)))
+    }
+
+    /// Reap a child that has already ended, if there is one. `ECHILD` if
+    /// there are no children at all.
+    pub fn try_wait_any(&self) -> Result<Option<(Pid, Status)>> {
+        let r = self.try_wait_change(None, WaitFor::default())?;
+        Ok(r.map(|(pid, c)| (pid, exited(c))))
+    }
+
+    /// Reap child `pid` if it has ended; `None` while it runs.
+    pub fn try_wait(&self, pid: Pid) -> Result<Option<Status>> {
+        let r = self.try_wait_change(Some(pid), WaitFor::default())?;
+        Ok(r.map(|(_, c)| exited(c)))
+    }
+
+    /// Wait for the child `pid` (or any child, for `None`) to end, or to
+    /// stop or continue if `want` asks for those (Unix's `waitpid` with
+    /// `WUNTRACED`/`WCONTINUED`). An ended child is reaped; a stop or a
+    /// continue is reported once. `ECHILD` without such a child.
+    pub async fn wait_change(&self, pid: Option<Pid>, want: WaitFor) -> Result<(Pid, Change)> {
         self.blocking(ProcState::Await, async {
             loop {
-                let mut notified = pin!(self.me.child_exit.notified());
+                let mut notified = pin!(self.me.child_change.notified());
                 notified.as_mut().enable();
-                if let Some(r) = self.try_wait_any()? {
+                if let Some(r) = self.try_wait_change(pid, want)? {
                     return Ok(r);
                 }
                 notified.await;
@@ -235,27 +256,38 @@ impl Proc {
         .await
     }
 
-    /// Reap a child that has already ended, if there is one. `ECHILD` if
-    /// there are no children at all.
-    pub fn try_wait_any(&self) -> Result<Option<(Pid, Status)>> {
-        let children = self.me.children.lock().clone();
-        if children.is_empty() {
-            return Err(Error::with_detail(Errno::ECHILD, "no living children"));
-        }
-        for pid in children {
+    /// [`Proc::wait_change`] without blocking (`WNOHANG`): `None` while no
+    /// child has anything to report.
+    pub fn try_wait_change(&self, pid: Option<Pid>, want: WaitFor) -> Result<Option<(Pid, Change)>> {
+        let one = |pid: Pid| -> Option<(Pid, Change)> {
             if let Some(s) = self.kernel.reap(&self.me, pid) {
-                return Ok(Some((pid, s)));
+                return Some((pid, Change::Exited(s)));
+            }
+            if want == WaitFor::default() {
+                return None;
+            }
+            let c = self.kernel.process(pid)?.take_report(want)?;
+            Some((pid, c))
+        };
+        match pid {
+            Some(pid) if self.me.children.lock().contains(&pid) => Ok(one(pid)),
+            Some(_) => Err(Error::with_detail(Errno::ECHILD, "no such child")),
+            None => {
+                let children = self.me.children.lock().clone();
+                if children.is_empty() {
+                    return Err(Error::with_detail(Errno::ECHILD, "no living children"));
+                }
+                Ok(children.into_iter().find_map(one))
             }
         }
-        Ok(None)
     }
 
-    /// Reap child `pid` if it has ended; `None` while it runs.
-    pub fn try_wait(&self, pid: Pid) -> Result<Option<Status>> {
-        if !self.me.children.lock().contains(&pid) {
-            return Err(Error::with_detail(Errno::ECHILD, "no such child"));
-        }
-        Ok(self.kernel.reap(&self.me, pid))
+    /// Stop this process as a `stop` note would (a shell with no trap for
+    /// `tstp` stops itself this way); it runs on once continued.
+    pub async fn stop_self(&self, note: &str) {
+        self.kernel.stop_process(&self.me, note);
+        // The task is not polled again until the process is continued.
+        tokio::task::yield_now().await;
     }
 
     /// The children not yet reaped.
@@ -296,5 +328,14 @@ impl Proc {
         if r.new_note_group {
             self.me.new_group(self.me.pid);
         }
+    }
+}
+
+/// The status of a change a wait without `WaitFor` flags reports.
+fn exited(c: Change) -> Status {
+    match c {
+        Change::Exited(s) => s,
+        // Not asked for, so never reported.
+        Change::Stopped(_) | Change::Continued => Status::exited(0),
     }
 }

@@ -1668,3 +1668,44 @@ awk 'BEGIN { print strftime("%F", -86400); print strftime("%Y", 1e15); print str
 31690708
 |
 ## END
+
+#### length, substr, index and match count characters in UTF-8
+printf 'héllo wörld\n' > f
+LC_ALL=C.UTF-8 awk '{ print length($0), substr($0, 2, 3), index($0, "w"), match($0, /ö/), RSTART, RLENGTH }' f
+LC_ALL=C awk '{ print length($0), index($0, "w"), match($0, /ö/), RLENGTH }' f
+LC_ALL=C.UTF-8 awk -b '{ print length($0) }' f
+## STDOUT:
+11 éll 7 8 8 1
+13 8 9 2
+13
+## END
+
+#### regexes match characters in UTF-8
+printf 'héllo\n' > f
+LC_ALL=C.UTF-8 awk '{ gsub(/./, "X"); print }' f
+LC_ALL=C.UTF-8 awk '{ sub(/[é]/, "E"); print }' f
+LC_ALL=C.UTF-8 awk '/h.l/ { print "match" }' f
+LC_ALL=C.UTF-8 awk '{ print match($0, /[[:alpha:]]+/), RLENGTH }' f
+## STDOUT:
+XXXXX
+hEllo
+match
+1 5
+## END
+
+#### printf %c and widths in UTF-8
+printf 'é\n' | LC_ALL=C.UTF-8 awk '{ printf "%c|%c|%c|%.1s|%3s|\n", $0, 233, 256 + 65, $0 "x", $0 }'
+printf 'é\n' | LC_ALL=C awk '{ printf "%c|%3s|\n", $0, $0 }' | od -An -c
+## STDOUT:
+é|é|Ł|é|  é|
+ 303   |     303 251   |  \n
+## END
+
+#### toupper, tolower and split by characters in UTF-8
+printf 'àé日\n' | LC_ALL=C.UTF-8 awk '{ print toupper($0); n = split($0, a, ""); print n, a[3] }'
+printf 'aébéc\n' | LC_ALL=C.UTF-8 awk -Fé '{ print NF, $2 }'
+## STDOUT:
+ÀÉ日
+3 日
+3 b
+## END

@@ -99,3 +99,15 @@ column nosuch
 echo "status=$?"
 ## stdout: status=1
 ## stderr: column: nosuch: No such file or directory
+
+#### display widths in a UTF-8 locale
+printf 'é a\nbb c\n日本 d\n' > f
+LC_ALL=C.UTF-8 column -t f
+printf 'é\nab\n日本語\nx\n' | LC_ALL=C.UTF-8 column -c 20
+## STDOUT:
+é     a
+bb    c
+日本  d
+é	日本語
+ab	x
+## END

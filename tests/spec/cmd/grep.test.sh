@@ -548,3 +548,41 @@ b
 x2
 c
 ## END
+
+#### . and brackets match characters in a UTF-8 locale
+printf 'héllo\n' > f
+LC_ALL=C.UTF-8 grep -o 'h.l' f
+LC_ALL=C grep -c 'h.l' f
+LC_ALL=C.UTF-8 grep -o '[é]l' f
+LC_ALL=C.UTF-8 grep -Eo '^..' f
+## STDOUT:
+hél
+0
+él
+hé
+## END
+
+#### -i folds case beyond ASCII in UTF-8
+printf 'ÉCOLE\nécole\n' > f
+LC_ALL=C.UTF-8 grep -ic 'école' f
+LC_ALL=C.UTF-8 grep -iF 'ÉCOLE' f
+LC_ALL=C grep -ic 'école' f
+## STDOUT:
+2
+ÉCOLE
+école
+1
+## END
+
+#### character classes and bytes that are not UTF-8
+printf 'aé日\nx\377y\n' > f
+LC_ALL=C.UTF-8 grep -o '[[:alpha:]]*' f
+LC_ALL=C.UTF-8 grep -c 'x.y' f
+LC_ALL=C grep -c 'x.y' f
+## STDOUT:
+aé日
+x
+y
+0
+1
+## END

@@ -87,3 +87,8 @@ echo "status=$?"
 rev: invalid option -- 'x'
 Try 'rev --help' for more information.
 ## END
+
+#### characters in a UTF-8 locale
+printf 'héllo 日本\n' > f
+LC_ALL=C.UTF-8 rev f
+## stdout: 本日 olléh

@@ -1201,3 +1201,39 @@ a
 sed: can't read nosuch: No such file or directory
 sed: couldn't edit d: not a regular file
 ## END
+
+#### . is a character in a UTF-8 locale
+printf 'héllo\n' > f
+LC_ALL=C.UTF-8 sed 's/./X/g' f
+LC_ALL=C sed 's/./X/g' f
+LC_ALL=C.UTF-8 sed 's/\(.\)\(.\)/\2\1/' f
+LC_ALL=C.UTF-8 sed 's/[é]/E/' f
+## STDOUT:
+XXXXX
+XXXXXX
+éhllo
+hEllo
+## END
+
+#### case conversion beyond ASCII
+printf 'ÀÉ àé\n' > f
+LC_ALL=C.UTF-8 sed 's/.*/\L&/' f
+LC_ALL=C.UTF-8 sed 's/.*/\U&/' f
+LC_ALL=C.UTF-8 sed 's/\(.\)/\l\1/' f
+LC_ALL=C.UTF-8 sed 's/é/x/Ig' f
+## STDOUT:
+àé àé
+ÀÉ ÀÉ
+àÉ àé
+Àx àx
+## END
+
+#### bytes that are not UTF-8 are not characters
+printf 'x\377y\n' > f
+LC_ALL=C.UTF-8 sed 's/./Z/g' f | od -An -c
+## stdout:    Z 377   Z  \n
+
+#### an empty match steps over a whole character
+printf 'é\n' | LC_ALL=C.UTF-8 sed 's/x*/-/g'
+## bash_diff: GNU sed 4.9 steps one byte and splits the character (-\303-\251-); a character stays whole here
+## stdout: -é-

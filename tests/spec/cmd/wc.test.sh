@@ -233,3 +233,53 @@ status 1
 status 0
 ## END
 ## stderr: wc: cannot open 'nolist' for reading: No such file or directory
+
+#### -m counts characters in a UTF-8 locale and bytes in C
+printf 'héllo wörld\n日本語\n' > f
+LC_ALL=C.UTF-8 wc -m f
+LC_ALL=C wc -m f
+LC_ALL=C LANG=C.UTF-8 wc -m < f
+## STDOUT:
+16 f
+24 f
+24
+## END
+
+#### -m skips bytes that are not UTF-8
+printf 'x\377y\n\303' > f
+LC_ALL=C.UTF-8 wc -m f
+LC_ALL=C.UTF-8 wc -c f
+## STDOUT:
+3 f
+5 f
+## END
+
+#### -L measures display width in UTF-8
+printf 'héllo\n日本語x\n\tü\n' > f
+LC_ALL=C.UTF-8 wc -L f
+LC_ALL=C wc -L f
+## STDOUT:
+9 f
+8 f
+## END
+
+#### words of non-ASCII characters
+printf 'é è 日本 a\nü\n' > f
+LC_ALL=C.UTF-8 wc -w f
+LC_ALL=C.UTF-8 wc f
+LC_ALL=C wc -w f
+## STDOUT:
+5 f
+ 2  5 18 f
+1 f
+## END
+
+#### all counts in UTF-8 across several files
+printf 'é\n' > a
+printf 'ab\303\251\n' > b
+LC_ALL=C.UTF-8 wc -lwmcL a b
+## STDOUT:
+1 1 2 3 1 a
+1 1 4 5 3 b
+2 2 6 8 3 total
+## END

@@ -16,7 +16,7 @@ gone
 #### ps shows each member of a background pipeline with its state
 sleep 30 | cat | cat &
 sleep 0.05
-ps -o state,cmd --no-headers | grep -E ' (sleep|cat)$'
+ps -o state,comm --no-headers | grep -E ' (sleep|cat)$'
 kill %1
 ## bash_diff: ninebox's ps and states
 ## STDOUT:
@@ -135,7 +135,7 @@ ps -o bogus; echo "bad: $?"
 kill $p
 ## bash_diff: ninebox's ps
 ## STDOUT:
-user Sleep sleep
+user Sleep sleep 60
 USER        PID   PPID STATE       TIME CMD
 none: 1
 bad: 1

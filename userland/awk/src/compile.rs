@@ -79,6 +79,8 @@ impl Types {
 
 pub struct Compiler<'p> {
     prog: &'p Program,
+    /// Regex literals match characters (a UTF-8 locale).
+    utf8: bool,
     types: Types,
     funcs: HashMap<String, usize>,
     /// The function being compiled.
@@ -101,7 +103,7 @@ struct LoopCtx {
 
 type CResult<T> = Result<T, Diag>;
 
-pub fn compile(prog: &Program) -> CResult<Code> {
+pub fn compile(prog: &Program, utf8: bool) -> CResult<Code> {
     let mut funcs = HashMap::new();
     for (i, f) in prog.funcs.iter().enumerate() {
         funcs.insert(f.name.clone(), i);
@@ -129,6 +131,7 @@ pub fn compile(prog: &Program) -> CResult<Code> {
     }
     let mut c = Compiler {
         prog,
+        utf8,
         types,
         funcs,
         cur: None,
@@ -455,8 +458,8 @@ impl<'p> Compiler<'p> {
         if let Some(&i) = self.re_consts.get(s) {
             return Ok(i);
         }
-        let re =
-            regex::compile(s).map_err(|e| Diag::error(self.at, format!("{e}: /{}/", String::from_utf8_lossy(s))))?;
+        let re = regex::compile_in(s, self.utf8)
+            .map_err(|e| Diag::error(self.at, format!("{e}: /{}/", String::from_utf8_lossy(s))))?;
         let i = self.code.regexes.len() as u32;
         self.code.regexes.push(Arc::new(re));
         self.re_consts.insert(s.to_vec(), i);

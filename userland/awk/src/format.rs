@@ -251,7 +251,7 @@ fn char_of(arg: &Value, charset: Charset) -> Vec<u8> {
                 },
             }
         }
-        (None, Value::Str(s)) if !s.is_empty() => {
+        (None, Value::Str(s) | Value::StrNum(s)) if !s.is_empty() => {
             let len = locale::units(s, charset).next().map_or(1, |u| u.len);
             s[..len].to_vec()
         }

@@ -104,7 +104,12 @@ pub async fn main(mut cmd: Cmd) -> i32 {
         Ok(p) => p,
         Err(d) => return diag_fail(&mut cmd, &sources, &d).await,
     };
-    let code = match compile::compile(&prog) {
+    let charset = if inv.bytes {
+        common::locale::Charset::Bytes
+    } else {
+        common::locale::Charset::of(&cmd.p)
+    };
+    let code = match compile::compile(&prog, charset.is_utf8()) {
         Ok(c) => c,
         Err(d) => return diag_fail(&mut cmd, &sources, &d).await,
     };
@@ -117,10 +122,7 @@ pub async fn main(mut cmd: Cmd) -> i32 {
     if !warned.is_empty() {
         let _ = cmd.p.write(2, warned.as_bytes()).await;
     }
-    let mut vm = Vm::new(cmd, code, sources);
-    if inv.bytes {
-        vm.charset = common::locale::Charset::Bytes;
-    }
+    let mut vm = Vm::new(cmd, code, sources, charset);
     vm.sandbox = inv.sandbox;
     vm.operand_assigns = !inv.exec;
     let mut argv = vec![vm.cmd.name.clone()];

@@ -858,7 +858,7 @@ impl<'a> Parser<'a> {
                 let at = self.pos;
                 let re = self.lex.regex(self.tok == Tok::DivAssign)?;
                 // Checked here so that an error names the regex's line.
-                if let Err(e) = super::regex::translate(&re) {
+                if let Err(e) = super::regex::translate(&re, false) {
                     return Err(Diag::error(at, format!("{e}: /{}/", String::from_utf8_lossy(&re))));
                 }
                 self.advance()?;

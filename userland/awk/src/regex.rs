@@ -75,7 +75,7 @@ fn class_body(name: &[u8]) -> Option<&'static str> {
 
 /// A bracket expression from after its `[`: the class and the index after
 /// its `]`.
-fn bracket(p: &[u8], mut i: usize) -> Result<(String, usize), ReError> {
+fn bracket(p: &[u8], mut i: usize, utf8: bool) -> Result<(String, usize), ReError> {
     let mut negate = false;
     if p.get(i) == Some(&b'^') {
         negate = true;
@@ -83,16 +83,28 @@ fn bracket(p: &[u8], mut i: usize) -> Result<(String, usize), ReError> {
     }
     let mut items = String::new();
     let mut first = true;
-    // One member: a byte (escaped or not).
-    let member = |i: &mut usize| -> Option<u8> {
+    // One member: a byte (escaped or not), or in characters a UTF-8
+    // sequence.
+    let member = |i: &mut usize| -> Option<u32> {
         let c = *p.get(*i)?;
         if c == b'\\' && *i + 1 < p.len() {
             let (b, used) = escape(&p[*i + 1..]);
             *i += 1 + used;
-            Some(b)
+            Some(u32::from(b))
+        } else if utf8 && c >= 0x80 {
+            let (ch, len) = common::locale::decode(&p[*i..]);
+            *i += len;
+            Some(ch.map_or(u32::from(c), u32::from))
         } else {
             *i += 1;
-            Some(c)
+            Some(u32::from(c))
+        }
+    };
+    let hex = |v: u32| {
+        if v < 0x100 {
+            format!("\\x{v:02X}")
+        } else {
+            format!("\\x{{{v:X}}}")
         }
     };
     loop {
@@ -109,7 +121,12 @@ fn bracket(p: &[u8], mut i: usize) -> Result<(String, usize), ReError> {
             && let Some(end) = p[i + 2..].windows(2).position(|w| w == b":]")
         {
             let name = &p[i + 2..i + 2 + end];
-            if let Some(body) = class_body(name) {
+            let body = if utf8 {
+                std::str::from_utf8(name).ok().and_then(common::regex::class_body_utf8)
+            } else {
+                class_body(name)
+            };
+            if let Some(body) = body {
                 items.push_str(body);
                 i += 2 + end + 2;
                 continue;
@@ -125,13 +142,13 @@ fn bracket(p: &[u8], mut i: usize) -> Result<(String, usize), ReError> {
                 return Err("Unmatched [, [^, [:, [., or [=".to_string());
             };
             if hi >= lo {
-                items.push_str(&format!("\\x{lo:02X}-\\x{hi:02X}"));
+                items.push_str(&format!("{}-{}", hex(lo), hex(hi)));
             }
             i = j;
             continue;
         }
         let _ = start_i;
-        items.push_str(&format!("\\x{lo:02X}"));
+        items.push_str(&hex(lo));
     }
     if items.is_empty() {
         // `[^]` would be an error in the target syntax: nothing matches
@@ -182,8 +199,25 @@ fn interval(body: &[u8]) -> Option<String> {
     }
 }
 
-/// Translate an awk ERE to the engine's syntax.
-pub fn translate(p: &[u8]) -> Result<Translated, ReError> {
+/// An escaped byte beyond ASCII (`\\351`) or a byte that is not UTF-8,
+/// met while reading in characters: the pattern is read again in bytes.
+const NEEDS_BYTES: &str = "a byte beyond ASCII";
+
+/// Translate an awk ERE to the engine's syntax: in characters when `utf8`
+/// (a UTF-8 locale; `.` and bracket expressions match one character, as
+/// in gawk), unless the pattern is not UTF-8 or escapes a byte beyond
+/// ASCII (those are read in bytes).
+pub fn translate(p: &[u8], utf8: bool) -> Result<Translated, ReError> {
+    if utf8 && std::str::from_utf8(p).is_ok() {
+        match translate_in(p, true) {
+            Err(e) if e == NEEDS_BYTES => {}
+            r => return r,
+        }
+    }
+    translate_in(p, false)
+}
+
+fn translate_in(p: &[u8], utf8: bool) -> Result<Translated, ReError> {
     let mut out = Out {
         s: String::new(),
         atom: None,
@@ -203,11 +237,14 @@ pub fn translate(p: &[u8]) -> Result<Translated, ReError> {
         match c {
             b'\\' => {
                 let (b, used) = escape(&p[i..]);
+                if utf8 && b >= 0x80 {
+                    return Err(NEEDS_BYTES.to_string());
+                }
                 i += used;
                 push_atom(&mut out, &lit(b));
             }
             b'[' => {
-                let (class, next) = bracket(p, i)?;
+                let (class, next) = bracket(p, i, utf8)?;
                 push_atom(&mut out, &class);
                 i = next;
             }
@@ -257,6 +294,15 @@ pub fn translate(p: &[u8]) -> Result<Translated, ReError> {
                     _ => push_atom(&mut out, "\\{"),
                 }
             }
+            // A character of several bytes is one atom.
+            c if utf8 && c >= 0x80 => {
+                let (ch, len) = common::locale::decode(&p[i - 1..]);
+                match ch {
+                    Some(ch) => push_atom(&mut out, &ch.to_string()),
+                    None => return Err(NEEDS_BYTES.to_string()),
+                }
+                i += len - 1;
+            }
             _ => push_atom(&mut out, &lit(c)),
         }
     }
@@ -264,11 +310,12 @@ pub fn translate(p: &[u8]) -> Result<Translated, ReError> {
         return Err("Unmatched ( or \\(".to_string());
     }
     Ok(Translated {
-        pattern: format!("(?s-u){}", out.s),
+        pattern: format!("(?s{}){}", if utf8 { "" } else { "-u" }, out.s),
         groups,
         backrefs: false,
         ambiguous,
         warnings: Vec::new(),
+        utf8,
     })
 }
 
@@ -329,8 +376,15 @@ fn group_start(s: &str) -> usize {
     0
 }
 
+/// Compile in bytes (the C locale).
+#[cfg(test)]
 pub fn compile(p: &[u8]) -> Result<Regex, ReError> {
-    let t = translate(p)?;
+    compile_in(p, false)
+}
+
+/// Compile in the locale's characters (`utf8`) or bytes.
+pub fn compile_in(p: &[u8], utf8: bool) -> Result<Regex, ReError> {
+    let t = translate(p, utf8)?;
     Regex::from_translated(t).map_err(|e| e.to_string())
 }
 
@@ -338,14 +392,23 @@ pub fn compile(p: &[u8]) -> Result<Regex, ReError> {
 #[derive(Default)]
 pub struct Cache {
     map: HashMap<Vec<u8>, Arc<Regex>>,
+    /// Patterns are read in characters (a UTF-8 locale).
+    pub utf8: bool,
 }
 
 impl Cache {
+    pub fn new(utf8: bool) -> Cache {
+        Cache {
+            map: HashMap::default(),
+            utf8,
+        }
+    }
+
     pub fn get(&mut self, p: &[u8]) -> Result<Arc<Regex>, ReError> {
         if let Some(r) = self.map.get(p) {
             return Ok(r.clone());
         }
-        let r = Arc::new(compile(p)?);
+        let r = Arc::new(compile_in(p, self.utf8)?);
         if self.map.len() >= 500 {
             self.map.clear();
         }

@@ -1,7 +1,8 @@
 //! The string builtins as gawk runs them, counting in the locale's
 //! characters (bytes under `C`, UTF-8 sequences under a UTF-8 locale,
-//! each invalid byte one character): `length`, `substr`, `index`, case
-//! mapping, and the substitution behind `sub`, `gsub` and `gensub`.
+//! each invalid byte one character): `length`, `substr`, `index`, and
+//! the substitution behind `sub`, `gsub` and `gensub` (case mapping is
+//! `common::locale::change_case`).
 
 use common::locale::{self, Charset};
 use common::regex::Regex;
@@ -44,42 +45,6 @@ pub fn index(s: &[u8], t: &[u8], charset: Charset) -> usize {
 /// A byte position as a character count from the start.
 pub fn char_pos(s: &[u8], byte: usize, charset: Charset) -> usize {
     locale::char_count(&s[..byte], charset)
-}
-
-/// `toupper` / `tolower`: ASCII letters under `C`; every character with a
-/// one-character mapping under UTF-8 (as `towupper` maps: `ß` stays).
-pub fn change_case(s: &[u8], upper: bool, charset: Charset) -> Vec<u8> {
-    if charset == Charset::Bytes || s.is_ascii() {
-        return if upper {
-            s.to_ascii_uppercase()
-        } else {
-            s.to_ascii_lowercase()
-        };
-    }
-    let mut out = Vec::with_capacity(s.len());
-    for u in locale::units(s, charset) {
-        let bytes = &s[u.start..u.start + u.len];
-        let Some(c) = u.ch else {
-            out.extend_from_slice(bytes);
-            continue;
-        };
-        let one = if upper {
-            single(c.to_uppercase())
-        } else {
-            single(c.to_lowercase())
-        };
-        match one {
-            Some(m) => out.extend_from_slice(m.encode_utf8(&mut [0; 4]).as_bytes()),
-            None => out.extend_from_slice(bytes),
-        }
-    }
-    out
-}
-
-/// The one character a mapping gives, if it gives exactly one.
-fn single(mut it: impl Iterator<Item = char>) -> Option<char> {
-    let c = it.next()?;
-    it.next().is_none().then_some(c)
 }
 
 /// Which matches a substitution replaces.
@@ -281,10 +246,10 @@ mod tests {
         assert_eq!(index(s, b"b", B), 7);
         assert_eq!(index(s, b"", U), 1);
         assert_eq!(
-            change_case("\u{e9}a\u{df}".as_bytes(), true, U),
+            locale::change_case("\u{e9}a\u{df}".as_bytes(), true, U),
             "\u{c9}A\u{df}".as_bytes()
         );
-        assert_eq!(change_case("\u{c9}".as_bytes(), false, B), "\u{c9}".as_bytes());
+        assert_eq!(locale::change_case("\u{c9}".as_bytes(), false, B), "\u{c9}".as_bytes());
         let re = super::super::regex::compile(b"").unwrap();
         let (o, n) = substitute(&re, "\u{e9}".as_bytes(), b"-", Which::All, Repl::Classic, U);
         assert_eq!((String::from_utf8(o).unwrap(), n), ("-\u{e9}-".into(), 2));

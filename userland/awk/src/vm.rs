@@ -148,7 +148,7 @@ pub struct Vm {
     zone: Zone,
     /// Characters are bytes or UTF-8 sequences, as the locale says (or
     /// bytes, by `-b`).
-    pub charset: Charset,
+    charset: Charset,
     /// `-S`: no `system()`, no redirections, no files added to ARGV.
     pub sandbox: bool,
     /// Whether `var=value` operands assign (not under `-E`).
@@ -178,7 +178,7 @@ fn read_error(name: &[u8], e: &kernel::Error) -> Fatal {
 }
 
 impl Vm {
-    pub fn new(cmd: Cmd, code: Code, sources: Sources) -> Vm {
+    pub fn new(cmd: Cmd, code: Code, sources: Sources, charset: Charset) -> Vm {
         let mut globals = vec![Value::Uninit; code.n_globals];
         let set = |g: &mut Vec<Value>, s: u32, v: &[u8]| g[s as usize] = Value::str(v);
         set(&mut globals, slot::FS, b" ");
@@ -192,7 +192,6 @@ impl Vm {
         // RSTART and RLENGTH start uninitialised, as in mawk.
         let arrays = (0..code.n_arrays).map(|_| Array::default()).collect();
         let ranges = vec![false; code.ranges];
-        let charset = Charset::of(&cmd.p);
         let zone = Zone::of(&cmd.p);
         Vm {
             cmd,
@@ -220,7 +219,7 @@ impl Vm {
             main: MainInput::default(),
             outputs: Vec::new(),
             inputs: Vec::new(),
-            re_cache: Cache::default(),
+            re_cache: Cache::new(charset.is_utf8()),
             rng: seed_rng(1),
             seed: 1,
             ticks: 0,
@@ -974,7 +973,7 @@ impl Vm {
             }
             Builtin::Tolower | Builtin::Toupper => {
                 let s = self.str_of(&self.stack[base]);
-                Value::str(&text::change_case(&s, b == Builtin::Toupper, self.charset))
+                Value::str(&locale::change_case(&s, b == Builtin::Toupper, self.charset))
             }
             Builtin::Sin => Value::Num(num(self, 0).sin()),
             Builtin::Cos => Value::Num(num(self, 0).cos()),

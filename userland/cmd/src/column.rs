@@ -8,6 +8,7 @@
 
 use common::cli::{Cmd, Opt, Opts, flag, value};
 use common::io::Input;
+use common::locale::{self, Charset};
 
 const HELP: &str = "Usage:
  column [options] [<file>...]
@@ -65,6 +66,14 @@ struct Table {
     names: Vec<Vec<u8>>,
     right: Vec<usize>,
     out_sep: Vec<u8>,
+    /// Cells are measured in display columns under a UTF-8 locale.
+    charset: Charset,
+}
+
+/// A cell's width: bytes under `C`, display columns under UTF-8 (a byte
+/// that is not UTF-8 takes one).
+fn width_of(cell: &[u8], charset: Charset) -> usize {
+    locale::display_width(cell, charset, 1)
 }
 
 impl Table {
@@ -73,7 +82,7 @@ impl Table {
         let mut widths = vec![0; ncols];
         for row in rows.iter().chain((!self.names.is_empty()).then_some(&self.names)) {
             for (i, c) in row.iter().enumerate() {
-                widths[i] = widths[i].max(c.len());
+                widths[i] = widths[i].max(width_of(c, self.charset));
             }
         }
         let empty = Vec::new();
@@ -81,7 +90,7 @@ impl Table {
         for row in header.into_iter().chain(rows) {
             for (i, &w) in widths.iter().enumerate() {
                 let cell = row.get(i).unwrap_or(&empty);
-                let pad = w - cell.len();
+                let pad = w - width_of(cell, self.charset);
                 let last = i + 1 == ncols;
                 if self.right.contains(&i) {
                     out.extend(std::iter::repeat_n(b' ', pad));
@@ -102,8 +111,8 @@ impl Table {
 }
 
 /// Fill columns, top to bottom then left to right.
-fn fill_columns(ents: &[Vec<u8>], width: usize, out: &mut Vec<u8>) {
-    let maxlen = (ents.iter().map(Vec::len).max().unwrap_or(0) + TAB) & !(TAB - 1);
+fn fill_columns(ents: &[Vec<u8>], width: usize, out: &mut Vec<u8>, charset: Charset) {
+    let maxlen = (ents.iter().map(|e| width_of(e, charset)).max().unwrap_or(0) + TAB) & !(TAB - 1);
     let numcols = (width / maxlen).max(1);
     let numrows = ents.len().div_ceil(numcols);
     for row in 0..numrows {
@@ -112,7 +121,7 @@ fn fill_columns(ents: &[Vec<u8>], width: usize, out: &mut Vec<u8>) {
         let mut base = row;
         for _ in 0..numcols {
             out.extend_from_slice(&ents[base]);
-            chcnt += ents[base].len();
+            chcnt += width_of(&ents[base], charset);
             base += numrows;
             if base >= ents.len() {
                 break;
@@ -125,15 +134,15 @@ fn fill_columns(ents: &[Vec<u8>], width: usize, out: &mut Vec<u8>) {
 }
 
 /// Fill rows, left to right then top to bottom (`-x`).
-fn fill_rows(ents: &[Vec<u8>], width: usize, out: &mut Vec<u8>) {
-    let maxlen = (ents.iter().map(Vec::len).max().unwrap_or(0) + TAB) & !(TAB - 1);
+fn fill_rows(ents: &[Vec<u8>], width: usize, out: &mut Vec<u8>, charset: Charset) {
+    let maxlen = (ents.iter().map(|e| width_of(e, charset)).max().unwrap_or(0) + TAB) & !(TAB - 1);
     let numcols = (width / maxlen).max(1);
     let mut endcol = maxlen;
     let mut chcnt = 0;
     let mut col = 0;
     for (i, e) in ents.iter().enumerate() {
         out.extend_from_slice(e);
-        chcnt += e.len();
+        chcnt += width_of(e, charset);
         if i + 1 == ents.len() {
             break;
         }
@@ -178,7 +187,7 @@ fn width(cmd: &Cmd, opts: &Opts) -> Result<usize, String> {
         .unwrap_or(80))
 }
 
-fn table(opts: &Opts) -> Result<Table, String> {
+fn table(opts: &Opts, charset: Charset) -> Result<Table, String> {
     let names: Vec<Vec<u8>> = opts
         .value("table-columns")
         .map(|n| n.split(',').map(|s| s.as_bytes().to_vec()).collect())
@@ -200,6 +209,7 @@ fn table(opts: &Opts) -> Result<Table, String> {
         names,
         right,
         out_sep: opts.value("output-separator").unwrap_or("  ").as_bytes().to_vec(),
+        charset,
     })
 }
 
@@ -208,7 +218,7 @@ pub async fn main(mut cmd: Cmd) -> i32 {
         Ok(o) => o,
         Err(status) => return status,
     };
-    let setup = width(&cmd, &opts).and_then(|w| Ok((w, table(&opts)?)));
+    let setup = width(&cmd, &opts).and_then(|w| Ok((w, table(&opts, Charset::of(&cmd.p))?)));
     let (width, tab) = match setup {
         Ok(s) => s,
         Err(msg) => {
@@ -264,16 +274,17 @@ pub async fn main(mut cmd: Cmd) -> i32 {
     if table_mode {
         tab.print(&rows, &mut out);
     } else if !ents.is_empty() {
-        let longest = ents.iter().map(Vec::len).max().unwrap_or(0);
+        let charset = Charset::of(&cmd.p);
+        let longest = ents.iter().map(|e| width_of(e, charset)).max().unwrap_or(0);
         if longest >= width {
             for e in &ents {
                 out.extend_from_slice(e);
                 out.push(b'\n');
             }
         } else if opts.has("fillrows") {
-            fill_rows(&ents, width, &mut out);
+            fill_rows(&ents, width, &mut out, charset);
         } else {
-            fill_columns(&ents, width, &mut out);
+            fill_columns(&ents, width, &mut out, charset);
         }
     }
     cmd.out.write(&out).await;
@@ -292,10 +303,10 @@ mod tests {
     fn fills() {
         let e = ents(&["1", "2", "3", "4", "5", "6", "7"]);
         let mut out = Vec::new();
-        fill_columns(&e, 16, &mut out);
+        fill_columns(&e, 16, &mut out, Charset::Bytes);
         assert_eq!(out, b"1\t5\n2\t6\n3\t7\n4\n");
         out.clear();
-        fill_rows(&e, 16, &mut out);
+        fill_rows(&e, 16, &mut out, Charset::Bytes);
         assert_eq!(out, b"1\t2\n3\t4\n5\t6\n7\n");
     }
 
@@ -305,6 +316,7 @@ mod tests {
             names: Vec::new(),
             right: vec![0],
             out_sep: b"  ".to_vec(),
+            charset: Charset::Bytes,
         };
         let rows = vec![cells(b"1 22", b" \t", true), cells(b"333 4", b" \t", true)];
         let mut out = Vec::new();

@@ -101,9 +101,11 @@ async fn post(cmd: &Cmd, pid: &str, note: Option<&str>) -> kernel::Result<()> {
     let dir = format!("/proc/{pid}");
     match note {
         None => {
-            // A zombie has already ended: there is nothing to signal.
+            // A zombie (or a Broken one) has already ended: there is
+            // nothing to signal.
             let status = cmd.p.read_file(&format!("{dir}/status")).await?;
-            if status.get(56..62) == Some(b"Zombie".as_slice()) {
+            let state = status.get(56..62);
+            if state == Some(b"Zombie".as_slice()) || state == Some(b"Broken".as_slice()) {
                 return Err(Errno::ESRCH.into());
             }
             Ok(())

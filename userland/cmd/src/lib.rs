@@ -36,8 +36,10 @@ mod gzip;
 mod head;
 mod hostname;
 mod id;
+mod install;
 mod join;
 mod kill;
+mod ln;
 mod ls;
 mod memfs;
 mod mkdir;
@@ -58,6 +60,7 @@ mod rmdir;
 mod seq;
 mod shuf;
 mod sleep;
+mod snapshot;
 mod sort;
 mod split;
 mod stat;
@@ -130,8 +133,10 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("head", head::main),
         program!("hostname", hostname::main),
         program!("id", id::main),
+        program!("install", install::main),
         program!("join", join::main),
         program!("kill", kill::main),
+        program!("ln", ln::main),
         program!("ls", ls::main),
         program!("md5sum", digest::md5sum),
         program!("memfs", memfs::memfs),
@@ -151,6 +156,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("ramfs", memfs::ramfs),
         program!("readlink", realpath::readlink),
         program!("realpath", realpath::main),
+        program!("restore", snapshot::restore),
         program!("rev", rev::main),
         program!("rm", rm::main),
         program!("rmdir", rmdir::main),
@@ -162,6 +168,9 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("sha512sum", digest::sha512sum),
         program!("shuf", shuf::main),
         program!("sleep", sleep::main),
+        program!("snapdiff", snapshot::snapdiff),
+        program!("snapshot", snapshot::snapshot),
+        program!("snapshots", snapshot::snapshots),
         program!("sort", sort::main),
         program!("split", split::main),
         program!("stat", stat::main),

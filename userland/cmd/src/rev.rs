@@ -1,8 +1,10 @@
-//! `rev`: reverse each line (util-linux's rev; characters are bytes).
+//! `rev`: reverse each line (util-linux's rev): bytes under `C`,
+//! characters under a UTF-8 locale (a byte that is not UTF-8 stays one).
 
 use common::cli::{Cmd, Opt};
 use common::io::Input;
 use common::lines::Splitter;
+use common::locale::{self, Charset};
 
 const HELP: &str = "Usage: rev [options] [file ...]
 
@@ -12,17 +14,25 @@ Options:
  -h, --help     display this help
  -V, --version  display version
 
-Characters are bytes (the C locale), so any byte may appear in a line.
+Characters are bytes in the C locale and UTF-8 sequences in a UTF-8 one;
+any byte may appear in a line.
 ";
 
 const SPEC: &[Opt] = &[common::cli::flag("help", 'h'), common::cli::flag("version", 'V')];
 
-fn reverse_line(rec: &[u8], out: &mut Vec<u8>) {
+fn reverse_line(rec: &[u8], out: &mut Vec<u8>, charset: Charset) {
     let (body, end) = match rec.split_last() {
         Some((b'\n', body)) => (body, true),
         _ => (rec, false),
     };
-    out.extend(body.iter().rev());
+    if charset == Charset::Bytes || body.is_ascii() {
+        out.extend(body.iter().rev());
+    } else {
+        let units: Vec<_> = locale::units(body, charset).collect();
+        for u in units.iter().rev() {
+            out.extend_from_slice(&body[u.start..u.start + u.len]);
+        }
+    }
     if end {
         out.push(b'\n');
     }
@@ -35,6 +45,7 @@ pub async fn main(mut cmd: Cmd) -> i32 {
     };
     let files = opts.files();
     let p = cmd.p.clone();
+    let charset = Charset::of(&p);
     let mut status = 0;
     for f in &files {
         // util-linux rev opens its operands as named: "-" is a file.
@@ -62,7 +73,7 @@ pub async fn main(mut cmd: Cmd) -> i32 {
             match input.chunk(&p).await {
                 Ok(Some(chunk)) => {
                     splitter.feed(&chunk, |rec| {
-                        reverse_line(rec, &mut out);
+                        reverse_line(rec, &mut out, charset);
                         true
                     });
                     cmd.out.write(&out).await;
@@ -77,7 +88,7 @@ pub async fn main(mut cmd: Cmd) -> i32 {
             }
         }
         if let Some(rest) = splitter.take_rest() {
-            reverse_line(&rest, &mut out);
+            reverse_line(&rest, &mut out, charset);
             cmd.out.write(&out).await;
         }
         input.close(&p).await;

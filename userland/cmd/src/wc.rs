@@ -2,7 +2,10 @@
 //!
 //! Under `LC_ALL=C` a character is a byte, so `-m` counts bytes. A word is
 //! a run of printable non-space bytes; non-printable bytes neither start
-//! nor end one (GNU wc 9). Column widths follow GNU: wide enough for the
+//! nor end one (GNU wc 9). Under a UTF-8 locale `-m` counts characters
+//! (bytes that are not UTF-8 are not counted, as with GNU's mbrtowc),
+//! a character beyond ASCII is printable (it starts or continues a word),
+//! and `-L` measures display width (wide characters take two columns). Column widths follow GNU: wide enough for the
 //! total size of the regular files named, at least 7 when any input is not
 //! a regular file, and 1 when a single count of a single input is printed.
 
@@ -11,6 +14,7 @@ use kernel::NodeType;
 use common::cli::{Arg, Cmd, flag, long};
 use common::files0;
 use common::io::Input;
+use common::locale::{self, Charset};
 use common::quotearg::quote_locale as quote;
 
 const HELP: &str = "Usage: wc [OPTION]... [FILE]...
@@ -68,6 +72,8 @@ struct Counts {
     lines: u64,
     words: u64,
     bytes: u64,
+    /// Characters (only counted in a UTF-8 locale; else they are bytes).
+    chars: u64,
     max_len: u64,
 }
 
@@ -101,6 +107,10 @@ struct Counter {
     c: Counts,
     in_word: bool,
     line_pos: u64,
+    charset: Charset,
+    /// The start of a UTF-8 sequence that a chunk's end cut (at most 3
+    /// bytes), read again before the next chunk.
+    pending: Vec<u8>,
 }
 
 impl Counter {
@@ -123,35 +133,90 @@ impl Counter {
     /// next multiple of 8, CR and FF restart the line).
     fn full(&mut self, chunk: &[u8]) {
         for &b in chunk {
-            match b {
-                b'\n' | b'\r' | 0x0c => {
-                    self.c.max_len = self.c.max_len.max(self.line_pos);
-                    self.line_pos = 0;
-                    self.in_word = false;
+            self.ascii(b);
+        }
+    }
+
+    /// Characters and (with `-L`) display widths of UTF-8 text, and words
+    /// with every non-ASCII character printable.
+    fn utf8(&mut self, chunk: &[u8], which: Which) {
+        let joined;
+        let text = if self.pending.is_empty() {
+            chunk
+        } else {
+            let mut j = std::mem::take(&mut self.pending);
+            j.extend_from_slice(chunk);
+            joined = j;
+            &joined
+        };
+        // A sequence cut at the end waits for the next chunk.
+        let keep = cut_tail(text);
+        let (text, tail) = text.split_at(text.len() - keep);
+        if !(which.max_len || which.words) && std::str::from_utf8(text).is_ok() {
+            // Valid text: every byte but a continuation byte starts one.
+            self.c.chars += text.iter().filter(|&&b| (b as i8) >= -0x40).count() as u64;
+        } else {
+            for u in locale::units(text, Charset::Utf8) {
+                let Some(ch) = u.ch else { continue };
+                self.c.chars += 1;
+                if !(which.max_len || which.words) {
+                    continue;
                 }
-                b'\t' => {
-                    self.line_pos += 8 - self.line_pos % 8;
-                    self.in_word = false;
-                }
-                b' ' => {
-                    self.line_pos += 1;
-                    self.in_word = false;
-                }
-                0x0b => self.in_word = false,
-                0x21..=0x7e => {
-                    self.line_pos += 1;
-                    if !self.in_word {
+                if ch.is_ascii() {
+                    self.ascii(ch as u8);
+                } else {
+                    if which.max_len {
+                        self.line_pos += locale::width(ch).unwrap_or(0) as u64;
+                    }
+                    if !self.in_word && !ch.is_whitespace() {
                         self.c.words += 1;
                         self.in_word = true;
+                    } else if ch.is_whitespace() {
+                        self.in_word = false;
                     }
                 }
-                _ => {}
             }
+        }
+        self.pending = tail.to_vec();
+    }
+
+    /// One ASCII byte for words and line widths.
+    fn ascii(&mut self, b: u8) {
+        match b {
+            b'\n' | b'\r' | 0x0c => {
+                self.c.max_len = self.c.max_len.max(self.line_pos);
+                self.line_pos = 0;
+                self.in_word = false;
+            }
+            b'\t' => {
+                self.line_pos += 8 - self.line_pos % 8;
+                self.in_word = false;
+            }
+            b' ' => {
+                self.line_pos += 1;
+                self.in_word = false;
+            }
+            0x0b => self.in_word = false,
+            0x21..=0x7e => {
+                self.line_pos += 1;
+                if !self.in_word {
+                    self.c.words += 1;
+                    self.in_word = true;
+                }
+            }
+            _ => {}
         }
     }
 
     fn feed(&mut self, chunk: &[u8], which: Which) {
         self.c.bytes += chunk.len() as u64;
+        if self.charset == Charset::Utf8 && (which.chars || which.max_len || which.words) {
+            if which.lines {
+                self.c.lines += memchr::memchr_iter(b'\n', chunk).count() as u64;
+            }
+            self.utf8(chunk, which);
+            return;
+        }
         if which.lines {
             self.c.lines += memchr::memchr_iter(b'\n', chunk).count() as u64;
         }
@@ -163,25 +228,54 @@ impl Counter {
     }
 
     fn end(mut self) -> Counts {
+        // A sequence still cut at the very end is bytes that are not
+        // UTF-8: no characters.
         self.c.max_len = self.c.max_len.max(self.line_pos);
+        if self.charset == Charset::Bytes {
+            self.c.chars = self.c.bytes;
+        }
         self.c
     }
 }
 
+/// How many bytes at the end of `text` begin a UTF-8 sequence that is
+/// not complete yet.
+fn cut_tail(text: &[u8]) -> usize {
+    for k in 1..=3.min(text.len()) {
+        let b = text[text.len() - k];
+        if b & 0xC0 == 0x80 {
+            continue;
+        }
+        let need = match b {
+            0xC2..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF4 => 4,
+            _ => return 0,
+        };
+        return if need > k { k } else { 0 };
+    }
+    0
+}
+
 async fn count(cmd: &mut Cmd, input: &mut Input, which: Which) -> (Counts, Option<kernel::Error>) {
     let p = cmd.p.clone();
-    if !(which.lines || which.words || which.max_len)
+    let utf8_chars = which.chars && Charset::of(&p).is_utf8();
+    if !(which.lines || which.words || which.max_len || utf8_chars)
         && let Some(n) = size_left(&p, input.fd()).await
     {
         return (
             Counts {
                 bytes: n,
+                chars: n,
                 ..Counts::default()
             },
             None,
         );
     }
-    let mut counter = Counter::default();
+    let mut counter = Counter {
+        charset: Charset::of(&p),
+        ..Counter::default()
+    };
     loop {
         match input.chunk(&p).await {
             Ok(Some(chunk)) => counter.feed(&chunk, which),
@@ -212,7 +306,7 @@ fn format_line(c: &Counts, which: Which, width: usize, name: Option<&str>) -> St
         fields.push(c.words);
     }
     if which.chars {
-        fields.push(c.bytes);
+        fields.push(c.chars);
     }
     if which.bytes {
         fields.push(c.bytes);
@@ -339,6 +433,7 @@ pub async fn main(mut cmd: Cmd) -> i32 {
         total.lines += counts.lines;
         total.words += counts.words;
         total.bytes += counts.bytes;
+        total.chars += counts.chars;
         total.max_len = total.max_len.max(counts.max_len);
         cmd.out.write_str(&format_line(&counts, which, width, name)).await;
     }

@@ -181,7 +181,8 @@ impl MountTable {
             bind: true,
         }];
         for line in ns.lines() {
-            let words = shell_words(line);
+            // The listing quotes rc-style, as namespace files do.
+            let words = crate::nsfile::split(line, &|_| None).unwrap_or_default();
             let Some((verb, rest)) = words.split_first() else {
                 continue;
             };
@@ -293,48 +294,6 @@ pub fn identical(p: &Proc, a: &str, sa: &Stat, b: &str, sb: &Stat) -> bool {
     }
 }
 
-/// Split a line of the `ns` listing into words (`'...'` quoting, with
-/// `'\''` for a quote inside).
-fn shell_words(line: &str) -> Vec<String> {
-    let mut words = Vec::new();
-    let mut cur = String::new();
-    let mut in_word = false;
-    let mut chars = line.chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '\'' => {
-                in_word = true;
-                for q in chars.by_ref() {
-                    if q == '\'' {
-                        break;
-                    }
-                    cur.push(q);
-                }
-            }
-            '\\' => {
-                in_word = true;
-                if let Some(n) = chars.next() {
-                    cur.push(n);
-                }
-            }
-            ' ' | '\t' => {
-                if in_word {
-                    words.push(std::mem::take(&mut cur));
-                    in_word = false;
-                }
-            }
-            _ => {
-                in_word = true;
-                cur.push(c);
-            }
-        }
-    }
-    if in_word {
-        words.push(cur);
-    }
-    words
-}
-
 /// What `chmod`/`chown`/`chgrp` did to one file, for their `-v`/`-c` lines.
 #[derive(Copy, Clone, PartialEq, Eq)]
 pub enum Outcome {
@@ -391,9 +350,9 @@ mod tests {
     }
 
     #[test]
-    fn ns_words() {
-        assert_eq!(shell_words("bind -a '#f' /dev"), ["bind", "-a", "#f", "/dev"]);
-        assert_eq!(shell_words("bind 'it'\\''s' /x"), ["bind", "it's", "/x"]);
+    fn rc_quoted_mount_points() {
+        let t = MountTable::parse("bind '/tmp/it''s' '/n/a b'\n");
+        assert_eq!(t.points, ["/", "/n/a b"]);
     }
 
     const BOOT_NS: &str = "bind '#d' /dev\nbind -a '#f' /dev\nbind -c '#t' /tmp\nbind /bin /usr/bin\ncd /home/user\n";

@@ -160,6 +160,42 @@ pub fn display_width(s: &[u8], charset: Charset, invalid: usize) -> usize {
     }
 }
 
+/// `toupper` / `tolower`: ASCII letters under `C`; every character with a
+/// one-character mapping under UTF-8 (as `towupper` maps: `ß` stays).
+pub fn change_case(s: &[u8], upper: bool, charset: Charset) -> Vec<u8> {
+    if charset == Charset::Bytes || s.is_ascii() {
+        return if upper {
+            s.to_ascii_uppercase()
+        } else {
+            s.to_ascii_lowercase()
+        };
+    }
+    let mut out = Vec::with_capacity(s.len());
+    for u in units(s, charset) {
+        let bytes = &s[u.start..u.start + u.len];
+        let Some(c) = u.ch else {
+            out.extend_from_slice(bytes);
+            continue;
+        };
+        let one = if upper {
+            single(c.to_uppercase())
+        } else {
+            single(c.to_lowercase())
+        };
+        match one {
+            Some(m) => out.extend_from_slice(m.encode_utf8(&mut [0; 4]).as_bytes()),
+            None => out.extend_from_slice(bytes),
+        }
+    }
+    out
+}
+
+/// The one character a mapping gives, if it gives exactly one.
+fn single(mut it: impl Iterator<Item = char>) -> Option<char> {
+    let c = it.next()?;
+    it.next().is_none().then_some(c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -176,4 +176,124 @@ mod tests {
             ["mount", "-c", "/srv/", "/n"]
         );
     }
+
+    /// The property of issue 13: any namespace, whatever its names hold
+    /// (blanks, quotes, `#`, `$`, `=`, unicode), replays from its listing
+    /// to the same listing.
+    mod replay {
+        use std::sync::Arc;
+
+        use fileservers::{Devices, MemoryFs};
+        use kernel::{
+            Caller, Clock, Entropy, Env, Identity, InitSpec, Kernel, KernelConfig, MountFlags, MountOrder, OpenFlags,
+            Proc, Rfork, Share, Target,
+        };
+        use proptest::prelude::*;
+
+        use super::super::apply_line;
+
+        fn name() -> impl Strategy<Value = String> {
+            let chars = prop::sample::select(vec![
+                'a', 'b', 'Z', '0', ' ', '\'', '"', '#', '$', '=', '-', '.', '_', '(', ';', '\\', 'é', '日', '\u{a0}',
+                '\t',
+            ]);
+            prop::collection::vec(chars, 1..7)
+                .prop_map(|cs| cs.into_iter().collect::<String>())
+                .prop_filter("not . or ..", |s| s != "." && s != "..")
+        }
+
+        fn flags(n: u8) -> MountFlags {
+            let order = [MountOrder::Replace, MountOrder::Before, MountOrder::After][usize::from(n % 3)];
+            MountFlags {
+                order,
+                create: n >= 3,
+                ..MountFlags::REPLACE
+            }
+        }
+
+        /// Make the directories, bind them as told (a bind the kernel
+        /// refuses is skipped), then answer the listing, and the listing
+        /// after replaying it into a clean namespace.
+        async fn build_and_replay(p: Proc, binds: Vec<(String, String, u8)>) -> (String, String) {
+            p.bind("#t", "/tmp", MountFlags::REPLACE.with_create()).await.unwrap();
+            for (new, old, _) in &binds {
+                for d in [new, old] {
+                    let _ = p.mkdir(&format!("/tmp/{d}"), 0o755).await;
+                }
+            }
+            for (new, old, f) in &binds {
+                let _ = p.bind(&format!("/tmp/{new}"), &format!("/tmp/{old}"), flags(*f)).await;
+            }
+            if let Some((new, _, _)) = binds.first() {
+                p.chdir(&format!("/tmp/{new}")).await.unwrap();
+            }
+            let listing = p.process().namespace().render(&p.cwd());
+            p.rfork(Rfork {
+                ns: Share::Clean,
+                ..Rfork::SHARE
+            });
+            p.chdir("/").await.unwrap();
+            for line in listing.lines() {
+                if let Err(e) = apply_line(&p, line, 0).await {
+                    return (listing.clone(), format!("{line}: {e}"));
+                }
+            }
+            let again = p.process().namespace().render(&p.cwd());
+            (listing, again)
+        }
+
+        fn run(binds: Vec<(String, String, u8)>) -> (String, String) {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
+            rt.block_on(async move {
+                let clock = Clock::real();
+                let root = Arc::new(MemoryFs::new(clock.clone()));
+                root.mkdir_all("/tmp", 0o755, 0, 0).unwrap();
+                let config = KernelConfig::new(root);
+                let kernel = Kernel::new(config);
+                kernel.devices.register('t', Arc::new(MemoryFs::new(clock)));
+                kernel
+                    .devices
+                    .register('z', Arc::new(Devices::server(Entropy::seeded(1))));
+                let ns = kernel.clean_namespace();
+                let null = kernel
+                    .open_in(&ns, &Caller::KERNEL, "#z/null", OpenFlags::READWRITE)
+                    .await
+                    .unwrap();
+                let out = Arc::new(parking_lot::Mutex::new(None));
+                let out2 = out.clone();
+                let spec = InitSpec {
+                    target: Target::oneshot(move |p| async move {
+                        *out2.lock() = Some(build_and_replay(p, binds).await);
+                        0
+                    }),
+                    argv: vec!["init".into()],
+                    env: Env::new(),
+                    cwd: "/".into(),
+                    ns,
+                    stdio: vec![null.clone(), null.clone(), null],
+                    identity: Identity::new(1000, 1000, "user"),
+                };
+                let status = tokio::time::timeout(std::time::Duration::from_secs(20), kernel.run(spec))
+                    .await
+                    .expect("the case timed out")
+                    .unwrap();
+                assert!(status.success(), "{status:?}");
+                out.lock().take().expect("the case ran")
+            })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(64))]
+            #[test]
+            fn every_namespace_replays_to_the_same_listing(
+                binds in prop::collection::vec((name(), name(), 0u8..6), 1..5)
+            ) {
+                let (listing, again) = run(binds);
+                prop_assert_eq!(listing, again);
+            }
+        }
+    }
 }

@@ -9,6 +9,12 @@
 //! valid interval is literal, and errors read as GNU's ("Unmatched ( or
 //! \(").
 //!
+//! With [`Options::utf8`] (a UTF-8 locale) the pattern is read in
+//! characters, as glibc's regex does there: `.` and bracket expressions
+//! match one character (never a byte that is not UTF-8), `[:alpha:]` and
+//! friends are Unicode's, and `-i` folds case beyond ASCII. A pattern that
+//! is not itself UTF-8 is read in bytes.
+//!
 //! Matching ([`Regex`]) uses the `regex` crate's fast engines. POSIX wants
 //! the *longest* of the leftmost matches where the `regex` crate gives the
 //! first; the two differ only when alternatives or optional groups overlap
@@ -38,6 +44,8 @@ pub struct Options {
     /// sed's escapes: `\n` is a newline and `\t` a tab (grep reads them as
     /// the letters).
     pub escapes: bool,
+    /// Characters are UTF-8 sequences (the process's locale says so).
+    pub utf8: bool,
 }
 
 impl Options {
@@ -46,6 +54,7 @@ impl Options {
             syntax,
             icase: false,
             escapes: false,
+            utf8: false,
         }
     }
 }
@@ -62,6 +71,8 @@ pub struct Translated {
     pub ambiguous: bool,
     /// What GNU grep warns about (`* at start of expression`).
     pub warnings: Vec<String>,
+    /// The pattern is in characters (Unicode mode), not bytes.
+    pub utf8: bool,
 }
 
 /// One translated atom's start in the output, so a quantifier can wrap it.
@@ -113,6 +124,42 @@ fn literal(b: u8) -> String {
     }
 }
 
+/// A class's members in a UTF-8 locale (glibc's C.UTF-8: letters and
+/// case are Unicode's, digits stay ASCII), in the `regex` crate's syntax.
+pub fn class_body_utf8(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "alpha" => "\\p{Alphabetic}",
+        "alnum" => "\\p{Alphabetic}0-9",
+        "upper" => "\\p{Uppercase}",
+        "lower" => "\\p{Lowercase}",
+        "punct" => "\\p{Punctuation}\\p{Symbol}",
+        "print" => "\\P{Control}",
+        "graph" => "\\p{Alphabetic}\\p{Nd}\\p{Punctuation}\\p{Symbol}\\p{Mark}",
+        _ => return class_body(name),
+    })
+}
+
+/// The character (or, in bytes, the byte) at `i`, and its length.
+fn element(p: &[u8], i: usize, utf8: bool) -> (u32, usize) {
+    if utf8
+        && p[i] >= 0x80
+        && let Some(u) = super::locale::units(&p[i..], super::locale::Charset::Utf8).next()
+        && let Some(c) = u.ch
+    {
+        return (u32::from(c), u.len);
+    }
+    (u32::from(p[i]), 1)
+}
+
+/// A class member in the target syntax.
+fn member(v: u32) -> String {
+    if v < 0x100 {
+        format!("\\x{v:02X}")
+    } else {
+        format!("\\x{{{v:X}}}")
+    }
+}
+
 fn class_body(name: &str) -> Option<&'static str> {
     Some(match name {
         "alpha" => "A-Za-z",
@@ -137,7 +184,7 @@ const UNMATCHED_BRACKET: &str = "Unmatched [, [^, [:, [., or [=";
 /// the target syntax and the index after the closing `]`. With `no_newline`
 /// (sed's `M` flag, POSIX's REG_NEWLINE) a negated list never matches a
 /// newline.
-fn bracket(p: &[u8], mut i: usize, no_newline: bool) -> Result<(String, usize), String> {
+fn bracket(p: &[u8], mut i: usize, no_newline: bool, utf8: bool) -> Result<(String, usize), String> {
     let start = i;
     let mut negate = false;
     if p.get(i) == Some(&b'^') {
@@ -171,45 +218,55 @@ fn bracket(p: &[u8], mut i: usize, no_newline: bool) -> Result<(String, usize), 
             match kind {
                 b':' => {
                     let name = String::from_utf8_lossy(body);
-                    items.push_str(class_body(&name).ok_or("Invalid character class name")?);
+                    let members = if utf8 {
+                        class_body_utf8(&name)
+                    } else {
+                        class_body(&name)
+                    };
+                    items.push_str(members.ok_or("Invalid character class name")?);
                 }
                 _ => {
-                    // A collating element or equivalence class: in the C
-                    // locale, only single characters exist.
-                    if body.len() != 1 {
+                    // A collating element or equivalence class: only
+                    // single characters exist here.
+                    let (v, len) = element(body, 0, utf8);
+                    if body.is_empty() || len != body.len() {
                         return Err("Invalid collation character".to_string());
                     }
-                    items.push_str(&format!("\\x{:02X}", body[0]));
+                    items.push_str(&member(v));
                 }
             }
             continue;
         }
+        let (c, clen) = element(p, i, utf8);
         // A range a-z (a `-` before the closing `]` is literal).
-        if p.get(i + 1) == Some(&b'-') && p.get(i + 2).is_some_and(|&e| e != b']') {
-            let mut end = p[i + 2];
-            let mut next = i + 3;
-            if end == b'[' && p.get(i + 3) == Some(&b'.') {
+        if p.get(i + clen) == Some(&b'-') && p.get(i + clen + 1).is_some_and(|&e| e != b']') {
+            // `k` is where the `-` sits, less one (as for a one-byte start).
+            let k = i + clen - 1;
+            let (mut end, elen) = element(p, k + 2, utf8);
+            let mut next = k + 2 + elen;
+            if end == u32::from(b'[') && p.get(k + 3) == Some(&b'.') {
                 // [a-[.z.]]
-                let close = p[i + 4..]
+                let close = p[k + 4..]
                     .windows(2)
                     .position(|w| w == b".]")
                     .ok_or(UNMATCHED_BRACKET)?;
-                let body = &p[i + 4..i + 4 + close];
-                if body.len() != 1 {
+                let body = &p[k + 4..k + 4 + close];
+                let (v, len) = element(body, 0, utf8);
+                if body.is_empty() || len != body.len() {
                     return Err("Invalid range end".to_string());
                 }
-                end = body[0];
-                next = i + 4 + close + 2;
+                end = v;
+                next = k + 4 + close + 2;
             }
             if end < c {
                 return Err("Invalid range end".to_string());
             }
-            items.push_str(&format!("\\x{c:02X}-\\x{end:02X}"));
+            items.push_str(&format!("{}-{}", member(c), member(end)));
             i = next;
             continue;
         }
-        items.push_str(&format!("\\x{c:02X}"));
-        i += 1;
+        items.push_str(&member(c));
+        i += clen;
     }
     // `[:space:]` written without the outer brackets is an error in GNU.
     let inner = &p[start..i - 1];
@@ -356,6 +413,7 @@ const BAD_REPEAT: &str = "Invalid preceding regular expression";
 
 fn translate_flavor(p: &[u8], opts: Options, flavor: Flavor) -> Result<Translated, String> {
     let ere = opts.syntax == Syntax::Extended;
+    let utf8 = opts.utf8 && std::str::from_utf8(p).is_ok();
     let mut out = Out {
         s: String::new(),
         atom: None,
@@ -458,7 +516,7 @@ fn translate_flavor(p: &[u8], opts: Options, flavor: Flavor) -> Result<Translate
                 continue;
             }
             b'[' => {
-                let (class, next) = bracket(p, i + 1, flavor.newline)?;
+                let (class, next) = bracket(p, i + 1, flavor.newline, utf8)?;
                 out.atom(&class);
                 i = next;
                 continue;
@@ -561,6 +619,16 @@ fn translate_flavor(p: &[u8], opts: Options, flavor: Flavor) -> Result<Translate
                     _ => out.atom("\\{"),
                 }
             }
+            // A character of several bytes is one atom.
+            c if utf8 && c >= 0x80 => {
+                let (v, len) = element(p, i, utf8);
+                match char::from_u32(v) {
+                    Some(ch) if len > 1 => out.atom(&ch.to_string()),
+                    _ => out.atom(&literal(c)),
+                }
+                i += len;
+                continue;
+            }
             _ => out.atom(&literal(c)),
         }
         i += 1;
@@ -571,10 +639,11 @@ fn translate_flavor(p: &[u8], opts: Options, flavor: Flavor) -> Result<Translate
     // Without REG_NEWLINE `.` matches a newline (`s`); with it, `^` and `$`
     // match at line ends (`m`) and `.` does not.
     let dot = if flavor.newline { "m" } else { "s" };
+    let unicode = if utf8 { "" } else { "-u" };
     let flags = if opts.icase {
-        format!("(?{dot}-u)(?i)")
+        format!("(?{dot}{unicode})(?i)")
     } else {
-        format!("(?{dot}-u)")
+        format!("(?{dot}{unicode})")
     };
     let pattern = if backrefs {
         // fancy-regex spells the word-boundary assertions with lookaround.
@@ -599,6 +668,7 @@ fn translate_flavor(p: &[u8], opts: Options, flavor: Flavor) -> Result<Translate
         backrefs,
         ambiguous,
         warnings,
+        utf8,
     })
 }
 
@@ -679,8 +749,13 @@ impl Regex {
             }
         };
         let engine = if t.backrefs {
+            let mode = if t.utf8 {
+                fancy_regex::BytesMode::UnicodeBytes
+            } else {
+                fancy_regex::BytesMode::Ascii
+            };
             let re = fancy_regex::RegexBuilder::new(&t.pattern)
-                .bytes_mode(fancy_regex::BytesMode::Ascii)
+                .bytes_mode(mode)
                 .build()
                 .map_err(|e| too_big(e.to_string()))?;
             Engine::Backtrack(re)
@@ -692,7 +767,7 @@ impl Regex {
             let longest = if t.ambiguous {
                 let m = regex_automata::meta::Regex::builder()
                     .configure(regex_automata::meta::Regex::config().match_kind(MatchKind::All))
-                    .syntax(syntax::Config::new().unicode(false).utf8(false))
+                    .syntax(syntax::Config::new().unicode(t.utf8).utf8(false))
                     .build(&t.pattern)
                     .map_err(|e| too_big(e.to_string()))?;
                 Some(m)

@@ -2,6 +2,7 @@
 //! cycle, addresses and ranges, the commands, the append queue, and the
 //! outputs (stdout, `w` files, the temporary file of `-i`).
 
+use common::locale::Charset;
 use kernel::{Errno, Fd, NodeType, OpenFlags, Proc, SpawnOpts, StatChanges, Target};
 use memchr::memchr;
 
@@ -1032,7 +1033,7 @@ fn substitute(re: &Pattern, s: &Subst, ps: &[u8], out: &mut Vec<u8>, caps: &mut 
             count >= nth
         } {
             replaced = true;
-            append_replacement(out, &s.replacement, ps, caps);
+            append_replacement(out, &s.replacement, ps, caps, s.utf8);
             again = s.global;
         } else {
             if matched == 0 {
@@ -1040,7 +1041,14 @@ fn substitute(re: &Pattern, s: &Subst, ps: &[u8], out: &mut Vec<u8>, caps: &mut 
                     start = offset;
                     break;
                 }
-                matched = 1;
+                // Past one character: a UTF-8 sequence stays whole.
+                matched = if s.utf8 {
+                    common::locale::units(&ps[offset..], Charset::Utf8)
+                        .next()
+                        .map_or(1, |u| u.len)
+                } else {
+                    1
+                };
             }
             out.extend_from_slice(&ps[offset..offset + matched]);
         }
@@ -1062,13 +1070,14 @@ fn substitute(re: &Pattern, s: &Subst, ps: &[u8], out: &mut Vec<u8>, caps: &mut 
 
 /// Expand a replacement (GNU's append_replacement): a `\u` or `\l` that
 /// meets an empty group carries over to the next part.
-fn append_replacement(out: &mut Vec<u8>, parts: &[Part], ps: &[u8], caps: &Captures) {
+fn append_replacement(out: &mut Vec<u8>, parts: &[Part], ps: &[u8], caps: &Captures, utf8: bool) {
+    let charset = if utf8 { Charset::Utf8 } else { Charset::Bytes };
     let mut carry = 0;
     for p in parts {
         let mut case = if p.case & ONE_SHOT != 0 { p.case } else { p.case | carry };
         carry = 0;
         if !p.prefix.is_empty() {
-            append_case(out, &p.prefix, case);
+            append_case(out, &p.prefix, case, charset);
             case &= !ONE_SHOT;
         }
         let Some(g) = p.group else { continue };
@@ -1079,34 +1088,31 @@ fn append_replacement(out: &mut Vec<u8>, parts: &[Part], ps: &[u8], caps: &Captu
                 carry = case & ONE_SHOT;
             }
         } else {
-            append_case(out, &ps[s..e], case);
+            append_case(out, &ps[s..e], case, charset);
         }
     }
 }
 
-fn append_case(out: &mut Vec<u8>, text: &[u8], case: u8) {
-    if case == 0 {
+/// `text` through `\U`/`\L` (the run) and `\u`/`\l` (its first
+/// character), in the locale's characters.
+fn append_case(out: &mut Vec<u8>, text: &[u8], case: u8, charset: Charset) {
+    if case == 0 || text.is_empty() {
         out.extend_from_slice(text);
         return;
     }
+    let mut rest = text;
     let mut case = case;
-    for (i, &b) in text.iter().enumerate() {
-        if case & ONE_SHOT != 0 {
-            out.push(if case & UPPER_FIRST != 0 {
-                b.to_ascii_uppercase()
-            } else {
-                b.to_ascii_lowercase()
-            });
-            case &= !(UPPER_FIRST | LOWER_FIRST);
-            if case == 0 {
-                out.extend_from_slice(&text[i + 1..]);
-                return;
-            }
-        } else if case & UPPER != 0 {
-            out.push(b.to_ascii_uppercase());
-        } else {
-            out.push(b.to_ascii_lowercase());
-        }
+    if case & ONE_SHOT != 0 {
+        let n = common::locale::units(text, charset).next().map_or(1, |u| u.len);
+        let first = common::locale::change_case(&text[..n], case & UPPER_FIRST != 0, charset);
+        out.extend_from_slice(&first);
+        rest = &text[n..];
+        case &= !(UPPER_FIRST | LOWER_FIRST);
+    }
+    if case == 0 {
+        out.extend_from_slice(rest);
+    } else {
+        out.extend_from_slice(&common::locale::change_case(rest, case & UPPER != 0, charset));
     }
 }
 

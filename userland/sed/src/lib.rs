@@ -111,7 +111,10 @@ pub async fn main(mut cmd: Cmd) -> i32 {
         posix: false,
         debug: false,
     };
-    let mut dialect = Dialect::default();
+    let mut dialect = Dialect {
+        utf8: common::locale::Charset::of(&cmd.p).is_utf8(),
+        ..Dialect::default()
+    };
     let mut operands = opts.operands;
     let p = cmd.p.clone();
     // Options apply in order, and each -e or -f is compiled where it

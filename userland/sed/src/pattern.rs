@@ -26,7 +26,7 @@ pub enum Pattern {
 
 impl Pattern {
     /// Compile `re` (escapes already processed by the script parser).
-    pub fn new(re: &[u8], flags: Flags, extended: bool) -> Result<Pattern, String> {
+    pub fn new(re: &[u8], flags: Flags, extended: bool, utf8: bool) -> Result<Pattern, String> {
         if !flags.icase && is_literal(re, extended) {
             return Ok(Pattern::Literal(Box::new(Finder::new(re).into_owned())));
         }
@@ -35,6 +35,7 @@ impl Pattern {
             syntax,
             icase: flags.icase,
             escapes: false,
+            utf8,
         };
         let t = posix::translate_sed(re, opts, SedSyntax { newline: flags.newline })?;
         Ok(Pattern::Regex(Box::new(posix::Regex::from_translated(t)?)))
@@ -101,7 +102,7 @@ mod tests {
     use super::*;
 
     fn pat(re: &str, ere: bool) -> Pattern {
-        Pattern::new(re.as_bytes(), Flags::default(), ere).unwrap()
+        Pattern::new(re.as_bytes(), Flags::default(), ere, false).unwrap()
     }
 
     #[test]
@@ -127,6 +128,7 @@ mod tests {
                 ..Flags::default()
             },
             false,
+            false,
         )
         .unwrap();
         assert_eq!(m.find_at(b"a\nb", 0), Some((2, 3)));
@@ -138,10 +140,24 @@ mod tests {
                 ..Flags::default()
             },
             false,
+            false,
         )
         .unwrap();
         assert!(!dot.is_match(b"a\nb"), "M: . does not match a newline");
         assert!(pat("a.b", false).is_match(b"a\nb"), ". matches a newline in sed");
         assert!(pat("a[^x]b", false).is_match(b"a\nb"));
+    }
+
+    #[test]
+    fn characters_in_utf8() {
+        let u = |re: &str| Pattern::new(re.as_bytes(), Flags::default(), false, true).unwrap();
+        let s = "h\u{e9}llo".as_bytes();
+        assert_eq!(u("h.l").find_at(s, 0), Some((0, 4)));
+        assert_eq!(pat("h.l", false).find_at(s, 0), None, "bytes: . is one byte");
+        assert_eq!(u("[\u{e9}]").find_at(s, 0), Some((1, 3)));
+        assert!(
+            !u("x.y").is_match(b"x\xffy"),
+            ". never matches a byte that is not UTF-8"
+        );
     }
 }

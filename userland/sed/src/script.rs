@@ -81,6 +81,9 @@ pub struct Subst {
     pub nth: u64,
     pub eval: bool,
     pub write: Option<Sink>,
+    /// A UTF-8 locale: case conversions and empty matches go by
+    /// characters.
+    pub utf8: bool,
 }
 
 #[derive(Debug)]
@@ -162,6 +165,8 @@ pub struct Dialect {
     pub posix: bool,
     /// --sandbox: no e, r or w.
     pub sandbox: bool,
+    /// A UTF-8 locale: regexes match characters.
+    pub utf8: bool,
 }
 
 const SANDBOX: &str = "e/r/w commands disabled in sandbox mode";
@@ -849,7 +854,7 @@ impl Compiler {
             return Ok(None);
         }
         let re = self.normalize(&raw, Text::Regex)?;
-        let pat = Pattern::new(&re, flags, self.dialect.extended).map_err(|e| self.err(&e))?;
+        let pat = Pattern::new(&re, flags, self.dialect.extended, self.dialect.utf8).map_err(|e| self.err(&e))?;
         if refs > pat.groups() && !self.dialect.posix {
             return Err(self.err(&format!("invalid reference \\{refs} on `s' command's RHS")));
         }
@@ -869,6 +874,7 @@ impl Compiler {
         };
         let (replacement, max_ref) = self.replacement(&rhs)?;
         let mut s = Subst {
+            utf8: self.dialect.utf8,
             regex: None,
             replacement,
             max_ref,

@@ -635,6 +635,9 @@ impl Shell {
             return r;
         }
         let mut env = self.child_env();
+        // The exported variables are the shell's environment group, so
+        // /env and /proc/$$/env show them (Plan 9's #e).
+        self.proc.set_environ(&env);
         for (a, v) in &assigns {
             if let AssignVal::Scalar(s) = v {
                 env.insert(bytes::to_os(&a.name), bytes::to_os(s));
@@ -1518,9 +1521,14 @@ impl Shell {
                 Some(cmd) if cmd.is_empty() => {}
                 Some(cmd) => self.run_trap(&cmd).await?,
                 // An interactive shell survives what would end a script,
-                // as bash ignores SIGINT, SIGTERM and SIGQUIT at a prompt.
+                // as bash ignores SIGINT, SIGTERM and SIGQUIT at a prompt,
+                // and TSTP, TTIN and TTOU there too.
                 None if self.opts.interactive && matches!(name, "INT" | "TERM" | "QUIT") => {}
-                None => return Err(Flow::Exit(128 + sig.map_or(15, |s| s.num))),
+                None => match kernel::note_action(&note) {
+                    kernel::NoteAction::End => return Err(Flow::Exit(128 + sig.map_or(15, |s| s.num))),
+                    kernel::NoteAction::Stop if !self.opts.interactive => self.proc.stop_self(&note).await,
+                    _ => {}
+                },
             }
         }
         Ok(())

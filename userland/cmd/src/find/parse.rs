@@ -815,6 +815,7 @@ impl Parser<'_> {
             syntax,
             icase,
             escapes: false,
+            utf8: common::locale::Charset::of(&self.cmd.p).is_utf8(),
         };
         // GNU quotes the pattern plainly here.
         Regex::new(&text, opts).map_err(|e| format!("failed to compile regular expression '{pattern}': {e}"))

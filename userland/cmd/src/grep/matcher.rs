@@ -39,6 +39,8 @@ pub struct Spec<'a> {
     pub lines: bool,
     /// The line terminator: `\n`, or NUL with -z.
     pub eol: u8,
+    /// A UTF-8 locale: patterns match characters.
+    pub utf8: bool,
 }
 
 enum Engine {
@@ -76,7 +78,7 @@ pub fn build(spec: &Spec) -> Result<(Matcher, Vec<String>), String> {
     let mut hirs = Vec::new();
     if !line_only {
         for t in &texts {
-            match parse(&t.pattern) {
+            match parse(&t.pattern, t.utf8) {
                 Ok(h) => hirs.push(h),
                 // Only Perl patterns reach here (look-around and the like):
                 // the backtracking engine may still take them.
@@ -126,12 +128,14 @@ pub fn build(spec: &Spec) -> Result<(Matcher, Vec<String>), String> {
 /// A pattern in the `regex` crate's syntax (byte mode).
 fn translate(p: &[u8], spec: &Spec) -> Result<Translated, String> {
     let icase = if spec.icase { "(?i)" } else { "" };
+    let text = std::str::from_utf8(p).ok().filter(|_| spec.utf8);
     let plain = |pattern: String| Translated {
         pattern,
         groups: 0,
         backrefs: false,
         ambiguous: false,
         warnings: Vec::new(),
+        utf8: text.is_some(),
     };
     match spec.dialect {
         Dialect::Basic | Dialect::Extended => {
@@ -146,13 +150,18 @@ fn translate(p: &[u8], spec: &Spec) -> Result<Translated, String> {
                     syntax,
                     icase: spec.icase,
                     escapes: false,
+                    utf8: spec.utf8,
                 },
             )
         }
-        Dialect::Fixed => Ok(plain(format!("(?s-u){icase}{}", escape(p)))),
+        Dialect::Fixed => Ok(plain(match text {
+            Some(t) => format!("(?s){icase}{}", regex_syntax::escape(t)),
+            None => format!("(?s-u){icase}{}", escape(p)),
+        })),
         Dialect::Perl => {
+            let unicode = if text.is_some() { "" } else { "-u" };
             let text = String::from_utf8_lossy(p);
-            Ok(plain(format!("(?s-u){icase}{text}")))
+            Ok(plain(format!("(?s{unicode}){icase}{text}")))
         }
     }
 }
@@ -190,9 +199,9 @@ fn wrap_text(mut t: Translated, spec: &Spec) -> Translated {
     t
 }
 
-fn parse(pattern: &str) -> Result<Hir, String> {
+fn parse(pattern: &str, utf8: bool) -> Result<Hir, String> {
     regex_syntax::ParserBuilder::new()
-        .unicode(false)
+        .unicode(utf8)
         .utf8(false)
         .multi_line(true)
         .build()
@@ -336,6 +345,7 @@ mod tests {
             words,
             lines,
             eol: b'\n',
+            utf8: false,
         })
         .unwrap()
         .0

@@ -891,6 +891,7 @@ async fn finish_setup(mut cmd: Cmd, mut p: Parsed, keys: Vec<u8>, operands: Vec<
         words: p.words,
         lines: p.lines,
         eol: cfg.eol,
+        utf8: common::locale::Charset::of(&cmd.p).is_utf8(),
     };
     let matcher = match matcher::build(&spec) {
         Ok((m, warnings)) => {

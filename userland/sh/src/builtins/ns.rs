@@ -39,11 +39,19 @@ pub async fn bind(sh: &mut Shell, argv: Vec<String>) -> Res {
     if args.len() != 2 {
         return usage(sh, "bind", "[-abcCq] new old").await;
     }
-    match sh.proc.bind(&bytes::to_os(&args[0]), &bytes::to_os(&args[1]), f).await {
+    let (new, old) = (bytes::to_os(&args[0]), bytes::to_os(&args[1]));
+    match sh.proc.bind(&new, &old, f).await {
         Ok(()) => Ok(0),
         Err(e) => {
             if !quiet {
-                sh.write_fd(2, &format!("bind: {}: {}\n", args[1], e.message())).await;
+                // Name the operand that is wrong: `new` if it cannot be
+                // reached, else `old`.
+                let at = if sh.proc.stat(&new).await.is_err() {
+                    &args[0]
+                } else {
+                    &args[1]
+                };
+                sh.write_fd(2, &format!("bind: {at}: {}\n", e.message())).await;
             }
             Ok(1)
         }
@@ -64,15 +72,19 @@ pub async fn mount(sh: &mut Shell, argv: Vec<String>) -> Res {
         return usage(sh, "mount", "[-abcCq] srvname old [spec]").await;
     }
     let spec = args.get(2).map(|s| bytes::to_os(s)).unwrap_or_default();
-    match sh
-        .proc
-        .mount_srv(&bytes::to_os(&args[0]), &bytes::to_os(&args[1]), f, &spec)
-        .await
-    {
+    let (srv, old) = (bytes::to_os(&args[0]), bytes::to_os(&args[1]));
+    match sh.proc.mount_srv(&srv, &old, f, &spec).await {
         Ok(()) => Ok(0),
         Err(e) => {
             if !quiet {
-                sh.write_fd(2, &format!("mount: {}: {}\n", args[0], e.message())).await;
+                // The server if it is not there to mount, else the mount
+                // point.
+                let at = if sh.proc.posted(&srv).await.is_err() {
+                    &args[0]
+                } else {
+                    &args[1]
+                };
+                sh.write_fd(2, &format!("mount: {at}: {}\n", e.message())).await;
             }
             Ok(1)
         }
