@@ -18,6 +18,7 @@
 //! on the piece, so the builtin is a thin adapter.
 
 pub mod arith;
+pub mod assoc;
 pub mod ast;
 pub mod brace;
 pub mod builtins;

@@ -5,19 +5,21 @@
 //! a pipeline stage or a command substitution copies a few pointers; the
 //! first assignment in the child copies the scope it changes.
 //!
-//! Associative arrays list their keys in sorted order (bash uses hash
-//! order, which scripts cannot rely on either).
+//! Associative arrays list their keys in bash 5.2's hash order
+//! ([`AssocMap`]), as scripts' output is compared with bash's.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap as HashMap;
 
+pub use crate::assoc::AssocMap;
+
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
     Str(String),
     Indexed(BTreeMap<i64, String>),
-    Assoc(BTreeMap<String, String>),
+    Assoc(AssocMap),
 }
 
 impl Value {
