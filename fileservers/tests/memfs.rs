@@ -92,10 +92,10 @@ fn trees_share_the_system_total() {
     let a = Arc::new(MemoryFs::new(Clock::real()).with_space(Space::new("fs", 1 << 20, Some(total.clone()))));
     let b = Arc::new(MemoryFs::new(Clock::real()).with_space(Space::new("fs", 1 << 20, Some(total.clone()))));
     run(async move {
-        let fa = a.open(&WHO, "/f", OpenFlags::WRITE).await.unwrap();
-        a.write(fa.handle, 0, &[0; 100]).await.unwrap();
-        let fb = b.open(&WHO, "/f", OpenFlags::WRITE).await.unwrap();
-        assert_eq!(b.write(fb.handle, 0, &[0; 1]).await.unwrap_err().code(), Errno::ENOSPC);
+        let fa = a.open(&WHO, "/f", OpenFlags::WRITE).await.unwrap().opened().unwrap();
+        a.write(&WHO, fa.handle, 0, &[0; 100]).await.unwrap();
+        let fb = b.open(&WHO, "/f", OpenFlags::WRITE).await.unwrap().opened().unwrap();
+        assert_eq!(b.write(&WHO, fb.handle, 0, &[0; 1]).await.unwrap_err().code(), Errno::ENOSPC);
         // A sparse truncate far past the limit is refused without allocating.
         let huge = StatChanges {
             size: Some(1 << 40),
@@ -103,13 +103,13 @@ fn trees_share_the_system_total() {
         };
         assert_eq!(b.wstat(&WHO, "/f", &huge).await.unwrap_err().code(), Errno::ENOSPC);
         assert_eq!(
-            b.write(fb.handle, 1 << 40, b"x").await.unwrap_err().code(),
+            b.write(&WHO, fb.handle, 1 << 40, b"x").await.unwrap_err().code(),
             Errno::ENOSPC
         );
-        a.close(fa.handle).await.unwrap();
+        a.close(&WHO, fa.handle).await.unwrap();
         a.remove(&WHO, "/f").await.unwrap();
-        b.write(fb.handle, 0, &[0; 100]).await.unwrap();
-        b.close(fb.handle).await.unwrap();
+        b.write(&WHO, fb.handle, 0, &[0; 100]).await.unwrap();
+        b.close(&WHO, fb.handle).await.unwrap();
         drop(a);
         assert_eq!(total.used(), NODE_COST + 100);
     });
