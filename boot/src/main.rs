@@ -43,6 +43,12 @@ struct Cli {
     #[arg(long, value_name = "SECS", default_value_t = 60, requires = "state")]
     autosave: u64,
 
+    /// Mount the host directory HOSTDIR at /guest/path, read-only (:ro, the
+    /// default) or read-write (:rw). Repeatable. Nothing inside can reach
+    /// outside HOSTDIR: `..`, symlinks out and hard links are refused.
+    #[arg(long = "bind", value_name = "HOSTDIR:/guest/path[:ro|:rw]")]
+    binds: Vec<boot::binds::Bind>,
+
     /// FILE [ARG...] (a script read from the host), or with -c: NAME [ARG...]
     #[arg(trailing_var_arg = true, value_name = "ARGS")]
     args: Vec<String>,
@@ -66,7 +72,11 @@ fn main() {
         },
         autosave: Some(std::time::Duration::from_secs(cli.autosave)),
     });
-    let config = boot::Config { seed: cli.seed, state };
+    let config = boot::Config {
+        seed: cli.seed,
+        state,
+        binds: cli.binds.clone(),
+    };
     let mut argv = vec!["sh".to_string()];
     match (&cli.command, cli.args.split_first()) {
         (Some(script), _) => {

@@ -3,6 +3,7 @@
 
 mod consfs;
 mod devfs;
+mod hostfs;
 mod memfs;
 mod mntgen;
 mod model;
