@@ -25,6 +25,7 @@
 //! `init` (pid 1), builds that namespace, runs `sh` with the caller's argv
 //! as its child (pid 2), and ends with the shell's status.
 
+pub mod binds;
 pub mod console;
 pub mod hostio;
 pub mod remote;
@@ -79,6 +80,8 @@ pub struct Config {
     pub state: Option<state::StateConfig>,
     /// The addresses programs inside may dial (`--net`); none by default.
     pub net: net9::DialPolicy,
+    /// Host directories to mount (`--bind`).
+    pub binds: Vec<binds::Bind>,
 }
 
 /// A booted system, before or while its first process runs.
@@ -90,6 +93,8 @@ pub struct System {
     pub console: Arc<ConsFs>,
     /// The host's stdout and stderr, counted against the `output` limit.
     pub out: Arc<HostOut>,
+    /// Host directories posted for init to mount.
+    binds: parking_lot::Mutex<Vec<binds::Posted>>,
 }
 
 /// What an interactive session prints first.
@@ -137,7 +142,15 @@ impl System {
             tmp,
             console,
             out: HostOut::new(&config.limits),
+            binds: parking_lot::Mutex::new(Vec::new()),
         }
+    }
+
+    /// Grant host directories: each is mounted by init at its guest path.
+    pub fn bind_hosts(&self, binds: &[binds::Bind]) -> Result<(), String> {
+        let posted = binds::post_all(self, binds)?;
+        self.binds.lock().extend(posted);
+        Ok(())
     }
 
     /// Start pid 1: build the boot namespace, then run `sh` with `argv`
@@ -196,6 +209,7 @@ impl System {
         F: FnOnce(kernel::Proc) -> Fut + Send + 'static,
         Fut: std::future::Future<Output = i32> + Send + 'static,
     {
+        let host_binds = self.binds.lock().clone();
         let env: Env = [
             ("HOME", HOME),
             ("USER", USER),
@@ -211,6 +225,10 @@ impl System {
             // The namespace comes from /lib/namespace, as on Plan 9, so
             // `newns` rebuilds exactly the boot namespace.
             if let Err(e) = userland::common::nsfile::apply_file(&p, NAMESPACE_FILE).await {
+                let _ = p.write(2, format!("boot: {e}\n").as_bytes()).await;
+                return 1;
+            }
+            if let Err(e) = binds::mount_all(&p, &host_binds).await {
                 let _ = p.write(2, format!("boot: {e}\n").as_bytes()).await;
                 return 1;
             }
@@ -421,11 +439,17 @@ pub async fn interactive(config: &Config) -> i32 {
     finish_state(persistence, config, code).await
 }
 
-/// Restore the store's state into a fresh system, if `--state` asked.
+/// Mount the host's `--bind` directories, and restore the store's state
+/// into a fresh system if `--state` asked.
 /// A store that cannot be used ends the run before anything starts: a
 /// user who asked for persistence must not work in a system that loses
 /// everything.
 async fn attach_state(system: &System, config: &Config) -> Result<Option<state::Persistence>, i32> {
+    if let Err(e) = system.bind_hosts(&config.binds) {
+        console::restore();
+        eprintln!("ninebox: {e}");
+        return Err(1);
+    }
     let Some(cfg) = &config.state else {
         return Ok(None);
     };

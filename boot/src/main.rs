@@ -70,6 +70,11 @@ struct Cli {
     /// may be `*` (`allow=tcp!127.0.0.1!*`). Repeatable.
     #[arg(long, value_name = "POLICY", global = true, value_parser = parse_net)]
     net: Vec<net9::DialPolicy>,
+    /// Mount the host directory HOSTDIR at /guest/path, read-only (:ro, the
+    /// default) or read-write (:rw). Repeatable. Nothing inside can reach
+    /// outside HOSTDIR: `..`, symlinks out and hard links are refused.
+    #[arg(long = "bind", value_name = "HOSTDIR:/guest/path[:ro|:rw]")]
+    binds: Vec<boot::binds::Bind>,
 
     /// FILE [ARG...] (a script read from the host), or with -c: NAME [ARG...]
     #[arg(trailing_var_arg = true, value_name = "ARGS")]
@@ -234,6 +239,7 @@ fn main() {
         limits,
         state,
         net,
+        binds: cli.binds.clone(),
     };
     if let Some(cmd) = cli.cmd {
         std::process::exit(boot::block_on(async move { subcommand(config, cmd).await }));

@@ -56,6 +56,9 @@ impl Server {
         }
         let addrs = listeners.iter().map(|l| l.addr().clone()).collect();
         let system = System::new(config);
+        system
+            .bind_hosts(&config.binds)
+            .map_err(|e| kernel::Error::with_detail(Errno::EINVAL, e))?;
         system.console.hangup();
         let stdio = system.host_stdio().await?;
         let init_script = opts.init.clone();

@@ -2,6 +2,7 @@
 //! test each), the CLI's own behaviour, interactive sessions driven
 //! in-process, and the real binary in a pseudo-terminal (tmux).
 
+mod binds;
 mod cli;
 mod pty;
 mod serve;
@@ -38,6 +39,7 @@ fn main() {
     if !oracle {
         trials.extend(cli::trials(&bin));
         trials.extend(state::trials(&bin));
+        trials.extend(binds::trials(&bin));
         trials.extend(session::trials());
         trials.extend(pty::trials(&bin));
         trials.extend(serve::trials(&bin));

@@ -25,6 +25,9 @@ pub struct Profile {
     /// A fixed tree whose root still takes new files, each removable
     /// again (SrvFS's entries).
     pub creates: bool,
+    /// `wstat` changes owners (a host directory's stay the host's and
+    /// must be refused with `EPERM`, changing nothing).
+    pub owners: bool,
 }
 
 impl Profile {
@@ -33,12 +36,19 @@ impl Profile {
         mutable: true,
         every_name: false,
         creates: true,
+        owners: true,
+    };
+    /// A general tree whose owners are fixed (HostFs).
+    pub const FIXED_OWNERS: Profile = Profile {
+        owners: false,
+        ..Profile::MUTABLE
     };
     /// A fixed tree: reads work, mutations answer EPERM.
     pub const FIXED: Profile = Profile {
         mutable: false,
         every_name: false,
         creates: false,
+        owners: false,
     };
     /// A generated tree in which every name is a directory (MntGen).
     pub const EVERY_NAME: Profile = Profile {
@@ -90,7 +100,7 @@ pub async fn check(fs: Arc<dyn Fileserver>, profile: Profile) {
     handle_rules(&*fs).await;
     handle_stat_rules(&*fs).await;
     if profile.mutable {
-        mutation_rules(&*fs).await;
+        mutation_rules(&*fs, profile).await;
     } else {
         refuses_mutation(&*fs, profile).await;
     }
@@ -324,7 +334,7 @@ fn names(entries: &[DirEntry]) -> Vec<&str> {
 }
 
 /// The rules of a general tree.
-async fn mutation_rules(fs: &dyn Fileserver) {
+async fn mutation_rules(fs: &dyn Fileserver, profile: Profile) {
     // Directories.
     ok(fs.mkdir(&WHO, "/conformance", 0o750).await, "mkdir /conformance");
     expect_err(
@@ -466,9 +476,23 @@ async fn mutation_rules(fs: &dyn Fileserver) {
         size: Some(1),
         ..Default::default()
     };
-    ok(fs.wstat(&WHO, f, &ch).await, "wstat uid gid mtime size");
+    let want = if profile.owners {
+        ok(fs.wstat(&WHO, f, &ch).await, "wstat uid gid mtime size");
+        (7, 8, 1)
+    } else {
+        expect_err(fs.wstat(&WHO, f, &ch).await, Errno::EPERM, "wstat of fixed owners");
+        let after = ok(fs.stat(&WHO, f).await, "stat");
+        assert_eq!(after.size, before.size, "a refused wstat changed the size");
+        let ch = StatChanges {
+            uid: None,
+            gid: None,
+            ..ch
+        };
+        ok(fs.wstat(&WHO, f, &ch).await, "wstat mtime size");
+        (before.uid(), before.gid(), 1)
+    };
     let after = ok(fs.stat(&WHO, f).await, "stat");
-    assert_eq!((after.uid(), after.gid(), after.size), (7, 8, 1));
+    assert_eq!((after.uid(), after.gid(), after.size), want);
     assert_eq!(read_all(fs, f).await, b"n", "wstat size truncates");
     let ch = StatChanges {
         mtime: Some(86_400_000),

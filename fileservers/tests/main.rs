@@ -4,6 +4,7 @@
 mod consfs;
 mod devfs;
 mod example;
+mod hostfs;
 mod memfs;
 mod mntgen;
 mod model;
