@@ -131,6 +131,10 @@ pub struct Member {
     /// Global creation order; the listing prints members in this order.
     pub id: u64,
     pub source: Source,
+    /// Copied with the union that was bound here, after its first member.
+    /// The listing leaves it out: replaying the bind of that union's name
+    /// copies it again.
+    pub copied: bool,
 }
 
 /// A mount point and its members in lookup order.
@@ -394,17 +398,22 @@ impl Namespace {
                     flags: MountFlags::REPLACE,
                     id: ids.fetch_add(1, Ordering::Relaxed),
                     source: Source::Bind(old_name.to_string()),
+                    copied: false,
                 }]
             }
             None => Vec::new(),
         };
+        // `new` is one member, or a union's members in order (a bind of a
+        // union copies it): all but the first are copies.
         let added: Vec<Member> = new
             .into_iter()
-            .map(|(to, flags, source)| Member {
+            .enumerate()
+            .map(|(i, (to, flags, source))| Member {
                 to,
                 flags,
                 id: ids.fetch_add(1, Ordering::Relaxed),
                 source,
+                copied: i > 0,
             })
             .collect();
         match flags.order {
@@ -545,7 +554,7 @@ impl Namespace {
             .collect();
         all.sort_by_key(|(_, m)| m.id);
         let mut out = String::new();
-        for (h, m) in all {
+        for (h, m) in all.into_iter().filter(|(_, m)| !m.copied) {
             let flags = m.flags.letters();
             match &m.source {
                 Source::Bind(new) => {

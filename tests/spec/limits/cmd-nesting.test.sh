@@ -77,7 +77,7 @@ echo still-alive
 status=2
 still-alive
 ## END
-## stderr: awk: line 1: program nested too deeply (limit 1000)
+## stderr: awk: cmd. line:1: fatal: program nested too deeply (limit 1000)
 ## bash_diff: mawk recurses until its stack overflows
 
 #### TM-CMD-002 awk with a million nested blocks
@@ -88,7 +88,7 @@ echo still-alive
 status=2
 still-alive
 ## END
-## stderr: awk: line 1: program nested too deeply (limit 1000)
+## stderr: awk: cmd. line:1: fatal: program nested too deeply (limit 1000)
 ## bash_diff: mawk recurses until its stack overflows
 
 #### TM-CMD-002 awk with a million negations and powers
@@ -102,8 +102,8 @@ status=2
 still-alive
 ## END
 ## STDERR:
-awk: line 1: program nested too deeply (limit 1000)
-awk: line 1: program nested too deeply (limit 1000)
+awk: cmd. line:1: fatal: program nested too deeply (limit 1000)
+awk: cmd. line:1: fatal: program nested too deeply (limit 1000)
 ## END
 ## bash_diff: mawk recurses until its stack overflows
 
@@ -119,8 +119,7 @@ status=2
 still-alive
 ## END
 ## STDERR:
-awk: run time error: function call nesting too deep
-	FILENAME="" FNR=0 NR=0
+awk: cmd. line:1: fatal: function call nesting too deep
 ## END
 ## bash_diff: mawk recurses until it runs out of memory
 

@@ -218,12 +218,9 @@ status=2
 still-alive
 ## END
 ## STDERR:
-awk: run time error: field count too large (limit 256 MiB)
-	FILENAME="" FNR=0 NR=0
-awk: run time error: field count too large (limit 256 MiB)
-	FILENAME="-" FNR=1 NR=1
-awk: run time error: field count too large (limit 256 MiB)
-	FILENAME="-" FNR=1 NR=1
+awk: cmd. line:1: fatal: field count too large (limit 256 MiB)
+awk: cmd. line:1: (FILENAME=- FNR=1) fatal: field count too large (limit 256 MiB)
+awk: cmd. line:1: (FILENAME=- FNR=1) fatal: field count too large (limit 256 MiB)
 ## END
 ## bash_diff: mawk allocates the fields (and fails for lack of memory)
 

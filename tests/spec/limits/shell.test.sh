@@ -3,7 +3,8 @@
 # The shell's own limits (TM-RES-004 nesting, TM-RES-005 strings,
 # TM-RES-009 brace expansion, TM-RES-010 recursion). Each case states its
 # limits above or in its own `## limits:`; each ends with still-alive
-# where the system goes on.
+# where the system goes on. Messages from inside a function of a `-c`
+# script start `environment:`, as bash 5.2's do.
 
 #### function recursion stops at the calls limit (TM-RES-010)
 f() { f; }
@@ -14,7 +15,7 @@ echo still-alive
 status 1
 still-alive
 ## END
-## stderr: sh: line 1: f: function nesting limit reached (100); raise it with --limit calls=N
+## stderr: environment: line 1: f: function nesting limit reached (100); raise it with --limit calls=N
 
 #### mutual recursion is counted the same way (TM-RES-010)
 a() { b; }; b() { a; }
@@ -38,7 +39,7 @@ f() { f; }
 f
 echo "status $?"
 ## stdout: status 1
-## stderr: sh: line 2: f: maximum function nesting level exceeded (10)
+## stderr: environment: line 2: f: maximum function nesting level exceeded (10)
 
 #### FUNCNEST above the limit cannot raise it (TM-RES-010)
 FUNCNEST=100000
