@@ -151,7 +151,7 @@ pub fn trials(bin: &Path) -> Vec<Trial> {
             Ok(())
         }),
         trial("timeout_ends_the_run_with_124_and_says_so", bin, |b| {
-            // TM-RES-005
+            // TM-RES-008
             let (out, err, st) = ninebox(b, &["--timeout", "300ms", "-c", "echo start; sleep 30; echo end"], b"")?;
             expect("status", st, 124)?;
             expect("stdout", out.as_str(), "start\n")?;

@@ -826,6 +826,7 @@ fn importer(bin: &std::path::Path) -> Vec<Trial> {
             "a_dial_the_host_did_not_allow_is_permission_denied",
             "",
             move |s| async move {
+                // TM-ESC-003: only the host's --net policy opens the network.
                 let addr = s.addr.to_string();
                 let got = ninebox(&b2, vec!["-c".into(), format!("import '{addr}' /mnt; srv '{addr}' x")]).await;
                 let denied = format!("permission denied: {addr} (not allowed by --net)");

@@ -10,6 +10,7 @@
 //! /proc/N/env           the environment as a JSON object
 //! /proc/N/fd            Plan 9's fd listing: the cwd, then one line per fd
 //! /proc/N/fds           fd → {path, mode, offset} as JSON
+//! /proc/N/limits        each limit: soft, hard, the use counted, whose use
 //! /proc/N/note          write: post the note written
 //! /proc/N/noteid        the note group; write a group's id to join it
 //! /proc/N/notepg        write: post the note to N's note group but the writer
@@ -44,6 +45,7 @@ pub enum File {
     Env,
     Fd,
     Fds,
+    Limits,
     Note,
     Noteid,
     Notepg,
@@ -53,7 +55,7 @@ pub enum File {
     Wait,
 }
 
-const FILES: [(&str, File, u32); 14] = [
+const FILES: [(&str, File, u32); 15] = [
     ("args", File::Args, 0o444),
     ("argv", File::Argv, 0o444),
     ("ctl", File::Ctl, 0o200),
@@ -61,6 +63,7 @@ const FILES: [(&str, File, u32); 14] = [
     ("env", File::Env, 0o444),
     ("fd", File::Fd, 0o444),
     ("fds", File::Fds, 0o444),
+    ("limits", File::Limits, 0o444),
     ("note", File::Note, 0o200),
     ("noteid", File::Noteid, 0o664),
     ("notepg", File::Notepg, 0o200),
@@ -155,6 +158,7 @@ impl Procs {
             }
             File::Fd => fd_text(&kernel, p),
             File::Fds => fds_json(p),
+            File::Limits => limits_text(&kernel, p),
             File::Ns => p.namespace().render(&p.cwd()),
             File::Noteid => format!("{}\n", p.noteid()),
             File::Ppid => format!("{}\n", p.ppid()),
@@ -293,6 +297,18 @@ fn field(out: &mut String, text: &str, width: usize) {
     }
     out.push_str(&text[..end]);
     out.extend(std::iter::repeat_n(' ', width - end));
+}
+
+/// `/proc/N/limits`: the process's limits and what it uses of them.
+fn limits_text(kernel: &Kernel, p: &Process) -> String {
+    kernel::limits::table(&p.proc_limits(), |i| match i.name {
+        "procs" => Some(kernel.processes().len() as u64),
+        "fds" => Some(p.fds().lock().len() as u64),
+        "cpu" => Some(p.cpu_ms()),
+        "mem" => Some(p.mem()),
+        "fs-total" => Some(kernel.fs_space.used()),
+        _ => None,
+    })
 }
 
 fn mode_letters(flags: &OpenFlags) -> &'static str {

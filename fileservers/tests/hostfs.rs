@@ -333,6 +333,7 @@ async fn attempt(fs: &dyn Fileserver, a: &Attempt) -> Result<(), kernel::Error> 
 
 #[test]
 fn the_escape_catalogue_is_refused() {
+    // TM-ESC-002: nothing inside reaches outside a bound host directory.
     let (t, root) = escape_fixture();
     let before = tree(t.path());
     let fs = hostfs(&root, false);
@@ -383,6 +384,7 @@ fn escapes_say_why() {
 /// so no open ever reads the secret.
 #[test]
 fn a_symlink_swapped_in_during_a_walk_is_refused() {
+    // TM-ESC-002
     let (t, root) = escape_fixture();
     std::fs::create_dir(root.join("race")).unwrap();
     std::fs::write(root.join("race/secret"), b"harmless").unwrap();

@@ -51,8 +51,8 @@ fn lists_live_processes_and_self() {
         assert_eq!(
             files,
             [
-                "args", "argv", "ctl", "cwd", "env", "fd", "fds", "note", "noteid", "notepg", "ns", "ppid", "status",
-                "wait"
+                "args", "argv", "ctl", "cwd", "env", "fd", "fds", "limits", "note", "noteid", "notepg", "ns", "ppid",
+                "status", "wait"
             ]
         );
         assert_eq!(text(&p, "/proc/self/ppid").await, "0\n");

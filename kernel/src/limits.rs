@@ -314,7 +314,7 @@ impl Unit {
         }
         match self {
             Unit::Count => v.to_string(),
-            Unit::Bytes => show_bytes(v).replace(' ', "").replace("iB", ""),
+            Unit::Bytes => show_bytes(v).replace(' ', "").replace("iB", "").replace("bytes", ""),
             Unit::Time => show_time(v),
         }
     }
@@ -558,6 +558,25 @@ impl ProcLimits {
     }
 }
 
+/// The text of `/proc/N/limits`: every limit with the process's soft and
+/// hard values, the use counted against it where `used` knows it (`-`
+/// where it does not), and whose use it counts.
+pub fn table(l: &ProcLimits, used: impl Fn(&LimitInfo) -> Option<u64>) -> String {
+    let row = |a: &str, b: &str, c: &str, d: &str, e: &str| format!("{a:<12} {b:<10} {c:<10} {d:<10} {e}\n");
+    let mut s = row("limit", "soft", "hard", "used", "scope");
+    for i in LIMITS {
+        let use_ = used(i).map_or_else(|| "-".to_string(), |v| i.unit.spec(v));
+        s.push_str(&row(
+            i.name,
+            &i.unit.spec(i.get(&l.soft)),
+            &i.unit.spec(i.get(&l.hard)),
+            &use_,
+            i.scope,
+        ));
+    }
+    s
+}
+
 /// Bytes held against a limit, shared by whoever charges it: a file
 /// system's contents, or all file systems of a system (a `Space` may have a
 /// parent that every charge also goes to).
@@ -692,6 +711,30 @@ mod tests {
             }
             assert_eq!(back, p);
         }
+        // Sizes that are not a whole unit read back too.
+        let mut odd = Limits::standard();
+        odd.set("fs", "1000").unwrap();
+        assert_eq!(Unit::Bytes.spec(odd.fs_bytes), "1000");
+        let mut back = Limits::standard();
+        back.set("fs", &Unit::Bytes.spec(odd.fs_bytes)).unwrap();
+        assert_eq!(back, odd);
+    }
+
+    #[test]
+    fn the_table_shows_soft_hard_and_use() {
+        let mut pl = ProcLimits::new(Limits::strict());
+        let mut soft = Limits::strict();
+        soft.max_fds = 10;
+        pl.change(Some(&soft), None).unwrap();
+        let t = table(&pl, |i| (i.name == "fds").then_some(3));
+        let fds = t.lines().find(|l| l.starts_with("fds ")).unwrap();
+        assert_eq!(
+            fds.split_whitespace().collect::<Vec<_>>(),
+            ["fds", "10", "256", "3", "process"]
+        );
+        let procs = t.lines().find(|l| l.starts_with("procs ")).unwrap();
+        assert_eq!(procs.split_whitespace().nth(3), Some("-"));
+        assert_eq!(t.lines().count(), LIMITS.len() + 1);
     }
 
     #[test]

@@ -110,6 +110,7 @@ fn devfs_refuses_changes() {
 
 #[test]
 fn fd_table_limit_is_emfile() {
+    // TM-RES-011
     passed(boot().run(|p| async move {
         let mut n = 0;
         let e = loop {

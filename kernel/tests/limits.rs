@@ -154,7 +154,7 @@ fn spinner() -> Target {
 
 #[test]
 fn a_process_over_its_cpu_limit_ends_with_152_and_says_why() {
-    // TM-RES-004
+    // TM-RES-007
     let sys = boot_with(limits("cpu=50ms"));
     passed(sys.run(|p| async move {
         let (r, w) = p.pipe().unwrap();
@@ -179,6 +179,7 @@ fn a_process_over_its_cpu_limit_ends_with_152_and_says_why() {
 
 #[test]
 fn a_system_over_its_cpu_limit_halts() {
+    // TM-RES-007
     let sys = boot_with(limits("cpu-total=50ms"));
     let kernel = sys.kernel.clone();
     let s = sys.run(|p| async move {
@@ -212,6 +213,7 @@ fn a_halted_system_starts_nothing() {
 
 #[test]
 fn a_panic_says_internal_error_on_stderr() {
+    // TM-RES-013: a panic ends only the process it happened in.
     let sys = boot_with(Limits::standard());
     passed(sys.run(|p| async move {
         let (r, w) = p.pipe().unwrap();
@@ -257,6 +259,7 @@ fn counted_memory_is_refused_past_the_limit() {
 
 #[test]
 fn thread_slots_are_counted() {
+    // TM-RES-012
     let sys = boot_with(limits("threads=2"));
     passed(sys.run(|p| async move {
         let k = p.kernel().clone();

@@ -754,6 +754,7 @@ const HELP: &[(&str, &str)] = &[
     ("true", "true"),
     ("type", "type [-afptP] name [name ...]"),
     ("typeset", "typeset [-aAfFgilnrux] [-p] name[=value] ..."),
+    ("ulimit", "ulimit [-SHafntu] [limit] | ulimit [-SH] NAME[=VALUE]..."),
     ("umask", "umask [-p] [-S] [mode]"),
     ("unalias", "unalias [-a] name [name ...]"),
     ("unmount", "unmount [new] old"),

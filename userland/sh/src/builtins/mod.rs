@@ -13,6 +13,7 @@ mod misc;
 mod ns;
 pub mod signals;
 mod trap;
+mod ulimit;
 mod vars;
 
 use futures_util::future::BoxFuture;
@@ -93,6 +94,7 @@ table! {
     "true" => flow::colon,
     "type" => misc::type_,
     "typeset" => vars::declare_plain,
+    "ulimit" => ulimit::ulimit,
     "umask" => misc::umask,
     "unalias" => misc::unalias,
     "unmount" => ns::unmount,
