@@ -188,6 +188,8 @@ pub struct Shell {
     pub arith_cache: arith::Cache,
     /// Interactive history (shared with forks, which never change it).
     pub history: editor::SharedHistory,
+    /// `pushd`'s directory stack, below the current directory.
+    pub dirstack: Vec<String>,
 }
 
 impl Shell {
@@ -230,6 +232,7 @@ impl Shell {
             nest: Nesting::default(),
             arith_cache,
             history: editor::SharedHistory::default(),
+            dirstack: Vec::new(),
         }
     }
 

@@ -1,4 +1,4 @@
-//! `cd` and `pwd`.
+//! `cd` and `pwd`; `pushd`, `popd` and `dirs` with the directory stack.
 
 use crate::{Res, Shell};
 use common::bytes;
@@ -82,12 +82,8 @@ pub async fn cd(sh: &mut Shell, argv: Vec<String>) -> Res {
             }
             continue;
         }
-        match sh.proc.chdir(&bytes::to_os(&cand)).await {
-            Ok(()) => {
-                let old = sh.get("PWD").unwrap_or_else(|| bytes::from_os(&sh.proc.cwd()));
-                let new = bytes::from_os(&sh.proc.cwd());
-                let _ = sh.set("OLDPWD", &old);
-                let _ = sh.set("PWD", &new);
+        match go(sh, &cand).await {
+            Ok(new) => {
                 if print || from_cdpath {
                     sh.out(&format!("{new}\n")).await;
                 }
@@ -105,6 +101,16 @@ pub async fn cd(sh: &mut Shell, argv: Vec<String>) -> Res {
     Ok(1)
 }
 
+/// Change to `dir`, setting `OLDPWD` and `PWD`; answers the new `PWD`.
+async fn go(sh: &mut Shell, dir: &str) -> kernel::Result<String> {
+    sh.proc.chdir(&bytes::to_os(dir)).await?;
+    let old = sh.get("PWD").unwrap_or_else(|| bytes::from_os(&sh.proc.cwd()));
+    let new = bytes::from_os(&sh.proc.cwd());
+    let _ = sh.set("OLDPWD", &old);
+    let _ = sh.set("PWD", &new);
+    Ok(new)
+}
+
 pub async fn pwd(sh: &mut Shell, argv: Vec<String>) -> Res {
     if let Err(c) = super::options(&argv, "LP") {
         sh.error(&format!("pwd: -{c}: invalid option")).await;
@@ -117,4 +123,253 @@ pub async fn pwd(sh: &mut Shell, argv: Vec<String>) -> Res {
         _ => cwd,
     };
     Ok(if sh.out(&format!("{shown}\n")).await { 0 } else { 1 })
+}
+
+// ---- the directory stack ----
+//
+// As bash keeps it: entry 0 is the current directory ($PWD), the rest are
+// `Shell::dirstack`, newest first. `+N` counts from the left of the list
+// `dirs` prints, `-N` from the right.
+
+/// The whole list, the current directory first.
+fn listing(sh: &mut Shell) -> Vec<String> {
+    let cwd = sh.get("PWD").unwrap_or_else(|| bytes::from_os(&sh.proc.cwd()));
+    std::iter::once(cwd).chain(sh.dirstack.iter().cloned()).collect()
+}
+
+/// `+N` or `-N` as an index into a list of `len` entries.
+fn index(arg: &str, len: usize) -> Option<Result<usize, ()>> {
+    let (from_right, digits) = match arg.as_bytes().first() {
+        Some(b'+') => (false, &arg[1..]),
+        Some(b'-') => (true, &arg[1..]),
+        _ => return None,
+    };
+    let n: usize = digits.parse().ok()?;
+    Some(match from_right {
+        false if n < len => Ok(n),
+        true if n < len => Ok(len - 1 - n),
+        _ => Err(()),
+    })
+}
+
+/// An entry as `dirs` shows it: `$HOME` as `~` unless `long`.
+fn shown(sh: &mut Shell, dir: &str, long: bool) -> String {
+    if !long && let Some(home) = sh.get("HOME").filter(|h| !h.is_empty() && h != "/") {
+        if dir == home {
+            return "~".into();
+        }
+        if let Some(rest) = dir.strip_prefix(&home).filter(|r| r.starts_with('/')) {
+            return format!("~{rest}");
+        }
+    }
+    dir.to_string()
+}
+
+/// Print the stack on one line, as `pushd` and `popd` do after a change.
+async fn print_stack(sh: &mut Shell) -> i32 {
+    let list = listing(sh);
+    let words: Vec<String> = list.iter().map(|d| shown(sh, d, false)).collect();
+    if sh.out(&format!("{}\n", words.join(" "))).await {
+        0
+    } else {
+        1
+    }
+}
+
+/// `dirs [-clpv] [+N | -N]`.
+pub async fn dirs(sh: &mut Shell, argv: Vec<String>) -> Res {
+    let mut flags = Vec::new();
+    let mut pick = None;
+    for a in &argv[1..] {
+        let list_len = sh.dirstack.len() + 1;
+        if let Some(i) = index(a, list_len) {
+            match i {
+                Ok(i) => pick = Some(i),
+                Err(()) => {
+                    sh.error(&format!("dirs: {}: directory stack index out of range", &a[1..]))
+                        .await;
+                    return Ok(1);
+                }
+            }
+            continue;
+        }
+        match a
+            .strip_prefix('-')
+            .filter(|f| !f.is_empty() && f.chars().all(|c| "clpv".contains(c)))
+        {
+            Some(f) => flags.extend(f.chars()),
+            None => {
+                // bash reads an unknown `-x` as a `-N` that is not a number.
+                let what = if a.starts_with(['-', '+']) {
+                    "invalid number"
+                } else {
+                    "invalid option"
+                };
+                sh.error(&format!("dirs: {a}: {what}")).await;
+                sh.write_fd(2, "dirs: usage: dirs [-clpv] [+N] [-N]\n").await;
+                return Ok(2);
+            }
+        }
+    }
+    if flags.contains(&'c') {
+        sh.dirstack.clear();
+        return Ok(0);
+    }
+    let long = flags.contains(&'l');
+    let list = listing(sh);
+    let entries: Vec<(usize, String)> = match pick {
+        Some(i) => vec![(i, shown(sh, &list[i], long))],
+        None => list.iter().enumerate().map(|(i, d)| (i, shown(sh, d, long))).collect(),
+    };
+    let text = if flags.contains(&'v') {
+        entries.iter().map(|(i, d)| format!("{i:2}  {d}\n")).collect()
+    } else if flags.contains(&'p') {
+        entries.iter().map(|(_, d)| format!("{d}\n")).collect()
+    } else {
+        let words: Vec<&str> = entries.iter().map(|(_, d)| d.as_str()).collect();
+        format!("{}\n", words.join(" "))
+    };
+    Ok(if sh.out(&text).await { 0 } else { 1 })
+}
+
+/// The one operand `pushd` and `popd` take.
+enum Operand {
+    None,
+    /// `+N` or `-N`.
+    Index(String),
+    /// A directory (anything else, or anything after `--`).
+    Dir(String),
+}
+
+/// Split `-n` from the operand of `pushd` or `popd`.
+async fn stack_args(sh: &mut Shell, argv: &[String], usage: &str) -> Result<(bool, Operand), i32> {
+    let name = argv[0].as_str();
+    let mut no_cd = false;
+    let mut operand = Operand::None;
+    let mut args = argv[1..].iter().peekable();
+    while let Some(a) = args.next() {
+        if !matches!(operand, Operand::None) {
+            sh.error(&format!("{name}: too many arguments")).await;
+            return Err(1);
+        }
+        match a.as_str() {
+            "-n" => no_cd = true,
+            "--" => {
+                if let Some(d) = args.next() {
+                    operand = Operand::Dir(d.clone());
+                }
+                if args.peek().is_some() {
+                    sh.error(&format!("{name}: too many arguments")).await;
+                    return Err(1);
+                }
+            }
+            s if s.len() > 1 && s.starts_with(['-', '+']) => {
+                if !s[1..].bytes().all(|b| b.is_ascii_digit()) {
+                    // bash reads an unknown `-x` as a `-N` that is not a number.
+                    sh.error(&format!("{name}: {s}: invalid number")).await;
+                    sh.write_fd(2, &format!("{name}: usage: {usage}\n")).await;
+                    return Err(2);
+                }
+                operand = Operand::Index(s.to_string());
+            }
+            s => operand = Operand::Dir(s.to_string()),
+        }
+    }
+    Ok((no_cd, operand))
+}
+
+/// `pushd [-n] [+N | -N | dir]`.
+pub async fn pushd(sh: &mut Shell, argv: Vec<String>) -> Res {
+    let (no_cd, operand) = match stack_args(sh, &argv, "pushd [-n] [+N | -N | dir]").await {
+        Ok(x) => x,
+        Err(status) => return Ok(status),
+    };
+    let mut list = listing(sh);
+    let rotate = match operand {
+        Operand::None if list.len() < 2 => {
+            sh.error("pushd: no other directory").await;
+            return Ok(1);
+        }
+        // No operand: exchange the top two.
+        Operand::None => {
+            list.swap(0, 1);
+            None
+        }
+        Operand::Index(_) if list.len() < 2 => {
+            sh.error("pushd: directory stack empty").await;
+            return Ok(1);
+        }
+        Operand::Index(op) => match index(&op, list.len()) {
+            Some(Ok(i)) => Some(i),
+            _ => {
+                sh.error(&format!("pushd: {op}: directory stack index out of range"))
+                    .await;
+                return Ok(1);
+            }
+        },
+        Operand::Dir(dir) => {
+            if no_cd {
+                sh.dirstack.insert(0, dir);
+                return Ok(print_stack(sh).await);
+            }
+            let old = list[0].clone();
+            if let Err(e) = go(sh, &dir).await {
+                sh.error(&format!("pushd: {dir}: {}", e.strerror())).await;
+                return Ok(1);
+            }
+            sh.dirstack.insert(0, old);
+            return Ok(print_stack(sh).await);
+        }
+    };
+    if let Some(i) = rotate {
+        list.rotate_left(i);
+    }
+    if !no_cd && let Err(e) = go(sh, &list[0]).await {
+        sh.error(&format!("pushd: {}: {}", list[0], e.strerror())).await;
+        return Ok(1);
+    }
+    sh.dirstack = list.split_off(1);
+    Ok(print_stack(sh).await)
+}
+
+/// `popd [-n] [+N | -N]`.
+pub async fn popd(sh: &mut Shell, argv: Vec<String>) -> Res {
+    let (no_cd, operand) = match stack_args(sh, &argv, "popd [-n] [+N | -N]").await {
+        Ok(x) => x,
+        Err(status) => return Ok(status),
+    };
+    if let Operand::Dir(op) = &operand {
+        sh.error(&format!("popd: {op}: invalid argument")).await;
+        sh.write_fd(2, "popd: usage: popd [-n] [+N | -N]\n").await;
+        return Ok(2);
+    }
+    let mut list = listing(sh);
+    if list.len() < 2 {
+        sh.error("popd: directory stack empty").await;
+        return Ok(1);
+    }
+    let at = match operand {
+        // (A directory was refused above.)
+        Operand::None | Operand::Dir(_) => 0,
+        Operand::Index(op) => match index(&op, list.len()) {
+            Some(Ok(i)) => i,
+            _ => {
+                sh.error(&format!("popd: {op}: directory stack index out of range"))
+                    .await;
+                return Ok(1);
+            }
+        },
+    };
+    // Removing the current directory changes to the next; with -n the
+    // top is left and the one below it goes.
+    let at = if no_cd && at == 0 { 1 } else { at };
+    list.remove(at);
+    if at == 0
+        && let Err(e) = go(sh, &list[0]).await
+    {
+        sh.error(&format!("popd: {}: {}", list[0], e.strerror())).await;
+        return Ok(1);
+    }
+    sh.dirstack = list.split_off(1);
+    Ok(print_stack(sh).await)
 }

@@ -706,6 +706,7 @@ const HELP: &[(&str, &str)] = &[
     ("command", "command [-pVv] command [arg ...]"),
     ("continue", "continue [n]"),
     ("declare", "declare [-aAfFgilnrux] [-p] [name[=value] ...]"),
+    ("dirs", "dirs [-clpv] [+N] [-N]"),
     ("echo", "echo [-neE] [arg ...]"),
     ("eval", "eval [arg ...]"),
     (
@@ -731,7 +732,9 @@ const HELP: &[(&str, &str)] = &[
         "mapfile [-d delim] [-n count] [-O origin] [-s count] [-t] [-u fd] [array]",
     ),
     ("mount", "mount [-abcCq] srvname old [spec]"),
+    ("popd", "popd [-n] [+N | -N]"),
     ("printf", "printf [-v var] format [arguments]"),
+    ("pushd", "pushd [-n] [+N | -N | dir]"),
     ("pwd", "pwd [-LP]"),
     (
         "read",
