@@ -581,8 +581,8 @@ pub(crate) struct Ended {
 
 /// Run `sh` as a child of `p` in a note group of its own, with `stdio`
 /// as its fds 0, 1 and 2 and nothing else open, and wait for it within
-/// `run.timeout`. Past the timeout every process of its note group is
-/// killed and `out` gets the limit's message on stderr. The one way a
+/// `run.timeout`. Past the timeout the shell and every process it started
+/// (background jobs included) are killed and `out` gets the limit's message on stderr. The one way a
 /// script is run for [`Sandbox::exec`] and for `ninebox --json`.
 pub(crate) async fn run_shell(p: &Proc, run: Run, stdio: [Arc<OpenFile>; 3], out: &HostOut) -> Ended {
     let failed = |e: &kernel::Error| Ended {
@@ -641,7 +641,7 @@ pub(crate) async fn run_shell(p: &Proc, run: Run, stdio: [Arc<OpenFile>; 3], out
             pid,
         },
         None => {
-            p.kernel().post_note_group(pid, "kill");
+            kill_tree(p.kernel(), pid, p.process().noteid());
             let _ = tokio::time::timeout(GRACE, p.wait(pid)).await;
             let ms = run.timeout.map_or(0, |t| t.as_millis() as u64);
             let message = kernel::limits::reached("timeout", ms);
@@ -651,6 +651,35 @@ pub(crate) async fn run_shell(p: &Proc, run: Run, stdio: [Arc<OpenFile>; 3], out
                 wait: format!("sh {pid}: {message}"),
                 pid,
             }
+        }
+    }
+}
+
+/// Kill `root`, every process descended from it, and every process of
+/// their note groups (the shell starts each background job in a note
+/// group of its own). The tree is taken before any note is posted: once a
+/// parent is gone its children no longer name it.
+/// The caller's own note group (`spare`) is never joined, so a script
+/// that moved into it cannot take the caller down with it.
+fn kill_tree(kernel: &kernel::Kernel, root: Pid, spare: Pid) {
+    let procs = kernel.processes();
+    let mut pids = std::collections::HashSet::from([root]);
+    let mut groups = std::collections::HashSet::from([root]);
+    loop {
+        let before = (pids.len(), groups.len());
+        for q in &procs {
+            if q.noteid() != spare && (pids.contains(&q.ppid()) || groups.contains(&q.noteid())) {
+                pids.insert(q.pid);
+                groups.insert(q.noteid());
+            }
+        }
+        if (pids.len(), groups.len()) == before {
+            break;
+        }
+    }
+    for q in procs {
+        if pids.contains(&q.pid) && !q.is_zombie() {
+            let _ = kernel.post_note(q.pid, "kill");
         }
     }
 }
@@ -888,11 +917,13 @@ impl Sandbox {
     }
 
     /// Run `script` in a fresh `sh` (`sh -c SCRIPT`) with empty stdin, in
-    /// the home directory.
+    /// the home directory, and wait for it to end.
     ///
     /// A failing script is not an error: its status says how it ended.
-    /// The error cases are bad input (a NUL byte in the script) and a
-    /// sandbox that is no longer running.
+    /// The error cases are bad input (a NUL byte in the script, a working
+    /// directory that is not one) and a sandbox that is no longer running.
+    /// Without a `timeout` limit (the standard profile has none) a script
+    /// that never ends is waited for forever.
     ///
     /// ```
     /// use std::time::Duration;
@@ -954,6 +985,12 @@ impl Sandbox {
         let mut argv = vec!["sh".to_string(), "-c".to_string(), script.to_string(), "sh".to_string()];
         argv.extend(opts.args);
         self.call(timeout, move |p| async move {
+            if let Some(dir) = &cwd {
+                let st = stat_in(&p, dir).await?;
+                if !st.is_dir() {
+                    return Err(Error::fs(dir, &Errno::ENOTDIR.into()));
+                }
+            }
             let env = (!opts.env.is_empty()).then(|| {
                 let mut env = p.environ();
                 env.extend(opts.env);
