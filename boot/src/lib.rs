@@ -155,7 +155,7 @@ impl System {
     }
 
     /// Start pid 1: build the boot namespace, then run `sh` with `argv`
-    /// (argv[0] included) on the given stdio and end with its status.
+    /// (`argv[0]` included) on the given stdio and end with its status.
     pub fn start(&self, argv: Vec<String>, stdio: Vec<Arc<OpenFile>>) -> kernel::Result<Arc<Process>> {
         self.start_session(argv, stdio, None)
     }
