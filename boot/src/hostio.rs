@@ -13,6 +13,11 @@
 //! write that reaches it is cut there, a final line on stderr says so, and
 //! every later write fails with `EFBIG` (`File too large`), as a file at
 //! its size limit does.
+//!
+//! The same [`HostOut`] can keep what is written in memory instead
+//! ([`HostOut::capture`]): that is how `ninebox --json` and the library's
+//! [`crate::sandbox::Sandbox::exec`] collect a script's stdout and stderr,
+//! with the very same limit and cut.
 
 use std::io::{Read, Write};
 use std::sync::Arc;
@@ -41,12 +46,22 @@ struct Input {
 /// against the `output` limit.
 pub struct HostOut {
     state: Mutex<OutState>,
+    /// Where the bytes go.
+    sink: Sink,
     limit: u64,
     /// The message that replaces what is cut.
     message: String,
 }
 
+/// The host's streams, or two buffers in memory.
+enum Sink {
+    Host,
+    Memory,
+}
+
 struct OutState {
+    /// What a memory sink holds: stdout, stderr.
+    kept: [Vec<u8>; 2],
     written: u64,
     cut: bool,
     /// The last byte written, so the final line starts on a line of its
@@ -57,14 +72,27 @@ struct OutState {
 /// Which host stream.
 #[derive(Copy, Clone, Debug, PartialEq, Eq)]
 pub enum Stream {
-    Stdout,
-    Stderr,
+    Stdout = 0,
+    Stderr = 1,
 }
 
 impl HostOut {
+    /// Write to the host's stdout and stderr.
     pub fn new(limits: &Limits) -> Arc<HostOut> {
+        HostOut::with_sink(limits, Sink::Host)
+    }
+
+    /// Keep what is written in memory ([`HostOut::take`]), with the same
+    /// limit: the cut's final line goes to the kept stderr.
+    pub fn capture(limits: &Limits) -> Arc<HostOut> {
+        HostOut::with_sink(limits, Sink::Memory)
+    }
+
+    fn with_sink(limits: &Limits, sink: Sink) -> Arc<HostOut> {
         Arc::new(HostOut {
+            sink,
             state: Mutex::new(OutState {
+                kept: [Vec::new(), Vec::new()],
                 written: 0,
                 cut: false,
                 last: b'\n',
@@ -84,7 +112,7 @@ impl HostOut {
         let room = self.limit - st.written;
         let cut = (data.len() as u64) > room;
         let part = if cut { &data[..room as usize] } else { data };
-        let r = host_write(stream, part);
+        let r = self.emit(&mut st, stream, part);
         st.written += part.len() as u64;
         if let Some(&b) = part.last() {
             st.last = b;
@@ -92,10 +120,34 @@ impl HostOut {
         if cut {
             st.cut = true;
             let nl = if st.last == b'\n' { "" } else { "\n" };
-            let _ = host_write(Stream::Stderr, format!("{nl}ninebox: {}\n", self.message).as_bytes());
+            let line = format!("{nl}ninebox: {}\n", self.message);
+            let _ = self.emit(&mut st, Stream::Stderr, line.as_bytes());
         }
         r?;
         if cut { Err(self.full()) } else { Ok(data.len()) }
+    }
+
+    fn emit(&self, st: &mut OutState, stream: Stream, data: &[u8]) -> Result<()> {
+        match self.sink {
+            Sink::Host => host_write(stream, data),
+            Sink::Memory => {
+                st.kept[stream as usize].extend_from_slice(data);
+                Ok(())
+            }
+        }
+    }
+
+    /// Take what a memory sink kept so far: (stdout, stderr). A host
+    /// sink keeps nothing.
+    pub fn take(&self) -> (Vec<u8>, Vec<u8>) {
+        let mut st = self.state.lock();
+        let [out, err] = std::mem::take(&mut st.kept);
+        (out, err)
+    }
+
+    /// True once the output limit cut what was written.
+    pub fn truncated(&self) -> bool {
+        self.state.lock().cut
     }
 
     fn full(&self) -> Error {
@@ -125,6 +177,23 @@ fn host_write(stream: Stream, data: &[u8]) -> Result<()> {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Errno::EPIPE.into()),
         Err(_) => Err(Errno::EIO.into()),
     }
+}
+
+/// Open one of a [`HostIo`]'s files (`/stdin`, `/stdout`, `/stderr`),
+/// read-only or write-only as it allows.
+pub async fn open(host: &Arc<HostIo>, name: &str) -> Result<Arc<kernel::OpenFile>> {
+    let flags = if name == "/stdin" {
+        OpenFlags::READ
+    } else {
+        OpenFlags {
+            read: false,
+            write: true,
+            ..OpenFlags::READ
+        }
+    };
+    let server: Arc<dyn Fileserver> = host.clone();
+    let answer = server.open(&Caller::KERNEL, name, flags).await?;
+    kernel::OpenFile::from_open(kernel::Chan::new(server, name), answer, flags, format!("#h{name}"))
 }
 
 pub struct HostIo {

@@ -29,6 +29,7 @@ pub mod binds;
 pub mod console;
 pub mod hostio;
 pub mod remote;
+pub mod sandbox;
 pub mod serve;
 pub mod state;
 
@@ -38,8 +39,8 @@ use fileservers::{ConsFs, Console, Devices, Environ, MemoryFs, Names, Procs, Srv
 use kernel::clock::FIXED_EPOCH_MS;
 use kernel::limits::Space;
 use kernel::{
-    Caller, Clock, Entropy, Env, Fileserver, InitSpec, Kernel, KernelConfig, Limits, OpenFile, OpenFlags, Process,
-    Program, Status, Target,
+    Caller, Clock, Entropy, Env, InitSpec, Kernel, KernelConfig, Limits, OpenFile, OpenFlags, Process, Program, Status,
+    Target,
 };
 
 use self::hostio::{HostOut, Stream};
@@ -154,7 +155,7 @@ impl System {
     }
 
     /// Start pid 1: build the boot namespace, then run `sh` with `argv`
-    /// (argv[0] included) on the given stdio and end with its status.
+    /// (`argv[0]` included) on the given stdio and end with its status.
     pub fn start(&self, argv: Vec<String>, stdio: Vec<Arc<OpenFile>>) -> kernel::Result<Arc<Process>> {
         self.start_session(argv, stdio, None)
     }
@@ -247,37 +248,18 @@ impl System {
 
     /// Open the host's stdin, stdout and stderr as fds 0, 1, 2.
     pub async fn host_stdio(&self) -> kernel::Result<Vec<Arc<OpenFile>>> {
-        let host: Arc<dyn Fileserver> = hostio::HostIo::new(self.out.clone());
-        let mut files = Vec::new();
-        for (name, flags) in [
-            ("/stdin", OpenFlags::READ),
-            (
-                "/stdout",
-                OpenFlags {
-                    read: false,
-                    write: true,
-                    ..OpenFlags::READ
-                },
-            ),
-            (
-                "/stderr",
-                OpenFlags {
-                    read: false,
-                    write: true,
-                    ..OpenFlags::READ
-                },
-            ),
-        ] {
-            let answer = host.open(&Caller::KERNEL, name, flags).await?;
-            files.push(OpenFile::from_open(
-                kernel::Chan::new(host.clone(), name),
-                answer,
-                flags,
-                format!("#h{name}"),
-            )?);
-        }
-        Ok(files)
+        stdio_on(&self.out).await
     }
+}
+
+/// The host's stdin, and `out`'s stdout and stderr, as fds 0, 1, 2.
+async fn stdio_on(out: &Arc<HostOut>) -> kernel::Result<Vec<Arc<OpenFile>>> {
+    let host = hostio::HostIo::new(out.clone());
+    let mut files = Vec::new();
+    for name in ["/stdin", "/stdout", "/stderr"] {
+        files.push(hostio::open(&host, name).await?);
+    }
+    Ok(files)
 }
 
 /// The root file system: directories, `/etc` files, and the commands.
@@ -389,6 +371,104 @@ pub async fn run(config: &Config, argv: Vec<String>) -> i32 {
     let _ = system.out.write(Stream::Stderr, &system.console.try_take_output());
     report_halt(&system);
     finish_state(persistence, config, code).await
+}
+
+/// Boot and run `sh` with `argv` as [`run`] does, with the host's stdin
+/// as fd 0 but its stdout and stderr (and the console) kept, under the
+/// `output` limit, by the same capture as [`sandbox::Sandbox::exec`]:
+/// answers the shell's [`sandbox::Output`]. The run's `timeout` ends the
+/// shell's processes with status 124; a halted system (`cpu-total`)
+/// answers the halt's status, and its message ends stderr.
+pub async fn run_captured(config: &Config, argv: Vec<String>) -> sandbox::Output {
+    let system = System::new(config);
+    let out = HostOut::capture(&config.limits);
+    let failed = |status: i32, message: String| {
+        let _ = out.write(Stream::Stderr, format!("ninebox: {message}\n").as_bytes());
+        let (stdout, stderr) = out.take();
+        sandbox::Output {
+            stdout,
+            stderr,
+            status,
+            wait: message,
+            pid: 0,
+            truncated: out.truncated(),
+        }
+    };
+    if let Err(e) = system.bind_hosts(&config.binds) {
+        return failed(1, e);
+    }
+    let persistence = match &config.state {
+        Some(cfg) => match state::Persistence::attach(&system, cfg).await {
+            Ok(p) => Some(p),
+            Err(e) => return failed(1, e.to_string()),
+        },
+        None => None,
+    };
+    let stdio = match stdio_on(&out).await {
+        Ok(s) => s,
+        Err(e) => return failed(1, format!("cannot open the host's stdio: {e}")),
+    };
+    system.console.hangup();
+    let console = system.console.clone();
+    let pump_out = out.clone();
+    let pump = tokio::spawn(async move {
+        loop {
+            let data = console.take_output().await;
+            let _ = pump_out.write(Stream::Stderr, &data);
+        }
+    });
+    let ended = Arc::new(parking_lot::Mutex::new(None));
+    let slot = ended.clone();
+    let shell_out = out.clone();
+    let timeout = config.limits.timeout;
+    let files: [Arc<OpenFile>; 3] = [stdio[0].clone(), stdio[1].clone(), stdio[2].clone()];
+    let started = system.start_with(stdio, move |p| async move {
+        let run = sandbox::Run {
+            argv,
+            env: None,
+            cwd: None,
+            timeout,
+        };
+        let e = sandbox::run_shell(&p, run, files, &shell_out).await;
+        let status = e.status;
+        *slot.lock() = Some(e);
+        status
+    });
+    let init_status = match started {
+        Ok(init) => init.exited().await,
+        Err(e) => {
+            pump.abort();
+            return failed(1, format!("cannot start: {e}"));
+        }
+    };
+    pump.abort();
+    let _ = out.write(Stream::Stderr, &system.console.try_take_output());
+    let ended = ended.lock().take();
+    let (mut status, wait, pid) = match ended {
+        Some(e) => (e.status, e.wait, e.pid),
+        None => (init_status.code, init_status.wait_msg("init", 1), 0),
+    };
+    if let Some(h) = system.kernel.halted() {
+        let _ = out.write(Stream::Stderr, format!("ninebox: {}\n", h.message).as_bytes());
+        status = h.code;
+    }
+    if let (Some(p), Some(cfg)) = (persistence, &config.state)
+        && let Err(e) = p.finish(&cfg.location).await
+    {
+        let _ = out.write(Stream::Stderr, format!("ninebox: state not saved: {e}\n").as_bytes());
+        if status == 0 {
+            status = 1;
+        }
+    }
+    let (stdout, stderr) = out.take();
+    sandbox::Output {
+        stdout,
+        stderr,
+        status,
+        wait,
+        pid,
+        truncated: out.truncated(),
+    }
 }
 
 /// Say why a halted system stopped (past any output limit: this is the

@@ -76,6 +76,17 @@ struct Cli {
     #[arg(long = "bind", value_name = "HOSTDIR:/guest/path[:ro|:rw]")]
     binds: Vec<boot::binds::Bind>,
 
+    /// Print one JSON object on stdout instead of the script's output:
+    /// {"stdout", "stderr", "status", "wait", "truncated"}. stdout and
+    /// stderr are strings when the bytes are valid UTF-8; when they are not,
+    /// the field is replaced by stdout_base64 or stderr_base64 (standard
+    /// base64 of the bytes). wait is Plan 9's wait message (empty for
+    /// success, "sh PID: exit N" otherwise); truncated is true when the
+    /// output limit cut the output. The exit status is still the script's.
+    /// Never interactive: with no -c and no FILE the script is stdin.
+    #[arg(long)]
+    json: bool,
+
     /// FILE [ARG...] (a script read from the host), or with -c: NAME [ARG...]
     #[arg(trailing_var_arg = true, value_name = "ARGS")]
     args: Vec<String>,
@@ -271,7 +282,7 @@ fn main() {
             argv.push(String::from_utf8_lossy(&text).into_owned());
             argv.extend(rest.iter().cloned());
         }
-        (None, None) if std::io::stdin().is_terminal() => {
+        (None, None) if !cli.json && std::io::stdin().is_terminal() => {
             // An interactive session: the terminal is the console.
             let raw = match boot::console::RawMode::enter() {
                 Ok(r) => r,
@@ -285,6 +296,13 @@ fn main() {
             std::process::exit(status);
         }
         (None, None) => argv.push("-s".into()),
+    }
+    if cli.json {
+        let out = boot::block_on(async move { boot::run_captured(&config, argv).await });
+        let mut text = boot::sandbox::to_json(&out).to_string();
+        text.push('\n');
+        let _ = std::io::Write::write_all(&mut std::io::stdout().lock(), text.as_bytes());
+        std::process::exit(out.status);
     }
     let status = boot::block_on(async move { boot::run(&config, argv).await });
     std::process::exit(status);

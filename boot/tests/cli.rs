@@ -216,6 +216,57 @@ pub fn trials(bin: &Path) -> Vec<Trial> {
             expect("bad NINEBOX_LIMITS", st, 2)?;
             expect("says so", err.contains("NINEBOX_LIMITS"), true)
         }),
+        trial("json_prints_one_object", bin, |b| {
+            let (out, err, st) = ninebox(b, &["--json", "-c", "echo out; echo err >&2; exit 5"], b"")?;
+            expect("host stderr", err.as_str(), "")?;
+            expect("status", st, 5)?;
+            let v: serde_json::Value = serde_json::from_str(&out).map_err(|e| Failed::from(format!("{e}: {out}")))?;
+            expect("one line", out.lines().count(), 1)?;
+            expect("stdout", v["stdout"].as_str(), Some("out\n"))?;
+            expect("stderr", v["stderr"].as_str(), Some("err\n"))?;
+            expect("status field", v["status"].as_i64(), Some(5))?;
+            expect("wait", v["wait"].as_str(), Some("sh 2: exit 5"))?;
+            expect("truncated", v["truncated"].as_bool(), Some(false))
+        }),
+        trial("json_base64_where_not_utf8", bin, |b| {
+            let (out, _, st) = ninebox(b, &["--json", "-c", r"printf 'a\377b'; printf ok >&2"], b"")?;
+            expect("status", st, 0)?;
+            let v: serde_json::Value = serde_json::from_str(&out).map_err(|e| Failed::from(format!("{e}: {out}")))?;
+            expect("no stdout string", v.get("stdout"), None)?;
+            expect("stdout_base64", v["stdout_base64"].as_str(), Some("Yf9i"))?;
+            expect("stderr", v["stderr"].as_str(), Some("ok"))?;
+            expect("wait", v["wait"].as_str(), Some(""))
+        }),
+        trial("json_with_stdin_timeout_and_output_limit", bin, |b| {
+            let (out, _, st) = ninebox(b, &["--json"], b"echo from stdin\n")?;
+            expect(
+                "script from stdin",
+                (out.contains(r#""stdout":"from stdin\n""#), st),
+                (true, 0),
+            )?;
+            let (out, _, st) = ninebox(b, &["--json", "-c", "read x; echo \"got $x\""], b"line\n")?;
+            expect("stdin", (out.contains(r#""stdout":"got line\n""#), st), (true, 0))?;
+            let (out, _, st) = ninebox(
+                b,
+                &["--json", "--timeout", "300ms", "-c", "echo a; while :; do :; done"],
+                b"",
+            )?;
+            let v: serde_json::Value = serde_json::from_str(&out).map_err(|e| Failed::from(format!("{e}: {out}")))?;
+            expect("timeout status", (st, v["status"].as_i64()), (124, Some(124)))?;
+            expect("timeout stdout", v["stdout"].as_str(), Some("a\n"))?;
+            expect(
+                "timeout stderr",
+                v["stderr"].as_str(),
+                Some("ninebox: time limit reached (300ms); raise it with --timeout N\n"),
+            )?;
+            let (out, _, _) = ninebox(b, &["--json", "--limit", "output=100", "-c", "yes"], b"")?;
+            let v: serde_json::Value = serde_json::from_str(&out).map_err(|e| Failed::from(format!("{e}: {out}")))?;
+            expect(
+                "cut",
+                (v["stdout"].as_str().map(str::len), v["truncated"].as_bool()),
+                (Some(100), Some(true)),
+            )
+        }),
         trial("bad_option_is_a_usage_error", bin, |b| {
             let (_, err, st) = ninebox(b, &["--no-such-option"], b"")?;
             expect("status", st, 2)?;

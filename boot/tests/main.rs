@@ -5,6 +5,7 @@
 mod binds;
 mod cli;
 mod pty;
+mod sandbox;
 mod serve;
 mod session;
 mod spec;
@@ -41,6 +42,7 @@ fn main() {
         trials.extend(state::trials(&bin));
         trials.extend(binds::trials(&bin));
         trials.extend(session::trials());
+        trials.extend(sandbox::trials());
         trials.extend(pty::trials(&bin));
         trials.extend(serve::trials(&bin));
     }
