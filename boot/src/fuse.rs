@@ -41,8 +41,12 @@ const TTL: Duration = Duration::from_secs(1);
 /// FUSE request threads: a blocked read (a pipe, `/proc/N/wait`) holds one.
 const THREADS: usize = 4;
 
-/// The mount's subtype: `/proc/mounts` lists it as `fuse.ninebox`.
+/// The mount's subtype (the kernel lists it where it supports subtypes).
 const SUBTYPE: &str = "ninebox";
+
+/// The mount's source in `/proc/mounts`: `ninebox:` and the system; how
+/// a stale mount is known as ours.
+const FSNAME_PREFIX: &str = "ninebox:";
 
 /// What to mount, where and how.
 #[derive(Clone, Debug)]
@@ -83,7 +87,7 @@ pub async fn run(opts: MountOpts) -> Result<i32> {
     let bridge = Bridge::new(client.clone(), root, opts.read_only).await?;
     let mut config = Config::default();
     config.mount_options = vec![
-        MountOption::FSName(format!("ninebox:{}", option_safe(&opts.system))),
+        MountOption::FSName(format!("{FSNAME_PREFIX}{}", option_safe(&opts.system))),
         MountOption::Subtype(SUBTYPE.into()),
         MountOption::NoSuid,
         MountOption::NoDev,
@@ -195,8 +199,8 @@ fn prepare_mountpoint(given: &Path) -> Result<PathBuf> {
     match std::fs::metadata(&abs) {
         Ok(m) if m.is_dir() => {}
         Ok(_) => return Err(fail(Errno::ENOTDIR, format!("mount: {shown}: Not a directory"))),
-        Err(e) if e.raw_os_error() == Some(nix::libc::ENOTCONN) => match mounted_fstype(&abs).as_deref() {
-            Some(t) if t == format!("fuse.{SUBTYPE}") => {
+        Err(e) if e.raw_os_error() == Some(nix::libc::ENOTCONN) => match mounted(&abs) {
+            Some((_, true)) => {
                 nix::mount::umount2(&abs, nix::mount::MntFlags::MNT_DETACH).map_err(|e| {
                     fail(
                         Errno::EIO,
@@ -206,18 +210,16 @@ fn prepare_mountpoint(given: &Path) -> Result<PathBuf> {
                 eprintln!("ninebox: mount: removed a stale ninebox mount on {}", abs.display());
             }
             other => {
+                let kind = other.map_or("unknown".to_string(), |(t, _)| t);
                 return Err(fail(
                     Errno::EBUSY,
-                    format!(
-                        "mount: {shown}: a dead mount of another kind ({}) is there; unmount it first",
-                        other.unwrap_or("unknown")
-                    ),
+                    format!("mount: {shown}: a dead mount of another program ({kind}) is there; unmount it first"),
                 ));
             }
         },
         Err(e) => return Err(net9::dial::host_error(&format!("mount: {shown}"), &e)),
     }
-    if mounted_fstype(&abs).is_some_and(|t| t == format!("fuse.{SUBTYPE}")) {
+    if mounted(&abs).is_some_and(|(_, ours)| ours) {
         return Err(fail(
             Errno::EBUSY,
             format!("mount: {shown}: a ninebox mount is already there"),
@@ -227,16 +229,22 @@ fn prepare_mountpoint(given: &Path) -> Result<PathBuf> {
     Ok(canon)
 }
 
-/// The filesystem type of the topmost mount on `point`, from
-/// `/proc/self/mountinfo`.
-fn mounted_fstype(point: &Path) -> Option<String> {
+/// The topmost mount on `point`, from `/proc/self/mountinfo`: its
+/// filesystem type, and whether it is one of ours (a FUSE mount whose
+/// source is `ninebox:...`).
+fn mounted(point: &Path) -> Option<(String, bool)> {
     let info = std::fs::read_to_string("/proc/self/mountinfo").ok()?;
     let want = point.to_str()?;
     info.lines().rev().find_map(|line| {
         let fields: Vec<&str> = line.split(' ').collect();
         let dash = fields.iter().position(|f| *f == "-")?;
-        let at = unescape_mountinfo(fields.get(4)?);
-        (at == want).then(|| fields.get(dash + 1).map(|s| s.to_string()))?
+        if unescape_mountinfo(fields.get(4)?) != want {
+            return None;
+        }
+        let fstype = fields.get(dash + 1)?.to_string();
+        let source = unescape_mountinfo(fields.get(dash + 2).unwrap_or(&""));
+        let ours = fstype.starts_with("fuse") && source.starts_with(FSNAME_PREFIX);
+        Some((fstype, ours))
     })
 }
 
@@ -278,7 +286,8 @@ async fn refuse_inside_served_tree(client: &Client, root: u32, point: &Path) -> 
         .collect();
     for name in names {
         let fid = op.fid();
-        if op.walk(dir, fid, &[&name]).await.is_err() || op.open(fid, mode::OREAD).await.is_err() {
+        // From the root: the directory's fid is open now.
+        if op.walk(root, fid, &["srv", &name]).await.is_err() || op.open(fid, mode::OREAD).await.is_err() {
             continue;
         }
         let text = op.read(fid, 0, 4096).await.unwrap_or_default();

@@ -73,7 +73,7 @@ struct Cli {
     /// Mount the host directory HOSTDIR at /guest/path, read-only (:ro, the
     /// default) or read-write (:rw). Repeatable. Nothing inside can reach
     /// outside HOSTDIR: `..`, symlinks out and hard links are refused.
-    #[arg(long = "bind", value_name = "HOSTDIR:/guest/path[:ro|:rw]")]
+    #[arg(long = "bind", value_name = "HOSTDIR:/guest/path[:ro|:rw]", global = true)]
     binds: Vec<boot::binds::Bind>,
 
     /// FILE [ARG...] (a script read from the host), or with -c: NAME [ARG...]

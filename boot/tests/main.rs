@@ -4,6 +4,7 @@
 
 mod binds;
 mod cli;
+mod fuse;
 mod pty;
 mod serve;
 mod session;
@@ -43,6 +44,7 @@ fn main() {
         trials.extend(session::trials());
         trials.extend(pty::trials(&bin));
         trials.extend(serve::trials(&bin));
+        trials.extend(fuse::trials(&bin));
     }
     libtest_mimic::run(&args, trials).exit();
 }
