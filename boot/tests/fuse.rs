@@ -266,6 +266,9 @@ printf 'b\na\nc\n' > s
 sort s
 wc -l < s
 wc -c < d/e/f2
+mv d dd
+head -1 dd/e/f2
+mv dd d
 tar cf arch.tar c s
 mkdir x
 tar xf arch.tar -C x
@@ -280,7 +283,7 @@ rm -r c x arch.tar
 ls -la | awk 'NR > 1 { print $1, $NF }'
 "#;
 
-const TOOLS_OUT: &str = "one\ntwo\nd\nf2\nf2\ng\nc\nc/e\nc/e/f2\nc/e/g\nc/e/g/h\nc/e/g/h:hello\na\nb\nc\n3\n8\n\
+const TOOLS_OUT: &str = "one\ntwo\nd\nf2\nf2\ng\nc\nc/e\nc/e/f2\nc/e/g\nc/e/g/h\nc/e/g/h:hello\na\nb\nc\n3\n8\none\n\
                          x\nx/c\nx/c/e\nx/c/e/f2\nx/c/e/g\nx/c/e/g/h\nx/s\n1577934245 6 regular file\n640\n644\n\
                          drwxrwxrwx .\ndrwxr-xr-x ..\ndrwxr-xr-x d\n-rw-r--r-- new\n-rw-r----- s\n";
 
