@@ -27,6 +27,7 @@
 
 pub mod binds;
 pub mod console;
+pub mod fuse;
 pub mod hostio;
 pub mod remote;
 pub mod sandbox;

@@ -73,7 +73,7 @@ struct Cli {
     /// Mount the host directory HOSTDIR at /guest/path, read-only (:ro, the
     /// default) or read-write (:rw). Repeatable. Nothing inside can reach
     /// outside HOSTDIR: `..`, symlinks out and hard links are refused.
-    #[arg(long = "bind", value_name = "HOSTDIR:/guest/path[:ro|:rw]")]
+    #[arg(long = "bind", value_name = "HOSTDIR:/guest/path[:ro|:rw]", global = true)]
     binds: Vec<boot::binds::Bind>,
 
     /// Print one JSON object on stdout instead of the script's output:
@@ -206,6 +206,21 @@ enum Cmd {
     },
     /// List the running systems of this user.
     Ps,
+    /// Mount a running system's namespace on a host directory (FUSE),
+    /// until SIGTERM, SIGINT or an unmount; a stale mount left there by a
+    /// crashed `ninebox mount` is removed first.
+    Mount {
+        /// A system's name or a dial string.
+        name: String,
+        /// The host directory to mount on.
+        mountpoint: std::path::PathBuf,
+        /// Show the namespace of process PID instead of the system's.
+        #[arg(long, value_name = "PID")]
+        aname: Option<u64>,
+        /// Refuse every change (EROFS).
+        #[arg(long)]
+        ro: bool,
+    },
 }
 
 fn parse_net(s: &str) -> Result<net9::DialPolicy, String> {
@@ -313,6 +328,20 @@ async fn subcommand(config: boot::Config, cmd: Cmd) -> i32 {
         Cmd::Serve { name, listen, init } => serve(config, boot::serve::ServeOpts { name, listen, init }).await,
         Cmd::Attach { name } => boot::remote::run(&name, None).await,
         Cmd::Run { name, command } => boot::remote::run(&name, Some(&command)).await,
+        Cmd::Mount {
+            name,
+            mountpoint,
+            aname,
+            ro,
+        } => {
+            boot::fuse::run(boot::fuse::MountOpts {
+                system: name,
+                mountpoint,
+                aname,
+                read_only: ro,
+            })
+            .await
+        }
         Cmd::Ps => boot::remote::ps().await.map(|out| {
             print!("{out}");
             0

@@ -4,6 +4,7 @@
 
 mod binds;
 mod cli;
+mod fuse;
 mod pty;
 mod sandbox;
 mod serve;
@@ -45,6 +46,7 @@ fn main() {
         trials.extend(sandbox::trials());
         trials.extend(pty::trials(&bin));
         trials.extend(serve::trials(&bin));
+        trials.extend(fuse::trials(&bin));
     }
     libtest_mimic::run(&args, trials).exit();
 }

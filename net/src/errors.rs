@@ -88,6 +88,16 @@ pub fn linux_errno(ename: &str) -> i32 {
     classify(ename).1
 }
 
+/// The Linux errno the FUSE mount answers for an Rerror's text: 9pfuse's,
+/// except that text no rule matches is EIO rather than 9pfuse's ERANGE
+/// ("Numerical result out of range" would only puzzle a host tool).
+pub fn fuse_errno(ename: &str) -> i32 {
+    match classify(ename) {
+        UNKNOWN => 5,
+        (_, errno) => errno,
+    }
+}
+
 fn classify(ename: &str) -> (Errno, i32) {
     let lower = ename.to_ascii_lowercase();
     let exact = PLAN9
@@ -190,6 +200,25 @@ mod tests {
         assert_eq!(linux_errno("unknown file"), 34);
         assert_eq!(linux_errno("file system is read-only"), 30);
         assert_eq!(linux_errno("directory not empty"), 39);
+    }
+
+    #[test]
+    fn the_fuse_mount_reads_errors_as_9pfuse_but_unknown_text_is_eio() {
+        let cases = [
+            ("file does not exist", 2),
+            ("'/x' file does not exist", 2),
+            ("permission denied", 13),
+            ("file already exists", 17),
+            ("directory not empty", 39),
+            ("not a directory", 20),
+            ("is a directory", 21),
+            ("read-only file system", 30),
+            ("i/o on hung-up channel", 5),
+            ("unknown file", 5),
+        ];
+        for (text, want) in cases {
+            assert_eq!(fuse_errno(text), want, "{text}");
+        }
     }
 
     #[test]
