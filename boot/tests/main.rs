@@ -5,6 +5,7 @@
 mod binds;
 mod cli;
 mod pty;
+mod py9p;
 mod serve;
 mod session;
 mod spec;
@@ -43,6 +44,7 @@ fn main() {
         trials.extend(session::trials());
         trials.extend(pty::trials(&bin));
         trials.extend(serve::trials(&bin));
+        trials.extend(py9p::trials(&bin));
     }
     libtest_mimic::run(&args, trials).exit();
 }
