@@ -1191,3 +1191,34 @@ def test_a_huge_walk_count_in_a_small_frame_is_rerror(server):
     body = struct.pack("<IIH", 0, 1, 0xFFFF)
     got = r.rpc(frame(T.TWALK, 6, body))
     assert isinstance(got, py9p.Rerror) and got.tag == 6, got
+
+
+def test_a_client_that_never_reads_its_replies_is_held_back(server):
+    """The server stops reading from a client whose replies pile up
+    (its in-flight cap): the bytes it takes stay bounded, and the other
+    connections go on."""
+    r = attached_raw(server)
+    r.sock.setblocking(False)
+    sent, tag, pending = 0, 0, b""
+    deadline = time.monotonic() + 2
+    while time.monotonic() < deadline:
+        if not pending:
+            # Every tag distinct from the ones before it still in flight.
+            pending = b"".join(py9p.Tstat(fid=0, tag=(tag + i) % NOTAG).to_bytes() for i in range(1000))
+            tag += 1000
+        try:
+            n = r.sock.send(pending)
+        except BlockingIOError:
+            time.sleep(0.01)
+            continue
+        except (BrokenPipeError, ConnectionResetError):
+            break  # a hang-up bounds it too
+        sent += n
+        pending = pending[n:]
+    assert sent < 16 << 20, f"the server took {sent} bytes without its replies being read"
+    still_serving(server)
+
+
+def test_a_session_shell_has_the_usual_umask(sh):
+    # The exporter does not clear its process's umask for the shells it starts.
+    assert sh.check("umask").strip() == "0022"
