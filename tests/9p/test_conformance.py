@@ -456,7 +456,7 @@ def test_orclose_file_goes_when_its_connection_does(server, c, tree):
     walk_open(other, 1, f"{tree}/f", OREAD | ORCLOSE)
     other.close()
     names = f"{tree}/f".split("/")
-    for _ in range(200):
+    for _ in range(1000):
         if len(c.walk(0, 5, names[:-1])) == len(names) - 1 and "f" not in {d.name for d in listing(c, tree)}:
             c.clunk(5)
             return
