@@ -7,6 +7,7 @@ mod cli;
 mod fuse;
 mod pty;
 mod sandbox;
+mod py9p;
 mod serve;
 mod session;
 mod spec;
@@ -47,6 +48,7 @@ fn main() {
         trials.extend(pty::trials(&bin));
         trials.extend(serve::trials(&bin));
         trials.extend(fuse::trials(&bin));
+        trials.extend(py9p::trials(&bin));
     }
     libtest_mimic::run(&args, trials).exit();
 }

@@ -55,12 +55,12 @@ pub struct Export {
 }
 
 impl Export {
-    /// Export `proc`'s namespace from `root` (an absolute name). The
-    /// process's umask is cleared: a client's create carries its own
-    /// permissions, as Plan 9's exportfs does.
+    /// Export `proc`'s namespace from `root` (an absolute name). A
+    /// client's create carries its own permissions, as Plan 9's exportfs
+    /// does: the process's umask is not applied to them (and is left as
+    /// it is, for the processes it starts).
     pub fn new(proc: Proc, root: &str) -> Result<Export> {
         let root = proc.abs(root)?;
-        proc.set_umask(0);
         Ok(Export {
             proc,
             root,
@@ -165,9 +165,16 @@ impl Conn {
     }
 
     /// Run a request as its own task; false if its tag is in flight.
+    ///
+    /// A Tflush is not cancelled by a Tflush of its own tag: that one waits
+    /// for it instead. Dropping it half-way could leave its oldtag running
+    /// while the client, seeing both flushes answered, takes that tag for
+    /// free; waiting keeps the replies in order (the first Rflush, then
+    /// the second), as flush(5) asks.
     fn start(self: &Arc<Self>, tag: u16, msg: Tmsg, permit: OwnedSemaphorePermit) -> bool {
         let (cancel_tx, cancel_rx) = oneshot::channel();
         let (done_tx, done_rx) = watch::channel(());
+        let cancellable = !matches!(msg, Tmsg::Flush { .. });
         {
             let mut inflight = self.inflight.lock();
             if tag == NOTAG || inflight.contains_key(&tag) {
@@ -176,7 +183,7 @@ impl Conn {
             inflight.insert(
                 tag,
                 Inflight {
-                    cancel: Some(cancel_tx),
+                    cancel: cancellable.then_some(cancel_tx),
                     done: done_rx,
                 },
             );
@@ -184,9 +191,13 @@ impl Conn {
         let conn = self.clone();
         tokio::spawn(async move {
             let _permit = permit;
-            let reply = tokio::select! {
-                r = conn.handle(msg) => Some(r),
-                _ = cancel_rx => None,
+            let reply = if cancellable {
+                tokio::select! {
+                    r = conn.handle(msg) => Some(r),
+                    _ = cancel_rx => None,
+                }
+            } else {
+                Some(conn.handle(msg).await)
             };
             // The reply's place in the queue is taken before the tag is
             // let go, so a Tflush that finds the tag gone follows it.

@@ -4,6 +4,7 @@
 use std::sync::Arc;
 
 use kernel::path::{child, split_last};
+use kernel::proto::StatChanges;
 use kernel::{Errno, Error, OpenFlags, Result};
 use p9::{NOFID, Rmsg, Tmsg, mode, perm};
 
@@ -97,7 +98,8 @@ async fn walk(conn: &Arc<Conn>, fid: u32, newfid: u32, wnames: &[String]) -> Res
     for name in wnames {
         let step = async {
             if !qid.is_dir() {
-                return Err(wire_error(Errno::ENOTDIR, "walk in non-directory"));
+                // The kernel's words, as Plan 9's exportfs answers them.
+                return Err(Errno::ENOTDIR.into());
             }
             let next = match name.as_str() {
                 ".." if path == f.view.root => path.clone(),
@@ -137,8 +139,12 @@ async fn walk(conn: &Arc<Conn>, fid: u32, newfid: u32, wnames: &[String]) -> Res
     Ok(Rmsg::Walk { qids })
 }
 
-/// The kernel flags for a 9P open mode.
-fn flags_of(m: u8) -> Result<OpenFlags> {
+/// The kernel flags for a 9P open mode, and whether the file is to be
+/// truncated with a fid open for reading only (`OREAD|OTRUNC`, which
+/// Plan 9 allows: the truncation needs write permission, the fid does
+/// not get it). The kernel's flags cannot say that, so the exporter
+/// truncates by a wstat of the length after the open.
+fn flags_of(m: u8) -> Result<(OpenFlags, bool)> {
     if m & !(3 | mode::OTRUNC | mode::ORCLOSE) != 0 {
         return Err(Error::with_detail(Errno::EINVAL, "invalid open mode"));
     }
@@ -147,19 +153,14 @@ fn flags_of(m: u8) -> Result<OpenFlags> {
         mode::OWRITE => (false, true),
         _ => (true, true),
     };
+    let trunc = m & mode::OTRUNC != 0;
     let flags = OpenFlags {
         read,
         write,
-        truncate: m & mode::OTRUNC != 0,
+        truncate: trunc && write,
         ..OpenFlags::READ
     };
-    if flags.truncate && !write {
-        return Err(Error::with_detail(
-            Errno::EINVAL,
-            "invalid open mode: truncate without write",
-        ));
-    }
-    Ok(flags)
+    Ok((flags, trunc && !write))
 }
 
 /// The fid unopened, or `file already open`.
@@ -173,16 +174,28 @@ fn unopened(conn: &Conn, fid: u32) -> Result<Arc<Fid>> {
 
 async fn open(conn: &Arc<Conn>, fid: u32, m: u8) -> Result<Rmsg> {
     let f = unopened(conn, fid)?;
-    let flags = flags_of(m)?;
+    let (flags, read_trunc) = flags_of(m)?;
     let io = if f.qid.is_dir() {
-        if flags.write {
+        if flags.write || read_trunc {
             return Err(Errno::EISDIR.into());
         }
         // Listing checks the directory can be read now, as open(2) would.
         f.view.proc.readdir(&f.path).await?;
         Io::Dir(Default::default())
     } else {
-        Io::File(f.view.proc.open_file(&f.path, flags).await?)
+        let proc = &f.view.proc;
+        let file = proc.open_file(&f.path, flags).await?;
+        if read_trunc {
+            let changes = StatChanges {
+                size: Some(0),
+                ..StatChanges::default()
+            };
+            if let Err(e) = proc.wstat(&f.path, &changes).await {
+                let _ = kernel::fd::release(file, &proc.caller()).await;
+                return Err(e);
+            }
+        }
+        Io::File(file)
     };
     finish_open(conn, fid, &f, f.path.clone(), f.qid, io, m)
 }
@@ -213,28 +226,39 @@ fn finish_open(conn: &Conn, fid: u32, f: &Arc<Fid>, path: String, qid: p9::Qid, 
 async fn create(conn: &Arc<Conn>, fid: u32, name: &str, p: u32, m: u8) -> Result<Rmsg> {
     let f = unopened(conn, fid)?;
     if !f.qid.is_dir() {
-        return Err(wire_error(Errno::ENOTDIR, "create in non-directory"));
+        return Err(Errno::ENOTDIR.into());
     }
     check_elem(name)?;
     if p & !(perm::DMDIR | 0o777) != 0 {
         return Err(Error::with_detail(Errno::EINVAL, "invalid permission bits for create"));
     }
-    let mut flags = flags_of(m)?;
+    // A new file is empty: OTRUNC with OREAD has nothing to do.
+    let (mut flags, _) = flags_of(m)?;
     let proc = &f.view.proc;
     let (dir, _) = stat_of(proc, &conn.export.qids, &f.path).await?;
     let path = child(&f.path, name);
-    let io = if p & perm::DMDIR != 0 {
+    let (io, want) = if p & perm::DMDIR != 0 {
         if flags.write {
             return Err(Errno::EISDIR.into());
         }
-        proc.mkdir(&path, p & (!0o777 | (dir.mode() & 0o777)) & 0o777).await?;
-        Io::Dir(Default::default())
+        let want = p & (!0o777 | (dir.mode() & 0o777)) & 0o777;
+        proc.mkdir(&path, want).await?;
+        (Io::Dir(Default::default()), want)
     } else {
         flags.create = true;
         flags.exclusive = true;
         flags.perm = p & (!0o666 | (dir.mode() & 0o666)) & 0o777;
-        Io::File(proc.open_file(&path, flags).await?)
+        (Io::File(proc.open_file(&path, flags).await?), flags.perm)
     };
+    // The kernel masked the bits with the exporting process's umask; the
+    // client's permissions are what the file gets.
+    if want & proc.umask() != 0 {
+        let changes = StatChanges {
+            mode: Some(want),
+            ..StatChanges::default()
+        };
+        proc.wstat(&path, &changes).await?;
+    }
     let (_, qid) = stat_of(proc, &conn.export.qids, &path).await?;
     match finish_open(conn, fid, &f, path, qid, io, m)? {
         Rmsg::Open { qid, iounit } => Ok(Rmsg::Create { qid, iounit }),
