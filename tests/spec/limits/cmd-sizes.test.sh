@@ -244,3 +244,51 @@ echo still-alive
 70002
 still-alive
 ## END
+
+#### TM-CMD-001 split suffix length past the limit
+echo a | split -a 99999999999; echo "status=$?"
+echo a | split -a 3; ls
+echo still-alive
+## STDOUT:
+status=1
+xaaa
+still-alive
+## END
+## stderr: split: suffix length too large (limit 256 MiB)
+## bash_diff: GNU split allocates the suffix (and fails for lack of memory)
+
+#### TM-CMD-001 width and count arguments that are only compared, never allocated
+echo a | column -c 99999999999
+echo a | fold -w 99999999999
+echo a b | cut -f 99999999999
+echo a | cut -c 1-99999999999
+echo a | head -c 99999999999999
+echo a | tail -n 99999999999999
+echo a | sort -k 99999999999
+echo a | uniq -f 99999999999 -s 99999999999
+echo still-alive
+## STDOUT:
+a
+a
+a b
+a
+a
+a
+a
+a
+still-alive
+## END
+
+#### TM-CMD-001 dd block sizes past the host's memory
+echo a | dd bs=99999999999; echo "status=$?"
+echo a | dd ibs=1 obs=99999999999; echo "status=$?"
+echo still-alive
+## STDOUT:
+status=1
+status=1
+still-alive
+## END
+## STDERR:
+dd: memory exhausted by input buffer of size 99999999999 bytes (93 GiB)
+dd: memory exhausted by output buffer of size 99999999999 bytes (93 GiB)
+## END
