@@ -95,7 +95,10 @@ fn trees_share_the_system_total() {
         let fa = a.open(&WHO, "/f", OpenFlags::WRITE).await.unwrap().opened().unwrap();
         a.write(&WHO, fa.handle, 0, &[0; 100]).await.unwrap();
         let fb = b.open(&WHO, "/f", OpenFlags::WRITE).await.unwrap().opened().unwrap();
-        assert_eq!(b.write(&WHO, fb.handle, 0, &[0; 1]).await.unwrap_err().code(), Errno::ENOSPC);
+        assert_eq!(
+            b.write(&WHO, fb.handle, 0, &[0; 1]).await.unwrap_err().code(),
+            Errno::ENOSPC
+        );
         // A sparse truncate far past the limit is refused without allocating.
         let huge = StatChanges {
             size: Some(1 << 40),
