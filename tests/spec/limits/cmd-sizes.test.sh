@@ -292,3 +292,43 @@ still-alive
 dd: memory exhausted by input buffer of size 99999999999 bytes (93 GiB)
 dd: memory exhausted by output buffer of size 99999999999 bytes (93 GiB)
 ## END
+
+#### TM-CMD-001 awk concatenation that doubles a string
+awk 'BEGIN { s = "x"; while (1) s = s s }'; echo "status=$?"
+echo still-alive
+## STDOUT:
+status=2
+still-alive
+## END
+## limits: string=1M
+## stderr: awk: cmd. line:1: fatal: string too large (limit 1 MiB)
+## bash_diff: gawk doubles until it runs out of memory
+
+#### TM-CMD-001 awk concatenation within the limit
+awk 'BEGIN { s = "x"; for (i = 0; i < 19; i++) s = s s; print length(s) }'
+## stdout: 524288
+## limits: string=1M
+
+#### TM-CMD-001 command substitution past the limit is an error
+x=$(yes | head -c 2000000); echo "not reached"
+echo "status=$? ${#x}"
+echo still-alive
+## STDOUT:
+status=1 0
+still-alive
+## END
+## limits: string=1M
+## stderr-contains: command substitution: string size limit reached (1 MiB)
+## bash_diff: bash takes the 2 MB
+
+#### TM-CMD-001 string repeat past a small limit
+string repeat -n 2000000 x | wc -c; echo "status=${PIPESTATUS[0]}"
+echo still-alive
+## STDOUT:
+0
+status=2
+still-alive
+## END
+## limits: string=1M
+## stderr: string repeat: output too large (limit 1 MiB)
+## bash_diff: string is fish's builtin; bash has none
