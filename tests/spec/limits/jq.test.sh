@@ -295,3 +295,58 @@ status=143
 still-alive
 ## END
 ## limits: string=256M
+
+#### TM-CMD-003 kill ends a jq that recurses in a tail call
+jq -n 'def f: f; f' &
+sleep 0.3; kill $!; wait $!; echo "status=$?"
+echo still-alive
+## STDOUT:
+status=143
+still-alive
+## END
+
+#### TM-CMD-001 jq collecting a stepped range
+jq -n '[range(0; 1e10; 2)] | length'; echo "status=$?"
+jq -n '[range(1e10) | tostring] | length'; echo "status=$?"
+echo still-alive
+## STDOUT:
+status=5
+status=5
+still-alive
+## END
+## stderr-contains: array too large (limit 1 MiB)
+## bash_diff: jq 1.6 collects until it runs out of memory
+
+#### TM-CMD-001 jq reduce that grows an object
+jq -n 'reduce range(1e9) as $i ({}; .[$i | tostring] = 1) | length'; echo "status=$?"
+echo still-alive
+## STDOUT:
+status=5
+still-alive
+## END
+## stderr: jq: error (at <unknown>): object too large (limit 1 MiB)
+## bash_diff: jq 1.6 grows the object until it runs out of memory
+
+#### TM-CMD-001 jq string repeat of a longer string is sized by its length
+jq -n '"abc" * 1e6'; echo "status=$?"
+jq -n '"abc" * 1000 | length'
+## STDOUT:
+status=5
+3000
+## END
+## stderr: jq: error (at <unknown>): string too large (limit 1 MiB)
+## bash_diff: jq 1.6 repeats it
+
+#### TM-CMD-001 jq guarded definitions keep their paths and updates
+jq -nc 'path(..)' <<< 1
+jq -c '[paths]' <<< '{"a":[1]}'
+jq -c '.a *= 3' <<< '{"a":1}'
+jq -c 'walk(if type == "number" then . * 10 else . end)' <<< '[1,[2,[3]]]'
+jq -n 'def f: def g: 3; g * 2; f'
+## STDOUT:
+[]
+[["a"],["a",0]]
+{"a":3}
+[10,[20,[30]]]
+6
+## END
