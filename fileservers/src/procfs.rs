@@ -73,6 +73,16 @@ const FILES: [(&str, File, u32); 15] = [
     ("wait", File::Wait, 0o400),
 ];
 
+/// `wait` is a stream (a read blocks until a child ends), so it is a
+/// device, as walkers that skip devices (`grep -r`, TM-RES-012) need; the
+/// rest are files.
+fn kind_of(f: File) -> NodeType {
+    match f {
+        File::Wait => NodeType::Device,
+        _ => NodeType::File,
+    }
+}
+
 /// The qid of `/proc/self` (pid directories start at 1 << 8).
 const SELF_QID: u64 = 1;
 
@@ -397,7 +407,7 @@ impl Device for Procs {
             Node::File(pid, f) => {
                 let p = self.process(pid)?;
                 let (name, _, mode) = FILES.iter().find(|x| x.1 == f).copied().ok_or(Errno::ENOENT)?;
-                let mut st = Stat::new(name, NodeType::File, 0, p.start_ms);
+                let mut st = Stat::new(name, kind_of(f), 0, p.start_ms);
                 st.mode = Some(mode);
                 st.uid = Some(p.uid);
                 st.gid = Some(p.gid);
@@ -416,7 +426,7 @@ impl Device for Procs {
                 v.extend(pids.into_iter().map(|p| DirEntry::new(p.to_string(), NodeType::Dir)));
                 Ok(v)
             }
-            Node::Dir(..) => Ok(FILES.iter().map(|f| DirEntry::new(f.0, NodeType::File)).collect()),
+            Node::Dir(..) => Ok(FILES.iter().map(|f| DirEntry::new(f.0, kind_of(f.1))).collect()),
             Node::File(..) => Err(Errno::ENOTDIR.into()),
         }
     }

@@ -244,3 +244,91 @@ echo still-alive
 70002
 still-alive
 ## END
+
+#### TM-CMD-001 split suffix length past the limit
+echo a | split -a 99999999999; echo "status=$?"
+echo a | split -a 3; ls
+echo still-alive
+## STDOUT:
+status=1
+xaaa
+still-alive
+## END
+## stderr: split: suffix length too large (limit 256 MiB)
+## bash_diff: GNU split allocates the suffix (and fails for lack of memory)
+
+#### TM-CMD-001 width and count arguments that are only compared, never allocated
+echo a | column -c 99999999999
+echo a | fold -w 99999999999
+echo a b | cut -f 99999999999
+echo a | cut -c 1-99999999999
+echo a | head -c 99999999999999
+echo a | tail -n 99999999999999
+echo a | sort -k 99999999999
+echo a | uniq -f 99999999999 -s 99999999999
+echo still-alive
+## STDOUT:
+a
+a
+a b
+a
+a
+a
+a
+a
+still-alive
+## END
+
+#### TM-CMD-001 dd block sizes past the host's memory
+echo a | dd bs=99999999999; echo "status=$?"
+echo a | dd ibs=1 obs=99999999999; echo "status=$?"
+echo still-alive
+## STDOUT:
+status=1
+status=1
+still-alive
+## END
+## STDERR:
+dd: memory exhausted by input buffer of size 99999999999 bytes (93 GiB)
+dd: memory exhausted by output buffer of size 99999999999 bytes (93 GiB)
+## END
+
+#### TM-CMD-001 awk concatenation that doubles a string
+awk 'BEGIN { s = "x"; while (1) s = s s }'; echo "status=$?"
+echo still-alive
+## STDOUT:
+status=2
+still-alive
+## END
+## limits: string=1M
+## stderr: awk: cmd. line:1: fatal: string too large (limit 1 MiB)
+## bash_diff: gawk doubles until it runs out of memory
+
+#### TM-CMD-001 awk concatenation within the limit
+awk 'BEGIN { s = "x"; for (i = 0; i < 19; i++) s = s s; print length(s) }'
+## stdout: 524288
+## limits: string=1M
+
+#### TM-CMD-001 command substitution past the limit is an error
+x=$(yes | head -c 2000000); echo "not reached"
+echo "status=$? ${#x}"
+echo still-alive
+## STDOUT:
+status=1 0
+still-alive
+## END
+## limits: string=1M
+## stderr-contains: command substitution: string size limit reached (1 MiB)
+## bash_diff: bash takes the 2 MB
+
+#### TM-CMD-001 string repeat past a small limit
+string repeat -n 2000000 x | wc -c; echo "status=${PIPESTATUS[0]}"
+echo still-alive
+## STDOUT:
+0
+status=2
+still-alive
+## END
+## limits: string=1M
+## stderr: string repeat: output too large (limit 1 MiB)
+## bash_diff: string is fish's builtin; bash has none

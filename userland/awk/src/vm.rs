@@ -762,6 +762,10 @@ impl Vm {
                     let mut s = Vec::new();
                     for i in base..self.stack.len() {
                         self.push_str(&self.stack[i], &mut s);
+                        // `s = s s` doubles: refused once past the limit.
+                        if !self.budget.fits(s.len()) {
+                            return self.rt(self.budget.too_large("string").to_string());
+                        }
                     }
                     self.stack.truncate(base);
                     self.stack.push(Value::Str(str_from(&s)));

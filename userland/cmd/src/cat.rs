@@ -103,6 +103,17 @@ pub async fn main(mut cmd: Cmd) -> i32 {
             status = 1;
             continue;
         };
+        // GNU cat does not copy a nonempty file to itself (that would only
+        // fill the disk): what is left to read of it is its output.
+        if let Some(st) = common::files::is_own_output(&p, input.fd()).await {
+            let at = p.seek(input.fd(), kernel::SeekFrom::Current(0)).await.unwrap_or(0);
+            if at < st.size {
+                cmd.error(format!("{f}: input file is output file")).await;
+                status = 1;
+                input.close(&p).await;
+                continue;
+            }
+        }
         let r = if st.plain() {
             copy(&mut cmd, &mut input).await
         } else {

@@ -233,6 +233,11 @@ impl Find {
             stat_failed: false,
         };
         let mut stack = vec![Step::Visit(root)];
+        // The directories above the one being visited, with their devices:
+        // a directory that is one of them again is a loop (a bind of a
+        // directory beneath itself), found by qid as GNU finds it by
+        // dev/ino.
+        let mut above: Vec<(String, String, Stat)> = Vec::new();
         while let Some(step) = stack.pop() {
             if self.quit {
                 return;
@@ -240,6 +245,25 @@ impl Find {
             match step {
                 Step::After(mut f) => self.visit(expr, &mut f).await,
                 Step::Visit(mut f) => {
+                    if f.kind == NodeType::Dir {
+                        above.truncate(f.depth);
+                        if let Some(st) = self.stat(&mut f).await.cloned() {
+                            let dev = self.device_of_loaded(&f.path);
+                            if let Some((first, _, _)) =
+                                above.iter().find(|(_, d, a)| *d == dev && files::same_file(a, &st))
+                            {
+                                let msg = format!(
+                                    "File system loop detected; {} is part of the same file system loop as {}.",
+                                    quote_locale(&f.path),
+                                    quote_locale(first)
+                                );
+                                self.error(msg).await;
+                                self.status = 1;
+                                continue;
+                            }
+                            above.push((f.path.clone(), dev, st));
+                        }
+                    }
                     self.pruned = false;
                     if !self.depth_first {
                         self.visit(expr, &mut f).await;
@@ -288,6 +312,14 @@ impl Find {
             (Some(m), Ok(abs)) => m.device_of(&abs),
             _ => String::new(),
         }
+    }
+
+    /// The device a name lives on, the mount table read on first use.
+    fn device_of_loaded(&mut self, path: &str) -> String {
+        if self.mounts.is_none() {
+            self.mounts = Some(MountTable::load(&self.p));
+        }
+        self.device_of(path)
     }
 
     /// -xdev: is this directory on another device than the starting point?

@@ -1017,6 +1017,8 @@ impl Entry {
 struct Pending {
     name: String,
     cmdline: bool,
+    /// Directories above it in the -R walk (0 for an operand).
+    depth: usize,
 }
 
 struct Ls {
@@ -1033,6 +1035,11 @@ struct Ls {
     zone: time::Zone,
     /// A color has been output (the first one is preceded by a reset).
     used_color: AtomicBool,
+    /// -R: the directories being listed above the current one, with their
+    /// devices (a bind of a directory beneath itself is found by qid, as
+    /// GNU finds a loop by dev/ino).
+    above: Vec<(String, Stat)>,
+    mounts: Option<files::MountTable>,
 }
 
 pub async fn main(mut cmd: Cmd) -> i32 {
@@ -1061,6 +1068,8 @@ pub async fn main(mut cmd: Cmd) -> i32 {
         now_ms,
         zone,
         used_color: AtomicBool::new(false),
+        above: Vec::new(),
+        mounts: None,
     };
     ls.run(opts.operands).await;
     let status = ls.status;
@@ -1117,6 +1126,7 @@ impl Ls {
             .map(|e| Pending {
                 name: e.name,
                 cmdline: true,
+                depth: 0,
             })
             .collect();
         while let Some(d) = stack.pop() {
@@ -1162,8 +1172,35 @@ impl Ls {
         dots || (self.c.hidden == Hidden::Default && matches(&self.c.hide)) || matches(&self.c.ignore)
     }
 
+    /// -R: whether `d` is one of the directories being listed above it
+    /// (GNU's `visit_dir`); if not, it is one of them now.
+    async fn loops(&mut self, d: &Pending) -> bool {
+        self.above.truncate(d.depth);
+        let Ok(st) = self.cmd.p.stat(&d.name).await else {
+            return false;
+        };
+        let p = self.cmd.p.clone();
+        let mounts = self.mounts.get_or_insert_with(|| files::MountTable::load(&p));
+        let dev = p.abs(&d.name).map(|a| mounts.device_of(&a)).unwrap_or_default();
+        if self.above.iter().any(|(d, a)| *d == dev && files::same_file(a, &st)) {
+            return true;
+        }
+        self.above.push((dev, st));
+        false
+    }
+
     /// List one directory; answers its subdirectories for -R, in order.
     async fn list_dir(&mut self, d: &Pending) -> Vec<Pending> {
+        if self.c.recursive && self.loops(d).await {
+            self.cmd
+                .error(format!(
+                    "{}: not listing already-listed directory",
+                    common::quote::quotef(&d.name)
+                ))
+                .await;
+            self.status = 2;
+            return Vec::new();
+        }
         let listing = match self.cmd.p.readdir(&d.name).await {
             Ok(l) => l,
             Err(e) => {
@@ -1223,6 +1260,7 @@ impl Ls {
             .map(|e| Pending {
                 name: e.path,
                 cmdline: false,
+                depth: d.depth + 1,
             })
             .collect()
     }

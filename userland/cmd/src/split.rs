@@ -192,6 +192,14 @@ pub async fn main(mut cmd: Cmd) -> i32 {
     }
     let file = opts.operands.first().map_or("-", String::as_str).to_string();
     let prefix = opts.operands.get(1).map_or("x", String::as_str).to_string();
+    // The suffix is as many digits as -a says: sized before it is made.
+    if let Some(a) = opts.value("suffix-length")
+        && let Ok(n) = a.parse::<u64>()
+        && let Err(e) = common::limits::Budget::of(&cmd.p).check_items("suffix length", n, 8)
+    {
+        cmd.error(e).await;
+        return cmd.finish(1).await;
+    }
     let namer = match namer(&opts, prefix, mode) {
         Ok(n) => n,
         Err(msg) => {

@@ -204,6 +204,11 @@ struct Tar {
     list_to_stderr: bool,
     /// The width of `user/group size` in long lines: it only grows.
     ugswidth: usize,
+    /// The directories being archived above the current one, with their
+    /// devices: one of them again beneath itself (a bind) is a loop, found
+    /// by qid as GNU tools find one by dev/ino.
+    above: Vec<(String, Stat)>,
+    mounts: Option<common::files::MountTable>,
 }
 
 pub async fn main(mut cmd: Cmd) -> i32 {
@@ -265,6 +270,8 @@ pub async fn main(mut cmd: Cmd) -> i32 {
         absolute: opts.has("absolute-names"),
         ignore_zeros: opts.has("ignore-zeros"),
         failed: false,
+        above: Vec::new(),
+        mounts: None,
         warned_slash: false,
         users: Users::load(&cmd.p).await,
         list_to_stderr: false,
@@ -1050,6 +1057,32 @@ impl Tar {
     }
 
     async fn add_dir(
+        &mut self,
+        cmd: &mut Cmd,
+        w: &mut Writer,
+        path: String,
+        name: String,
+        st: &Stat,
+        archive: &Option<Stat>,
+    ) {
+        let p = cmd.p.clone();
+        let mounts = self.mounts.get_or_insert_with(|| common::files::MountTable::load(&p));
+        let dev = p.abs(&path).map(|a| mounts.device_of(&a)).unwrap_or_default();
+        if self.above.iter().any(|(d, a)| *d == dev && same_file(a, st)) {
+            say(
+                cmd,
+                &format!("tar: {}: File system loop detected; not dumped\n", escape_name(&path)),
+            )
+            .await;
+            self.failed = true;
+            return;
+        }
+        self.above.push((dev, st.clone()));
+        self.add_dir_entries(cmd, w, path, name, st, archive).await;
+        self.above.pop();
+    }
+
+    async fn add_dir_entries(
         &mut self,
         cmd: &mut Cmd,
         w: &mut Writer,

@@ -49,6 +49,22 @@ pub fn same_file(a: &Stat, b: &Stat) -> bool {
         && a.gid() == b.gid()
 }
 
+/// Whether reading `fd` would read back what this process writes to its
+/// standard output: both are the same regular file (GNU cat's and grep's
+/// "input file is output file" test, by qid where GNU has dev/ino). The
+/// input's stat, if so.
+pub async fn is_own_output(p: &Proc, fd: kernel::Fd) -> Option<Stat> {
+    if fd == 1 {
+        return None;
+    }
+    let out = p.fstat(1).await.ok()?;
+    if out.kind != NodeType::File {
+        return None;
+    }
+    let st = p.fstat(fd).await.ok()?;
+    (st.kind == NodeType::File && same_file(&st, &out)).then_some(st)
+}
+
 /// The bytes a file occupies, as a memory file system allocates them
 /// (tmpfs-like): file data in whole 4 KiB pages, nothing for directories
 /// and devices. `du` and `df` count this; `stat %b` shows it in 512-byte

@@ -53,6 +53,11 @@ impl Depth {
         Ok(())
     }
 
+    /// The limit itself.
+    pub const fn max(&self) -> usize {
+        self.max
+    }
+
     pub fn leave(&mut self) {
         self.cur = self.cur.saturating_sub(1);
     }

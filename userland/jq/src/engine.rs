@@ -20,6 +20,7 @@ use tokio::sync::mpsc::Sender;
 
 use super::assign;
 use super::funs;
+use super::guard;
 use super::json::{self, Style};
 use super::source;
 
@@ -72,7 +73,17 @@ pub struct Job {
     pub style: Style,
     /// Milliseconds since the epoch, for `now`.
     pub clock: Box<dyn Fn() -> u64 + Send>,
+    /// Bytes one value may hold (the process's `max_alloc`).
+    pub max_alloc: usize,
+    /// How deeply the program's text may nest (the process's `nest`).
+    pub max_nest: usize,
 }
+
+/// Operators and keywords a program may have per level of the `nest`
+/// limit: a chain of them is a tree as deep as it is long, which jaq's
+/// parser and compiler walk recursively (16,000 in the standard profile,
+/// half what the worker's stack takes).
+const OPS_PER_LEVEL: usize = 16;
 
 /// jq 1.6 exits with this on a JSON parse error in its input.
 const PARSE_ERROR_STATUS: i32 = 4;
@@ -106,7 +117,23 @@ pub struct Io {
     pub clock: Box<dyn Fn() -> u64 + Send>,
     /// The task is gone (the process was killed): stop.
     dead: Cell<bool>,
+    /// Bytes one value may hold: arrays collected, strings repeated, the
+    /// accumulators of `reduce` and the inputs of definitions are checked
+    /// against it ([`funs`]'s `_guard`, `_collect`, `_mul`).
+    pub max_alloc: usize,
+    /// The address of the worker's stack near its base, for the depth of
+    /// recursion ([`Io::stack_used`]).
+    stack_base: Cell<usize>,
 }
+
+/// The worker's stack: the filters recurse on it (recursive definitions,
+/// deep values).
+pub const STACK_SIZE: usize = 256 << 20;
+
+/// How much of [`STACK_SIZE`] recursion may take before `_guard` refuses
+/// to go deeper: the rest is room for the natives and the printer below the
+/// deepest guard.
+pub const STACK_LIMIT: usize = 64 << 20;
 
 const BATCH: usize = 32 * 1024;
 
@@ -121,7 +148,14 @@ impl Io {
     }
 
     pub fn dead(&self) -> bool {
-        self.dead.get()
+        self.dead.get() || self.up.is_closed()
+    }
+
+    /// Bytes of the worker's stack in use below [`run`]'s frame.
+    #[inline(never)]
+    pub fn stack_used(&self) -> usize {
+        let here = 0u8;
+        self.stack_base.get().saturating_sub(std::ptr::addr_of!(here) as usize)
     }
 
     pub fn out(&self, data: &[u8]) {
@@ -161,6 +195,7 @@ impl Io {
 
 /// Run a job: compile, read, filter, print. Answers the exit status.
 pub fn run(job: Job, up: Sender<Up>, down: Receiver<Down>) {
+    let base = 0u8;
     let io = Io {
         up: up.clone(),
         out: RefCell::new(Vec::new()),
@@ -168,6 +203,8 @@ pub fn run(job: Job, up: Sender<Up>, down: Receiver<Down>) {
         env: env_val(&job.env),
         clock: job.clock,
         dead: Cell::new(false),
+        max_alloc: job.max_alloc,
+        stack_base: Cell::new(std::ptr::addr_of!(base) as usize),
     };
     let opts = Opts {
         null_input: job.null_input,
@@ -182,7 +219,18 @@ pub fn run(job: Job, up: Sender<Up>, down: Receiver<Down>) {
         style: job.style,
     };
     let status = match bindings(&job.named, &job.positional) {
-        Ok(vars) => compile_and_run(&job.program, vars, &io, &opts),
+        Ok(vars) => match source::nesting(&job.program) {
+            (depth, _) if depth > job.max_nest => {
+                io.err(format!("jq: error: program nested too deeply (limit {})\n", job.max_nest).into_bytes());
+                3
+            }
+            (_, ops) if ops > job.max_nest * OPS_PER_LEVEL => {
+                let limit = job.max_nest * OPS_PER_LEVEL;
+                io.err(format!("jq: error: program too long (limit {limit} operators)\n").into_bytes());
+                3
+            }
+            _ => compile_and_run(&job.program, vars, &io, &opts),
+        },
         Err(msg) => {
             io.err(msg.into_bytes());
             2
@@ -308,9 +356,9 @@ fn with_jq_assignments(code: &str, names: &[&str]) -> Option<jaq_core::Filter<D>
     let main = jaq_core::load::parse::Def {
         name: "_jq_main",
         args: Vec::new(),
-        body: assign::rewrite(term),
+        body: guard::rewrite(assign::rewrite(term)),
     };
-    let mut prelude = funs::prelude();
+    let mut prelude: Vec<_> = funs::prelude().into_iter().map(guard::def).collect();
     prelude.push(main);
     let arena = Arena::default();
     let modules = Loader::new(prelude)

@@ -458,7 +458,10 @@ fn outside() -> Vec<Native> {
 /// Native filters: ours first (the first match wins), then jaq's.
 pub fn natives() -> Vec<Fun<D>> {
     let mine = simple().into_iter().chain(outside()).map(run::<D>);
-    mine.chain(jaq_core::funs::<D>())
+    super::guard::natives()
+        .into_iter()
+        .chain(mine)
+        .chain(jaq_core::funs::<D>())
         .chain(jaq_std::funs::<D>())
         .chain(jaq_json::funs::<D>())
         .collect()
@@ -476,7 +479,10 @@ pub fn prelude() -> Vec<Def<&'static str>> {
     let keep = |d: &Def<&'static str>| !replaced.contains(&(d.name, d.args.len()));
     let ours = jaq_core::load::parse(include_str!("defs.jq"), |p| p.defs()).unwrap_or_default();
     let assigns = jaq_core::load::parse(assign::DEFS, |p| p.defs()).unwrap_or_default();
-    jaq_core::defs()
+    let guards = jaq_core::load::parse(super::guard::DEFS, |p| p.defs()).unwrap_or_default();
+    guards
+        .into_iter()
+        .chain(jaq_core::defs())
         .chain(jaq_std::defs())
         .chain(jaq_json::defs())
         .filter(keep)

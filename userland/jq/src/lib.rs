@@ -9,6 +9,7 @@
 mod assign;
 mod engine;
 mod funs;
+mod guard;
 mod json;
 mod source;
 
@@ -437,6 +438,8 @@ async fn prepare(p: &Proc, mut a: Args) -> Result<(Job, Vec<String>), i32> {
             colors,
         },
         clock: Box::new(move || clock_p.now_ms()),
+        max_alloc: common::limits::Budget::of(p).max,
+        max_nest: common::limits::Depth::of(p).max(),
     };
     let files = if a.files.is_empty() {
         vec!["-".to_string()]
@@ -454,7 +457,7 @@ async fn run(cmd: &mut Cmd, job: Job, files: Vec<String>) -> i32 {
     let spawned = std::thread::Builder::new()
         .name("jq".into())
         // Filters recurse (deep values, recursive definitions) as jq's do.
-        .stack_size(256 << 20)
+        .stack_size(engine::STACK_SIZE)
         .spawn(move || engine::run(job, up_tx, down_rx));
     if let Err(e) = spawned {
         stderr(&p, &format!("jq: error: cannot start: {e}\n")).await;

@@ -450,6 +450,63 @@ pub fn compile_errors(
     errors_text(out)
 }
 
+/// How deeply the program's brackets nest (`(`, `[`, `{` and string
+/// interpolations), and how many operators and keywords it has (each can
+/// make a level of the tree jaq builds: `1+1+...`, `if if ...`): measured
+/// before jaq's lexer, parser and compiler recurse on them.
+pub fn nesting(code: &str) -> (usize, usize) {
+    let b = code.as_bytes();
+    // The open brackets; `i` marks an interpolation inside a string.
+    let mut open: Vec<u8> = Vec::new();
+    let (mut max, mut ops, mut in_str, mut i) = (0, 0, false, 0);
+    while i < b.len() {
+        let c = b[i];
+        if in_str {
+            match c {
+                b'\\' if b.get(i + 1) == Some(&b'(') => {
+                    open.push(b'i');
+                    max = max.max(open.len());
+                    in_str = false;
+                    i += 1;
+                }
+                b'\\' => i += 1,
+                b'"' => in_str = false,
+                _ => {}
+            }
+        } else {
+            match c {
+                b'"' => in_str = true,
+                b'#' => {
+                    while i < b.len() && b[i] != b'\n' {
+                        i += 1;
+                    }
+                }
+                b'(' | b'[' | b'{' => {
+                    open.push(c);
+                    max = max.max(open.len());
+                }
+                b')' | b']' | b'}' => in_str = open.pop() == Some(b'i'),
+                b'|' | b',' | b'+' | b'-' | b'*' | b'/' | b'%' | b'=' | b'<' | b'>' | b'?' | b';' => ops += 1,
+                c if c.is_ascii_alphabetic() || c == b'_' => {
+                    let start = i;
+                    while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_') {
+                        i += 1;
+                    }
+                    if let b"if" | b"elif" | b"try" | b"reduce" | b"foreach" | b"def" | b"and" | b"or" | b"as"
+                    | b"label" = &b[start..i]
+                    {
+                        ops += 1;
+                    }
+                    continue;
+                }
+                _ => {}
+            }
+        }
+        i += 1;
+    }
+    (max, ops)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -473,5 +530,13 @@ mod tests {
         assert_eq!(last_token_start(".a |"), 3);
         assert_eq!(last_token_start("[1,2"), 3);
         assert_eq!(last_token_start("if 1 then 2"), 10);
+    }
+
+    #[test]
+    fn nesting_counts_brackets_and_operators() {
+        assert_eq!(super::nesting("[[1]]"), (2, 0));
+        assert_eq!(super::nesting("\"((((\" # (((("), (0, 0));
+        assert_eq!(super::nesting("\"\\(\"\\(1)\")\""), (2, 0));
+        assert_eq!(super::nesting("1 + 2 | if . then 1 else 2 end"), (0, 3));
     }
 }

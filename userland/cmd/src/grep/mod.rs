@@ -951,6 +951,18 @@ async fn finish_setup(mut cmd: Cmd, mut p: Parsed, keys: Vec<u8>, operands: Vec<
     cmd.finish(status).await
 }
 
+/// A directory's device and stat, for finding loops.
+async fn dir_id(
+    p: &kernel::Proc,
+    mounts: &mut Option<common::files::MountTable>,
+    path: &str,
+) -> Option<(String, kernel::Stat)> {
+    let st = p.stat(path).await.ok()?;
+    let table = mounts.get_or_insert_with(|| common::files::MountTable::load(p));
+    let dev = p.abs(path).map(|a| table.device_of(&a)).unwrap_or_default();
+    Some((dev, st))
+}
+
 impl Run {
     /// Report a file's error (unless -s); the run's status becomes 2.
     async fn suppressible_error(&mut self, cmd: &mut Cmd, name: &str, e: &kernel::Error) {
@@ -1020,13 +1032,22 @@ impl Run {
     /// lists in directory order, which is unspecified).
     async fn recurse(&mut self, cmd: &mut Cmd, root: &str) {
         let mut stack: Vec<(String, std::vec::IntoIter<kernel::DirEntry>)> = Vec::new();
+        // The directories on the stack, with their devices: one of them
+        // again beneath itself (a bind) is a loop, found by qid as GNU
+        // finds it by dev/ino.
+        let mut mounts = None;
+        let mut above: Vec<Option<(String, kernel::Stat)>> = Vec::new();
         match self.list_dir(cmd, root).await {
-            Some(entries) => stack.push((root.to_string(), entries)),
+            Some(entries) => {
+                stack.push((root.to_string(), entries));
+                above.push(dir_id(&cmd.p, &mut mounts, root).await);
+            }
             None => return,
         }
         while let Some((dir, entries)) = stack.last_mut() {
             let Some(ent) = entries.next() else {
                 stack.pop();
+                above.pop();
                 continue;
             };
             let path = join(dir, &ent.name);
@@ -1035,8 +1056,22 @@ impl Run {
                 continue;
             }
             if is_dir {
+                let id = dir_id(&cmd.p, &mut mounts, &path).await;
+                if let Some((dev, st)) = &id
+                    && above
+                        .iter()
+                        .flatten()
+                        .any(|(d, a)| d == dev && common::files::same_file(a, st))
+                {
+                    if !self.suppress_errors {
+                        let shown = self.shown_name(&path);
+                        cmd.error(format!("{shown}: warning: recursive directory loop")).await;
+                    }
+                    continue;
+                }
                 if let Some(sub) = self.list_dir(cmd, &path).await {
                     stack.push((path, sub));
+                    above.push(id);
                 }
                 continue;
             }
@@ -1098,6 +1133,19 @@ impl Run {
     }
 
     async fn grep_fd(&mut self, cmd: &mut Cmd, fd: kernel::Fd, name: &str, st: Option<&kernel::Stat>) {
+        // GNU grep does not search what it writes (it would find its own
+        // output again, without end).
+        if !self.cfg.out_quiet
+            && self.cfg.list == ListFiles::None
+            && self.cfg.max_count > 1
+            && common::files::is_own_output(&cmd.p, fd).await.is_some()
+        {
+            if !self.suppress_errors {
+                cmd.error(format!("{name}: input file is also the output")).await;
+            }
+            self.errseen = true;
+            return;
+        }
         let size = st.filter(|s| s.kind == NodeType::File).map(|s| s.size);
         let out_file = self.out_file > 0;
         // Where standard input was: after -m, GNU leaves it just past the
