@@ -74,7 +74,7 @@ const FILES: [(&str, File, u32); 15] = [
 ];
 
 /// `wait` is a stream (a read blocks until a child ends), so it is a
-/// device, as walkers that skip devices (`grep -r`, TM-RES-012) need; the
+/// device, as walkers that skip devices (`grep -r`, TM-RES-015) need; the
 /// rest are files.
 fn kind_of(f: File) -> NodeType {
     match f {

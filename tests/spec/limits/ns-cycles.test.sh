@@ -1,10 +1,10 @@
-# Namespace cycles (issue 10, TM-RES-012): a bind of a directory beneath
+# Namespace cycles (issue 10, TM-RES-015): a bind of a directory beneath
 # itself makes a tree without end. The walkers find the loop by qid (and
 # device), as GNU tools find one by dev/ino, say so in GNU's words and go
 # on; none of them loops.
 ## bash_diff: bind is Plan 9's; bash has none
 
-#### TM-RES-012 find reports a bind loop and skips it
+#### TM-RES-015 find reports a bind loop and skips it
 mkdir -p d/e; echo hi > d/f; bind d d/e
 find d; echo "status=$?"
 echo still-alive
@@ -16,7 +16,7 @@ still-alive
 ## END
 ## stderr: find: File system loop detected; 'd/e' is part of the same file system loop as 'd'.
 
-#### TM-RES-012 find loop through an absolute bind
+#### TM-RES-015 find loop through an absolute bind
 mkdir -p /tmp/d/e; bind /tmp/d /tmp/d/e
 find /tmp/d -type d; echo "status=$?"
 ## STDOUT:
@@ -25,7 +25,7 @@ status=1
 ## END
 ## stderr-contains: File system loop detected
 
-#### TM-RES-012 ls -R does not list a directory twice
+#### TM-RES-015 ls -R does not list a directory twice
 mkdir -p d/e; echo hi > d/f; bind d d/e
 ls -R d; echo "status=$?"
 echo still-alive
@@ -38,7 +38,7 @@ still-alive
 ## END
 ## stderr: ls: d/e: not listing already-listed directory
 
-#### TM-RES-012 grep -r warns about the loop
+#### TM-RES-015 grep -r warns about the loop
 mkdir -p d/e; echo hi > d/f; bind d d/e
 grep -r hi d; echo "status=$?"
 grep -rs hi d; echo "status=$?"
@@ -50,7 +50,7 @@ status=0
 ## END
 ## stderr: grep: d/e: warning: recursive directory loop
 
-#### TM-RES-012 tar c does not archive a loop
+#### TM-RES-015 tar c does not archive a loop
 mkdir -p d/e; echo hi > d/f; bind d d/e
 tar cf /tmp/x.tar d; echo "status=$?"
 tar tf /tmp/x.tar
@@ -64,7 +64,7 @@ tar: d/e: File system loop detected; not dumped
 tar: Exiting with failure status due to previous errors
 ## END
 
-#### TM-RES-012 cp -r and du do not follow a loop
+#### TM-RES-015 cp -r and du do not follow a loop
 mkdir -p d/e; echo hi > d/f; bind d d/e
 cp -r d c; echo "cp=$?"
 du d > /dev/null; echo "du=$?"
@@ -78,7 +78,7 @@ still-alive
 ## END
 ## stderr-contains: Too many levels of symbolic links
 
-#### TM-RES-012 a loop two levels down
+#### TM-RES-015 a loop two levels down
 mkdir -p d/a/b; bind d d/a/b
 find d; echo "status=$?"
 ## STDOUT:
@@ -88,7 +88,7 @@ status=1
 ## END
 ## stderr: find: File system loop detected; 'd/a/b' is part of the same file system loop as 'd'.
 
-#### TM-RES-012 walkers of trees without loops are unchanged
+#### TM-RES-015 walkers of trees without loops are unchanged
 mkdir -p a/b/c; echo q > a/b/c/x; mkdir other; bind a other
 find a; ls -R other | wc -l; grep -r q a; tar cf t.tar a; tar tf t.tar
 ## STDOUT:
@@ -104,7 +104,7 @@ a/b/c/
 a/b/c/x
 ## END
 
-#### TM-RES-012 grep -r of /proc ends (its wait files are streams, skipped)
+#### TM-RES-015 grep -r of /proc ends (its wait files are streams, skipped)
 # (the pattern is written so that it does not match the command lines)
 timeout 10 grep -rs 'zz[z]q' /proc; echo "status=$?"
 echo still-alive
