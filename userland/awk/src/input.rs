@@ -230,6 +230,18 @@ pub enum Fs {
     /// FS = "": each character a field (a UTF-8 sequence in a UTF-8
     /// locale).
     Chars(Charset),
+    /// FPAT (and patsplit): fields are what the pattern matches.
+    Pat(Arc<Regex>, Charset),
+}
+
+/// Where splitting a text has got to.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SplitState {
+    pub pos: usize,
+    pub done: bool,
+    /// FPAT: the last field was not empty and ended at `pos` (an empty
+    /// match right there is no field, as in gawk).
+    pub after_field: bool,
 }
 
 fn is_blank(b: u8) -> bool {
@@ -238,11 +250,16 @@ fn is_blank(b: u8) -> bool {
 
 /// Incremental splitting: find the next field of `text` starting at
 /// `*pos`. Returns None when there are no more fields.
-pub fn next_field(fs: &Fs, text: &[u8], pos: &mut usize, done: &mut bool) -> Option<(usize, usize)> {
-    if *done {
+pub fn next_field(fs: &Fs, text: &[u8], st: &mut SplitState) -> Option<(usize, usize)> {
+    if st.done {
         return None;
     }
+    if let Fs::Pat(re, charset) = fs {
+        return next_match(re, *charset, text, st);
+    }
+    let SplitState { pos, done, .. } = st;
     match fs {
+        Fs::Pat(..) => None,
         Fs::Blank => {
             let mut i = *pos;
             while i < text.len() && is_blank(text[i]) {
@@ -323,12 +340,47 @@ pub fn next_field(fs: &Fs, text: &[u8], pos: &mut usize, done: &mut bool) -> Opt
     }
 }
 
+/// The next FPAT field: the next match, where an empty match right after
+/// a field is no field (gawk's rule, as for gsub's empty matches).
+fn next_match(re: &Regex, charset: Charset, text: &[u8], st: &mut SplitState) -> Option<(usize, usize)> {
+    if text.is_empty() {
+        st.done = true;
+        return None;
+    }
+    let step = |i: usize| {
+        if i < text.len() {
+            i + locale::units(&text[i..], charset).next().map_or(1, |u| u.len)
+        } else {
+            i + 1
+        }
+    };
+    loop {
+        let at = st.pos;
+        let found = if at > text.len() { None } else { re.find_at(text, at) };
+        let Some((s, e)) = found else {
+            st.done = true;
+            return None;
+        };
+        if s == e {
+            let glued = st.after_field && s == at;
+            st.after_field = false;
+            st.pos = step(s);
+            if glued {
+                continue;
+            }
+            return Some((s, s));
+        }
+        st.pos = e;
+        st.after_field = true;
+        return Some((s, e));
+    }
+}
+
 /// Split all of `text` (for `split()`).
 pub fn split_all(fs: &Fs, text: &[u8]) -> Vec<(usize, usize)> {
-    let mut pos = 0;
-    let mut done = false;
+    let mut st = SplitState::default();
     let mut v = Vec::new();
-    while let Some(f) = next_field(fs, text, &mut pos, &mut done) {
+    while let Some(f) = next_field(fs, text, &mut st) {
         v.push(f);
     }
     v
@@ -357,5 +409,25 @@ mod tests {
         assert_eq!(fields(&Fs::ByteOrNewline(b','), "a,b\nc"), ["a", "b", "c"]);
         assert_eq!(fields(&Fs::Chars(Charset::Bytes), "abc"), ["a", "b", "c"]);
         assert_eq!(fields(&Fs::Chars(Charset::Utf8), "a\u{e9}"), ["a", "\u{e9}"]);
+    }
+
+    // gawk 5.2's FPAT fields.
+    #[test]
+    fn fpat() {
+        let pat = |p: &str| {
+            Fs::Pat(
+                Arc::new(super::super::regex::compile(p.as_bytes()).unwrap()),
+                Charset::Bytes,
+            )
+        };
+        let f = pat("[^,]*");
+        assert_eq!(fields(&f, "a,,b"), ["a", "", "b"]);
+        assert_eq!(fields(&f, "a,"), ["a", ""]);
+        assert_eq!(fields(&f, ",a"), ["", "a"]);
+        assert_eq!(fields(&f, ","), ["", ""]);
+        assert_eq!(fields(&f, "a,b,,"), ["a", "b", "", ""]);
+        assert!(fields(&f, "").is_empty());
+        assert_eq!(fields(&pat("[0-9]+"), "ab12cd345"), ["12", "345"]);
+        assert!(fields(&pat("[0-9]+"), "abc").is_empty());
     }
 }

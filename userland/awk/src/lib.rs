@@ -129,6 +129,7 @@ pub async fn main(mut cmd: Cmd) -> i32 {
     argv.extend(inv.operands.iter().cloned());
     vm.set_argv(&argv);
     vm.set_environ();
+    vm.set_procinfo();
     let mut warnings = Vec::new();
     if let Some(fs) = &inv.fs {
         // gawk: -Ft means a tab.

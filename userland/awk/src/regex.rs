@@ -384,7 +384,17 @@ pub fn compile(p: &[u8]) -> Result<Regex, ReError> {
 
 /// Compile in the locale's characters (`utf8`) or bytes.
 pub fn compile_in(p: &[u8], utf8: bool) -> Result<Regex, ReError> {
-    let t = translate(p, utf8)?;
+    compile_with(p, utf8, false)
+}
+
+/// Compile, matching case-blind when `icase` (IGNORECASE): ASCII letters
+/// in bytes, Unicode's simple case folding in characters, as gawk's
+/// regex does in the C and UTF-8 locales.
+pub fn compile_with(p: &[u8], utf8: bool, icase: bool) -> Result<Regex, ReError> {
+    let mut t = translate(p, utf8)?;
+    if icase && let Some(rest) = t.pattern.strip_prefix("(?s") {
+        t.pattern = format!("(?si{rest}");
+    }
     Regex::from_translated(t).map_err(|e| e.to_string())
 }
 
@@ -394,13 +404,20 @@ pub struct Cache {
     map: HashMap<Vec<u8>, Arc<Regex>>,
     /// Patterns are read in characters (a UTF-8 locale).
     pub utf8: bool,
+    /// Patterns match case-blind (IGNORECASE).
+    icase: bool,
 }
 
 impl Cache {
     pub fn new(utf8: bool) -> Cache {
+        Cache::with_case(utf8, false)
+    }
+
+    pub fn with_case(utf8: bool, icase: bool) -> Cache {
         Cache {
             map: HashMap::default(),
             utf8,
+            icase,
         }
     }
 
@@ -408,7 +425,7 @@ impl Cache {
         if let Some(r) = self.map.get(p) {
             return Ok(r.clone());
         }
-        let r = Arc::new(compile_in(p, self.utf8)?);
+        let r = Arc::new(compile_with(p, self.utf8, self.icase)?);
         if self.map.len() >= 500 {
             self.map.clear();
         }
@@ -443,6 +460,21 @@ mod tests {
         assert_eq!(find("a{x", "a{x"), Some((0, 3)));
         assert_eq!(find("\\/", "a/"), Some((1, 2)));
         assert_eq!(find("[^]a]", "]ab"), Some((2, 3)));
+    }
+
+    #[test]
+    fn case_blind() {
+        let f = |re: &str, hay: &str, utf8: bool| {
+            compile_with(re.as_bytes(), utf8, true)
+                .unwrap()
+                .find_at(hay.as_bytes(), 0)
+        };
+        assert_eq!(f("hello", "HeLLo", false), Some((0, 5)));
+        assert_eq!(f("[a-c]+", "xABc", false), Some((1, 4)));
+        assert_eq!(f("[\\101]", "a", false), Some((0, 1)));
+        assert_eq!(f("\u{e9}", "\u{c9}", true), Some((0, 2)));
+        assert_eq!(f("\u{e9}", "\u{c9}", false), None, "bytes fold only ASCII");
+        assert!(compile_in(b"a", false).unwrap().find_at(b"A", 0).is_none());
     }
 
     #[test]
