@@ -317,3 +317,66 @@ awk 'BEGIN { print srand(); x = srand(); print (x > 1000000000) }'
 1
 1
 ## END
+
+#### match with an array gets the groups, their starts and lengths
+awk 'BEGIN { print match("foo=bar", /(o+)=(x)?(b)/, a); print a[0], a[0, "start"], a[0, "length"], a[1], a[1, "start"], a[1, "length"], a[3], a[3, "start"], ((2) in a), ((2, "start") in a), length(a); print match("zzz", /q/, a), length(a), RSTART, RLENGTH }'
+## STDOUT:
+2
+oo=b 2 4 oo 2 2 b 5 0 0 9
+0 0 0 -1
+## END
+
+#### match's third argument must be an array
+awk 'BEGIN { match("x", /x/, 1) }'
+## status: 2
+## stderr-contains: match: third argument is not an array
+
+#### RT is what ended the record
+printf 'a12b3c' | awk 'BEGIN { RS = "[0-9]+" } { printf "[%s|%s]", $0, RT } END { print "" }'
+printf 'a\nb' | awk '{ printf "[%s|%s]", $0, RT } END { print "" }'
+printf 'a\n\n\nb\n' | awk 'BEGIN { RS = "" } { gsub(/\n/, "N", RT); printf "[%s|%s]", $0, RT } END { print "" }'
+printf 'x;y\n' > f; awk 'BEGIN { RS = ";"; getline l < "f"; print l, RT }'
+## STDOUT:
+[a|12][b|3][c|]
+[a|
+][b|]
+[a|NNN][b|N]
+x ;
+## END
+
+#### ARGIND is the index in ARGV of the file being read
+printf 'x\n' > f; printf 'y\n' > g
+awk '{ print FILENAME, ARGIND, $0 }' f v=1 g
+echo in | awk '{ print ARGIND, $0 }'
+## STDOUT:
+f 1 x
+g 3 y
+0 in
+## END
+
+#### gawk variables this awk does not have are refused, not ignored
+awk 'BEGIN { FIELDWIDTHS = "2 3" } { print $1 }' </dev/null
+echo "status $?"
+awk 'BEGIN { print ERRNO }'
+echo "status $?"
+## STDOUT:
+status 2
+status 2
+## END
+## bash_diff: gawk has FIELDWIDTHS and ERRNO; this awk refuses a program that names them
+
+#### gawk functions this awk does not have are refused
+awk 'BEGIN { print typeof(x) }'
+## status: 2
+## stderr-contains: typeof
+## bash_diff: gawk has typeof; this awk says it does not
+
+#### PROCINFO settings other than sorted_in are refused
+awk 'BEGIN { PROCINFO["NONFATAL"] = 1; print "ran" }'
+## status: 2
+## stderr-contains: PROCINFO
+## bash_diff: gawk honours PROCINFO["NONFATAL"]; this awk refuses it rather than ignore it
+
+#### PROCINFO has gawk's documented identity elements
+awk 'BEGIN { print (PROCINFO["pid"] > 0), (PROCINFO["ppid"] > 0), PROCINFO["FS"], PROCINFO["strftime"] }'
+## stdout: 1 1 FS %a %b %e %H:%M:%S %Z %Y

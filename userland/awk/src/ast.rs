@@ -162,7 +162,7 @@ impl Builtin {
             Index => (2, 2),
             Split => (2, 4),
             Sub | Gsub => (2, 3),
-            Match => (2, 2),
+            Match => (2, 3),
             Sprintf => (1, usize::MAX),
             Tolower | Toupper => (1, 1),
             Sin | Cos | Exp | Log | Sqrt | Int => (1, 1),
@@ -235,6 +235,8 @@ pub enum Expr {
     /// `split(s, a [, fs [, seps]])` (or `patsplit`, when the flag is
     /// set, with `fpat` for `fs`): the arrays apart.
     Split(bool, Box<Expr>, Var, Option<Box<Expr>>, Option<Var>),
+    /// `match(s, re, arr)`: gawk's groups into arr.
+    MatchArr(Box<Expr>, Box<Expr>, Var),
     /// `asort` (false) or `asorti` (true): source, destination, how.
     Sort(bool, Var, Option<Var>, Option<Box<Expr>>),
     /// Evaluate the first, then give the second.

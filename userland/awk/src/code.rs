@@ -94,7 +94,8 @@ pub enum Op {
     /// `sub`/`gsub`: regex, global, target.
     Sub(Re, bool, Lv),
     /// `match(s, re)`
-    MatchFn(Re),
+    /// `match(s, re [, arr])`: with an array argument pushed when set.
+    MatchFn(Re, bool),
     /// `gensub(re, repl, how, target)`: the target is on the stack ($0
     /// pushed when not given).
     Gensub(Re),

@@ -303,7 +303,7 @@ impl<'p> Compiler<'p> {
             }
             Expr::Call(name, args, at) => {
                 let Some(&f) = self.funcs.get(name) else {
-                    return Err(Diag::fatal(*at, format!("function `{name}' not defined")));
+                    return Err(undefined(name, *at));
                 };
                 let nparams = self.prog.funcs[f].params.len();
                 if args.len() > nparams {
@@ -337,6 +337,11 @@ impl<'p> Compiler<'p> {
                     }
                 }
                 Ok(())
+            }
+            Expr::MatchArr(s, re, arr) => {
+                self.infer_expr(s)?;
+                self.infer_expr(re)?;
+                self.array(*arr)
             }
             Expr::Sort(_, src, dest, how) => {
                 self.array(*src)?;
@@ -814,6 +819,15 @@ impl<'p> Compiler<'p> {
                 self.var_lv(*v)
             }
             LValue::Index(v, subs) => {
+                // PROCINFO's settings other than sorted_in (NONFATAL,
+                // READ_TIMEOUT, ...) are not here: refused, not ignored.
+                if *v == Var::Global(slot::PROCINFO) && !matches!(subs.as_slice(), [Expr::Str(k)] if k == b"sorted_in")
+                {
+                    return Err(Diag::fatal(
+                        self.at,
+                        "only PROCINFO[\"sorted_in\"] can be set in this awk (gawk's other PROCINFO settings are not implemented)",
+                    ));
+                }
                 self.subscript(subs)?;
                 Lv::Elem(self.arr(*v))
             }
@@ -1002,6 +1016,13 @@ impl<'p> Compiler<'p> {
             }
             Expr::Call(name, args, at) => self.call(name, args, *at)?,
             Expr::Builtin(b, args) => self.builtin(*b, args)?,
+            Expr::MatchArr(s, re, arr) => {
+                self.expr(s)?;
+                let re = self.regex_operand(re)?;
+                let a = self.arr(*arr);
+                self.emit(Op::ArrArg(a));
+                self.emit(Op::MatchFn(re, true));
+            }
             Expr::Sort(indices, src, dest, how) => {
                 let a = self.arr(*src);
                 self.emit(Op::ArrArg(a));
@@ -1091,7 +1112,7 @@ impl<'p> Compiler<'p> {
 
     fn call(&mut self, name: &str, args: &[Expr], at: usize) -> CResult<()> {
         let Some(&f) = self.funcs.get(name) else {
-            return Err(Diag::fatal(at, format!("function `{name}' not defined")));
+            return Err(undefined(name, at));
         };
         let layout = self.layouts[f].clone();
         // Arguments past the parameters are evaluated and dropped (gawk
@@ -1139,7 +1160,7 @@ impl<'p> Compiler<'p> {
         if b == Builtin::Match {
             self.expr(&args[0])?;
             let re = self.regex_operand(&args[1])?;
-            self.emit(Op::MatchFn(re));
+            self.emit(Op::MatchFn(re, false));
             return Ok(());
         }
         let numeric = matches!(
@@ -1168,6 +1189,28 @@ impl<'p> Compiler<'p> {
         self.emit(Op::Builtin(b, args.len() as u32));
         Ok(())
     }
+}
+
+/// gawk's built-in functions that this awk does not have.
+const GAWK_ONLY_FUNCS: &[&str] = &[
+    "isarray",
+    "typeof",
+    "mkbool",
+    "bindtextdomain",
+    "dcgettext",
+    "dcngettext",
+];
+
+/// A call of a function that is not defined: gawk's message, or for one
+/// of gawk's own, that it is missing here.
+fn undefined(name: &str, at: usize) -> Diag {
+    if GAWK_ONLY_FUNCS.contains(&name) {
+        return Diag::fatal(
+            at,
+            format!("function `{name}' is a gawk built-in that this awk does not implement"),
+        );
+    }
+    Diag::fatal(at, format!("function `{name}' not defined"))
 }
 
 /// `$3`: a constant field number.

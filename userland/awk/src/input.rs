@@ -28,6 +28,9 @@ pub struct Reader {
     buf: Vec<u8>,
     start: usize,
     eof: bool,
+    /// Where the last record's terminator lies in `buf` (RT), valid until
+    /// the next read.
+    term: (usize, usize),
 }
 
 impl Reader {
@@ -38,7 +41,14 @@ impl Reader {
             buf: Vec::new(),
             start: 0,
             eof: false,
+            term: (0, 0),
         }
+    }
+
+    /// What ended the last record read (gawk's RT): the separator, the
+    /// newlines after a paragraph, the regex's match; "" at the end.
+    pub fn terminator(&self) -> &[u8] {
+        self.buf.get(self.term.0..self.term.1).unwrap_or_default()
     }
 
     /// Read more input into the buffer; false at end of input.
@@ -67,6 +77,7 @@ impl Reader {
     /// The next record into `rec` (without its terminator); false at end.
     pub async fn next(&mut self, p: &Proc, rs: &Rs, rec: &mut Vec<u8>) -> kernel::Result<bool> {
         rec.clear();
+        self.term = (0, 0);
         match rs {
             Rs::Byte(b) => self.by_byte(p, *b, rec).await,
             Rs::Paragraph => self.paragraph(p, rec).await,
@@ -81,6 +92,7 @@ impl Reader {
             if let Some(k) = memchr(sep, &avail[scanned..]) {
                 let end = scanned + k;
                 rec.extend_from_slice(&avail[..end]);
+                self.term = (self.start + end, self.start + end + 1);
                 self.start += end + 1;
                 return Ok(true);
             }
@@ -136,6 +148,7 @@ impl Reader {
             }
             if let Some((end, next)) = found {
                 rec.extend_from_slice(&avail[..end]);
+                self.term = (self.start + end, self.start + next);
                 self.start += next;
                 return Ok(true);
             }
@@ -147,6 +160,7 @@ impl Reader {
                     end -= 1;
                 }
                 rec.extend_from_slice(&avail[..end]);
+                self.term = (self.start + end, self.buf.len());
                 self.start = self.buf.len();
                 return Ok(true);
             }
@@ -173,6 +187,7 @@ impl Reader {
             match found {
                 Some((s, e)) if e < avail.len() || self.eof => {
                     rec.extend_from_slice(&avail[..s]);
+                    self.term = (self.start + s, self.start + e);
                     self.start += e;
                     return Ok(true);
                 }
@@ -182,6 +197,7 @@ impl Reader {
                 let avail = &self.buf[self.start..];
                 if let Some((s, e)) = find_nonempty(re, avail) {
                     rec.extend_from_slice(&avail[..s]);
+                    self.term = (self.start + s, self.start + e);
                     self.start += e;
                     return Ok(true);
                 }

@@ -31,6 +31,22 @@ pub const SPECIALS: &[&str] = &[
     "IGNORECASE",
     "FPAT",
     "PROCINFO",
+    "ARGIND",
+    "RT",
+];
+
+/// gawk's special variables that this awk does not have: a program that
+/// names one is refused (status 2) rather than run with the name inert.
+pub const GAWK_ONLY: &[&str] = &[
+    "BINMODE",
+    "ERRNO",
+    "FIELDWIDTHS",
+    "FUNCTAB",
+    "LINT",
+    "PREC",
+    "ROUNDMODE",
+    "SYMTAB",
+    "TEXTDOMAIN",
 ];
 
 pub mod slot {
@@ -53,7 +69,9 @@ pub mod slot {
     pub const IGNORECASE: u32 = 16;
     pub const FPAT: u32 = 17;
     pub const PROCINFO: u32 = 18;
-    pub const COUNT: u32 = 19;
+    pub const ARGIND: u32 = 19;
+    pub const RT: u32 = 20;
+    pub const COUNT: u32 = 21;
 }
 
 type PResult<T> = Result<T, Diag>;
@@ -221,6 +239,12 @@ impl<'a> Parser<'a> {
         }
         if self.prog.funcs.iter().any(|f| f.name == name) {
             return Err(Diag::error(at, not_a_variable(name)));
+        }
+        if GAWK_ONLY.contains(&name) {
+            return Err(Diag::fatal(
+                at,
+                format!("`{name}' is a gawk variable that this awk does not implement"),
+            ));
         }
         Ok(Var::Global(self.global(name)))
     }
@@ -1077,6 +1101,14 @@ impl<'a> Parser<'a> {
                 let fs = (args.len() == 3).then(|| args.pop()).flatten().map(Box::new);
                 let s = args.swap_remove(0);
                 Ok(Expr::Split(b == Builtin::Patsplit, Box::new(s), arr, fs, seps))
+            }
+            Builtin::Match if args.len() == 3 => {
+                let Some(Expr::Lv(LValue::Var(arr))) = args.pop() else {
+                    return Err(Diag::fatal(self.pos, "match: third argument is not an array"));
+                };
+                let re = args.pop().unwrap_or(Expr::Str(Vec::new()));
+                let s = args.pop().unwrap_or(Expr::Str(Vec::new()));
+                Ok(Expr::MatchArr(Box::new(s), Box::new(re), arr))
             }
             Builtin::Asort | Builtin::Asorti => {
                 let name = b.name();

@@ -143,6 +143,8 @@ pub struct Vm {
     re_cache_icase: Cache,
     /// FPAT was assigned after FS: fields are what FPAT matches.
     fpat_mode: bool,
+    /// The program reads RT (else it is not set per record).
+    uses_rt: bool,
     rng: u64,
     /// The last seed given to srand (gawk starts at 1, so a program that
     /// never calls srand gets the same numbers every run).
@@ -206,6 +208,7 @@ impl Vm {
         // gawk's FPAT default: a field is a run of anything but blanks.
         set(&mut globals, slot::FPAT, b"[^[:space:]]+");
         globals[slot::IGNORECASE as usize] = Value::Num(0.0);
+        globals[slot::ARGIND as usize] = Value::Num(0.0);
         // RSTART and RLENGTH start uninitialised, as in mawk.
         let arrays = (0..code.n_arrays).map(|_| Array::default()).collect();
         let ranges = vec![false; code.ranges];
@@ -241,6 +244,7 @@ impl Vm {
             icase_res: vec![None; code.regexes.len()],
             re_cache_icase: Cache::with_case(charset.is_utf8(), true),
             fpat_mode: false,
+            uses_rt: code.ops.iter().any(|o| matches!(o, Op::LoadG(slot::RT))),
             rng: seed_rng(1),
             seed: 1,
             ticks: 0,
@@ -976,13 +980,22 @@ impl Vm {
                 Op::Builtin(b, argc) => self.builtin(b, argc as usize).await?,
                 Op::Split(a, mode, re) => self.split(a, mode, re)?,
                 Op::Sub(re, global, lv) => self.sub(re, global, lv)?,
-                Op::MatchFn(re) => {
+                Op::MatchFn(re, has_arr) => {
+                    let arr = if has_arr { self.arr_args.pop() } else { None };
                     let rv = if re == Re::Dyn { Some(self.pop()) } else { None };
                     let s = self.pop();
                     let re = self.regex(re, rv.as_ref())?;
                     let s = self.str_of(&s);
                     let cs = self.charset;
-                    let (start, len) = match re.find_at(&s, 0) {
+                    let found = match arr {
+                        Some(id) => {
+                            let caps = re.captures_at(&s, 0);
+                            self.match_groups(id, &s, caps.as_deref());
+                            caps.and_then(|c| c.first().copied().flatten())
+                        }
+                        None => re.find_at(&s, 0),
+                    };
+                    let (start, len) = match found {
                         Some((b, e)) => (
                             (text::char_pos(&s, b, cs) + 1) as f64,
                             locale::char_count(&s[b..e], cs) as f64,
@@ -1381,6 +1394,32 @@ impl Vm {
         Ok(())
     }
 
+    /// gawk's `match(s, re, arr)`: arr[n] is group n's text, with
+    /// arr[n, "start"] and arr[n, "length"] in characters; groups that
+    /// took no part are absent.
+    fn match_groups(&mut self, id: usize, s: &[u8], caps: Option<&[Option<(usize, usize)>]>) {
+        let cs = self.charset;
+        let mut entries = Vec::new();
+        for (n, g) in caps.unwrap_or_default().iter().enumerate() {
+            let Some((b, e)) = *g else {
+                continue;
+            };
+            let mut k = Vec::new();
+            push_int(&mut k, n as i64);
+            let sub = |what: &[u8]| [&k[..], &self.subsep, what].concat().into_boxed_slice();
+            let start = (text::char_pos(s, b, cs) + 1) as f64;
+            let len = locale::char_count(&s[b..e], cs) as f64;
+            entries.push((sub(b"start"), Value::Num(start)));
+            entries.push((sub(b"length"), Value::Num(len)));
+            entries.push((k.into_boxed_slice(), Value::strnum(&s[b..e])));
+        }
+        let arr = &mut self.arrays[id];
+        arr.clear();
+        for (k, v) in entries {
+            arr.insert(k, v);
+        }
+    }
+
     // ---- sorting ----
 
     /// PROCINFO["sorted_in"], when set to an order.
@@ -1649,7 +1688,12 @@ impl Vm {
             return Ok(false);
         };
         match r.next(&self.cmd.p, &self.rs, buf).await {
-            Ok(true) => return Ok(true),
+            Ok(true) => {
+                if self.uses_rt {
+                    self.globals[slot::RT as usize] = Value::str(r.terminator());
+                }
+                return Ok(true);
+            }
             Ok(false) => {}
             Err(e) => {
                 let name = self.str_of(&self.globals[slot::FILENAME as usize]);
@@ -1743,6 +1787,7 @@ impl Vm {
                 return self.rt(format!("cannot add a new file ({text}) to ARGV in sandbox mode"));
             }
             self.main.had_file = true;
+            self.globals[slot::ARGIND as usize] = Value::Num(i as f64);
             let reader = if &*arg == b"-" || &*arg == b"/dev/stdin" {
                 Reader::new(0, false)
             } else {
@@ -1896,7 +1941,12 @@ impl Vm {
         };
         let s = &mut self.inputs[idx];
         match s.reader.next(&self.cmd.p, &self.rs, buf).await {
-            Ok(true) => Ok(1.0),
+            Ok(true) => {
+                if self.uses_rt {
+                    self.globals[slot::RT as usize] = Value::str(s.reader.terminator());
+                }
+                Ok(1.0)
+            }
             Ok(false) => Ok(0.0),
             Err(e) => Err(read_error(name, &e)),
         }
