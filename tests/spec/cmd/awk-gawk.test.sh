@@ -380,3 +380,32 @@ awk 'BEGIN { PROCINFO["NONFATAL"] = 1; print "ran" }'
 #### PROCINFO has gawk's documented identity elements
 awk 'BEGIN { print (PROCINFO["pid"] > 0), (PROCINFO["ppid"] > 0), PROCINFO["FS"], PROCINFO["strftime"] }'
 ## stdout: 1 1 FS %a %b %e %H:%M:%S %Z %Y
+
+#### a comparison function that answers only 0 or 1 still sorts
+awk 'function gt(i1, v1, i2, v2) { return v1 > v2 } BEGIN { split("3 1 2 5 4", a); PROCINFO["sorted_in"] = "gt"; for (k in a) printf "%s ", a[k]; print ""; n = asort(a, b, "gt"); print b[1], b[n] }'
+## STDOUT:
+1 2 3 4 5 
+1 5
+## END
+
+#### patsplit needs a pattern that is not empty
+awk 'BEGIN { print patsplit("abc", a, //) }'
+echo "status $?"
+awk 'BEGIN { FPAT = ""; print patsplit("abc", a) }'
+echo "status $?"
+## STDOUT:
+status 2
+status 2
+## END
+
+#### asort into its own source warns and sorts
+awk 'BEGIN { split("b a", a); print asort(a, a), a[1], a[2] }'
+## stdout: 2 a b
+## stderr: awk: cmd. line:1: warning: asort/asorti: using the same array as source and destination without a third argument is silly.
+
+#### FPAT, patsplit and IGNORECASE in a UTF-8 locale
+echo 'éa,ÉB,x' | LC_ALL=C.UTF-8 awk 'BEGIN { FPAT = "[^,]+"; IGNORECASE = 1 } { print NF, $2, index($0, "éb"), ($1 < $2); n = patsplit($0, a, /é/, s); print n, s[1] }'
+## STDOUT:
+3 ÉB 4 1
+2 a,
+## END

@@ -1318,6 +1318,16 @@ impl Vm {
     fn split(&mut self, a: Arr, mode: u8, re: u32) -> R<()> {
         let seps = (mode & SPLIT_SEPS != 0).then(|| self.arr_args.pop()).flatten();
         let pat = mode & SPLIT_PAT != 0;
+        if pat {
+            let empty = match mode & 3 {
+                0 => self.str_of(&self.globals[slot::FPAT as usize].clone()).is_empty(),
+                1 => self.stack.last().is_none_or(|v| self.str_of(v).is_empty()),
+                _ => self.code.regex_src[re as usize].is_empty(),
+            };
+            if empty {
+                return self.rt("patsplit: third argument must be non-null");
+            }
+        }
         let fs = match (mode & 3, pat) {
             (0, false) => None,
             (0, true) => {
@@ -1526,15 +1536,17 @@ impl Vm {
                         let hi = (lo + 2 * width).min(n);
                         let (mut i, mut j) = (lo, mid);
                         while i < mid && j < hi {
-                            let (x, y) = (&v[idx[j]], &v[idx[i]]);
+                            let (x, y) = (&v[idx[i]], &v[idx[j]]);
                             let args = [
                                 Value::Str(str_from(&x.0)),
                                 x.1.clone(),
                                 Value::Str(str_from(&y.0)),
                                 y.1.clone(),
                             ];
-                            // Take from the right only when it is less.
-                            if self.call_cmp(f, args).await? < 0.0 {
+                            // Take from the right only when the left is
+                            // greater (so a function answering only 0 or 1
+                            // still sorts, as with gawk's qsort).
+                            if self.call_cmp(f, args).await? > 0.0 {
                                 tmp.push(idx[j]);
                                 j += 1;
                             } else {
@@ -1586,6 +1598,12 @@ impl Vm {
         let Some(src) = self.arr_args.pop() else {
             return self.rt(format!("{name}: first argument is not an array"));
         };
+        if dest == Some(src) && how.is_none() {
+            self.warning(
+                "asort/asorti: using the same array as source and destination without a third argument is silly.",
+            )
+            .await;
+        }
         let order = match &how {
             Some(h) => {
                 let text = self.str_of(h);
