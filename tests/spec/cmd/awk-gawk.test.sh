@@ -359,7 +359,10 @@ awk 'BEGIN { FIELDWIDTHS = "2 3" } { print $1 }' </dev/null
 echo "status $?"
 awk 'BEGIN { print ERRNO }'
 echo "status $?"
+awk -v LINT=1 'BEGIN { print "ran" }'
+echo "status $?"
 ## STDOUT:
+status 2
 status 2
 status 2
 ## END

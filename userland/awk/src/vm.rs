@@ -337,6 +337,9 @@ impl Vm {
         if !valid {
             return Ok(false);
         }
+        if super::parser::GAWK_ONLY.contains(&name) {
+            return Err(format!("`{name}' is a gawk variable that this awk does not implement"));
+        }
         let Some(g) = self.code.global_names.iter().position(|n| n == name) else {
             // A variable the program never mentions: nothing to set.
             return Ok(true);
