@@ -357,7 +357,7 @@ g 3 y
 #### gawk variables this awk does not have are refused, not ignored
 awk 'BEGIN { FIELDWIDTHS = "2 3" } { print $1 }' </dev/null
 echo "status $?"
-awk 'BEGIN { print ERRNO }'
+awk 'BEGIN { print SYMTAB["x"] }'
 echo "status $?"
 awk -v LINT=1 'BEGIN { print "ran" }'
 echo "status $?"
@@ -366,7 +366,7 @@ status 2
 status 2
 status 2
 ## END
-## bash_diff: gawk has FIELDWIDTHS and ERRNO; this awk refuses a program that names them
+## bash_diff: gawk has FIELDWIDTHS, SYMTAB and LINT; this awk refuses a program that names them
 
 #### gawk functions this awk does not have are refused
 awk 'BEGIN { print typeof(x) }'
@@ -411,4 +411,18 @@ echo 'éa,ÉB,x' | LC_ALL=C.UTF-8 awk 'BEGIN { FPAT = "[^,]+"; IGNORECASE = 1 } 
 ## STDOUT:
 3 ÉB 4 1
 2 a,
+## END
+
+#### ERRNO says why getline or close failed, and BEGINFILE can skip on it
+printf 'x\n' > f; mkdir d
+awk 'BEGIN { print "[" ERRNO "]"; r = (getline l < "nonexist"); print r, ERRNO; r = (getline l < "f"); print r, ERRNO; print (getline l < "d"), ERRNO; print close("nope"), ERRNO }'
+awk 'BEGINFILE { if (ERRNO != "") { print "skip", FILENAME, ERRNO; nextfile } } { print FILENAME, $0 }' nonexist f
+## STDOUT:
+[]
+-1 No such file or directory
+1 No such file or directory
+-1 Is a directory
+-1 close of redirection that was never opened
+skip nonexist No such file or directory
+f x
 ## END

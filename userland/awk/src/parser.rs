@@ -33,13 +33,13 @@ pub const SPECIALS: &[&str] = &[
     "PROCINFO",
     "ARGIND",
     "RT",
+    "ERRNO",
 ];
 
 /// gawk's special variables that this awk does not have: a program that
 /// names one is refused (status 2) rather than run with the name inert.
 pub const GAWK_ONLY: &[&str] = &[
     "BINMODE",
-    "ERRNO",
     "FIELDWIDTHS",
     "FUNCTAB",
     "LINT",
@@ -71,7 +71,8 @@ pub mod slot {
     pub const PROCINFO: u32 = 18;
     pub const ARGIND: u32 = 19;
     pub const RT: u32 = 20;
-    pub const COUNT: u32 = 21;
+    pub const ERRNO: u32 = 21;
+    pub const COUNT: u32 = 22;
 }
 
 type PResult<T> = Result<T, Diag>;

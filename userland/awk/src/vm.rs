@@ -209,6 +209,7 @@ impl Vm {
         set(&mut globals, slot::FPAT, b"[^[:space:]]+");
         globals[slot::IGNORECASE as usize] = Value::Num(0.0);
         globals[slot::ARGIND as usize] = Value::Num(0.0);
+        set(&mut globals, slot::ERRNO, b"");
         // RSTART and RLENGTH start uninitialised, as in mawk.
         let arrays = (0..code.n_arrays).map(|_| Array::default()).collect();
         let ranges = vec![false; code.ranges];
@@ -1823,6 +1824,7 @@ impl Vm {
                         // Between files: gawk names no input position.
                         self.fnr = 0.0;
                         let fatal = Fatal(format!("cannot open file `{text}' for reading: {}", strerror(&e)));
+                        self.globals[slot::ERRNO as usize] = Value::str(strerror(&e).as_bytes());
                         if self.code.beginfile.is_none() {
                             return Err(fatal);
                         }
@@ -1834,6 +1836,7 @@ impl Vm {
                     }
                 }
             };
+            self.globals[slot::ERRNO as usize] = Value::str(b"");
             self.start_file(&arg, reader);
             return Ok(true);
         }
@@ -1949,8 +1952,12 @@ impl Vm {
                 } else {
                     self.open_read(&text).await.map(|fd| (Reader::new(fd, true), None))
                 };
-                let Ok((reader, pid)) = opened else {
-                    return Ok(-1.0);
+                let (reader, pid) = match opened {
+                    Ok(r) => r,
+                    Err(e) => {
+                        self.globals[slot::ERRNO as usize] = Value::str(strerror(&e).as_bytes());
+                        return Ok(-1.0);
+                    }
                 };
                 self.inputs.push(InStream {
                     name: name.to_vec(),
@@ -2158,6 +2165,7 @@ impl Vm {
                 None => 0,
             };
         }
+        self.globals[slot::ERRNO as usize] = Value::str(b"close of redirection that was never opened");
         -1
     }
 
