@@ -355,7 +355,7 @@ g 3 y
 ## END
 
 #### gawk variables this awk does not have are refused, not ignored
-awk 'BEGIN { FIELDWIDTHS = "2 3" } { print $1 }' </dev/null
+awk 'BEGIN { BINMODE = 1 } { print $1 }' </dev/null
 echo "status $?"
 awk 'BEGIN { print SYMTAB["x"] }'
 echo "status $?"
@@ -366,7 +366,7 @@ status 2
 status 2
 status 2
 ## END
-## bash_diff: gawk has FIELDWIDTHS, SYMTAB and LINT; this awk refuses a program that names them
+## bash_diff: gawk has BINMODE, SYMTAB and LINT; this awk refuses a program that names them
 
 #### gawk functions this awk does not have are refused
 awk 'BEGIN { print typeof(x) }'
@@ -425,4 +425,43 @@ awk 'BEGINFILE { if (ERRNO != "") { print "skip", FILENAME, ERRNO; nextfile } } 
 -1 close of redirection that was never opened
 skip nonexist No such file or directory
 f x
+## END
+
+#### FIELDWIDTHS: fixed widths, skips, a last * and short records
+printf 'abcdefg\nab\n\n' | awk 'BEGIN { FIELDWIDTHS = "2 3 4" } { printf "%d:", NF; for (i = 1; i <= NF; i++) printf "[%s]", $i; print "" }'
+printf 'abcdefg\nab\n' | awk 'BEGIN { FIELDWIDTHS = "1:2 3" } { printf "%d:", NF; for (i = 1; i <= NF; i++) printf "[%s]", $i; print "" }'
+printf 'abcdefg\nab\n' | awk -v FIELDWIDTHS='2 *' '{ printf "%d:", NF; for (i = 1; i <= NF; i++) printf "[%s]", $i; print "" }'
+## STDOUT:
+3:[ab][cde][fg]
+1:[ab]
+0:
+2:[bc][def]
+1:[b]
+2:[ab][cdefg]
+1:[ab]
+## END
+
+#### FIELDWIDTHS rebuilds $0 with OFS; FS takes over when assigned
+echo abcdef | awk 'BEGIN { FIELDWIDTHS = "2 2" } { $1 = "X"; print; print NF, PROCINFO["FS"]; FS = "c"; $0 = $0; print NF, PROCINFO["FS"] }'
+## STDOUT:
+X cd
+2 FIELDWIDTHS
+2 FS
+## END
+
+#### FIELDWIDTHS counts characters in a UTF-8 locale
+echo 'éàbc' | LC_ALL=C.UTF-8 awk 'BEGIN { FIELDWIDTHS = "1 1:1 *" } { print NF, $1, $2, $3 }'
+## stdout: 3 é b c
+
+#### a bad FIELDWIDTHS is fatal with gawk's message
+awk 'BEGIN { FIELDWIDTHS = "2 x" }' 2>&1 | sed 's/.*fatal/fatal/'
+awk 'BEGIN { FIELDWIDTHS = "2:0 2" }' 2>&1 | sed 's/.*fatal/fatal/'
+awk 'BEGIN { FIELDWIDTHS = "2 * 3" }' 2>&1 | sed 's/.*fatal/fatal/'
+awk 'BEGIN { FIELDWIDTHS = "-1" }'
+echo "status $?"
+## STDOUT:
+fatal: invalid FIELDWIDTHS value, for field 2, near `x'
+fatal: invalid FIELDWIDTHS value, for field 1, near `0 2'
+fatal: `*' must be the last designator in FIELDWIDTHS
+status 2
 ## END

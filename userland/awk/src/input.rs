@@ -248,6 +248,8 @@ pub enum Fs {
     Chars(Charset),
     /// FPAT (and patsplit): fields are what the pattern matches.
     Pat(Arc<Regex>, Charset),
+    /// FIELDWIDTHS: (characters skipped, width or the rest) per field.
+    Widths(Arc<Vec<(usize, Option<usize>)>>, Charset),
 }
 
 /// Where splitting a text has got to.
@@ -258,6 +260,8 @@ pub struct SplitState {
     /// FPAT: the last field was not empty and ended at `pos` (an empty
     /// match right there is no field, as in gawk).
     pub after_field: bool,
+    /// FIELDWIDTHS: the fields split so far.
+    pub n: usize,
 }
 
 fn is_blank(b: u8) -> bool {
@@ -273,9 +277,29 @@ pub fn next_field(fs: &Fs, text: &[u8], st: &mut SplitState) -> Option<(usize, u
     if let Fs::Pat(re, charset) = fs {
         return next_match(re, *charset, text, st);
     }
+    if let Fs::Widths(w, charset) = fs {
+        // A field needs a character left after its skip; the last may be
+        // short.
+        let Some(&(skip, width)) = w.get(st.n) else {
+            st.done = true;
+            return None;
+        };
+        let start = st.pos + locale::byte_offset(&text[st.pos..], skip, *charset);
+        if start >= text.len() {
+            st.done = true;
+            return None;
+        }
+        let end = match width {
+            Some(k) => start + locale::byte_offset(&text[start..], k, *charset),
+            None => text.len(),
+        };
+        st.pos = end;
+        st.n += 1;
+        return Some((start, end));
+    }
     let SplitState { pos, done, .. } = st;
     match fs {
-        Fs::Pat(..) => None,
+        Fs::Pat(..) | Fs::Widths(..) => None,
         Fs::Blank => {
             let mut i = *pos;
             while i < text.len() && is_blank(text[i]) {
@@ -425,6 +449,22 @@ mod tests {
         assert_eq!(fields(&Fs::ByteOrNewline(b','), "a,b\nc"), ["a", "b", "c"]);
         assert_eq!(fields(&Fs::Chars(Charset::Bytes), "abc"), ["a", "b", "c"]);
         assert_eq!(fields(&Fs::Chars(Charset::Utf8), "a\u{e9}"), ["a", "\u{e9}"]);
+    }
+
+    // gawk 5.2's FIELDWIDTHS fields.
+    #[test]
+    fn widths() {
+        let w = |v: &[(usize, Option<usize>)]| Fs::Widths(Arc::new(v.to_vec()), Charset::Bytes);
+        assert_eq!(
+            fields(&w(&[(0, Some(2)), (0, Some(3)), (0, Some(4))]), "abcdefg"),
+            ["ab", "cde", "fg"]
+        );
+        assert_eq!(fields(&w(&[(1, Some(2)), (0, Some(3))]), "ab"), ["b"]);
+        assert_eq!(fields(&w(&[(0, Some(2)), (0, None)]), "abcdefg"), ["ab", "cdefg"]);
+        assert_eq!(fields(&w(&[(0, Some(2)), (0, None)]), "ab"), ["ab"]);
+        assert!(fields(&w(&[(0, Some(2))]), "").is_empty());
+        let u = Fs::Widths(Arc::new(vec![(0, Some(1)), (1, Some(1))]), Charset::Utf8);
+        assert_eq!(fields(&u, "\u{e9}x\u{e8}"), ["\u{e9}", "\u{e8}"]);
     }
 
     // gawk 5.2's FPAT fields.

@@ -34,13 +34,13 @@ pub const SPECIALS: &[&str] = &[
     "ARGIND",
     "RT",
     "ERRNO",
+    "FIELDWIDTHS",
 ];
 
 /// gawk's special variables that this awk does not have: a program that
 /// names one is refused (status 2) rather than run with the name inert.
 pub const GAWK_ONLY: &[&str] = &[
     "BINMODE",
-    "FIELDWIDTHS",
     "FUNCTAB",
     "LINT",
     "PREC",
@@ -72,7 +72,8 @@ pub mod slot {
     pub const ARGIND: u32 = 19;
     pub const RT: u32 = 20;
     pub const ERRNO: u32 = 21;
-    pub const COUNT: u32 = 22;
+    pub const FIELDWIDTHS: u32 = 22;
+    pub const COUNT: u32 = 23;
 }
 
 type PResult<T> = Result<T, Diag>;

@@ -141,8 +141,8 @@ pub struct Vm {
     /// The constant regexes compiled case-blind, as IGNORECASE needs them.
     icase_res: Vec<Option<Arc<Regex>>>,
     re_cache_icase: Cache,
-    /// FPAT was assigned after FS: fields are what FPAT matches.
-    fpat_mode: bool,
+    /// Which of FS, FPAT and FIELDWIDTHS was assigned last (it splits).
+    split_by: SplitBy,
     /// The program reads RT (else it is not set per record).
     uses_rt: bool,
     rng: u64,
@@ -210,6 +210,7 @@ impl Vm {
         globals[slot::IGNORECASE as usize] = Value::Num(0.0);
         globals[slot::ARGIND as usize] = Value::Num(0.0);
         set(&mut globals, slot::ERRNO, b"");
+        set(&mut globals, slot::FIELDWIDTHS, b"");
         // RSTART and RLENGTH start uninitialised, as in mawk.
         let arrays = (0..code.n_arrays).map(|_| Array::default()).collect();
         let ranges = vec![false; code.ranges];
@@ -244,7 +245,7 @@ impl Vm {
             icase: false,
             icase_res: vec![None; code.regexes.len()],
             re_cache_icase: Cache::with_case(charset.is_utf8(), true),
-            fpat_mode: false,
+            split_by: SplitBy::Fs,
             uses_rt: code.ops.iter().any(|o| matches!(o, Op::LoadG(slot::RT))),
             rng: seed_rng(1),
             seed: 1,
@@ -381,29 +382,32 @@ impl Vm {
             slot::NR => self.nr = v.to_num(),
             slot::FNR => self.fnr = v.to_num(),
             slot::FS => {
-                self.fpat_mode = false;
+                self.split_by = SplitBy::Fs;
                 self.fs = self.make_fs(&self.str_of(&v), true);
                 self.procinfo_fs(b"FS");
             }
             slot::FPAT => {
                 let pat = self.str_of(&v);
                 self.fs = self.make_fpat(&pat)?;
-                self.fpat_mode = true;
+                self.split_by = SplitBy::Fpat;
                 self.procinfo_fs(b"FPAT");
+            }
+            slot::FIELDWIDTHS => {
+                let spec = self.str_of(&v);
+                let widths = parse_widths(&spec).map_err(Fatal)?;
+                self.fs = Fs::Widths(Arc::new(widths), self.charset);
+                self.split_by = SplitBy::Widths;
+                self.procinfo_fs(b"FIELDWIDTHS");
             }
             slot::IGNORECASE => {
                 let on = v.truth();
                 if on != self.icase {
                     self.icase = on;
-                    // Regex FS and RS follow at once (gawk's rule).
-                    // FPAT keeps the case it was compiled with (gawk's rule).
+                    // Regex FS and RS follow at once; FPAT keeps the case
+                    // it was compiled with (gawk's rules).
                     let rs = self.str_of(&self.globals[slot::RS as usize].clone());
                     self.globals[g as usize] = v;
-                    let fpat = self.fpat_mode.then(|| self.fs.clone());
                     self.rs = self.make_rs(&rs);
-                    if let Some(fs) = fpat {
-                        self.fs = fs;
-                    }
                     return Ok(());
                 }
             }
@@ -498,13 +502,9 @@ impl Vm {
             },
         };
         self.rs = rs.clone();
-        if self.fpat_mode {
-            let pat = self.str_of(&self.globals[slot::FPAT as usize].clone());
-            if let Ok(fs) = self.make_fpat(&pat) {
-                self.fs = fs;
-            }
-        } else {
-            // Paragraph mode changes how FS applies.
+        // Paragraph mode changes how FS applies (FPAT and FIELDWIDTHS
+        // stay as they are).
+        if self.split_by == SplitBy::Fs {
             let fs = self.str_of(&self.globals[slot::FS as usize].clone());
             self.fs = self.make_fs(&fs, true);
         }
@@ -2304,6 +2304,72 @@ fn fmt_g(x: f64) -> String {
     let mut s = Vec::new();
     super::format::float(&mut s, x, b'g', &super::format::Spec::default());
     String::from_utf8_lossy(&s).into_owned()
+}
+
+/// Which variable says how records split.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SplitBy {
+    Fs,
+    Fpat,
+    Widths,
+}
+
+/// gawk's FIELDWIDTHS: blank-separated widths, each with an optional
+/// `skip:` before it, the last one possibly `*` (the rest of the record).
+/// An error is gawk's message.
+fn parse_widths(spec: &[u8]) -> Result<Vec<(usize, Option<usize>)>, String> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let blank = |b: u8| b == b' ' || b == b'\t' || b == b'\n';
+    // A decimal number at `at`: its value (1..u32::MAX-1) and its end.
+    let number = |at: usize| {
+        let end = at + spec[at..].iter().take_while(|b| b.is_ascii_digit()).count();
+        let v = std::str::from_utf8(&spec[at..end]).ok()?.parse::<u64>().ok()?;
+        (v > 0 && v < u64::from(u32::MAX)).then_some((v as usize, end))
+    };
+    loop {
+        while i < spec.len() && blank(spec[i]) {
+            i += 1;
+        }
+        let field = out.len() + 1;
+        let invalid = |at: usize| {
+            format!(
+                "invalid FIELDWIDTHS value, for field {field}, near `{}'",
+                String::from_utf8_lossy(&spec[at..])
+            )
+        };
+        if i >= spec.len() {
+            return Ok(out);
+        }
+        if spec[i] == b'*' {
+            i += 1;
+            while i < spec.len() && blank(spec[i]) {
+                i += 1;
+            }
+            if i < spec.len() {
+                return Err("`*' must be the last designator in FIELDWIDTHS".into());
+            }
+            out.push((0, None));
+            return Ok(out);
+        }
+        let mut skip = 0;
+        if let Some((v, end)) = number(i)
+            && spec.get(end) == Some(&b':')
+        {
+            skip = v;
+            i = end + 1;
+            if spec.get(i).is_some_and(|&b| b == b'-' || blank(b)) {
+                return Err(invalid(i));
+            }
+        }
+        match number(i) {
+            Some((w, end)) if spec.get(end).is_none_or(|&b| blank(b)) => {
+                out.push((skip, Some(w)));
+                i = end;
+            }
+            _ => return Err(invalid(i)),
+        }
+    }
 }
 
 /// What sorting compares.
