@@ -465,3 +465,15 @@ fatal: invalid FIELDWIDTHS value, for field 1, near `0 2'
 fatal: `*' must be the last designator in FIELDWIDTHS
 status 2
 ## END
+
+#### sorting inside a comparison function is bounded, not a crash
+awk 'function c(i1, v1, i2, v2) { asort(q, r, "c"); return 0 } BEGIN { q[1]; q[2]; asort(q, r, "c"); print "not reached" }'
+## status: 2
+## stderr-contains: sort comparison functions nested too deeply
+## bash_diff: gawk 5.2 dies of a segfault here (status 134)
+
+#### a comparison function that exits is refused
+awk 'function c(i1, v1, i2, v2) { exit 3 } BEGIN { q[1]; q[2]; asort(q, r, "c") }'
+## status: 2
+## stderr-contains: not allowed in a sort comparison function
+## bash_diff: gawk exits with the function's status; this awk refuses exit inside sorting

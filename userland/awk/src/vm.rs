@@ -108,6 +108,9 @@ impl Default for MainInput {
 
 const MAX_DEPTH: usize = 100_000;
 
+/// How deep sorting may nest inside comparison functions.
+const MAX_SORT_DEPTH: usize = 64;
+
 pub struct Vm {
     pub cmd: Cmd,
     code: Code,
@@ -174,6 +177,9 @@ pub struct Vm {
     /// An op that halts: where a comparison function called by sorting
     /// returns to.
     halt_pc: usize,
+    /// Comparison functions running inside one another (each nests the
+    /// interpreter once, so it is bounded well below the native stack).
+    sort_depth: usize,
     pub exit_code: i32,
 }
 
@@ -262,6 +268,7 @@ impl Vm {
             sources,
             pc: None,
             halt_pc: code.ops.iter().position(|o| matches!(o, Op::Halt)).unwrap_or(0),
+            sort_depth: 0,
             exit_code: 0,
             code,
         }
@@ -1580,12 +1587,20 @@ impl Vm {
             let name = &self.code.func_names[f];
             return self.rt(format!("sort comparison function `{name}' takes an array parameter"));
         }
+        if self.sort_depth >= MAX_SORT_DEPTH {
+            return self.rt(format!(
+                "sort comparison functions nested too deeply (limit {MAX_SORT_DEPTH})"
+            ));
+        }
         let argc = info.params.len().min(4);
         self.stack.extend(args.into_iter().take(argc));
         let depth = self.frames.len();
         let pc = self.pc;
         let entry = self.call(f, argc, self.halt_pc)?;
-        let flow = Box::pin(self.exec(entry)).await?;
+        self.sort_depth += 1;
+        let flow = Box::pin(self.exec(entry)).await;
+        self.sort_depth -= 1;
+        let flow = flow?;
         self.pc = pc;
         if flow != Flow::Done || self.frames.len() != depth {
             return self.rt("`next', `nextfile' and `exit' are not allowed in a sort comparison function");
