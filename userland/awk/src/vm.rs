@@ -1602,8 +1602,13 @@ impl Vm {
         self.sort_depth -= 1;
         let flow = flow?;
         self.pc = pc;
-        if flow != Flow::Done || self.frames.len() != depth {
-            return self.rt("`next', `nextfile' and `exit' are not allowed in a sort comparison function");
+        match flow {
+            // gawk's messages.
+            Flow::Exit => return self.rt("`exit' cannot be called in the current context"),
+            Flow::Next => return self.rt("`next' cannot be called from a sort comparison function"),
+            Flow::Nextfile => return self.rt("`nextfile' cannot be called from a sort comparison function"),
+            Flow::Done if self.frames.len() != depth => return self.rt("sort comparison function did not return"),
+            Flow::Done => {}
         }
         Ok(self.pop().to_num())
     }
