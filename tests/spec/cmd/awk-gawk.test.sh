@@ -480,3 +480,36 @@ echo "status $?"
 fatal: `exit' cannot be called in the current context
 status 2
 ## END
+
+#### gawk's GNU regex operators: \w \W \s \S
+echo 'foo bar_1 baz' | awk '{ s = $0; gsub(/\w+/, "<&>", s); print s; s = $0; gsub(/\W/, "#", s); print s; s = $0; gsub(/\s/, "_", s); print s; s = $0; gsub(/\S+/, "X", s); print s }'
+## STDOUT:
+<foo> <bar_1> <baz>
+foo#bar_1#baz
+foo_bar_1_baz
+X X X
+## END
+
+#### gawk's GNU regex operators: \< \> \y \B and the buffer anchors
+cat > p.awk <<'EOF'
+{ s = $0; gsub(/\</, "[", s); print s; s = $0; gsub(/\>/, "]", s); print s; s = $0; gsub(/\y/, "|", s); print s
+  s = $0; gsub(/\B/, ".", s); print s; print match($0, /\`foo/), match($0, /baz\'/), match($0, /\`bar/) }
+EOF
+echo 'foo bar_1 baz' | awk -f p.awk
+echo 'a.b' | awk '{ print match($0, "\\w\\.\\w"), ("x" ~ "\\y"), gsub(/\b/, "X") }'
+## STDOUT:
+[foo [bar_1 [baz
+foo] bar_1] baz]
+|foo| |bar_1| |baz|
+f.o.o b.a.r._.1 b.a.z
+1 11 0
+1 1 0
+## END
+
+#### hex escapes in regexes, and \w in a UTF-8 locale
+echo 'xba' | awk '{ print match($0, /\x62a/), match($0, /[\x61-\x63]+/), RLENGTH }'
+echo 'é-a' | LC_ALL=C.UTF-8 awk '{ print match($0, /\w/), gsub(/\w/, "W") }'
+## STDOUT:
+2 2 2
+1 2
+## END

@@ -56,7 +56,8 @@ division by zero is fatal; messages and exit statuses are gawk's. gawk's
 extensions: length(array), gensub, tolower/toupper, split's fourth argument,
 strftime/systime/mktime (TZ honoured), asort/asorti, PROCINFO[\"sorted_in\"],
 IGNORECASE, FPAT, FIELDWIDTHS, patsplit, match's array, RT, ARGIND, ERRNO,
-strtonum, and/or/xor/lshift/rshift/compl, BEGINFILE/ENDFILE. Under a UTF-8
+strtonum, and/or/xor/lshift/rshift/compl, BEGINFILE/ENDFILE, the regex
+operators \\w \\W \\s \\S \\< \\> \\y \\B \\` \\' and \\x escapes. Under a UTF-8
 locale, length, substr, index, match, printf's widths and FIELDWIDTHS count
 characters (-b: bytes).
 Not here: --posix, --traditional, --lint, --bignum, --profile, --debug,
