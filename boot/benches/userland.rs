@@ -311,9 +311,9 @@ async fn ninebox_time(system: &boot::System, script: &str) -> Duration {
     let k = &system.kernel;
     let ns = k.clean_namespace();
     let null = k
-        .open_in(&ns, &Caller::KERNEL, "#d/null", OpenFlags::READWRITE)
+        .open_in(&ns, &Caller::KERNEL, "#z/null", OpenFlags::READWRITE)
         .await
-        .expect("open #d/null");
+        .expect("open #z/null");
     let argv = vec!["sh".to_string(), "-c".to_string(), script.to_string()];
     let t = Instant::now();
     let init = system

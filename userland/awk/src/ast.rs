@@ -55,6 +55,16 @@ pub enum Builtin {
     Systime,
     Strftime,
     Mktime,
+    Asort,
+    Asorti,
+    Patsplit,
+    Strtonum,
+    And,
+    Or,
+    Xor,
+    Lshift,
+    Rshift,
+    Compl,
 }
 
 impl Builtin {
@@ -87,6 +97,16 @@ impl Builtin {
             "systime" => Systime,
             "strftime" => Strftime,
             "mktime" => Mktime,
+            "asort" => Asort,
+            "asorti" => Asorti,
+            "patsplit" => Patsplit,
+            "strtonum" => Strtonum,
+            "and" => And,
+            "or" => Or,
+            "xor" => Xor,
+            "lshift" => Lshift,
+            "rshift" => Rshift,
+            "compl" => Compl,
             _ => return None,
         })
     }
@@ -120,6 +140,16 @@ impl Builtin {
             Systime => "systime",
             Strftime => "strftime",
             Mktime => "mktime",
+            Asort => "asort",
+            Asorti => "asorti",
+            Patsplit => "patsplit",
+            Strtonum => "strtonum",
+            And => "and",
+            Or => "or",
+            Xor => "xor",
+            Lshift => "lshift",
+            Rshift => "rshift",
+            Compl => "compl",
         }
     }
 
@@ -132,7 +162,7 @@ impl Builtin {
             Index => (2, 2),
             Split => (2, 4),
             Sub | Gsub => (2, 3),
-            Match => (2, 2),
+            Match => (2, 3),
             Sprintf => (1, usize::MAX),
             Tolower | Toupper => (1, 1),
             Sin | Cos | Exp | Log | Sqrt | Int => (1, 1),
@@ -146,6 +176,11 @@ impl Builtin {
             Systime => (0, 0),
             Strftime => (0, 3),
             Mktime => (1, 2),
+            Asort | Asorti => (1, 3),
+            Patsplit => (2, 4),
+            Strtonum | Compl => (1, 1),
+            And | Or | Xor => (2, usize::MAX),
+            Lshift | Rshift => (2, 2),
         }
     }
 }
@@ -197,8 +232,13 @@ pub enum Expr {
     /// A user function call: name, args, where the call is.
     Call(String, Vec<Expr>, usize),
     Builtin(Builtin, Vec<Expr>),
-    /// `split(s, a [, fs [, seps]])`: the arrays apart.
-    Split(Box<Expr>, Var, Option<Box<Expr>>, Option<Var>),
+    /// `split(s, a [, fs [, seps]])` (or `patsplit`, when the flag is
+    /// set, with `fpat` for `fs`): the arrays apart.
+    Split(bool, Box<Expr>, Var, Option<Box<Expr>>, Option<Var>),
+    /// `match(s, re, arr)`: gawk's groups into arr.
+    MatchArr(Box<Expr>, Box<Expr>, Var),
+    /// `asort` (false) or `asorti` (true): source, destination, how.
+    Sort(bool, Var, Option<Var>, Option<Box<Expr>>),
     /// Evaluate the first, then give the second.
     Seq(Box<Expr>, Box<Expr>),
     /// `sub`/`gsub`(re, repl, target).

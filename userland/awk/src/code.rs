@@ -38,6 +38,9 @@ pub enum GetSrc {
 
 /// In [`Op::Split`]'s mode: the separators are wanted too.
 pub const SPLIT_SEPS: u8 = 4;
+/// In [`Op::Split`]'s mode: `patsplit` (the pattern says what fields
+/// are; no pattern: FPAT).
+pub const SPLIT_PAT: u8 = 8;
 
 #[derive(Clone, Copy, Debug)]
 pub enum Op {
@@ -91,10 +94,14 @@ pub enum Op {
     /// `sub`/`gsub`: regex, global, target.
     Sub(Re, bool, Lv),
     /// `match(s, re)`
-    MatchFn(Re),
+    /// `match(s, re [, arr])`: with an array argument pushed when set.
+    MatchFn(Re, bool),
     /// `gensub(re, repl, how, target)`: the target is on the stack ($0
     /// pushed when not given).
     Gensub(Re),
+    /// `asort` (false) / `asorti` (true) with a destination array, with
+    /// a "how" value on the stack; the arrays were pushed as arguments.
+    Sort(bool, bool, bool),
     /// `length(arr)`
     LengthArr(Arr),
     Getline(GetSrc, Option<Lv>),
@@ -129,6 +136,11 @@ pub struct Code {
     pub ops: Vec<Op>,
     pub strs: Vec<super::value::Str>,
     pub regexes: Vec<std::sync::Arc<common::regex::Regex>>,
+    /// Each constant regex's text (for IGNORECASE's case-blind version).
+    pub regex_src: Vec<Vec<u8>>,
+    /// Function names by index (PROCINFO["sorted_in"] and asort name
+    /// comparison functions).
+    pub func_names: Vec<String>,
     pub funcs: Vec<FuncInfo>,
     pub begin: usize,
     pub main: usize,

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::ast::*;
-use super::code::{Arr, Code, FuncInfo, GetSrc, Lv, Op, Re, SPLIT_SEPS};
+use super::code::{Arr, Code, FuncInfo, GetSrc, Lv, Op, Re, SPLIT_PAT, SPLIT_SEPS};
 use super::parser::slot;
 use super::regex;
 use super::source::Diag;
@@ -122,7 +122,7 @@ pub fn compile(prog: &Program, utf8: bool) -> CResult<Code> {
         func_base,
     };
     for g in 0..slot::COUNT as usize {
-        let k = if g == slot::ENVIRON as usize || g == slot::ARGV as usize {
+        let k = if g == slot::ENVIRON as usize || g == slot::ARGV as usize || g == slot::PROCINFO as usize {
             Kind::Array
         } else {
             Kind::Scalar
@@ -303,7 +303,7 @@ impl<'p> Compiler<'p> {
             }
             Expr::Call(name, args, at) => {
                 let Some(&f) = self.funcs.get(name) else {
-                    return Err(Diag::fatal(*at, format!("function `{name}' not defined")));
+                    return Err(undefined(name, *at));
                 };
                 let nparams = self.prog.funcs[f].params.len();
                 if args.len() > nparams {
@@ -338,7 +338,22 @@ impl<'p> Compiler<'p> {
                 }
                 Ok(())
             }
-            Expr::Split(s, v, fs, seps) => {
+            Expr::MatchArr(s, re, arr) => {
+                self.infer_expr(s)?;
+                self.infer_expr(re)?;
+                self.array(*arr)
+            }
+            Expr::Sort(_, src, dest, how) => {
+                self.array(*src)?;
+                if let Some(d) = dest {
+                    self.array(*d)?;
+                }
+                if let Some(h) = how {
+                    self.infer_expr(h)?;
+                }
+                Ok(())
+            }
+            Expr::Split(_, s, v, fs, seps) => {
                 self.infer_expr(s)?;
                 self.array(*v)?;
                 if let Some(fs) = fs {
@@ -416,6 +431,7 @@ impl<'p> Compiler<'p> {
                 }
             }
             self.layouts.push(layout.clone());
+            self.code.func_names.push(func.name.clone());
             self.code.funcs.push(FuncInfo {
                 entry: 0,
                 params: layout,
@@ -462,6 +478,7 @@ impl<'p> Compiler<'p> {
             .map_err(|e| Diag::error(self.at, format!("{e}: /{}/", String::from_utf8_lossy(s))))?;
         let i = self.code.regexes.len() as u32;
         self.code.regexes.push(Arc::new(re));
+        self.code.regex_src.push(s.to_vec());
         self.re_consts.insert(s.to_vec(), i);
         Ok(i)
     }
@@ -802,6 +819,15 @@ impl<'p> Compiler<'p> {
                 self.var_lv(*v)
             }
             LValue::Index(v, subs) => {
+                // PROCINFO's settings other than sorted_in (NONFATAL,
+                // READ_TIMEOUT, ...) are not here: refused, not ignored.
+                if *v == Var::Global(slot::PROCINFO) && !matches!(subs.as_slice(), [Expr::Str(k)] if k == b"sorted_in")
+                {
+                    return Err(Diag::fatal(
+                        self.at,
+                        "only PROCINFO[\"sorted_in\"] can be set in this awk (gawk's other PROCINFO settings are not implemented)",
+                    ));
+                }
                 self.subscript(subs)?;
                 Lv::Elem(self.arr(*v))
             }
@@ -990,7 +1016,27 @@ impl<'p> Compiler<'p> {
             }
             Expr::Call(name, args, at) => self.call(name, args, *at)?,
             Expr::Builtin(b, args) => self.builtin(*b, args)?,
-            Expr::Split(s, v, fs, seps) => {
+            Expr::MatchArr(s, re, arr) => {
+                self.expr(s)?;
+                let re = self.regex_operand(re)?;
+                let a = self.arr(*arr);
+                self.emit(Op::ArrArg(a));
+                self.emit(Op::MatchFn(re, true));
+            }
+            Expr::Sort(indices, src, dest, how) => {
+                let a = self.arr(*src);
+                self.emit(Op::ArrArg(a));
+                if let Some(d) = dest {
+                    let d = self.arr(*d);
+                    self.emit(Op::ArrArg(d));
+                }
+                if let Some(h) = how {
+                    self.expr(h)?;
+                }
+                self.emit(Op::Sort(*indices, dest.is_some(), how.is_some()));
+            }
+            Expr::Split(pat, s, v, fs, seps) => {
+                let pat = if *pat { SPLIT_PAT } else { 0 };
                 self.expr(s)?;
                 let a = self.arr(*v);
                 // The separators' array travels as an array argument.
@@ -1002,10 +1048,11 @@ impl<'p> Compiler<'p> {
                     }
                     None => 0,
                 };
+                let with_seps = with_seps | pat;
                 match fs.as_deref() {
                     None => self.emit(Op::Split(a, with_seps, 0)),
                     // `//` splits into characters, as "" does.
-                    Some(Expr::Regex(r)) if r.is_empty() => {
+                    Some(Expr::Regex(r)) if r.is_empty() && pat == 0 => {
                         let i = self.str_const(b"");
                         self.emit(Op::Str(i));
                         self.emit(Op::Split(a, 1 | with_seps, 0))
@@ -1065,7 +1112,7 @@ impl<'p> Compiler<'p> {
 
     fn call(&mut self, name: &str, args: &[Expr], at: usize) -> CResult<()> {
         let Some(&f) = self.funcs.get(name) else {
-            return Err(Diag::fatal(at, format!("function `{name}' not defined")));
+            return Err(undefined(name, at));
         };
         let layout = self.layouts[f].clone();
         // Arguments past the parameters are evaluated and dropped (gawk
@@ -1113,12 +1160,24 @@ impl<'p> Compiler<'p> {
         if b == Builtin::Match {
             self.expr(&args[0])?;
             let re = self.regex_operand(&args[1])?;
-            self.emit(Op::MatchFn(re));
+            self.emit(Op::MatchFn(re, false));
             return Ok(());
         }
         let numeric = matches!(
             b,
-            Builtin::Sin | Builtin::Cos | Builtin::Atan2 | Builtin::Exp | Builtin::Log | Builtin::Sqrt | Builtin::Int
+            Builtin::Sin
+                | Builtin::Cos
+                | Builtin::Atan2
+                | Builtin::Exp
+                | Builtin::Log
+                | Builtin::Sqrt
+                | Builtin::Int
+                | Builtin::And
+                | Builtin::Or
+                | Builtin::Xor
+                | Builtin::Lshift
+                | Builtin::Rshift
+                | Builtin::Compl
         );
         for a in args {
             if numeric {
@@ -1130,6 +1189,28 @@ impl<'p> Compiler<'p> {
         self.emit(Op::Builtin(b, args.len() as u32));
         Ok(())
     }
+}
+
+/// gawk's built-in functions that this awk does not have.
+const GAWK_ONLY_FUNCS: &[&str] = &[
+    "isarray",
+    "typeof",
+    "mkbool",
+    "bindtextdomain",
+    "dcgettext",
+    "dcngettext",
+];
+
+/// A call of a function that is not defined: gawk's message, or for one
+/// of gawk's own, that it is missing here.
+fn undefined(name: &str, at: usize) -> Diag {
+    if GAWK_ONLY_FUNCS.contains(&name) {
+        return Diag::fatal(
+            at,
+            format!("function `{name}' is a gawk built-in that this awk does not implement"),
+        );
+    }
+    Diag::fatal(at, format!("function `{name}' not defined"))
 }
 
 /// `$3`: a constant field number.

@@ -28,6 +28,9 @@ pub struct Reader {
     buf: Vec<u8>,
     start: usize,
     eof: bool,
+    /// Where the last record's terminator lies in `buf` (RT), valid until
+    /// the next read.
+    term: (usize, usize),
 }
 
 impl Reader {
@@ -38,7 +41,14 @@ impl Reader {
             buf: Vec::new(),
             start: 0,
             eof: false,
+            term: (0, 0),
         }
+    }
+
+    /// What ended the last record read (gawk's RT): the separator, the
+    /// newlines after a paragraph, the regex's match; "" at the end.
+    pub fn terminator(&self) -> &[u8] {
+        self.buf.get(self.term.0..self.term.1).unwrap_or_default()
     }
 
     /// Read more input into the buffer; false at end of input.
@@ -67,6 +77,7 @@ impl Reader {
     /// The next record into `rec` (without its terminator); false at end.
     pub async fn next(&mut self, p: &Proc, rs: &Rs, rec: &mut Vec<u8>) -> kernel::Result<bool> {
         rec.clear();
+        self.term = (0, 0);
         match rs {
             Rs::Byte(b) => self.by_byte(p, *b, rec).await,
             Rs::Paragraph => self.paragraph(p, rec).await,
@@ -81,6 +92,7 @@ impl Reader {
             if let Some(k) = memchr(sep, &avail[scanned..]) {
                 let end = scanned + k;
                 rec.extend_from_slice(&avail[..end]);
+                self.term = (self.start + end, self.start + end + 1);
                 self.start += end + 1;
                 return Ok(true);
             }
@@ -136,6 +148,7 @@ impl Reader {
             }
             if let Some((end, next)) = found {
                 rec.extend_from_slice(&avail[..end]);
+                self.term = (self.start + end, self.start + next);
                 self.start += next;
                 return Ok(true);
             }
@@ -147,6 +160,7 @@ impl Reader {
                     end -= 1;
                 }
                 rec.extend_from_slice(&avail[..end]);
+                self.term = (self.start + end, self.buf.len());
                 self.start = self.buf.len();
                 return Ok(true);
             }
@@ -173,6 +187,7 @@ impl Reader {
             match found {
                 Some((s, e)) if e < avail.len() || self.eof => {
                     rec.extend_from_slice(&avail[..s]);
+                    self.term = (self.start + s, self.start + e);
                     self.start += e;
                     return Ok(true);
                 }
@@ -182,6 +197,7 @@ impl Reader {
                 let avail = &self.buf[self.start..];
                 if let Some((s, e)) = find_nonempty(re, avail) {
                     rec.extend_from_slice(&avail[..s]);
+                    self.term = (self.start + s, self.start + e);
                     self.start += e;
                     return Ok(true);
                 }
@@ -230,6 +246,22 @@ pub enum Fs {
     /// FS = "": each character a field (a UTF-8 sequence in a UTF-8
     /// locale).
     Chars(Charset),
+    /// FPAT (and patsplit): fields are what the pattern matches.
+    Pat(Arc<Regex>, Charset),
+    /// FIELDWIDTHS: (characters skipped, width or the rest) per field.
+    Widths(Arc<Vec<(usize, Option<usize>)>>, Charset),
+}
+
+/// Where splitting a text has got to.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SplitState {
+    pub pos: usize,
+    pub done: bool,
+    /// FPAT: the last field was not empty and ended at `pos` (an empty
+    /// match right there is no field, as in gawk).
+    pub after_field: bool,
+    /// FIELDWIDTHS: the fields split so far.
+    pub n: usize,
 }
 
 fn is_blank(b: u8) -> bool {
@@ -238,11 +270,36 @@ fn is_blank(b: u8) -> bool {
 
 /// Incremental splitting: find the next field of `text` starting at
 /// `*pos`. Returns None when there are no more fields.
-pub fn next_field(fs: &Fs, text: &[u8], pos: &mut usize, done: &mut bool) -> Option<(usize, usize)> {
-    if *done {
+pub fn next_field(fs: &Fs, text: &[u8], st: &mut SplitState) -> Option<(usize, usize)> {
+    if st.done {
         return None;
     }
+    if let Fs::Pat(re, charset) = fs {
+        return next_match(re, *charset, text, st);
+    }
+    if let Fs::Widths(w, charset) = fs {
+        // A field needs a character left after its skip; the last may be
+        // short.
+        let Some(&(skip, width)) = w.get(st.n) else {
+            st.done = true;
+            return None;
+        };
+        let start = st.pos + locale::byte_offset(&text[st.pos..], skip, *charset);
+        if start >= text.len() {
+            st.done = true;
+            return None;
+        }
+        let end = match width {
+            Some(k) => start + locale::byte_offset(&text[start..], k, *charset),
+            None => text.len(),
+        };
+        st.pos = end;
+        st.n += 1;
+        return Some((start, end));
+    }
+    let SplitState { pos, done, .. } = st;
     match fs {
+        Fs::Pat(..) | Fs::Widths(..) => None,
         Fs::Blank => {
             let mut i = *pos;
             while i < text.len() && is_blank(text[i]) {
@@ -323,12 +380,47 @@ pub fn next_field(fs: &Fs, text: &[u8], pos: &mut usize, done: &mut bool) -> Opt
     }
 }
 
+/// The next FPAT field: the next match, where an empty match right after
+/// a field is no field (gawk's rule, as for gsub's empty matches).
+fn next_match(re: &Regex, charset: Charset, text: &[u8], st: &mut SplitState) -> Option<(usize, usize)> {
+    if text.is_empty() {
+        st.done = true;
+        return None;
+    }
+    let step = |i: usize| {
+        if i < text.len() {
+            i + locale::units(&text[i..], charset).next().map_or(1, |u| u.len)
+        } else {
+            i + 1
+        }
+    };
+    loop {
+        let at = st.pos;
+        let found = if at > text.len() { None } else { re.find_at(text, at) };
+        let Some((s, e)) = found else {
+            st.done = true;
+            return None;
+        };
+        if s == e {
+            let glued = st.after_field && s == at;
+            st.after_field = false;
+            st.pos = step(s);
+            if glued {
+                continue;
+            }
+            return Some((s, s));
+        }
+        st.pos = e;
+        st.after_field = true;
+        return Some((s, e));
+    }
+}
+
 /// Split all of `text` (for `split()`).
 pub fn split_all(fs: &Fs, text: &[u8]) -> Vec<(usize, usize)> {
-    let mut pos = 0;
-    let mut done = false;
+    let mut st = SplitState::default();
     let mut v = Vec::new();
-    while let Some(f) = next_field(fs, text, &mut pos, &mut done) {
+    while let Some(f) = next_field(fs, text, &mut st) {
         v.push(f);
     }
     v
@@ -357,5 +449,41 @@ mod tests {
         assert_eq!(fields(&Fs::ByteOrNewline(b','), "a,b\nc"), ["a", "b", "c"]);
         assert_eq!(fields(&Fs::Chars(Charset::Bytes), "abc"), ["a", "b", "c"]);
         assert_eq!(fields(&Fs::Chars(Charset::Utf8), "a\u{e9}"), ["a", "\u{e9}"]);
+    }
+
+    // gawk 5.2's FIELDWIDTHS fields.
+    #[test]
+    fn widths() {
+        let w = |v: &[(usize, Option<usize>)]| Fs::Widths(Arc::new(v.to_vec()), Charset::Bytes);
+        assert_eq!(
+            fields(&w(&[(0, Some(2)), (0, Some(3)), (0, Some(4))]), "abcdefg"),
+            ["ab", "cde", "fg"]
+        );
+        assert_eq!(fields(&w(&[(1, Some(2)), (0, Some(3))]), "ab"), ["b"]);
+        assert_eq!(fields(&w(&[(0, Some(2)), (0, None)]), "abcdefg"), ["ab", "cdefg"]);
+        assert_eq!(fields(&w(&[(0, Some(2)), (0, None)]), "ab"), ["ab"]);
+        assert!(fields(&w(&[(0, Some(2))]), "").is_empty());
+        let u = Fs::Widths(Arc::new(vec![(0, Some(1)), (1, Some(1))]), Charset::Utf8);
+        assert_eq!(fields(&u, "\u{e9}x\u{e8}"), ["\u{e9}", "\u{e8}"]);
+    }
+
+    // gawk 5.2's FPAT fields.
+    #[test]
+    fn fpat() {
+        let pat = |p: &str| {
+            Fs::Pat(
+                Arc::new(super::super::regex::compile(p.as_bytes()).unwrap()),
+                Charset::Bytes,
+            )
+        };
+        let f = pat("[^,]*");
+        assert_eq!(fields(&f, "a,,b"), ["a", "", "b"]);
+        assert_eq!(fields(&f, "a,"), ["a", ""]);
+        assert_eq!(fields(&f, ",a"), ["", "a"]);
+        assert_eq!(fields(&f, ","), ["", ""]);
+        assert_eq!(fields(&f, "a,b,,"), ["a", "b", "", ""]);
+        assert!(fields(&f, "").is_empty());
+        assert_eq!(fields(&pat("[0-9]+"), "ab12cd345"), ["12", "345"]);
+        assert!(fields(&pat("[0-9]+"), "abc").is_empty());
     }
 }

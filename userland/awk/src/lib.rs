@@ -55,11 +55,17 @@ print exactly (2^53 and beyond as %d would); %d %i %o %x %u %c are 64-bit;
 division by zero is fatal; messages and exit statuses are gawk's. gawk's
 extensions: length(array), gensub, tolower/toupper, split's fourth argument,
 strftime/systime/mktime (TZ honoured), asort/asorti, PROCINFO[\"sorted_in\"],
-IGNORECASE, FPAT, BEGINFILE/ENDFILE. Under a UTF-8 locale, length, substr,
-index, match and printf's widths count characters (-b: bytes).
+IGNORECASE, FPAT, FIELDWIDTHS, patsplit, match's array, RT, ARGIND, ERRNO,
+strtonum, and/or/xor/lshift/rshift/compl, BEGINFILE/ENDFILE, the regex
+operators \\w \\W \\s \\S \\< \\> \\y \\B \\` \\' and \\x escapes. Under a UTF-8
+locale, length, substr, index, match, printf's widths and FIELDWIDTHS count
+characters (-b: bytes).
 Not here: --posix, --traditional, --lint, --bignum, --profile, --debug,
-extensions (-l), namespaces and @include inside program files.
-rand() follows its own generator, seeded by srand() (0 by default, as gawk).
+extensions (-l), namespaces and @include inside program files. A program
+naming BINMODE, LINT, PREC, ROUNDMODE, SYMTAB, FUNCTAB or TEXTDOMAIN, calling
+typeof, isarray, mkbool or the gettext functions, or setting a PROCINFO
+element other than sorted_in is refused (status 2).
+rand() follows its own generator, seeded by srand() (1 at first, as in gawk).
 ";
 
 /// Where a piece of the program comes from.
@@ -129,6 +135,7 @@ pub async fn main(mut cmd: Cmd) -> i32 {
     argv.extend(inv.operands.iter().cloned());
     vm.set_argv(&argv);
     vm.set_environ();
+    vm.set_procinfo();
     let mut warnings = Vec::new();
     if let Some(fs) = &inv.fs {
         // gawk: -Ft means a tab.

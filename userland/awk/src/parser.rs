@@ -12,8 +12,41 @@ use super::source::{Diag, Sources};
 
 /// The special variables, by slot.
 pub const SPECIALS: &[&str] = &[
-    "NF", "NR", "FNR", "FS", "OFS", "ORS", "RS", "FILENAME", "SUBSEP", "RSTART", "RLENGTH", "CONVFMT", "OFMT",
-    "ENVIRON", "ARGC", "ARGV",
+    "NF",
+    "NR",
+    "FNR",
+    "FS",
+    "OFS",
+    "ORS",
+    "RS",
+    "FILENAME",
+    "SUBSEP",
+    "RSTART",
+    "RLENGTH",
+    "CONVFMT",
+    "OFMT",
+    "ENVIRON",
+    "ARGC",
+    "ARGV",
+    "IGNORECASE",
+    "FPAT",
+    "PROCINFO",
+    "ARGIND",
+    "RT",
+    "ERRNO",
+    "FIELDWIDTHS",
+];
+
+/// gawk's special variables that this awk does not have: a program that
+/// names one is refused (status 2) rather than run with the name inert.
+pub const GAWK_ONLY: &[&str] = &[
+    "BINMODE",
+    "FUNCTAB",
+    "LINT",
+    "PREC",
+    "ROUNDMODE",
+    "SYMTAB",
+    "TEXTDOMAIN",
 ];
 
 pub mod slot {
@@ -33,7 +66,14 @@ pub mod slot {
     pub const ENVIRON: u32 = 13;
     pub const ARGC: u32 = 14;
     pub const ARGV: u32 = 15;
-    pub const COUNT: u32 = 16;
+    pub const IGNORECASE: u32 = 16;
+    pub const FPAT: u32 = 17;
+    pub const PROCINFO: u32 = 18;
+    pub const ARGIND: u32 = 19;
+    pub const RT: u32 = 20;
+    pub const ERRNO: u32 = 21;
+    pub const FIELDWIDTHS: u32 = 22;
+    pub const COUNT: u32 = 23;
 }
 
 type PResult<T> = Result<T, Diag>;
@@ -201,6 +241,12 @@ impl<'a> Parser<'a> {
         }
         if self.prog.funcs.iter().any(|f| f.name == name) {
             return Err(Diag::error(at, not_a_variable(name)));
+        }
+        if GAWK_ONLY.contains(&name) {
+            return Err(Diag::fatal(
+                at,
+                format!("`{name}' is a gawk variable that this awk does not implement"),
+            ));
         }
         Ok(Var::Global(self.global(name)))
     }
@@ -1033,17 +1079,22 @@ impl<'a> Parser<'a> {
         let mut args = self.expr_list_until(Tok::RParen)?;
         // gawk points at the call's `)`.
         let (lo, hi) = b.arity();
+        if matches!(b, Builtin::And | Builtin::Or | Builtin::Xor) && args.len() < 2 {
+            let msg = format!("{}: called with less than two arguments", b.name());
+            return Err(Diag::fatal(self.prev_start, msg));
+        }
         if args.len() < lo || args.len() > hi {
             let msg = format!("{} is invalid as number of arguments for {}", args.len(), b.name());
             return Err(Diag::syntax(self.prev_start, msg));
         }
         match b {
-            Builtin::Split => {
+            Builtin::Split | Builtin::Patsplit => {
+                let name = b.name();
                 let array = |e: &Expr, which: &str| match e {
                     Expr::Lv(LValue::Var(v)) => Ok(*v),
                     _ => Err(Diag::fatal(
                         self.pos,
-                        format!("split: {which} argument is not an array"),
+                        format!("{name}: {which} argument is not an array"),
                     )),
                 };
                 let seps = args.get(3).map(|e| array(e, "fourth")).transpose()?;
@@ -1051,7 +1102,29 @@ impl<'a> Parser<'a> {
                 args.truncate(3);
                 let fs = (args.len() == 3).then(|| args.pop()).flatten().map(Box::new);
                 let s = args.swap_remove(0);
-                Ok(Expr::Split(Box::new(s), arr, fs, seps))
+                Ok(Expr::Split(b == Builtin::Patsplit, Box::new(s), arr, fs, seps))
+            }
+            Builtin::Match if args.len() == 3 => {
+                let Some(Expr::Lv(LValue::Var(arr))) = args.pop() else {
+                    return Err(Diag::fatal(self.pos, "match: third argument is not an array"));
+                };
+                let re = args.pop().unwrap_or(Expr::Str(Vec::new()));
+                let s = args.pop().unwrap_or(Expr::Str(Vec::new()));
+                Ok(Expr::MatchArr(Box::new(s), Box::new(re), arr))
+            }
+            Builtin::Asort | Builtin::Asorti => {
+                let name = b.name();
+                let array = |e: &Expr, which: &str| match e {
+                    Expr::Lv(LValue::Var(v)) => Ok(*v),
+                    _ => Err(Diag::fatal(
+                        self.pos,
+                        format!("{name}: {which} argument is not an array"),
+                    )),
+                };
+                let src = array(&args[0], "first")?;
+                let dest = args.get(1).map(|e| array(e, "second")).transpose()?;
+                let how = (args.len() == 3).then(|| args.pop()).flatten().map(Box::new);
+                Ok(Expr::Sort(b == Builtin::Asorti, src, dest, how))
             }
             Builtin::Sub | Builtin::Gsub => {
                 let mut setup = None;

@@ -4,7 +4,7 @@
 //! materialized as values and `$0` is rebuilt with OFS when next read.
 
 use super::format::{NumFormat, to_str_into};
-use super::input::{Fs, next_field};
+use super::input::{Fs, SplitState, next_field};
 use super::value::{Value, looks_numeric, str_to_num};
 
 pub struct Record {
@@ -14,8 +14,7 @@ pub struct Record {
     /// `$0`, valid unless `dirty`.
     pub text: Vec<u8>,
     spans: Vec<(usize, usize)>,
-    split_pos: usize,
-    split_done: bool,
+    split: SplitState,
     /// Set once a field or NF is assigned.
     fields: Option<Vec<Value>>,
     /// `$0` must be rebuilt from `fields`.
@@ -28,8 +27,7 @@ impl Default for Record {
             fs: Fs::Blank,
             text: Vec::new(),
             spans: Vec::new(),
-            split_pos: 0,
-            split_done: false,
+            split: SplitState::default(),
             fields: None,
             dirty: false,
         }
@@ -43,8 +41,7 @@ impl Record {
             self.fs = fs.clone();
         }
         self.spans.clear();
-        self.split_pos = 0;
-        self.split_done = false;
+        self.split = SplitState::default();
         self.fields = None;
         self.dirty = false;
     }
@@ -56,8 +53,8 @@ impl Record {
     }
 
     fn split_to(&mut self, n: usize) {
-        while self.spans.len() < n && !self.split_done {
-            match next_field(&self.fs, &self.text, &mut self.split_pos, &mut self.split_done) {
+        while self.spans.len() < n && !self.split.done {
+            match next_field(&self.fs, &self.text, &mut self.split) {
                 Some(span) => self.spans.push(span),
                 None => break,
             }
@@ -150,7 +147,7 @@ impl Record {
             self.text = t;
             // The spans no longer describe the text.
             self.spans.clear();
-            self.split_done = true;
+            self.split.done = true;
         }
         &self.text
     }

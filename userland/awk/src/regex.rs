@@ -2,9 +2,11 @@
 //! (`common::regex`, which gives POSIX leftmost-longest matches).
 //!
 //! Awk's dialect differs from grep's ERE: backslash escapes are C-like
-//! (`\t`, `\n`, `\/`, `\"`, `\052`), also inside brackets (`[\]]`); any
-//! other escaped character stands for itself (`\.`, `\w` is `w`); there
-//! are no back-references or GNU word operators. `.` matches a newline.
+//! (`\t`, `\n`, `\/`, `\"`, `\052`, `\x41`), also inside brackets
+//! (`[\]]`); outside brackets gawk's GNU operators hold (`\w` `\W` `\s`
+//! `\S` `\<` `\>` `\y` `\B` and the buffer anchors `` \` `` `\'`); any
+//! other escaped character stands for itself (`\.`); there are no
+//! back-references. `.` matches a newline.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -42,6 +44,15 @@ fn escape(p: &[u8]) -> (u8, usize) {
         b'v' => (11, 1),
         b'a' => (7, 1),
         b'b' => (8, 1),
+        // gawk: up to two hex digits (none: the letter itself).
+        b'x' => {
+            let digits = p[1..].iter().take(2).take_while(|d| d.is_ascii_hexdigit()).count();
+            if digits == 0 {
+                return (b'x', 1);
+            }
+            let text = std::str::from_utf8(&p[1..1 + digits]).unwrap_or("0");
+            (u8::from_str_radix(text, 16).unwrap_or(0), 1 + digits)
+        }
         b'0'..=b'7' => {
             let mut v: u32 = 0;
             let mut k = 0;
@@ -235,6 +246,30 @@ fn translate_in(p: &[u8], utf8: bool) -> Result<Translated, ReError> {
         at_start = false;
         i += 1;
         match c {
+            b'\\' if p.get(i).is_some_and(|c| b"wWsS<>yB`'".contains(c)) => {
+                let c = p[i];
+                i += 1;
+                let class = |name: &[u8]| {
+                    if utf8 {
+                        std::str::from_utf8(name).ok().and_then(common::regex::class_body_utf8)
+                    } else {
+                        class_body(name)
+                    }
+                    .unwrap_or("")
+                };
+                match c {
+                    b'w' => push_atom(&mut out, &format!("[{}_]", class(b"alnum"))),
+                    b'W' => push_atom(&mut out, &format!("[^{}_]", class(b"alnum"))),
+                    b's' => push_atom(&mut out, &format!("[{}]", class(b"space"))),
+                    b'S' => push_atom(&mut out, &format!("[^{}]", class(b"space"))),
+                    b'<' => other(&mut out, "\\b{start}", &mut at_start, false),
+                    b'>' => other(&mut out, "\\b{end}", &mut at_start, false),
+                    b'y' => other(&mut out, "\\b", &mut at_start, false),
+                    b'B' => other(&mut out, "\\B", &mut at_start, false),
+                    b'`' => other(&mut out, "\\A", &mut at_start, false),
+                    _ => other(&mut out, "\\z", &mut at_start, false),
+                }
+            }
             b'\\' => {
                 let (b, used) = escape(&p[i..]);
                 if utf8 && b >= 0x80 {
@@ -384,7 +419,17 @@ pub fn compile(p: &[u8]) -> Result<Regex, ReError> {
 
 /// Compile in the locale's characters (`utf8`) or bytes.
 pub fn compile_in(p: &[u8], utf8: bool) -> Result<Regex, ReError> {
-    let t = translate(p, utf8)?;
+    compile_with(p, utf8, false)
+}
+
+/// Compile, matching case-blind when `icase` (IGNORECASE): ASCII letters
+/// in bytes, Unicode's simple case folding in characters, as gawk's
+/// regex does in the C and UTF-8 locales.
+pub fn compile_with(p: &[u8], utf8: bool, icase: bool) -> Result<Regex, ReError> {
+    let mut t = translate(p, utf8)?;
+    if icase && let Some(rest) = t.pattern.strip_prefix("(?s") {
+        t.pattern = format!("(?si{rest}");
+    }
     Regex::from_translated(t).map_err(|e| e.to_string())
 }
 
@@ -394,13 +439,20 @@ pub struct Cache {
     map: HashMap<Vec<u8>, Arc<Regex>>,
     /// Patterns are read in characters (a UTF-8 locale).
     pub utf8: bool,
+    /// Patterns match case-blind (IGNORECASE).
+    icase: bool,
 }
 
 impl Cache {
     pub fn new(utf8: bool) -> Cache {
+        Cache::with_case(utf8, false)
+    }
+
+    pub fn with_case(utf8: bool, icase: bool) -> Cache {
         Cache {
             map: HashMap::default(),
             utf8,
+            icase,
         }
     }
 
@@ -408,7 +460,7 @@ impl Cache {
         if let Some(r) = self.map.get(p) {
             return Ok(r.clone());
         }
-        let r = Arc::new(compile_in(p, self.utf8)?);
+        let r = Arc::new(compile_with(p, self.utf8, self.icase)?);
         if self.map.len() >= 500 {
             self.map.clear();
         }
@@ -429,7 +481,7 @@ mod tests {
     #[test]
     fn awk_dialect() {
         assert_eq!(find("a\\.b", "xa.b"), Some((1, 4)));
-        assert_eq!(find("\\w", "awb"), Some((1, 2)), "unknown escapes are literal");
+        assert_eq!(find("\\q", "aqb"), Some((1, 2)), "unknown escapes are literal");
         assert_eq!(find("[a\\]]+", "x]a]"), Some((1, 4)));
         assert_eq!(find("[\\t]", "a\tb"), Some((1, 2)));
         assert_eq!(find("a)", "xa)"), Some((1, 3)));
@@ -443,6 +495,43 @@ mod tests {
         assert_eq!(find("a{x", "a{x"), Some((0, 3)));
         assert_eq!(find("\\/", "a/"), Some((1, 2)));
         assert_eq!(find("[^]a]", "]ab"), Some((2, 3)));
+    }
+
+    #[test]
+    fn case_blind() {
+        let f = |re: &str, hay: &str, utf8: bool| {
+            compile_with(re.as_bytes(), utf8, true)
+                .unwrap()
+                .find_at(hay.as_bytes(), 0)
+        };
+        assert_eq!(f("hello", "HeLLo", false), Some((0, 5)));
+        assert_eq!(f("[a-c]+", "xABc", false), Some((1, 4)));
+        assert_eq!(f("[\\101]", "a", false), Some((0, 1)));
+        assert_eq!(f("\u{e9}", "\u{c9}", true), Some((0, 2)));
+        assert_eq!(f("\u{e9}", "\u{c9}", false), None, "bytes fold only ASCII");
+        assert!(compile_in(b"a", false).unwrap().find_at(b"A", 0).is_none());
+    }
+
+    // gawk 5.2's GNU operators and hex escapes.
+    #[test]
+    fn gnu_operators() {
+        assert_eq!(find("\\w+", "  foo_1 x"), Some((2, 7)));
+        assert_eq!(find("\\W", "ab,c"), Some((2, 3)));
+        assert_eq!(find("\\s+", "a \t b"), Some((1, 4)));
+        assert_eq!(find("\\S+", "  ab "), Some((2, 4)));
+        assert_eq!(find("\\<b", "ab b"), Some((3, 4)));
+        assert_eq!(find("a\\>", "ab a"), Some((3, 4)));
+        assert_eq!(find("\\yb", "ab b"), Some((3, 4)));
+        assert_eq!(find("\\Bb", "ab b"), Some((1, 2)));
+        assert_eq!(find("\\`a", "ba\na"), None);
+        assert_eq!(find("a\\'", "a\nba"), Some((3, 4)));
+        assert_eq!(find("\\x62a", "xba"), Some((1, 3)));
+        assert_eq!(find("[\\x61-\\x63]+", "xabcd"), Some((1, 4)));
+        assert_eq!(find("\\xg", "xg"), Some((0, 2)));
+        assert_eq!(find("\\b", "ab"), None, "\\b is a backspace");
+        assert_eq!(find("\\w*", "foo bar"), Some((0, 3)));
+        let re = compile_in("\\w".as_bytes(), true).unwrap();
+        assert_eq!(re.find_at("-\u{e9}".as_bytes(), 0), Some((1, 3)));
     }
 
     #[test]

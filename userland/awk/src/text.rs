@@ -42,6 +42,48 @@ pub fn index(s: &[u8], t: &[u8], charset: Charset) -> usize {
     }
 }
 
+/// Text folded for comparing case-blind: ASCII letters in bytes (the C
+/// locale), Unicode's lower case in characters.
+fn fold(s: &[u8], charset: Charset) -> std::borrow::Cow<'_, [u8]> {
+    match charset {
+        Charset::Bytes if !s.iter().any(u8::is_ascii_uppercase) => s.into(),
+        Charset::Bytes => s.to_ascii_lowercase().into(),
+        Charset::Utf8 => locale::change_case(s, false, charset).into(),
+    }
+}
+
+/// Strings compared case-blind (IGNORECASE).
+pub fn cmp_icase(x: &[u8], y: &[u8], charset: Charset) -> std::cmp::Ordering {
+    fold(x, charset).cmp(&fold(y, charset))
+}
+
+/// `index(s, t)` under IGNORECASE.
+pub fn index_icase(s: &[u8], t: &[u8], charset: Charset) -> usize {
+    if t.is_empty() {
+        return 1;
+    }
+    match charset {
+        Charset::Bytes => {
+            let t = t.to_ascii_lowercase();
+            s.windows(t.len())
+                .position(|w| w.eq_ignore_ascii_case(&t))
+                .map_or(0, |i| i + 1)
+        }
+        Charset::Utf8 => {
+            let t = fold(t, charset);
+            let n = locale::char_count(&t, charset);
+            // Compare character by character from each character start.
+            locale::units(s, charset)
+                .position(|u| {
+                    let rest = &s[u.start..];
+                    let end = locale::byte_offset(rest, n, charset);
+                    fold(&rest[..end], charset) == t
+                })
+                .map_or(0, |i| i + 1)
+        }
+    }
+}
+
 /// A byte position as a character count from the start.
 pub fn char_pos(s: &[u8], byte: usize, charset: Charset) -> usize {
     locale::char_count(&s[..byte], charset)
@@ -253,6 +295,21 @@ mod tests {
         let re = super::super::regex::compile(b"").unwrap();
         let (o, n) = substitute(&re, "\u{e9}".as_bytes(), b"-", Which::All, Repl::Classic, U);
         assert_eq!((String::from_utf8(o).unwrap(), n), ("-\u{e9}-".into(), 2));
+    }
+
+    // gawk 5.2 under IGNORECASE=1.
+    #[test]
+    fn case_blind() {
+        use std::cmp::Ordering::*;
+        assert_eq!(index_icase(b"Hello", b"LL", B), 3);
+        assert_eq!(index_icase(b"Hello", b"x", B), 0);
+        assert_eq!(index_icase(b"Hello", b"", B), 1);
+        assert_eq!(index_icase("x\u{c9}t\u{e9}".as_bytes(), "\u{e9}T".as_bytes(), U), 2);
+        assert_eq!(cmp_icase(b"ab", b"AB", B), Equal);
+        assert_eq!(cmp_icase(b"ab", b"AC", B), Less);
+        assert_eq!(cmp_icase(b"B", b"a", B), Greater);
+        assert_eq!(cmp_icase("\u{e9}".as_bytes(), "\u{c9}".as_bytes(), U), Equal);
+        assert_eq!(cmp_icase("\u{e9}".as_bytes(), "\u{c9}".as_bytes(), B), Greater);
     }
 
     // gawk 5.2 (the table of its substr rules).

@@ -9,7 +9,7 @@ use kernel::{Errno, Fd, OpenFlags, Pid, SpawnOpts, Target};
 use rustc_hash::FxBuildHasher;
 
 use super::ast::{BinOp, Builtin, CmpOp, Redirect};
-use super::code::{Arr, Code, GetSrc, Lv, Op, Re, SPLIT_SEPS};
+use super::code::{Arr, Code, GetSrc, Lv, Op, Re, SPLIT_PAT, SPLIT_SEPS};
 use super::format::{Ctx, NumFormat, num_to_str, sprintf, to_str_into};
 use super::input::{Fs, Reader, Rs, split_all};
 use super::lexer::unescape_all;
@@ -108,6 +108,9 @@ impl Default for MainInput {
 
 const MAX_DEPTH: usize = 100_000;
 
+/// How deep sorting may nest inside comparison functions.
+const MAX_SORT_DEPTH: usize = 64;
+
 pub struct Vm {
     pub cmd: Cmd,
     code: Code,
@@ -136,6 +139,15 @@ pub struct Vm {
     outputs: Vec<OutStream>,
     inputs: Vec<InStream>,
     re_cache: Cache,
+    /// IGNORECASE is on: regexes match, and strings compare, case-blind.
+    icase: bool,
+    /// The constant regexes compiled case-blind, as IGNORECASE needs them.
+    icase_res: Vec<Option<Arc<Regex>>>,
+    re_cache_icase: Cache,
+    /// Which of FS, FPAT and FIELDWIDTHS was assigned last (it splits).
+    split_by: SplitBy,
+    /// The program reads RT (else it is not set per record).
+    uses_rt: bool,
     rng: u64,
     /// The last seed given to srand (gawk starts at 1, so a program that
     /// never calls srand gets the same numbers every run).
@@ -162,6 +174,12 @@ pub struct Vm {
     sources: Sources,
     /// The op running now (None before any has run).
     pc: Option<usize>,
+    /// An op that halts: where a comparison function called by sorting
+    /// returns to.
+    halt_pc: usize,
+    /// Comparison functions running inside one another (each nests the
+    /// interpreter once, so it is bounded well below the native stack).
+    sort_depth: usize,
     pub exit_code: i32,
 }
 
@@ -193,6 +211,12 @@ impl Vm {
         set(&mut globals, slot::CONVFMT, b"%.6g");
         set(&mut globals, slot::OFMT, b"%.6g");
         set(&mut globals, slot::FILENAME, b"");
+        // gawk's FPAT default: a field is a run of anything but blanks.
+        set(&mut globals, slot::FPAT, b"[^[:space:]]+");
+        globals[slot::IGNORECASE as usize] = Value::Num(0.0);
+        globals[slot::ARGIND as usize] = Value::Num(0.0);
+        set(&mut globals, slot::ERRNO, b"");
+        set(&mut globals, slot::FIELDWIDTHS, b"");
         // RSTART and RLENGTH start uninitialised, as in mawk.
         let arrays = (0..code.n_arrays).map(|_| Array::default()).collect();
         let ranges = vec![false; code.ranges];
@@ -224,6 +248,11 @@ impl Vm {
             outputs: Vec::new(),
             inputs: Vec::new(),
             re_cache: Cache::new(charset.is_utf8()),
+            icase: false,
+            icase_res: vec![None; code.regexes.len()],
+            re_cache_icase: Cache::with_case(charset.is_utf8(), true),
+            split_by: SplitBy::Fs,
+            uses_rt: code.ops.iter().any(|o| matches!(o, Op::LoadG(slot::RT))),
             rng: seed_rng(1),
             seed: 1,
             ticks: 0,
@@ -238,6 +267,8 @@ impl Vm {
             argc0: 0,
             sources,
             pc: None,
+            halt_pc: code.ops.iter().position(|o| matches!(o, Op::Halt)).unwrap_or(0),
+            sort_depth: 0,
             exit_code: 0,
             code,
         }
@@ -266,6 +297,31 @@ impl Vm {
         self.argc0 = argv.len();
     }
 
+    /// PROCINFO's elements that gawk documents and that mean something
+    /// here (the rest are absent, so they read as "").
+    pub fn set_procinfo(&mut self) {
+        let Some(a) = self.global_array(slot::PROCINFO) else {
+            return;
+        };
+        let p = &self.cmd.p;
+        let num = |n: u64| {
+            let mut k = Vec::new();
+            push_int(&mut k, n as i64);
+            Value::strnum(&k)
+        };
+        let items: Vec<(&str, Value)> = vec![
+            ("pid", num(u64::from(p.pid()))),
+            ("ppid", num(u64::from(p.ppid()))),
+            ("FS", Value::str(b"FS")),
+            ("version", Value::str(b"5.2.1")),
+            ("platform", Value::str(b"posix")),
+            ("strftime", Value::str(b"%a %b %e %H:%M:%S %Z %Y")),
+        ];
+        for (k, v) in items {
+            self.arrays[a].insert(k.as_bytes().into(), v);
+        }
+    }
+
     pub fn set_environ(&mut self) {
         if let Some(a) = self.global_array(slot::ENVIRON) {
             for (k, v) in self.cmd.p.environ() {
@@ -289,6 +345,9 @@ impl Vm {
             && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
         if !valid {
             return Ok(false);
+        }
+        if super::parser::GAWK_ONLY.contains(&name) {
+            return Err(format!("`{name}' is a gawk variable that this awk does not implement"));
         }
         let Some(g) = self.code.global_names.iter().position(|n| n == name) else {
             // A variable the program never mentions: nothing to set.
@@ -329,7 +388,36 @@ impl Vm {
             }
             slot::NR => self.nr = v.to_num(),
             slot::FNR => self.fnr = v.to_num(),
-            slot::FS => self.fs = self.make_fs(&self.str_of(&v), true),
+            slot::FS => {
+                self.split_by = SplitBy::Fs;
+                self.fs = self.make_fs(&self.str_of(&v), true);
+                self.procinfo_fs(b"FS");
+            }
+            slot::FPAT => {
+                let pat = self.str_of(&v);
+                self.fs = self.make_fpat(&pat)?;
+                self.split_by = SplitBy::Fpat;
+                self.procinfo_fs(b"FPAT");
+            }
+            slot::FIELDWIDTHS => {
+                let spec = self.str_of(&v);
+                let widths = parse_widths(&spec).map_err(Fatal)?;
+                self.fs = Fs::Widths(Arc::new(widths), self.charset);
+                self.split_by = SplitBy::Widths;
+                self.procinfo_fs(b"FIELDWIDTHS");
+            }
+            slot::IGNORECASE => {
+                let on = v.truth();
+                if on != self.icase {
+                    self.icase = on;
+                    // Regex FS and RS follow at once; FPAT keeps the case
+                    // it was compiled with (gawk's rules).
+                    let rs = self.str_of(&self.globals[slot::RS as usize].clone());
+                    self.globals[g as usize] = v;
+                    self.rs = self.make_rs(&rs);
+                    return Ok(());
+                }
+            }
             slot::OFS => self.ofs = self.str_of(&v).to_vec(),
             slot::ORS => self.ors = self.str_of(&v).to_vec(),
             slot::RS => self.rs = self.make_rs(&self.str_of(&v)),
@@ -340,6 +428,48 @@ impl Vm {
         }
         self.globals[g as usize] = v;
         Ok(())
+    }
+
+    /// PROCINFO["FS"]: which of FS and FPAT splits records.
+    fn procinfo_fs(&mut self, which: &[u8]) {
+        if let Some(a) = self.global_array(slot::PROCINFO) {
+            self.arrays[a].insert(b"FS"[..].into(), Value::str(which));
+        }
+    }
+
+    /// FPAT's splitter (or patsplit's); a bad pattern is fatal, as in gawk.
+    fn make_fpat(&mut self, pat: &[u8]) -> R<Fs> {
+        let re = self.dyn_re(pat)?;
+        Ok(Fs::Pat(re, self.charset))
+    }
+
+    /// A regex from a value's text, case-blind under IGNORECASE.
+    fn dyn_re(&mut self, p: &[u8]) -> R<Arc<Regex>> {
+        let cache = if self.icase {
+            &mut self.re_cache_icase
+        } else {
+            &mut self.re_cache
+        };
+        cache
+            .get(p)
+            .map_err(|e| Fatal(format!("invalid regexp: {e}: /{}/", String::from_utf8_lossy(p))))
+    }
+
+    /// Constant regex i, case-blind under IGNORECASE.
+    fn const_re(&mut self, i: u32) -> R<Arc<Regex>> {
+        let i = i as usize;
+        if !self.icase {
+            return Ok(self.code.regexes[i].clone());
+        }
+        if let Some(r) = &self.icase_res[i] {
+            return Ok(r.clone());
+        }
+        let src = &self.code.regex_src[i];
+        let r = super::regex::compile_with(src, self.charset.is_utf8(), true)
+            .map(Arc::new)
+            .map_err(|e| Fatal(format!("invalid regexp: {e}: /{}/", String::from_utf8_lossy(src))))?;
+        self.icase_res[i] = Some(r.clone());
+        Ok(r)
     }
 
     /// FS (or split's separator) rules: " " is blanks, one other character
@@ -361,7 +491,7 @@ impl Vm {
                 if paragraph {
                     pat = [b"(", &pat[..], b")|\n"].concat();
                 }
-                match self.re_cache.get(&pat) {
+                match self.dyn_re(&pat) {
                     Ok(re) => Fs::Regex(re),
                     Err(_) => Fs::Byte(s[0]),
                 }
@@ -373,15 +503,18 @@ impl Vm {
         let rs = match s {
             [] => Rs::Paragraph,
             [b] => Rs::Byte(*b),
-            _ => match self.re_cache.get(s) {
+            _ => match self.dyn_re(s) {
                 Ok(re) => Rs::Regex(re),
                 Err(_) => Rs::Byte(s[0]),
             },
         };
-        // Paragraph mode changes how FS applies.
-        let fs = self.str_of(&self.globals[slot::FS as usize].clone());
         self.rs = rs.clone();
-        self.fs = self.make_fs(&fs, true);
+        // Paragraph mode changes how FS applies (FPAT and FIELDWIDTHS
+        // stay as they are).
+        if self.split_by == SplitBy::Fs {
+            let fs = self.str_of(&self.globals[slot::FS as usize].clone());
+            self.fs = self.make_fs(&fs, true);
+        }
         rs
     }
 
@@ -454,12 +587,10 @@ impl Vm {
 
     fn regex(&mut self, re: Re, v: Option<&Value>) -> R<Arc<Regex>> {
         match re {
-            Re::Const(i) => Ok(self.code.regexes[i as usize].clone()),
+            Re::Const(i) => self.const_re(i),
             Re::Dyn => {
                 let s = self.str_of(v.unwrap_or(&Value::Uninit));
-                self.re_cache
-                    .get(&s)
-                    .map_err(|e| Fatal(format!("invalid regexp: {e}: /{}/", String::from_utf8_lossy(&s))))
+                self.dyn_re(&s)
             }
         }
     }
@@ -593,7 +724,7 @@ impl Vm {
             };
         }
         let (x, y) = (self.str_of(a), self.str_of(b));
-        let o = x.cmp(&y);
+        let o = self.cmp_text(&x, &y);
         match op {
             CmpOp::Lt => o.is_lt(),
             CmpOp::Le => o.is_le(),
@@ -601,6 +732,15 @@ impl Vm {
             CmpOp::Ge => o.is_ge(),
             CmpOp::Eq => o.is_eq(),
             CmpOp::Ne => o.is_ne(),
+        }
+    }
+
+    /// Two strings in order: bytes, or case-blind under IGNORECASE.
+    fn cmp_text(&self, x: &[u8], y: &[u8]) -> std::cmp::Ordering {
+        if self.icase {
+            text::cmp_icase(x, y, self.charset)
+        } else {
+            x.cmp(y)
         }
     }
 
@@ -801,7 +941,7 @@ impl Vm {
                     self.stack.push(Value::bool(m != neg));
                 }
                 Op::MatchRecord(i) => {
-                    let re = self.code.regexes[i as usize].clone();
+                    let re = self.const_re(i)?;
                     let t = self.rec.text(&self.ofs, &self.convfmt);
                     let m = re.is_match(t);
                     self.stack.push(Value::bool(m));
@@ -855,13 +995,22 @@ impl Vm {
                 Op::Builtin(b, argc) => self.builtin(b, argc as usize).await?,
                 Op::Split(a, mode, re) => self.split(a, mode, re)?,
                 Op::Sub(re, global, lv) => self.sub(re, global, lv)?,
-                Op::MatchFn(re) => {
+                Op::MatchFn(re, has_arr) => {
+                    let arr = if has_arr { self.arr_args.pop() } else { None };
                     let rv = if re == Re::Dyn { Some(self.pop()) } else { None };
                     let s = self.pop();
                     let re = self.regex(re, rv.as_ref())?;
                     let s = self.str_of(&s);
                     let cs = self.charset;
-                    let (start, len) = match re.find_at(&s, 0) {
+                    let found = match arr {
+                        Some(id) => {
+                            let caps = re.captures_at(&s, 0);
+                            self.match_groups(id, &s, caps.as_deref());
+                            caps.and_then(|c| c.first().copied().flatten())
+                        }
+                        None => re.find_at(&s, 0),
+                    };
+                    let (start, len) = match found {
                         Some((b, e)) => (
                             (text::char_pos(&s, b, cs) + 1) as f64,
                             locale::char_count(&s[b..e], cs) as f64,
@@ -901,9 +1050,19 @@ impl Vm {
                 }
                 Op::ForInStart(a) => {
                     let id = self.arr_id(a);
-                    let keys = self.arrays[id].keys().rev().cloned().collect();
+                    let order = self.sorted_in()?;
+                    let keys = match order {
+                        None | Some(Order::Unsorted) => self.arrays[id].keys().rev().cloned().collect(),
+                        Some(order) => {
+                            let entries = self.entries(id);
+                            let mut sorted = self.sort_entries(entries, order).await?;
+                            sorted.reverse();
+                            sorted.into_iter().map(|(k, _)| k).collect()
+                        }
+                    };
                     self.iters.push(keys);
                 }
+                Op::Sort(indices, has_dest, has_how) => self.asort(indices, has_dest, has_how).await?,
                 Op::ForInNext(lv, end) => {
                     let next = self.iters.last_mut().and_then(|it| it.pop());
                     match next {
@@ -993,7 +1152,12 @@ impl Vm {
             Builtin::Index => {
                 let s = self.str_of(&self.stack[base]);
                 let t = self.str_of(&self.stack[base + 1]);
-                Value::Num(text::index(&s, &t, self.charset) as f64)
+                let at = if self.icase {
+                    text::index_icase(&s, &t, self.charset)
+                } else {
+                    text::index(&s, &t, self.charset)
+                };
+                Value::Num(at as f64)
             }
             Builtin::Sprintf => {
                 let fmt = self.str_of(&self.stack[base]);
@@ -1090,7 +1254,58 @@ impl Vm {
                 let zone = if utc { &Zone::utc() } else { &self.zone };
                 Value::Num(mktime(&spec, zone).map_or(-1.0, |t| t as f64))
             }
-            Builtin::Split | Builtin::Sub | Builtin::Gsub | Builtin::Match | Builtin::Gensub => Value::Uninit,
+            Builtin::Strtonum => Value::Num(strtonum(&self.stack[base])),
+            Builtin::And | Builtin::Or | Builtin::Xor => {
+                let mut acc: Option<u64> = None;
+                for i in 0..argc {
+                    let x = num(self, i);
+                    if x < 0.0 {
+                        return self.rt(format!(
+                            "{}: argument {} negative value {} is not allowed",
+                            b.name(),
+                            i + 1,
+                            fmt_g(x)
+                        ));
+                    }
+                    let u = to_uint(x);
+                    acc = Some(match (acc, b) {
+                        (None, _) => u,
+                        (Some(a), Builtin::And) => a & u,
+                        (Some(a), Builtin::Or) => a | u,
+                        (Some(a), _) => a ^ u,
+                    });
+                }
+                Value::Num(adjust_uint(acc.unwrap_or(0)) as f64)
+            }
+            Builtin::Lshift | Builtin::Rshift => {
+                let (x, n) = (num(self, 0), num(self, 1));
+                if x < 0.0 || n < 0.0 {
+                    return self.rt(format!("{}({x:.6}, {n:.6}): negative values are not allowed", b.name()));
+                }
+                // The machine's shift: the count is taken modulo 64.
+                let (u, k) = (to_uint(x), to_uint(n) as u32);
+                let r = if b == Builtin::Lshift {
+                    u.wrapping_shl(k)
+                } else {
+                    u.wrapping_shr(k)
+                };
+                Value::Num(adjust_uint(r) as f64)
+            }
+            Builtin::Compl => {
+                let x = num(self, 0);
+                if x < 0.0 {
+                    return self.rt(format!("compl({x:.6}): negative value is not allowed"));
+                }
+                Value::Num(adjust_uint(!to_uint(x)) as f64)
+            }
+            Builtin::Split
+            | Builtin::Patsplit
+            | Builtin::Asort
+            | Builtin::Asorti
+            | Builtin::Sub
+            | Builtin::Gsub
+            | Builtin::Match
+            | Builtin::Gensub => Value::Uninit,
         };
         self.stack.truncate(base);
         self.stack.push(v);
@@ -1117,14 +1332,35 @@ impl Vm {
 
     fn split(&mut self, a: Arr, mode: u8, re: u32) -> R<()> {
         let seps = (mode & SPLIT_SEPS != 0).then(|| self.arr_args.pop()).flatten();
-        let fs = match mode & !SPLIT_SEPS {
-            0 => None,
-            1 => {
+        let pat = mode & SPLIT_PAT != 0;
+        if pat {
+            let empty = match mode & 3 {
+                0 => self.str_of(&self.globals[slot::FPAT as usize].clone()).is_empty(),
+                1 => self.stack.last().is_none_or(|v| self.str_of(v).is_empty()),
+                _ => self.code.regex_src[re as usize].is_empty(),
+            };
+            if empty {
+                return self.rt("patsplit: third argument must be non-null");
+            }
+        }
+        let fs = match (mode & 3, pat) {
+            (0, false) => None,
+            (0, true) => {
+                let cur = self.str_of(&self.globals[slot::FPAT as usize].clone());
+                Some(self.make_fpat(&cur)?)
+            }
+            (1, false) => {
                 let v = self.pop();
                 let s = self.str_of(&v);
                 Some(self.make_fs(&s, false))
             }
-            _ => Some(Fs::Regex(self.code.regexes[re as usize].clone())),
+            (1, true) => {
+                let v = self.pop();
+                let s = self.str_of(&v);
+                Some(self.make_fpat(&s)?)
+            }
+            (_, false) => Some(Fs::Regex(self.const_re(re)?)),
+            (_, true) => Some(Fs::Pat(self.const_re(re)?, self.charset)),
         };
         let s = self.pop();
         let s = self.str_of(&s);
@@ -1153,7 +1389,17 @@ impl Vm {
             arr.clear();
             let blank = matches!(fs, Fs::Blank);
             let n = spans.len();
+            // patsplit: what lies before, between and after the fields.
+            let around = matches!(fs, Fs::Pat(..)) && n > 0;
             for i in 0..=n {
+                if around {
+                    let from = if i == 0 { 0 } else { spans[i - 1].1 };
+                    let to = if i == n { s.len() } else { spans[i].0 };
+                    k.clear();
+                    push_int(&mut k, i as i64);
+                    arr.insert(k.as_slice().into(), Value::strnum(&s[from..to]));
+                    continue;
+                }
                 let (from, to) = match i {
                     0 if blank => (0, spans.first().map_or(s.len(), |f| f.0)),
                     _ if i == n && blank => (spans.last().map_or(s.len(), |f| f.1), s.len()),
@@ -1170,6 +1416,245 @@ impl Vm {
             }
         }
         self.stack.push(Value::Num(spans.len() as f64));
+        Ok(())
+    }
+
+    /// gawk's `match(s, re, arr)`: arr[n] is group n's text, with
+    /// arr[n, "start"] and arr[n, "length"] in characters; groups that
+    /// took no part are absent.
+    fn match_groups(&mut self, id: usize, s: &[u8], caps: Option<&[Option<(usize, usize)>]>) {
+        let cs = self.charset;
+        let mut entries = Vec::new();
+        for (n, g) in caps.unwrap_or_default().iter().enumerate() {
+            let Some((b, e)) = *g else {
+                continue;
+            };
+            let mut k = Vec::new();
+            push_int(&mut k, n as i64);
+            let sub = |what: &[u8]| [&k[..], &self.subsep, what].concat().into_boxed_slice();
+            let start = (text::char_pos(s, b, cs) + 1) as f64;
+            let len = locale::char_count(&s[b..e], cs) as f64;
+            entries.push((sub(b"start"), Value::Num(start)));
+            entries.push((sub(b"length"), Value::Num(len)));
+            entries.push((k.into_boxed_slice(), Value::strnum(&s[b..e])));
+        }
+        let arr = &mut self.arrays[id];
+        arr.clear();
+        for (k, v) in entries {
+            arr.insert(k, v);
+        }
+    }
+
+    // ---- sorting ----
+
+    /// PROCINFO["sorted_in"], when set to an order.
+    fn sorted_in(&mut self) -> R<Option<Order>> {
+        let Some(a) = self.global_array(slot::PROCINFO) else {
+            return Ok(None);
+        };
+        let Some(v) = self.arrays[a].get(&b"sorted_in"[..]) else {
+            return Ok(None);
+        };
+        let name = self.str_of(&v.clone());
+        if name.is_empty() {
+            return Ok(None);
+        }
+        self.order(&name).map(Some)
+    }
+
+    /// An order by its name: gawk's `@...` names or a function's.
+    fn order(&self, name: &[u8]) -> R<Order> {
+        let std = match name {
+            b"@unsorted" => Some(Order::Unsorted),
+            b"@ind_str_asc" => Some(Order::Std(Key::IndStr, false)),
+            b"@ind_str_desc" => Some(Order::Std(Key::IndStr, true)),
+            b"@ind_num_asc" => Some(Order::Std(Key::IndNum, false)),
+            b"@ind_num_desc" => Some(Order::Std(Key::IndNum, true)),
+            b"@val_type_asc" => Some(Order::Std(Key::ValType, false)),
+            b"@val_type_desc" => Some(Order::Std(Key::ValType, true)),
+            b"@val_str_asc" => Some(Order::Std(Key::ValStr, false)),
+            b"@val_str_desc" => Some(Order::Std(Key::ValStr, true)),
+            b"@val_num_asc" => Some(Order::Std(Key::ValNum, false)),
+            b"@val_num_desc" => Some(Order::Std(Key::ValNum, true)),
+            _ => None,
+        };
+        if let Some(o) = std {
+            return Ok(o);
+        }
+        match self.code.func_names.iter().position(|f| f.as_bytes() == name) {
+            Some(f) => Ok(Order::Func(f)),
+            None => self.rt(format!(
+                "sort comparison function `{}' is not defined",
+                String::from_utf8_lossy(name)
+            )),
+        }
+    }
+
+    fn entries(&self, id: usize) -> Vec<(Box<[u8]>, Value)> {
+        self.arrays[id].iter().map(|(k, v)| (k.clone(), v.clone())).collect()
+    }
+
+    /// Two entries in one of gawk's standard orders (ascending); ties go
+    /// by the index's text, so every run gives the same order.
+    fn cmp_entries(&self, a: &(Box<[u8]>, Value), b: &(Box<[u8]>, Value), key: Key) -> std::cmp::Ordering {
+        use std::cmp::Ordering;
+        let by_index = || self.cmp_text(&a.0, &b.0);
+        let num_cmp = |x: f64, y: f64| x.partial_cmp(&y).unwrap_or(Ordering::Equal);
+        let as_num = |v: &Value| match v {
+            Value::Num(n) => Some(*n),
+            Value::Uninit => Some(0.0),
+            Value::StrNum(s) => looks_numeric(s),
+            Value::Str(_) => None,
+        };
+        match key {
+            Key::IndStr => by_index(),
+            Key::IndNum => num_cmp(super::value::str_to_num(&a.0), super::value::str_to_num(&b.0)).then_with(by_index),
+            Key::ValStr => self
+                .cmp_text(&self.str_of(&a.1), &self.str_of(&b.1))
+                .then_with(by_index),
+            Key::ValNum => num_cmp(a.1.to_num(), b.1.to_num())
+                .then_with(|| self.cmp_text(&self.str_of(&a.1), &self.str_of(&b.1)))
+                .then_with(by_index),
+            // Numbers before strings.
+            Key::ValType => match (as_num(&a.1), as_num(&b.1)) {
+                (Some(x), Some(y)) => num_cmp(x, y),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => self.cmp_text(&self.str_of(&a.1), &self.str_of(&b.1)),
+            }
+            .then_with(by_index),
+        }
+    }
+
+    /// Entries sorted in an order; a function's order is a stable merge
+    /// sort calling it for each comparison.
+    async fn sort_entries(&mut self, mut v: Vec<(Box<[u8]>, Value)>, order: Order) -> R<Vec<(Box<[u8]>, Value)>> {
+        match order {
+            Order::Unsorted => Ok(v),
+            Order::Std(key, desc) => {
+                v.sort_by(|a, b| {
+                    let o = self.cmp_entries(a, b, key);
+                    if desc { o.reverse() } else { o }
+                });
+                Ok(v)
+            }
+            Order::Func(f) => {
+                let n = v.len();
+                let mut idx: Vec<usize> = (0..n).collect();
+                let mut tmp = Vec::with_capacity(n);
+                let mut width = 1;
+                while width < n {
+                    tmp.clear();
+                    let mut lo = 0;
+                    while lo < n {
+                        let mid = (lo + width).min(n);
+                        let hi = (lo + 2 * width).min(n);
+                        let (mut i, mut j) = (lo, mid);
+                        while i < mid && j < hi {
+                            let (x, y) = (&v[idx[i]], &v[idx[j]]);
+                            let args = [
+                                Value::Str(str_from(&x.0)),
+                                x.1.clone(),
+                                Value::Str(str_from(&y.0)),
+                                y.1.clone(),
+                            ];
+                            // Take from the right only when the left is
+                            // greater (so a function answering only 0 or 1
+                            // still sorts, as with gawk's qsort).
+                            if self.call_cmp(f, args).await? > 0.0 {
+                                tmp.push(idx[j]);
+                                j += 1;
+                            } else {
+                                tmp.push(idx[i]);
+                                i += 1;
+                            }
+                        }
+                        tmp.extend_from_slice(&idx[i..mid]);
+                        tmp.extend_from_slice(&idx[j..hi]);
+                        lo = hi;
+                    }
+                    std::mem::swap(&mut idx, &mut tmp);
+                    width *= 2;
+                    let _ = self.cmd.p.checkpoint().await;
+                }
+                let mut slots: Vec<Option<(Box<[u8]>, Value)>> = v.into_iter().map(Some).collect();
+                Ok(idx.into_iter().filter_map(|i| slots[i].take()).collect())
+            }
+        }
+    }
+
+    /// A comparison function's answer for (i1, v1, i2, v2), run to its
+    /// return before sorting goes on.
+    async fn call_cmp(&mut self, f: usize, args: [Value; 4]) -> R<f64> {
+        let info = &self.code.funcs[f];
+        if info.params.iter().take(4).any(|(a, _)| *a) {
+            let name = &self.code.func_names[f];
+            return self.rt(format!("sort comparison function `{name}' takes an array parameter"));
+        }
+        if self.sort_depth >= MAX_SORT_DEPTH {
+            return self.rt(format!(
+                "sort comparison functions nested too deeply (limit {MAX_SORT_DEPTH})"
+            ));
+        }
+        let argc = info.params.len().min(4);
+        self.stack.extend(args.into_iter().take(argc));
+        let depth = self.frames.len();
+        let pc = self.pc;
+        let entry = self.call(f, argc, self.halt_pc)?;
+        self.sort_depth += 1;
+        let flow = Box::pin(self.exec(entry)).await;
+        self.sort_depth -= 1;
+        let flow = flow?;
+        self.pc = pc;
+        match flow {
+            // gawk's messages.
+            Flow::Exit => return self.rt("`exit' cannot be called in the current context"),
+            Flow::Next => return self.rt("`next' cannot be called from a sort comparison function"),
+            Flow::Nextfile => return self.rt("`nextfile' cannot be called from a sort comparison function"),
+            Flow::Done if self.frames.len() != depth => return self.rt("sort comparison function did not return"),
+            Flow::Done => {}
+        }
+        Ok(self.pop().to_num())
+    }
+
+    /// `asort(src [, dest [, how]])` / `asorti`: the values (indices) in
+    /// order, indexed 1..n, into dest or back into src; the count.
+    async fn asort(&mut self, indices: bool, has_dest: bool, has_how: bool) -> R<()> {
+        let name = if indices { "asorti" } else { "asort" };
+        let how = if has_how { Some(self.pop()) } else { None };
+        let dest = if has_dest { self.arr_args.pop() } else { None };
+        let Some(src) = self.arr_args.pop() else {
+            return self.rt(format!("{name}: first argument is not an array"));
+        };
+        if dest == Some(src) && how.is_none() {
+            self.warning(
+                "asort/asorti: using the same array as source and destination without a third argument is silly.",
+            )
+            .await;
+        }
+        let order = match &how {
+            Some(h) => {
+                let text = self.str_of(h);
+                self.order(&text)?
+            }
+            None if indices => Order::Std(Key::IndStr, false),
+            None => Order::Std(Key::ValType, false),
+        };
+        let entries = self.entries(src);
+        let sorted = self.sort_entries(entries, order).await?;
+        let n = sorted.len();
+        let out = self.arrays.get_mut(dest.unwrap_or(src)).map(std::mem::take);
+        let mut out = out.unwrap_or_default();
+        out.clear();
+        let mut k = Vec::new();
+        for (i, (key, val)) in sorted.into_iter().enumerate() {
+            k.clear();
+            push_int(&mut k, i as i64 + 1);
+            let v = if indices { Value::Str(str_from(&key)) } else { val };
+            out.insert(k.as_slice().into(), v);
+        }
+        self.arrays[dest.unwrap_or(src)] = out;
+        self.stack.push(Value::Num(n as f64));
         Ok(())
     }
 
@@ -1249,7 +1734,12 @@ impl Vm {
             return Ok(false);
         };
         match r.next(&self.cmd.p, &self.rs, buf).await {
-            Ok(true) => return Ok(true),
+            Ok(true) => {
+                if self.uses_rt {
+                    self.globals[slot::RT as usize] = Value::str(r.terminator());
+                }
+                return Ok(true);
+            }
             Ok(false) => {}
             Err(e) => {
                 let name = self.str_of(&self.globals[slot::FILENAME as usize]);
@@ -1343,6 +1833,7 @@ impl Vm {
                 return self.rt(format!("cannot add a new file ({text}) to ARGV in sandbox mode"));
             }
             self.main.had_file = true;
+            self.globals[slot::ARGIND as usize] = Value::Num(i as f64);
             let reader = if &*arg == b"-" || &*arg == b"/dev/stdin" {
                 Reader::new(0, false)
             } else {
@@ -1357,6 +1848,7 @@ impl Vm {
                         // Between files: gawk names no input position.
                         self.fnr = 0.0;
                         let fatal = Fatal(format!("cannot open file `{text}' for reading: {}", strerror(&e)));
+                        self.globals[slot::ERRNO as usize] = Value::str(strerror(&e).as_bytes());
                         if self.code.beginfile.is_none() {
                             return Err(fatal);
                         }
@@ -1368,6 +1860,7 @@ impl Vm {
                     }
                 }
             };
+            self.globals[slot::ERRNO as usize] = Value::str(b"");
             self.start_file(&arg, reader);
             return Ok(true);
         }
@@ -1483,8 +1976,12 @@ impl Vm {
                 } else {
                     self.open_read(&text).await.map(|fd| (Reader::new(fd, true), None))
                 };
-                let Ok((reader, pid)) = opened else {
-                    return Ok(-1.0);
+                let (reader, pid) = match opened {
+                    Ok(r) => r,
+                    Err(e) => {
+                        self.globals[slot::ERRNO as usize] = Value::str(strerror(&e).as_bytes());
+                        return Ok(-1.0);
+                    }
                 };
                 self.inputs.push(InStream {
                     name: name.to_vec(),
@@ -1496,7 +1993,12 @@ impl Vm {
         };
         let s = &mut self.inputs[idx];
         match s.reader.next(&self.cmd.p, &self.rs, buf).await {
-            Ok(true) => Ok(1.0),
+            Ok(true) => {
+                if self.uses_rt {
+                    self.globals[slot::RT as usize] = Value::str(s.reader.terminator());
+                }
+                Ok(1.0)
+            }
             Ok(false) => Ok(0.0),
             Err(e) => Err(read_error(name, &e)),
         }
@@ -1687,6 +2189,7 @@ impl Vm {
                 None => 0,
             };
         }
+        self.globals[slot::ERRNO as usize] = Value::str(b"close of redirection that was never opened");
         -1
     }
 
@@ -1750,6 +2253,71 @@ fn mktime(spec: &[u8], zone: &Zone) -> Option<i64> {
     )
 }
 
+/// C's conversion of a non-negative double to `uintmax_t` as gawk's
+/// machine does it: values from 2^64 up (and NaN) give 0.
+fn to_uint(d: f64) -> u64 {
+    if d < 18_446_744_073_709_551_616.0 { d as u64 } else { 0 }
+}
+
+/// gawk's `adjust_uint`: an integer with more significant bits than a
+/// double holds loses its leading bits, so the low ones stay exact.
+fn adjust_uint(n: u64) -> u64 {
+    if n == 0 {
+        return 0;
+    }
+    let tz = n.trailing_zeros();
+    let width = 64 - n.leading_zeros();
+    if width - tz > 53 {
+        n & ((1u64 << (tz + 53)) - 1)
+    } else {
+        n
+    }
+}
+
+/// gawk's `strtonum`: a number stays itself, input that looks numeric is
+/// read as decimal; other text is hex after `0x`, octal after `0`
+/// (decimal again if an 8 or 9, a `.` or an exponent follows), else the
+/// usual decimal prefix.
+fn strtonum(v: &Value) -> f64 {
+    let s = match v {
+        Value::Uninit => return 0.0,
+        Value::Num(n) => return *n,
+        Value::StrNum(s) if looks_numeric(s).is_some() => return v.to_num(),
+        Value::Str(s) | Value::StrNum(s) => s,
+    };
+    let decimal = || super::value::str_to_num(s);
+    if s.len() < 2 || s[0] != b'0' {
+        return decimal();
+    }
+    if matches!(s[1], b'x' | b'X') {
+        let mut r = 0.0f64;
+        for &c in &s[2..] {
+            match (c as char).to_digit(16) {
+                Some(d) => r = r * 16.0 + f64::from(d),
+                None => break,
+            }
+        }
+        return r;
+    }
+    for &c in s.iter() {
+        if matches!(c, b'e' | b'E' | b'.') {
+            return decimal();
+        }
+        if !c.is_ascii_digit() {
+            break;
+        }
+    }
+    let mut r = 0.0f64;
+    for &c in s.iter() {
+        match c {
+            b'8' | b'9' => return decimal(),
+            b'0'..=b'7' => r = r * 8.0 + f64::from(c - b'0'),
+            _ => break,
+        }
+    }
+    r
+}
+
 /// The generator's state for a seed.
 fn seed_rng(seed: u32) -> u64 {
     u64::from(seed) ^ 0x9E37_79B9_7F4A_7C15
@@ -1760,6 +2328,92 @@ fn fmt_g(x: f64) -> String {
     let mut s = Vec::new();
     super::format::float(&mut s, x, b'g', &super::format::Spec::default());
     String::from_utf8_lossy(&s).into_owned()
+}
+
+/// Which variable says how records split.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SplitBy {
+    Fs,
+    Fpat,
+    Widths,
+}
+
+/// gawk's FIELDWIDTHS: blank-separated widths, each with an optional
+/// `skip:` before it, the last one possibly `*` (the rest of the record).
+/// An error is gawk's message.
+fn parse_widths(spec: &[u8]) -> Result<Vec<(usize, Option<usize>)>, String> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    let blank = |b: u8| b == b' ' || b == b'\t' || b == b'\n';
+    // A decimal number at `at`: its value (1..u32::MAX-1) and its end.
+    let number = |at: usize| {
+        let end = at + spec[at..].iter().take_while(|b| b.is_ascii_digit()).count();
+        let v = std::str::from_utf8(&spec[at..end]).ok()?.parse::<u64>().ok()?;
+        (v > 0 && v < u64::from(u32::MAX)).then_some((v as usize, end))
+    };
+    loop {
+        while i < spec.len() && blank(spec[i]) {
+            i += 1;
+        }
+        let field = out.len() + 1;
+        let invalid = |at: usize| {
+            format!(
+                "invalid FIELDWIDTHS value, for field {field}, near `{}'",
+                String::from_utf8_lossy(&spec[at..])
+            )
+        };
+        if i >= spec.len() {
+            return Ok(out);
+        }
+        if spec[i] == b'*' {
+            i += 1;
+            while i < spec.len() && blank(spec[i]) {
+                i += 1;
+            }
+            if i < spec.len() {
+                return Err("`*' must be the last designator in FIELDWIDTHS".into());
+            }
+            out.push((0, None));
+            return Ok(out);
+        }
+        let mut skip = 0;
+        if let Some((v, end)) = number(i)
+            && spec.get(end) == Some(&b':')
+        {
+            skip = v;
+            i = end + 1;
+            if spec.get(i).is_some_and(|&b| b == b'-' || blank(b)) {
+                return Err(invalid(i));
+            }
+        }
+        match number(i) {
+            Some((w, end)) if spec.get(end).is_none_or(|&b| blank(b)) => {
+                out.push((skip, Some(w)));
+                i = end;
+            }
+            _ => return Err(invalid(i)),
+        }
+    }
+}
+
+/// What sorting compares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Key {
+    IndStr,
+    IndNum,
+    ValType,
+    ValStr,
+    ValNum,
+}
+
+/// An order for `for (k in a)` (PROCINFO["sorted_in"]) or asort.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Order {
+    Unsorted,
+    /// A standard order, descending when set.
+    Std(Key, bool),
+    /// A user function comparing (i1, v1, i2, v2).
+    Func(usize),
 }
 
 /// Where an lvalue lives, once its operands are evaluated.
