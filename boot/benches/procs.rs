@@ -31,9 +31,9 @@ async fn run_sh(system: &boot::System, script: &str) -> Duration {
     let k = &system.kernel;
     let ns = k.clean_namespace();
     let null = k
-        .open_in(&ns, &Caller::KERNEL, "#d/null", OpenFlags::READWRITE)
+        .open_in(&ns, &Caller::KERNEL, "#z/null", OpenFlags::READWRITE)
         .await
-        .expect("open #d/null");
+        .expect("open #z/null");
     let t = Instant::now();
     let init = system
         .start(
@@ -78,9 +78,9 @@ fn main() {
         let k = &system.kernel;
         let ns = k.clean_namespace();
         let null = k
-            .open_in(&ns, &Caller::KERNEL, "#d/null", OpenFlags::READWRITE)
+            .open_in(&ns, &Caller::KERNEL, "#z/null", OpenFlags::READWRITE)
             .await
-            .expect("open #d/null");
+            .expect("open #z/null");
         let _holder = k
             .spawn_init(kernel::InitSpec {
                 target: spawner,

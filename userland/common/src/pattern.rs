@@ -262,6 +262,94 @@ fn wildcard(p: &[Tok], s: &[char], nocase: bool) -> bool {
     p[pi..].iter().all(|t| *t == Tok::Star)
 }
 
+/// The shortest or longest `n` such that `s[..n]` matches `p` (a pattern
+/// without groups), in one pass over `s`: the set of pattern positions
+/// reachable after each character is carried along (a `*` also lets its
+/// successor be reached without a character), so the cost is
+/// O(len(s) × len(p)) however many stars there are.
+fn prefix_lengths(p: &[Tok], s: &[char], nocase: bool, longest: bool) -> Option<usize> {
+    let m = p.len();
+    // Add `i` and, through stars, the positions after it.
+    let close = |set: &mut Vec<bool>, mut i: usize| {
+        while i <= m && !set[i] {
+            set[i] = true;
+            if i < m && p[i] == Tok::Star {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+    };
+    let mut cur = vec![false; m + 1];
+    close(&mut cur, 0);
+    let mut best = None;
+    for (n, &c) in s.iter().enumerate() {
+        if cur[m] {
+            best = Some(n);
+            if !longest {
+                return best;
+            }
+        }
+        let mut next = vec![false; m + 1];
+        let mut any = false;
+        for i in (0..m).filter(|&i| cur[i]) {
+            match &p[i] {
+                Tok::Star => {
+                    close(&mut next, i);
+                    any = true;
+                }
+                t if single(t, c, nocase) => {
+                    close(&mut next, i + 1);
+                    any = true;
+                }
+                _ => {}
+            }
+        }
+        if !any {
+            return best;
+        }
+        cur = next;
+    }
+    if cur[m] { Some(s.len()) } else { best }
+}
+
+/// True if some substring of `s` matches `p` (a pattern without groups
+/// that does not start with `*`, so every match takes a character): one
+/// pass in which a match may begin at every position.
+fn occurs(p: &[Tok], s: &[char], nocase: bool) -> bool {
+    let m = p.len();
+    if m == 0 {
+        return false;
+    }
+    let mut cur = vec![false; m + 1];
+    for &c in s {
+        cur[0] = true;
+        let mut next = vec![false; m + 1];
+        for i in (0..m).filter(|&i| cur[i]) {
+            let to = match &p[i] {
+                Tok::Star => i,
+                t if single(t, c, nocase) => i + 1,
+                _ => continue,
+            };
+            // Through stars, the positions after `to` too.
+            let mut j = to;
+            while j <= m && !next[j] {
+                next[j] = true;
+                if j < m && p[j] == Tok::Star {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+        }
+        if next[m] {
+            return true;
+        }
+        cur = next;
+    }
+    false
+}
+
 /// Matching with groups: a search over (tokens left, text span), each
 /// answer remembered, so nested repetitions stay polynomial.
 struct Search {
@@ -319,6 +407,9 @@ impl Pattern {
     /// Length (in chars) of the shortest or longest prefix of `s` that
     /// matches.
     pub fn match_prefix(&self, s: &[char], longest: bool) -> Option<usize> {
+        if !self.groups {
+            return prefix_lengths(&self.toks, s, self.nocase, longest);
+        }
         let mut lens: Box<dyn Iterator<Item = usize>> = if longest {
             Box::new((0..=s.len()).rev())
         } else {
@@ -330,6 +421,14 @@ impl Pattern {
     /// Length (in chars) of the shortest or longest suffix of `s` that
     /// matches.
     pub fn match_suffix(&self, s: &[char], longest: bool) -> Option<usize> {
+        if !self.groups {
+            // Without groups every token matches one character or a run,
+            // so a suffix of `s` matches exactly when its reverse matches
+            // the reversed pattern.
+            let toks: Vec<Tok> = self.toks.iter().rev().cloned().collect();
+            let rs: Vec<char> = s.iter().rev().copied().collect();
+            return prefix_lengths(&toks, &rs, self.nocase, longest);
+        }
         let mut lens: Box<dyn Iterator<Item = usize>> = if longest {
             Box::new((0..=s.len()).rev())
         } else {
@@ -342,6 +441,19 @@ impl Pattern {
     /// the longest match there (as `${x/p/r}` replaces). Empty matches are
     /// not reported.
     pub fn find(&self, s: &[char], from: usize) -> Option<(usize, usize)> {
+        if !self.groups && from < s.len() {
+            if self.toks.first() == Some(&Tok::Star) {
+                // A leading `*` takes in whatever a later start would skip:
+                // the earliest start that matches at all is `from`.
+                return match self.match_prefix(&s[from..], true) {
+                    Some(n) if n > 0 => Some((from, from + n)),
+                    _ => None,
+                };
+            }
+            if !occurs(&self.toks, &s[from..], self.nocase) {
+                return None;
+            }
+        }
         for start in from..s.len() {
             if let Some(n) = self.match_prefix(&s[start..], true)
                 && n > 0
@@ -507,6 +619,50 @@ mod tests {
             nocase: true,
         };
         assert!(Pattern::compile_with(&chars, opts).matches("ABx"));
+    }
+
+    #[test]
+    fn prefix_search_agrees_with_whole_matching() {
+        let words = ["", "a", "ab", "aab", "abab", "xaxbx", "aaab", "b*", "ba"];
+        for pat in ["*", "a*", "*a*b", "*a*a*b", "a?b", "[ab]*b", "*b", "?", "a*b*", "\\*"] {
+            let p = Pattern::parse(pat);
+            for w in words {
+                let cs: Vec<char> = w.chars().collect();
+                for longest in [false, true] {
+                    let mut lens: Vec<usize> = (0..=cs.len()).collect();
+                    if longest {
+                        lens.reverse();
+                    }
+                    let prefix = lens.iter().copied().find(|&n| wildcard(&p.toks, &cs[..n], false));
+                    let suffix = lens
+                        .iter()
+                        .copied()
+                        .find(|&n| wildcard(&p.toks, &cs[cs.len() - n..], false));
+                    assert_eq!(p.match_prefix(&cs, longest), prefix, "{pat} {w} {longest}");
+                    assert_eq!(p.match_suffix(&cs, longest), suffix, "{pat} {w} {longest} suffix");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn find_agrees_with_trying_every_start() {
+        let words = ["", "a", "ab", "xaxbx", "aaab", "bab", "xyz", "b"];
+        for pat in ["*", "a*", "*a*b", "a?b", "[ab]*b", "*b", "?", "a*b*", "b", "x*z"] {
+            let p = Pattern::parse(pat);
+            for w in words {
+                let cs: Vec<char> = w.chars().collect();
+                for from in 0..=cs.len() {
+                    let slow = (from..cs.len()).find_map(|start| {
+                        (start + 1..=cs.len())
+                            .rev()
+                            .find(|&end| wildcard(&p.toks, &cs[start..end], false))
+                            .map(|end| (start, end))
+                    });
+                    assert_eq!(p.find(&cs, from), slow, "{pat} {w} {from}");
+                }
+            }
+        }
     }
 
     #[test]

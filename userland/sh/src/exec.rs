@@ -837,10 +837,13 @@ impl Shell {
             let v = if integer { self.arith(&v)?.to_string() } else { v };
             values.push((k, v));
         }
+        // Appending moves the old elements over rather than copying them,
+        // so `a+=(x)` in a loop stays linear.
         let var = self.vars.entry(name);
+        let old = if append { var.value.take() } else { None };
         if is_assoc {
-            let mut m = match (&var.value, append) {
-                (Some(Value::Assoc(m)), true) => m.clone(),
+            let mut m = match old {
+                Some(Value::Assoc(m)) => m,
                 _ => Default::default(),
             };
             // Keys given, or (bash 5.2) alternating key and value.
@@ -862,28 +865,47 @@ impl Shell {
             var.value = Some(Value::Assoc(m));
             var.kind = Kind::Assoc;
         } else {
-            let mut m = match (&var.value, append) {
-                (Some(Value::Indexed(m)), true) => m.clone(),
-                (Some(Value::Str(s)), true) => [(0, s.clone())].into(),
+            let mut m = match old {
+                Some(Value::Indexed(m)) => m,
+                Some(Value::Str(s)) => [(0, s)].into(),
                 _ => Default::default(),
             };
             let mut next = m.keys().next_back().map_or(0, |k| k + 1);
+            let mut failed = None;
             for (k, v) in values {
-                let i = match k {
-                    Some(k) => self.arith(&k).map_err(|e| e.to_string())?,
+                let i = match &k {
+                    Some(k) => match self.arith(k) {
+                        Ok(i) => i,
+                        Err(e) => {
+                            failed = Some(e.to_string());
+                            break;
+                        }
+                    },
                     None => next,
                 };
                 let i = if i < 0 {
-                    resolve_index(&m, i).ok_or_else(|| format!("{name}[{i}]: bad array subscript"))?
+                    match resolve_index(&m, i) {
+                        Some(i) => i,
+                        None => {
+                            // bash names the word, skips it and goes on.
+                            let word = format!("[{}]={v}", k.as_deref().unwrap_or_default());
+                            self.error(&format!("{word}: bad array subscript")).await;
+                            continue;
+                        }
+                    }
                 } else {
                     i
                 };
                 m.insert(i, v);
                 next = i + 1;
             }
+            // The elements assigned before an error stay, as in bash.
             let var = self.vars.entry(name);
             var.value = Some(Value::Indexed(m));
             var.kind = Kind::Indexed;
+            if let Some(e) = failed {
+                return Err(e);
+            }
         }
         if self.opts.allexport {
             self.vars.entry(name).attrs.export = true;

@@ -69,6 +69,9 @@ pub struct Parser {
     warnings: Vec<(u32, String)>,
     /// Read `@(a|b)` and the other extglob groups as parts of words.
     extglob: bool,
+    /// Set when the input ran out inside a heredoc body: its delimiter,
+    /// and whether leading tabs are stripped (`<<-`).
+    open_heredoc: Option<(String, bool)>,
 }
 
 fn is_meta(c: char) -> bool {
@@ -105,7 +108,17 @@ impl Parser {
             max_depth: kernel::Limits::standard().max_nest,
             warnings: Vec::new(),
             extglob: false,
+            open_heredoc: None,
         }
+    }
+
+    /// After [`ParseError::Incomplete`]: the line that must arrive before
+    /// parsing again can succeed, when the input ran out inside a heredoc
+    /// body (its delimiter, and whether leading tabs are stripped). A
+    /// reader of a stream waits for it instead of parsing after every
+    /// line, which would make a long here-document quadratic.
+    pub fn open_heredoc(&self) -> Option<&(String, bool)> {
+        self.open_heredoc.as_ref()
     }
 
     /// Refuse text nesting deeper than `n` (the `nest` limit).
@@ -1140,6 +1153,7 @@ impl Parser {
             body.push('\n');
         }
         if !found && !self.at_end {
+            self.open_heredoc = Some((delim.to_string(), strip_tabs));
             return self.incomplete();
         }
         if !found {

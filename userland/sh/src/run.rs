@@ -305,6 +305,10 @@ impl Shell {
         let mut line = 1;
         let mut eof = false;
         let mut status = 0;
+        // The heredoc delimiter the last parse ran out waiting for: until a
+        // line equal to it (or the end) arrives, parsing again cannot
+        // succeed, so lines are only gathered.
+        let mut waiting: Option<(String, bool)> = None;
         loop {
             if !buf.is_empty() || eof {
                 let mut parser = Parser::new(&buf, line, eof);
@@ -329,7 +333,7 @@ impl Shell {
                         buf.drain(..used);
                         line = parser.line();
                     }
-                    Err(ParseError::Incomplete) if !eof => {}
+                    Err(ParseError::Incomplete) if !eof => waiting = parser.open_heredoc().cloned(),
                     Err(e) => {
                         self.at.line = parser.line();
                         self.report_parse_error(e).await;
@@ -341,9 +345,25 @@ impl Shell {
                     }
                 }
             }
-            match self.read_line(fd).await {
-                Some(l) => buf.push_str(&l),
-                None => eof = true,
+            loop {
+                match self.read_line(fd).await {
+                    Some(l) => {
+                        let ends = waiting.as_ref().is_none_or(|(delim, strip)| {
+                            let text = l.strip_suffix('\n').unwrap_or(&l);
+                            let text = if *strip { text.trim_start_matches('\t') } else { text };
+                            text == delim
+                        });
+                        buf.push_str(&l);
+                        if ends {
+                            waiting = None;
+                            break;
+                        }
+                    }
+                    None => {
+                        eof = true;
+                        break;
+                    }
+                }
             }
         }
     }
