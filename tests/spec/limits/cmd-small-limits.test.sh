@@ -166,3 +166,31 @@ o='\('; for i in $(seq 8); do o=$o$o; done
 echo a | grep "${o}a"; echo "status=$?"
 ## stdout: status=2
 ## stderr: grep: Unmatched ( or \(
+
+#### TM-CMD-001 awk printf width from * past a 1 MiB limit is fatal, not cut
+awk 'BEGIN { printf "%*d\n", 2000000, 1 }' | wc -c; echo "status=${PIPESTATUS[0]}"
+echo still-alive
+## STDOUT:
+0
+status=2
+still-alive
+## END
+## stderr: awk: cmd. line:1: fatal: width too large (limit 1 MiB)
+
+#### TM-CMD-001 awk sprintf width and precision past a 1 MiB limit
+awk 'BEGIN { x = sprintf("%2000000d", 1); print length(x) }'; echo "status=$?"
+awk 'BEGIN { printf "%.*f\n", 2000000, 1 }'; echo "status=$?"
+echo still-alive
+## STDOUT:
+status=2
+status=2
+still-alive
+## END
+## STDERR:
+awk: cmd. line:1: fatal: width too large (limit 1 MiB)
+awk: cmd. line:1: fatal: precision too large (limit 1 MiB)
+## END
+
+#### TM-CMD-001 awk widths within the limit still pad
+echo 5 | awk '{ printf "%5d|%.3f|%*s|%-4s|\n", $1, 2, 4, "x", "y" }'
+## stdout:     5|2.000|   x|y   |

@@ -498,3 +498,37 @@ status 1
 still-alive
 ## END
 ## bash_diff:
+
+#### arrays count against the mem limit as they grow (TM-RES-001)
+## limits: mem=1M
+a=(); for ((i = 0; i < 100000; i++)); do a+=("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"); done
+echo "still-alive"
+## stdout: still-alive
+## stderr: sh: line 1: a: memory limit reached (1 MiB); raise it with --limit mem=N
+
+#### associative arrays and elements count too (TM-RES-001)
+## limits: mem=1M
+declare -A m
+for ((i = 0; i < 100000; i++)); do m[k$i]=vvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvvv; done
+echo "${#m[@]} set before the limit" | sed 's/^[0-9]* /N /'
+## stdout: N set before the limit
+## stderr: sh: line 2: m: memory limit reached (1 MiB); raise it with --limit mem=N
+
+#### what is unset or goes out of scope is given back (TM-RES-001)
+## limits: mem=1M
+x=$(printf '%0400000d' 0)
+unset x
+y=$(printf '%0400000d' 0)
+f() { local l=$y; }
+f; f; f
+a=("$y"); unset 'a[0]'; a=("$y"); unset a
+z=$y; echo "${#z} still-alive"
+## stdout: 400000 still-alive
+
+#### many variables add up to the mem limit (TM-RES-001)
+## limits: mem=1M
+v=$(printf '%0100000d' 0)
+for i in 1 2 3 4 5 6 7 8 9 10 11 12; do eval "v$i=\$v"; done
+echo "still-alive"
+## stdout: still-alive
+## stderr: sh: line 2: v10: memory limit reached (1 MiB); raise it with --limit mem=N

@@ -5,6 +5,7 @@
 //! are not finite, unknown conversions copied as they are, and widths and
 //! precisions of `%s` and `%c` counted in characters in a UTF-8 locale.
 
+use common::limits::{Budget, TooLarge};
 use common::locale::{self, Charset};
 use common::printf;
 
@@ -34,6 +35,8 @@ pub enum FmtError {
     IndexZero,
     /// `%N$s` past the arguments.
     IndexPast(usize),
+    /// A width or precision past the process's `string` limit.
+    TooLarge(TooLarge),
 }
 
 impl FmtError {
@@ -48,6 +51,7 @@ impl FmtError {
             FmtError::Mixed => "must use `count$' on all formats or none".into(),
             FmtError::IndexZero => "argument index with `$' must be > 0".into(),
             FmtError::IndexPast(n) => format!("argument index {n} greater than total number of supplied arguments"),
+            FmtError::TooLarge(t) => t.to_string(),
         }
     }
 }
@@ -57,6 +61,8 @@ pub struct Ctx<'a> {
     /// CONVFMT, for `%s` of a number.
     pub convfmt: &'a NumFormat,
     pub charset: Charset,
+    /// Widths and precisions past it are errors, never cut.
+    pub budget: Budget,
 }
 
 /// Format `fmt` with `args` into `out`.
@@ -111,19 +117,25 @@ pub fn sprintf(out: &mut Vec<u8>, fmt: &[u8], args: &[Value], ctx: &Ctx) -> Resu
             if w < 0.0 {
                 spec.minus = true;
             }
-            spec.width = w.abs().min(1e6) as usize;
+            spec.width = ctx.budget.check_f64("width", w.abs()).map_err(FmtError::TooLarge)?;
             i += 1;
         } else {
-            spec.width = digits(fmt, &mut i);
+            let w = digits(fmt, &mut i);
+            spec.width = ctx.budget.check("width", w as u64).map_err(FmtError::TooLarge)?;
         }
         if fmt.get(i) == Some(&b'.') {
             i += 1;
             if fmt.get(i) == Some(&b'*') {
                 let p = take(&mut next)?;
-                spec.prec = (p >= 0.0).then_some(p.min(1e6) as usize);
+                spec.prec = if p >= 0.0 {
+                    Some(ctx.budget.check_f64("precision", p).map_err(FmtError::TooLarge)?)
+                } else {
+                    None
+                };
                 i += 1;
             } else {
-                spec.prec = Some(digits(fmt, &mut i));
+                let p = digits(fmt, &mut i);
+                spec.prec = Some(ctx.budget.check("precision", p as u64).map_err(FmtError::TooLarge)?);
             }
         }
         // C's length modifiers mean nothing for doubles (gawk takes one;
@@ -166,7 +178,7 @@ fn digits(fmt: &[u8], i: &mut usize) -> usize {
         if !d.is_ascii_digit() {
             break;
         }
-        n = n.saturating_mul(10).saturating_add((d - b'0') as usize).min(1_000_000);
+        n = n.saturating_mul(10).saturating_add((d - b'0') as usize);
         *i += 1;
     }
     n
@@ -512,9 +524,13 @@ impl NumFormat {
             text: b"%.6g".to_vec(),
             simple_g: Some(6),
         };
+        // Numbers become strings everywhere and that cannot fail: a CONVFMT
+        // or OFMT too wide for this falls back to %.6g below, as one that
+        // wants more arguments does.
         let ctx = Ctx {
             convfmt: &plain,
             charset: Charset::Bytes,
+            budget: Budget { max: 1 << 20 },
         };
         if sprintf(out, &self.text.clone(), &[Value::Num(n)], &ctx).is_err() {
             // A CONVFMT that wants more arguments is unusable: use %.6g.
@@ -554,6 +570,7 @@ mod tests {
             &Ctx {
                 convfmt: &conv,
                 charset,
+                budget: Budget::UNLIMITED,
             },
         )
         .unwrap();
@@ -681,9 +698,20 @@ mod tests {
         let ctx = Ctx {
             convfmt: &conv,
             charset: Charset::Bytes,
+            budget: Budget { max: 1000 },
         };
         assert_eq!(sprintf(&mut out, b"%s %s", &[n(1.)], &ctx), Err(FmtError::NotEnough(3)));
         assert_eq!(sprintf(&mut out, b"%s %1$s", &[n(1.)], &ctx), Err(FmtError::Mixed));
+        // Widths and precisions past the budget fail; they are not cut.
+        for f in [&b"%1001d"[..], b"%.1001f", b"%*d", b"%.*s"] {
+            let e = sprintf(&mut out, f, &[n(5000.), n(1.)], &ctx).unwrap_err();
+            assert!(matches!(e, FmtError::TooLarge(_)), "{e:?}");
+            assert!(
+                e.message(f).contains("too large (limit 1000 bytes)"),
+                "{}",
+                e.message(f)
+            );
+        }
         assert_eq!(sprintf(&mut out, b"%0$s", &[n(1.)], &ctx), Err(FmtError::IndexZero));
         assert_eq!(
             sprintf(&mut out, b"%1$s %2$s", &[n(1.)], &ctx),

@@ -1326,6 +1326,7 @@ impl Vm {
         let ctx = Ctx {
             convfmt: &self.convfmt,
             charset: self.charset,
+            budget: self.budget,
         };
         sprintf(out, fmt, args, &ctx).map_err(|e| Fatal(e.message(fmt)))
     }

@@ -837,10 +837,24 @@ impl Shell {
             let v = if integer { self.arith(&v)?.to_string() } else { v };
             values.push((k, v));
         }
+        // The new elements are counted against `mem` before anything
+        // changes; what they replace is given back below.
+        let grow: u64 = values
+            .iter()
+            .map(|(k, v)| super::vars::text_cost(v) + 8 + k.as_ref().map_or(0, |k| k.len() as u64))
+            .sum();
+        self.proc
+            .charge_mem(grow)
+            .map_err(|e| format!("{name}: {}", kernel::limits::describe(&e)))?;
         // Appending moves the old elements over rather than copying them,
         // so `a+=(x)` in a loop stays linear.
         let var = self.vars.entry(name);
-        let old = if append { var.value.take() } else { None };
+        let old = if append {
+            var.value.take()
+        } else {
+            self.proc.release_mem(var.cost());
+            None
+        };
         if is_assoc {
             let mut m = match old {
                 Some(Value::Assoc(m)) => m,
@@ -849,15 +863,18 @@ impl Shell {
             // Keys given, or (bash 5.2) alternating key and value.
             let mut pending: Option<String> = None;
             for (k, v) in values {
-                match (k, pending.take()) {
-                    (Some(k), _) => {
-                        m.insert(k, v);
+                let key = match (k, pending.take()) {
+                    (Some(k), _) => k,
+                    (None, Some(key)) => key,
+                    (None, None) => {
+                        pending = Some(v);
+                        continue;
                     }
-                    (None, Some(key)) => {
-                        m.insert(key, v);
-                    }
-                    (None, None) => pending = Some(v),
+                };
+                if let Some(r) = m.get(&key) {
+                    self.proc.release_mem(super::vars::text_cost(r));
                 }
+                m.insert(key, v);
             }
             if let Some(key) = pending {
                 m.insert(key, String::new());
@@ -896,7 +913,9 @@ impl Shell {
                 } else {
                     i
                 };
-                m.insert(i, v);
+                if let Some(r) = m.insert(i, v) {
+                    self.proc.release_mem(super::vars::text_cost(&r));
+                }
                 next = i + 1;
             }
             // The elements assigned before an error stay, as in bash.
@@ -920,10 +939,19 @@ impl Shell {
             return Err(format!("{name}: readonly variable"));
         }
         let value = super::transform(&var.attrs, value);
+        // Counted against `mem` before it is stored (an element replaced
+        // is given back once it is).
+        self.proc
+            .charge_mem(super::vars::text_cost(&value) + 8 + key.len() as u64)
+            .map_err(|e| format!("{name}: {}", kernel::limits::describe(&e)))?;
+        let var = self.vars.entry(name);
         let assoc = var.kind == Kind::Assoc || matches!(var.value, Some(Value::Assoc(_)));
         if assoc {
             match &mut var.value {
                 Some(Value::Assoc(m)) => {
+                    if let Some(r) = m.get(key) {
+                        self.proc.release_mem(super::vars::text_cost(r) + 8 + key.len() as u64);
+                    }
                     m.insert(key.to_string(), value);
                 }
                 slot => *slot = Some(Value::Assoc([(key.to_string(), value)].into())),
@@ -946,8 +974,14 @@ impl Shell {
                 }
             }
         };
-        let i = resolve_index(m, i).ok_or_else(|| format!("{name}[{i}]: bad array subscript"))?;
-        m.insert(i, value);
+        let Some(i) = resolve_index(m, i) else {
+            self.proc
+                .release_mem(super::vars::text_cost(&value) + 8 + key.len() as u64);
+            return Err(format!("{name}[{i}]: bad array subscript"));
+        };
+        if let Some(r) = m.insert(i, value) {
+            self.proc.release_mem(super::vars::text_cost(&r) + 8 + key.len() as u64);
+        }
         var.kind = Kind::Indexed;
         Ok(())
     }
@@ -999,7 +1033,7 @@ impl Shell {
             match old {
                 Some(v) => *self.vars.entry(&name) = v,
                 None => {
-                    self.vars.unset(&name);
+                    self.unset_var(&name);
                 }
             }
         }
@@ -1281,7 +1315,8 @@ impl Shell {
         self.nest.loops = saved_loops;
         self.nest.calls -= 1;
         self.nest.frames.pop();
-        self.vars.pop_scope();
+        let held = self.vars.pop_scope();
+        self.proc.release_mem(held);
         self.params.positional = saved_pos;
         match r {
             Err(Flow::Return(s)) => Ok(s),

@@ -338,6 +338,23 @@ impl Shell {
             return Err(format!("{name}: readonly variable"));
         }
         let value = transform(&v.attrs, value);
+        // Counted against `mem` before it is stored; what it replaces is
+        // given back.
+        let old = match &v.value {
+            Some(Value::Indexed(m)) => m.get(&0).map_or(0, |s| vars::text_cost(s)),
+            Some(Value::Assoc(m)) => m.get("0").map_or(0, |s| vars::text_cost(s)),
+            Some(Value::Str(s)) => vars::text_cost(s),
+            None => 0,
+        };
+        let new = vars::text_cost(&value);
+        if new > old {
+            self.proc
+                .charge_mem(new - old)
+                .map_err(|e| format!("{name}: {}", kernel::limits::describe(&e)))?;
+        } else {
+            self.proc.release_mem(old - new);
+        }
+        let v = self.vars.entry(name);
         match &mut v.value {
             Some(Value::Indexed(m)) => {
                 m.insert(0, value);
@@ -351,6 +368,17 @@ impl Shell {
             v.attrs.export = true;
         }
         Ok(())
+    }
+
+    /// Unset `name`, giving back what it held; false if it is readonly.
+    pub fn unset_var(&mut self, name: &str) -> bool {
+        match self.vars.unset(name) {
+            Some(bytes) => {
+                self.proc.release_mem(bytes);
+                true
+            }
+            None => false,
+        }
     }
 
     /// `$RANDOM`: 0..32767 from a generator seeded by the system's

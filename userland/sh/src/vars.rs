@@ -22,7 +22,22 @@ pub enum Value {
     Assoc(AssocMap),
 }
 
+/// What one element (or a scalar) holds against the process's `mem`
+/// limit: its text and a fixed cost for its slot.
+pub fn text_cost(s: &str) -> u64 {
+    s.len() as u64 + 32
+}
+
 impl Value {
+    /// The bytes it holds against the `mem` limit.
+    pub fn cost(&self) -> u64 {
+        match self {
+            Value::Str(s) => text_cost(s),
+            Value::Indexed(m) => m.values().map(|v| text_cost(v) + 8).sum(),
+            Value::Assoc(m) => m.iter().map(|(k, v)| text_cost(v) + k.len() as u64).sum(),
+        }
+    }
+
     /// What `$x` gives: the scalar, or element 0 / key "0" of an array.
     pub fn scalar(&self) -> Option<&str> {
         match self {
@@ -65,11 +80,20 @@ pub struct Attrs {
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Var {
-    /// `None`: declared (`local x`, `declare -a x`) but unset.
+    /// `None`: declared (`local x`, `declare -a x`) but unset. Changes to
+    /// it are counted against the process's `mem` limit by the shell's
+    /// assignments (`Shell::set`, `assign_array`, `set_element_sync`).
     pub value: Option<Value>,
     pub attrs: Attrs,
     /// Declared as an array kind without a value yet (`declare -A m`).
     pub kind: Kind,
+}
+
+impl Var {
+    /// The bytes its value holds against the `mem` limit.
+    pub fn cost(&self) -> u64 {
+        self.value.as_ref().map_or(0, Value::cost)
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -165,25 +189,23 @@ impl Vars {
         self.locals.push(Scope::default());
     }
 
-    pub fn pop_scope(&mut self) {
-        self.locals.pop();
+    /// Drop the innermost scope; answers the bytes its variables held.
+    pub fn pop_scope(&mut self) -> u64 {
+        self.locals.pop().map_or(0, |s| s.values().map(Var::cost).sum())
     }
 
-    /// Remove the innermost visible `name`. Answers false if it is readonly.
-    pub fn unset(&mut self, name: &str) -> bool {
+    /// Remove the innermost visible `name`: `None` if it is readonly, else
+    /// the bytes it held.
+    pub fn unset(&mut self, name: &str) -> Option<u64> {
         if self.get(name).is_some_and(|v| v.attrs.readonly) {
-            return false;
+            return None;
         }
         let idx = self.locals.iter().rposition(|s| s.contains_key(name));
-        match idx {
-            Some(i) => {
-                Arc::make_mut(&mut self.locals[i]).remove(name);
-            }
-            None => {
-                Arc::make_mut(&mut self.global).remove(name);
-            }
-        }
-        true
+        let removed = match idx {
+            Some(i) => Arc::make_mut(&mut self.locals[i]).remove(name),
+            None => Arc::make_mut(&mut self.global).remove(name),
+        };
+        Some(removed.map_or(0, |v| v.cost()))
     }
 
     /// Every visible variable (innermost wins), sorted by name.

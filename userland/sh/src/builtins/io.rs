@@ -485,7 +485,7 @@ pub async fn mapfile(sh: &mut Shell, argv: Vec<String>) -> Res {
         .map(|(i, l)| (Some((start + i as i64).to_string()), l))
         .collect();
     if origin.is_none() {
-        sh.vars.unset(&array);
+        sh.unset_var(&array);
     }
     match sh.assign(&array, None, origin.is_some(), AssignVal::Array(items)).await {
         Ok(()) => Ok(0),

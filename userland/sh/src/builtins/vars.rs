@@ -475,18 +475,21 @@ pub async fn unset(sh: &mut Shell, argv: Vec<String>) -> Res {
                 }
             };
             let v = sh.vars.entry(base);
-            match &mut v.value {
-                Some(Value::Indexed(m)) => {
-                    if let Ok(i) = key.parse::<i64>() {
-                        let i = crate::vars::resolve_index(m, i).unwrap_or(i);
-                        m.remove(&i);
-                    }
+            let freed = match &mut v.value {
+                Some(Value::Indexed(m)) => key.parse::<i64>().ok().and_then(|i| {
+                    let i = crate::vars::resolve_index(m, i).unwrap_or(i);
+                    m.remove(&i)
+                }),
+                Some(Value::Assoc(m)) => m.remove(&key),
+                Some(Value::Str(s)) if key == "0" => {
+                    let old = std::mem::take(s);
+                    v.value = None;
+                    Some(old)
                 }
-                Some(Value::Assoc(m)) => {
-                    m.remove(&key);
-                }
-                Some(Value::Str(_)) if key == "0" => v.value = None,
-                _ => {}
+                _ => None,
+            };
+            if let Some(old) = freed {
+                sh.proc.release_mem(crate::vars::text_cost(&old) + 8 + key.len() as u64);
             }
             continue;
         }
@@ -498,9 +501,11 @@ pub async fn unset(sh: &mut Shell, argv: Vec<String>) -> Res {
         if sh.vars.is_local_here(&n) && !sh.vars.get(&n).is_some_and(|v| v.attrs.readonly) {
             // A local stays declared, now unset: outer values stay hidden.
             let v = sh.vars.local(&n);
+            let held = v.cost();
             v.value = None;
+            sh.proc.release_mem(held);
         } else if sh.vars.get(&n).is_some() {
-            if !sh.vars.unset(&n) {
+            if !sh.unset_var(&n) {
                 sh.error(&format!("unset: {n}: cannot unset: readonly variable")).await;
                 status = 1;
             }
