@@ -52,6 +52,33 @@ echo "$v"
 ## bash_diff: Plan 9 #e
 ## stdout: direct
 
+#### a name written to /env becomes an exported variable children see
+echo -n val > /env/FROMENV
+cat /env/FROMENV; echo
+sh -c 'echo "child: $FROMENV"'
+echo "shell: $FROMENV"
+## bash_diff: Plan 9 #e (rc's children see what was written to /env)
+## STDOUT:
+val
+child: val
+shell: val
+## END
+
+#### a changed /env value replaces the shell's, and an unset from the shell removes it again
+export CHANGED=old
+echo -n new > /env/CHANGED
+sh -c 'echo "$CHANGED"'
+unset CHANGED
+sh -c 'echo "${CHANGED-gone}"'
+cat /env/CHANGED
+## bash_diff: Plan 9 #e
+## STDOUT:
+new
+gone
+## END
+## stderr: cat: /env/CHANGED: No such file or directory
+## status: 1
+
 #### /proc/$$/env follows the exports made before each command
 export ONE=1
 jq -r .ONE /proc/$$/env

@@ -636,10 +636,12 @@ impl Shell {
             self.undo_temp_assign(saved);
             return r;
         }
+        self.import_environ();
         let mut env = self.child_env();
         // The exported variables are the shell's environment group, so
         // /env and /proc/$$/env show them (Plan 9's #e).
         self.proc.set_environ(&env);
+        self.params.environ = env.clone();
         for (a, v) in &assigns {
             if let AssignVal::Scalar(s) = v {
                 env.insert(bytes::to_os(&a.name), bytes::to_os(s));
@@ -1026,6 +1028,29 @@ impl Shell {
             self.vars.entry(&a.name).attrs.export = true;
         }
         Ok(saved)
+    }
+
+    /// Take in what others changed in the environment group since the
+    /// shell last wrote it (`echo v > /env/NAME`, `rm /env/NAME`, a process
+    /// sharing the group): such names become exported variables, or are
+    /// unset, so that the shell's next write keeps the change and its
+    /// children see it, as children of Plan 9's rc see /env.
+    fn import_environ(&mut self) {
+        let now = self.proc.process().env();
+        if now == self.params.environ {
+            return;
+        }
+        let last = std::mem::replace(&mut self.params.environ, now.clone());
+        for (k, v) in &now {
+            if last.get(k) != Some(v) && crate::parse::is_name(k) && self.set(k, v).is_ok() {
+                self.vars.entry(k).attrs.export = true;
+            }
+        }
+        for k in last.keys() {
+            if !now.contains_key(k) && crate::parse::is_name(k) {
+                self.unset_var(k);
+            }
+        }
     }
 
     fn undo_temp_assign(&mut self, saved: Vec<(String, Option<super::vars::Var>)>) {

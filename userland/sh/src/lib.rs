@@ -115,6 +115,9 @@ pub struct Params {
     /// Command substitutions run so far: a command with no words takes
     /// the status of the last one it ran, else 0.
     pub substs_run: u64,
+    /// The environment group as the shell last wrote it (or found it at
+    /// start): what changed there since was changed by someone else.
+    pub environ: kernel::Env,
 }
 
 /// Where the shell is reading: what messages are reported under.
@@ -199,6 +202,7 @@ impl Shell {
             u32::from_le_bytes([b[0], b[1], b[2], b[3]])
         };
         let shell_pid = proc.pid();
+        let environ = proc.process().env();
         let limits = proc.limits();
         let arith_cache = arith::Cache::new(limits.max_nest);
         Shell {
@@ -218,6 +222,7 @@ impl Shell {
                 getopts_char: 0,
                 substs_run: 0,
                 command: "".into(),
+                environ,
             },
             opts: Opts::default(),
             shopts: Shopts::default(),
