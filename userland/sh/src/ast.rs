@@ -305,10 +305,13 @@ pub enum Compound {
         cond: List,
         body: List,
     },
+    /// `for var [in words]; do body; done`, or with `select` the same
+    /// loop with each value picked from a menu.
     For {
         var: String,
         words: Option<Vec<Word>>,
         body: List,
+        select: bool,
     },
     ArithFor {
         init: Word,

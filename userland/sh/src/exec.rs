@@ -138,7 +138,7 @@ impl Shell {
 
     /// `announce` for a compound command's header (its text is only
     /// made when a trap could show it).
-    async fn announce_compound(&mut self, c: &Compound) -> Result<(), Flow> {
+    pub(crate) async fn announce_compound(&mut self, c: &Compound) -> Result<(), Flow> {
         if self.traps.table.is_empty() {
             return Ok(());
         }
@@ -1127,7 +1127,12 @@ impl Shell {
                 self.nest.loops -= 1;
                 r
             }
-            Compound::For { var, words, body } => {
+            Compound::For {
+                var,
+                words,
+                body,
+                select,
+            } => {
                 if !super::parse::is_name(var) {
                     self.error(&format!("`{var}': not a valid identifier")).await;
                     return Ok(1);
@@ -1136,6 +1141,9 @@ impl Shell {
                     Some(ws) => self.expand_argv(ws).await?,
                     None => self.params.positional.to_vec(),
                 };
+                if *select {
+                    return self.run_select(c, var, &items, body).await;
+                }
                 if self.opts.xtrace && words.is_some() {
                     let shown: Vec<String> = items.iter().map(|w| trace_quote(w)).collect();
                     self.trace(&format!("for {var} in {}", shown.join(" "))).await;
@@ -1280,7 +1288,7 @@ impl Shell {
 
     /// Let the system act between iterations of a loop: a note that ends
     /// the shell takes effect, a trapped one runs its trap.
-    async fn checkpoint(&mut self) -> Result<(), Flow> {
+    pub(crate) async fn checkpoint(&mut self) -> Result<(), Flow> {
         if self.proc.checkpoint().await.is_err() {
             self.note_interrupted();
         }
@@ -1647,7 +1655,7 @@ fn errexit_applies(p: &Pipeline) -> bool {
 }
 
 /// What `break N` does to the loop it leaves.
-fn loop_break(n: u32, status: i32) -> Res {
+pub(crate) fn loop_break(n: u32, status: i32) -> Res {
     if n > 1 { Err(Flow::Break(n - 1)) } else { Ok(status) }
 }
 

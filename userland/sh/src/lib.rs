@@ -32,6 +32,7 @@ pub mod print;
 pub mod prompt;
 pub mod redir;
 pub mod run;
+pub mod select;
 pub mod timing;
 pub mod traps;
 pub mod vars;

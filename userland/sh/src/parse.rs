@@ -594,7 +594,8 @@ impl Parser {
                     self.expect_reserved("done")?;
                     Compound::Loop { until, cond, body }
                 }
-                Some("for") => self.parse_for()?,
+                Some("for") => self.parse_for(false)?,
+                Some("select") => self.parse_for(true)?,
                 Some("case") => self.parse_case()?,
                 Some("[[") => {
                     self.bump_n(2);
@@ -697,10 +698,11 @@ impl Parser {
         }
     }
 
-    fn parse_for(&mut self) -> PResult<Compound> {
-        self.bump_n(3);
+    /// `for` (or, with `select`, `select`): the keyword is next.
+    fn parse_for(&mut self, select: bool) -> PResult<Compound> {
+        self.bump_n(if select { 6 } else { 3 });
         self.skip_blanks();
-        if self.looking_at("((") {
+        if !select && self.looking_at("((") {
             self.bump_n(2);
             let inner = self.arith_text()?;
             let text = inner.unquoted_text();
@@ -749,7 +751,12 @@ impl Parser {
             None
         };
         let body = self.loop_body()?;
-        Ok(Compound::For { var, words, body })
+        Ok(Compound::For {
+            var,
+            words,
+            body,
+            select,
+        })
     }
 
     /// Newlines are allowed between `for x` and `in`.
@@ -861,7 +868,7 @@ impl Parser {
         let starts_compound = matches!(self.peek(), Some('(' | '{'))
             || matches!(
                 self.peek_plain_word().as_deref(),
-                Some("{" | "if" | "while" | "until" | "for" | "case" | "[[")
+                Some("{" | "if" | "while" | "until" | "for" | "select" | "case" | "[[")
             );
         if !starts_compound {
             return self.unexpected();

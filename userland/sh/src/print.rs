@@ -39,8 +39,9 @@ pub fn simple(s: &Simple) -> String {
 pub fn header(c: &Compound) -> String {
     let mut p = Printer::default();
     match c {
-        Compound::For { var, words, .. } => {
-            p.out.push_str(&format!("for {var}"));
+        Compound::For { var, words, select, .. } => {
+            p.out
+                .push_str(&format!("{} {var}", if *select { "select" } else { "for" }));
             if let Some(ws) = words {
                 p.out.push_str(" in");
                 for w in ws {
@@ -179,8 +180,14 @@ impl Printer {
                 self.indent(level);
                 self.out.push_str("done");
             }
-            Compound::For { var, words, body } => {
-                self.out.push_str(&format!("for {var}"));
+            Compound::For {
+                var,
+                words,
+                body,
+                select,
+            } => {
+                self.out
+                    .push_str(&format!("{} {var}", if *select { "select" } else { "for" }));
                 if let Some(ws) = words {
                     self.out.push_str(" in");
                     for w in ws {
