@@ -887,3 +887,73 @@ pub async fn run(opts: Options, describe: bool) -> i32 {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn workspace_names() {
+        for good in ["a", "A-b_9", &"x".repeat(64)] {
+            assert!(check_workspace(good).is_ok(), "{good}");
+        }
+        for bad in ["", "a b", "../x", "a/b", "é", "a\0", &"x".repeat(65)] {
+            let e = check_workspace(bad).unwrap_err();
+            assert!(e.contains("expected 1 to 64 letters"), "{bad:?}: {e}");
+        }
+    }
+
+    #[test]
+    fn mime_syntax() {
+        for good in [
+            "text/plain",
+            "image/svg+xml",
+            "text/plain; charset=utf-8",
+            "application/vnd.a-b.c",
+        ] {
+            assert!(check_mime(good).is_ok(), "{good}");
+        }
+        for bad in ["", "png", "/x", "x/", "a b/c", "text/plain\n", "a/b/c"] {
+            assert!(check_mime(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn shown_paths_and_types() {
+        assert_eq!(show("/home/user/a/b"), "a/b");
+        assert_eq!(show("/home/user"), "/home/user");
+        assert_eq!(show("/home/username"), "/home/username");
+        assert_eq!(show("/tmp/x"), "/tmp/x");
+        assert_eq!(mime_of("x.png", Some("text/x-mine"), Some(b"\x89PNG")), "text/x-mine");
+        assert_eq!(mime_of("x.txt", None, Some(b"%PDF-1.4\n")), "application/pdf");
+        assert_eq!(mime_of("x.json", None, Some(b"{}")), "application/json");
+        assert_eq!(mime_of("noext", None, Some(b"plain words")), "text/plain");
+        assert_eq!(
+            mime_of("noext", None, Some(b"\xff\xfe\x00")),
+            "application/octet-stream"
+        );
+        assert_eq!(mime_of("noext", None, None), "application/octet-stream");
+    }
+
+    #[test]
+    fn arguments_parse_strictly() {
+        let args = |v: Value| match v {
+            Value::Object(o) => o,
+            _ => unreachable!(),
+        };
+        let w: WriteArgs = parse("write", args(json!({"workspace": "w", "path": "p", "content": "c"}))).unwrap();
+        assert_eq!((w.encoding, w.mime_type), (Encoding::Utf8, None));
+        let w: WriteArgs = parse(
+            "write",
+            args(json!({"workspace": "w", "path": "p", "content": "", "encoding": "base64", "mimeType": "a/b"})),
+        )
+        .unwrap();
+        assert_eq!((w.encoding, w.mime_type.as_deref()), (Encoding::Base64, Some("a/b")));
+        let e = parse::<WriteArgs>("write", args(json!({"workspace": "w", "path": "p"}))).unwrap_err();
+        assert_eq!(e, "write: bad arguments: missing field `content`");
+        let e = parse::<KillArgs>("kill", args(json!({"workspace": "w", "pid": -1}))).unwrap_err();
+        assert!(e.starts_with("kill: bad arguments: invalid value: integer `-1`"), "{e}");
+        let e = parse::<PsArgs>("ps", args(json!({"workspace": "w", "all": true}))).unwrap_err();
+        assert!(e.contains("unknown field `all`"), "{e}");
+    }
+}
