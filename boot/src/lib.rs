@@ -29,6 +29,7 @@ pub mod binds;
 pub mod console;
 pub mod fuse;
 pub mod hostio;
+pub mod mcp;
 pub mod remote;
 pub mod sandbox;
 pub mod serve;

@@ -123,15 +123,21 @@ fn limits_help() -> String {
 /// The run's limits: the profile, then each `--limit` and `--timeout`,
 /// capped by `NINEBOX_LIMITS`.
 fn limits(cli: &Cli) -> Result<Limits, String> {
-    let mut l = Limits::profile(&cli.profile)
-        .ok_or_else(|| format!("--limits {}: expected standard, strict or unlimited", cli.profile))?;
-    for item in &cli.limit {
+    limits_of(&cli.profile, &cli.limit, cli.timeout.as_deref())
+}
+
+/// A profile, then each `--limit` and the `--timeout`, capped by
+/// `NINEBOX_LIMITS`.
+fn limits_of(profile: &str, items: &[String], timeout: Option<&str>) -> Result<Limits, String> {
+    let mut l = Limits::profile(profile)
+        .ok_or_else(|| format!("--limits {profile}: expected standard, strict or unlimited"))?;
+    for item in items {
         let (name, value) = item
             .split_once('=')
             .ok_or_else(|| format!("--limit {item}: expected NAME=VALUE"))?;
         l.set(name, value).map_err(|e| format!("--limit {e}"))?;
     }
-    if let Some(t) = &cli.timeout {
+    if let Some(t) = timeout {
         let ms = Unit::Time.parse(t).map_err(|e| format!("--timeout {t}: {e}"))?;
         l.timeout = (ms != kernel::limits::UNLIMITED).then(|| Duration::from_millis(ms));
     }
@@ -204,6 +210,32 @@ enum Cmd {
         #[arg(short = 'c', value_name = "SCRIPT", required = true)]
         command: String,
     },
+    /// Serve the Model Context Protocol on stdin and stdout: tools to
+    /// write, read, list, glob, remove and output files and to run
+    /// scripts, each in a named workspace (a system of its own, made on
+    /// first use). See README's MCP section.
+    Mcp {
+        /// Print the tools' descriptions (made from this build: the
+        /// commands and the limits in force) and exit.
+        #[arg(long)]
+        describe: bool,
+        /// Each workspace's profile of limits: standard (the default),
+        /// strict or unlimited.
+        #[arg(long = "limits", value_name = "PROFILE", default_value = "standard")]
+        profile: String,
+        /// Set one limit of every workspace (repeatable), e.g. --limit
+        /// procs=100 --limit fs=64M (the names are in `ninebox --help`).
+        #[arg(long = "limit", value_name = "NAME=VALUE")]
+        limit: Vec<String>,
+        /// The time limit of each call (each `run` script), 30s unless
+        /// given; 'unlimited' for none.
+        #[arg(long, value_name = "TIME")]
+        timeout: Option<String>,
+        /// The most workspaces the server keeps; a call naming one more
+        /// is refused.
+        #[arg(long, value_name = "N", default_value_t = boot::mcp::DEFAULT_MAX_WORKSPACES)]
+        max_workspaces: usize,
+    },
     /// List the running systems of this user.
     Ps,
     /// Mount a running system's namespace on a host directory (FUSE),
@@ -245,6 +277,23 @@ fn main() {
             std::process::exit(2);
         }
     };
+    if let Some(Cmd::Mcp {
+        describe,
+        profile,
+        limit,
+        timeout,
+        max_workspaces,
+    }) = &cli.cmd
+    {
+        std::process::exit(mcp(
+            &cli,
+            profile,
+            limit,
+            timeout.as_deref(),
+            *max_workspaces,
+            *describe,
+        ));
+    }
     watchdog(&limits);
     let state = cli.state.as_ref().map(|location| boot::state::StateConfig {
         location: location.clone(),
@@ -342,6 +391,8 @@ async fn subcommand(config: boot::Config, cmd: Cmd) -> i32 {
             })
             .await
         }
+        // Handled in main before any system boots.
+        Cmd::Mcp { .. } => Ok(2),
         Cmd::Ps => boot::remote::ps().await.map(|out| {
             print!("{out}");
             0
@@ -351,6 +402,33 @@ async fn subcommand(config: boot::Config, cmd: Cmd) -> i32 {
         eprintln!("ninebox: {e}");
         1
     })
+}
+
+/// `ninebox mcp`: the server's options from its own flags; what a
+/// workspace cannot take yet is refused rather than ignored.
+fn mcp(cli: &Cli, profile: &str, limit: &[String], timeout: Option<&str>, max: usize, describe: bool) -> i32 {
+    if !cli.net.is_empty() {
+        eprintln!("ninebox mcp: --net is not supported by the MCP server yet");
+        return 2;
+    }
+    let mut limits = match limits_of(profile, limit, timeout) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("ninebox mcp: {e}");
+            return 2;
+        }
+    };
+    let unlimited = timeout.is_some() && limits.timeout.is_none();
+    if timeout.is_none() && limits.timeout.is_none() {
+        limits.timeout = Some(boot::mcp::DEFAULT_TIMEOUT);
+    }
+    let mut opts = boot::mcp::Options::new(limits);
+    if unlimited {
+        opts.limits.timeout = None;
+    }
+    opts.max_workspaces = max;
+    opts.binds = cli.binds.clone();
+    boot::block_on(boot::mcp::run(opts, describe))
 }
 
 /// Serve until SIGTERM or SIGINT, then shut down cleanly: every process

@@ -261,6 +261,31 @@ pub struct Metadata {
     pub uid: Option<u32>,
 }
 
+/// A process in the sandbox ([`Sandbox::processes`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProcessInfo {
+    /// Its pid.
+    pub pid: Pid,
+    /// Its parent's pid.
+    pub ppid: Pid,
+    /// Its note group.
+    pub noteid: Pid,
+    /// The program's name (the last element of `argv[0]`).
+    pub name: String,
+    /// Its arguments, `argv[0]` first.
+    pub argv: Vec<String>,
+    /// Its owner.
+    pub user: String,
+    /// What it is doing, as `ps` says it (`Running`, `Sleep`, `Wait`...).
+    pub state: String,
+    /// CPU time used, in milliseconds.
+    pub cpu_ms: u64,
+    /// Time since it started, in milliseconds.
+    pub real_ms: u64,
+    /// Bytes of counted memory it holds.
+    pub mem: u64,
+}
+
 impl Metadata {
     /// True for a directory.
     pub fn is_dir(&self) -> bool {
@@ -692,7 +717,7 @@ fn kill_tree(kernel: &kernel::Kernel, root: Pid, spare: Pid) {
 
 /// A path made absolute (relative ones are under the home directory)
 /// and clean, or why it is refused.
-fn guest_path(path: &str) -> Result<String, Error> {
+pub(crate) fn guest_path(path: &str) -> Result<String, Error> {
     let bad = |reason| {
         Err(Error::BadPath {
             path: path.to_string(),
@@ -1131,5 +1156,100 @@ impl Sandbox {
     /// A file's metadata.
     pub fn stat(&self, path: &str) -> Result<Metadata, Error> {
         self.file_call(path, |p, path| async move { stat_in(&p, &path).await })
+    }
+
+    /// Rename (move) a file or directory; both paths are checked as every
+    /// path is. The file server does the move, so both must be on the same
+    /// one (`EXDEV` otherwise), and a mount point cannot be moved.
+    ///
+    /// ```
+    /// use boot::sandbox::Sandbox;
+    ///
+    /// let sb = Sandbox::builder().build()?;
+    /// sb.write_file("a.txt", b"x")?;
+    /// sb.rename("a.txt", "sub/b.txt")?;
+    /// assert_eq!(sb.read_file("sub/b.txt")?, b"x");
+    /// assert!(sb.stat("a.txt").unwrap_err().is_not_found());
+    /// # Ok::<(), boot::sandbox::Error>(())
+    /// ```
+    pub fn rename(&self, from: &str, to: &str) -> Result<(), Error> {
+        let to = guest_path(to)?;
+        self.file_call(from, move |p, from| async move {
+            stat_in(&p, &from).await?;
+            if let Some((parent, _)) = to.rsplit_once('/')
+                && !parent.is_empty()
+            {
+                mkdir_in(&p, parent).await?;
+            }
+            p.rename(&from, &to).await.map_err(|e| Error::fs(&from, &e))
+        })
+    }
+
+    /// Every live process in the sandbox, by pid (pid 1 is the sandbox's
+    /// own first process; a script's shell and what it left running in
+    /// the background follow).
+    pub fn processes(&self) -> Result<Vec<ProcessInfo>, Error> {
+        self.call(self.limits.timeout, |p| async move {
+            let mut out: Vec<ProcessInfo> = p
+                .kernel()
+                .processes()
+                .into_iter()
+                .filter(|q| !q.is_zombie())
+                .map(|q| {
+                    let argv: Vec<String> = q.argv().to_vec();
+                    let a0 = argv.first().map(String::as_str).unwrap_or("");
+                    ProcessInfo {
+                        pid: q.pid,
+                        ppid: q.ppid(),
+                        noteid: q.noteid(),
+                        name: a0.rsplit('/').next().unwrap_or(a0).to_string(),
+                        user: q.user.to_string(),
+                        state: q.state().name().to_string(),
+                        cpu_ms: q.cpu_ms(),
+                        real_ms: q.real_ms(),
+                        mem: q.mem(),
+                        argv,
+                    }
+                })
+                .collect();
+            out.sort_by_key(|q| q.pid);
+            Ok(out)
+        })
+    }
+
+    /// Post the note `note` (`kill`, `interrupt`, `hangup`...) to process
+    /// `pid`, as writing it to `/proc/PID/note` does. Pid 1, the
+    /// sandbox's own first process, cannot be sent a note this way.
+    ///
+    /// ```
+    /// use boot::sandbox::Sandbox;
+    ///
+    /// let sb = Sandbox::builder().build()?;
+    /// sb.exec("sleep 1000 &")?;
+    /// let sleeper = sb.processes()?.into_iter().find(|q| q.name == "sleep").unwrap();
+    /// sb.kill(sleeper.pid, "kill")?;
+    /// # for _ in 0..100 {
+    /// #     if !sb.processes()?.iter().any(|q| q.pid == sleeper.pid) { break; }
+    /// #     std::thread::sleep(std::time::Duration::from_millis(10));
+    /// # }
+    /// assert!(!sb.processes()?.iter().any(|q| q.pid == sleeper.pid));
+    /// assert!(sb.kill(1, "kill").is_err());
+    /// # Ok::<(), boot::sandbox::Error>(())
+    /// ```
+    pub fn kill(&self, pid: Pid, note: &str) -> Result<(), Error> {
+        if pid <= 1 {
+            return Err(Error::Invalid(format!(
+                "pid {pid}: the sandbox's first process cannot be sent a note"
+            )));
+        }
+        if note.is_empty() || note.contains('\0') {
+            return Err(Error::Invalid("a note must be non-empty without NUL".into()));
+        }
+        let note = note.to_string();
+        self.call(self.limits.timeout, move |p| async move {
+            p.kernel()
+                .post_note(pid, &note)
+                .map_err(|e| Error::fs(&format!("/proc/{pid}/note"), &e))
+        })
     }
 }

@@ -5,6 +5,7 @@
 mod binds;
 mod cli;
 mod fuse;
+mod mcp;
 mod pty;
 mod py9p;
 mod sandbox;
@@ -49,6 +50,7 @@ fn main() {
         trials.extend(serve::trials(&bin));
         trials.extend(fuse::trials(&bin));
         trials.extend(py9p::trials(&bin));
+        trials.extend(mcp::trials(&bin));
     }
     libtest_mimic::run(&args, trials).exit();
 }
