@@ -122,8 +122,10 @@ struct OpenState {
     /// A key opened for writing: its own copy of the value, the qid of the
     /// key it replaces at close, and whether it was written.
     buffer: Option<(Vec<u8>, u64, bool)>,
-    /// `watch`: the last change this open has answered.
+    /// `watch`: the last change this open has answered, and the one
+    /// before it (to give a lost answer back).
     seen: u64,
+    before: u64,
     /// Writes go to the end of the buffer.
     append: bool,
 }
@@ -413,6 +415,7 @@ impl Fileserver for KvFs {
                 };
                 let (n, key) = self.next_change(seen).await;
                 let mut st = open.state.lock();
+                st.before = st.seen;
                 st.seen = n;
                 st.reply.set(format!("{key}\n").into_bytes());
                 Ok(st.reply.read(count).unwrap_or_default())
@@ -467,6 +470,20 @@ impl Fileserver for KvFs {
                 Ok(data.len())
             }
             _ => Err(Errno::EBADF.into()),
+        }
+    }
+
+    /// An answer of `ctl` or `watch` lost to a note: the open's next read
+    /// answers it again (for `watch`, the same change).
+    fn unread(&self, _who: &Caller, h: Handle, data: Vec<u8>) {
+        let Ok(open) = self.handles.get(h) else { return };
+        let mut st = open.state.lock();
+        let whole = st.reply.at(0, usize::MAX) == data;
+        if st.reply.unread(&data) && open.node == Node::Watch && whole {
+            // The whole line was lost: the change is answered again from
+            // the log.
+            st.seen = st.before;
+            st.reply = Reply::default();
         }
     }
 

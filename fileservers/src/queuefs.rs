@@ -190,6 +190,8 @@ impl Ids {
 /// What one open holds.
 struct QOpen {
     node: Node,
+    /// The path it was opened at (its stat's name).
+    path: String,
     state: Mutex<OpenState>,
 }
 
@@ -395,6 +397,7 @@ impl Fileserver for QueueFs {
         };
         let handle = self.handles.insert(QOpen {
             node,
+            path: path.to_string(),
             state: Mutex::new(OpenState::default()),
         });
         Ok(Opened { handle, qid }.into())
@@ -455,6 +458,10 @@ impl Fileserver for QueueFs {
 
     fn unread(&self, _who: &Caller, h: Handle, data: Vec<u8>) {
         let Ok(open) = self.handles.get(h) else { return };
+        if let Node::File(_, QFile::Enqueue) = &open.node {
+            open.state.lock().reply.unread(&data);
+            return;
+        }
         let Node::File(q, QFile::Dequeue) = &open.node else {
             return;
         };
@@ -482,14 +489,7 @@ impl Fileserver for QueueFs {
 
     async fn fstat(&self, _who: &Caller, h: Handle) -> Result<Stat> {
         let open = self.handles.get(h)?;
-        let name = match &open.node {
-            Node::Root => "/",
-            Node::Readme => "README",
-            Node::Caps => ".capabilities",
-            Node::Dir(_) => "queue",
-            Node::File(_, f) => FILES.iter().find(|x| x.1 == *f).map(|x| x.0).unwrap_or(""),
-        };
-        Ok(self.stat_of(&open.node, name))
+        Ok(self.stat_of(&open.node, &open.path))
     }
 
     async fn stat(&self, _who: &Caller, path: &str) -> Result<Stat> {

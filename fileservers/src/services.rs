@@ -64,6 +64,21 @@ impl Reply {
         Some(out)
     }
 
+    /// Give back the last `data` read (its answer never reached the
+    /// reader): the next read answers it again. True if it was the last
+    /// thing read.
+    pub fn unread(&mut self, data: &[u8]) -> bool {
+        let Some(text) = &self.text else { return false };
+        let Some(start) = self.pos.checked_sub(data.len()) else {
+            return false;
+        };
+        if text.get(start..self.pos) != Some(data) {
+            return false;
+        }
+        self.pos = start;
+        true
+    }
+
     /// The text at `offset` (a file).
     pub fn at(&self, offset: u64, count: usize) -> Vec<u8> {
         kernel::dev::readstr(self.text.as_deref().unwrap_or_default(), offset, count)

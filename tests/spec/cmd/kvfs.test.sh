@@ -321,3 +321,14 @@ test -e /srv/kv || echo "post withdrawn"
 status 1
 post withdrawn
 ## END
+
+#### stat of a key gives its size; of ctl and watch, devices
+kvfs -S kv; mount -c /srv/kv /n/kv
+printf 12345 > /n/kv/keys/k
+stat -c '%s %F' /n/kv/keys/k
+stat -c '%n %F' /n/kv/watch /n/kv/ctl
+## STDOUT:
+5 regular file
+/n/kv/watch character special file
+/n/kv/ctl character special file
+## END

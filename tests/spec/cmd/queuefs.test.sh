@@ -364,3 +364,29 @@ status 1
 status 1
 ## END
 ## stderr-contains: extra operand
+
+#### a dequeue read in small pieces still answers one whole message
+queuefs -S q; mount -c /srv/q /n/q
+mkdir /n/q/j
+echo "a longer message than one piece" > /n/q/j/enqueue
+echo second > /n/q/j/enqueue
+dd if=/n/q/j/dequeue bs=7 2>/dev/null | jq -j .data
+cat /n/q/j/size
+## STDOUT:
+a longer message than one piece
+1
+## END
+
+#### removing one of a queue's files leaves it (it is the queue's interface); rmdir of a queue deletes it
+queuefs -S q; mount -c /srv/q /n/q
+mkdir /n/q/j
+rm /n/q/j/peek; echo "rm $?"
+ls /n/q/j | grep -c peek
+rmdir /n/q/j; echo "rmdir $?"
+ls /n/q
+## STDOUT:
+rm 0
+1
+rmdir 0
+README
+## END

@@ -13,7 +13,7 @@ use crate::memfs::serve_posted;
 const QUEUEFS_HELP: &str = "Usage: queuefs [-S NAME]
 Start a process that serves message queues as files, posted as /srv/NAME
 (default /srv/queuefs), and return at once. Mount it with
-'mount /srv/NAME DIR' and read DIR/README for the layout: mkdir makes a
+'mount -c /srv/NAME DIR' and read DIR/README for the layout: mkdir makes a
 queue; each queue has enqueue, dequeue (blocks while empty), peek, size
 and clear.
 
@@ -27,7 +27,7 @@ A message may hold at most this process's string limit of bytes.
 const KVFS_HELP: &str = "Usage: kvfs [-S NAME]
 Start a process that serves a key-value store as files, posted as
 /srv/NAME (default /srv/kvfs), and return at once. Mount it with
-'mount /srv/NAME DIR' and read DIR/README for the layout: keys/KEY holds
+'mount -c /srv/NAME DIR' and read DIR/README for the layout: keys/KEY holds
 a value; ctl takes 'cas KEY OLDSHA256 NEWVALUE'; a read of watch blocks
 until a key changes.
 
