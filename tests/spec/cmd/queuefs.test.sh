@@ -118,14 +118,14 @@ queuefs -S q; mount -c /srv/q /n/q
 mkdir /n/q/j
 cat /n/q/j/peek | wc -c
 echo a > /n/q/j/enqueue
-t1=$(stat -c %Y /n/q/j/peek)
+t1=$(stat -c %.3Y /n/q/j/peek)
 jq -j .data < /n/q/j/peek
 jq -j .data < /n/q/j/peek
 cat /n/q/j/size
-sleep 1.1
+sleep 0.01
 echo b > /n/q/j/enqueue
-t2=$(stat -c %Y /n/q/j/peek)
-[ "$t2" -gt "$t1" ] && echo later
+t2=$(stat -c %.3Y /n/q/j/peek)
+[ "${t2/./}" -gt "${t1/./}" ] && echo later
 ## STDOUT:
 0
 a
