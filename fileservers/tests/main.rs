@@ -10,6 +10,7 @@ mod mntgen;
 mod model;
 mod procfs;
 mod served;
+mod services;
 mod srvfs;
 mod system;
 

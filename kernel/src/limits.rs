@@ -252,12 +252,13 @@ pub fn reached(name: &str, value: u64) -> String {
 }
 
 /// What to tell a user about `e`: the limit's message if a limit refused
-/// (`process limit reached (256); raise it with --limit procs=N`), else the
-/// glibc text GNU tools print.
+/// (`process limit reached (256); raise it with --limit procs=N`), a
+/// server's explanation ([`Error::explain`]: `Invalid argument: unknown
+/// ctl verb 'x'`), else the glibc text GNU tools print.
 pub fn describe(e: &Error) -> &str {
     match e.detail() {
         Some(d) if d.contains(RAISE) => d,
-        _ => e.strerror(),
+        _ => e.explained().unwrap_or(e.strerror()),
     }
 }
 

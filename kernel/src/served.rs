@@ -65,11 +65,38 @@ enum Call {
 /// What a call answers.
 enum Answer {
     Opened(OpenResult),
-    Data(Vec<u8>),
+    Data(Delivery),
     Count(usize),
     Done,
     Stat(Stat),
     Entries(Vec<DirEntry>),
+}
+
+/// A read's data on its way to the reader. If it is dropped before the
+/// reader takes it (the reader's call was abandoned between the server's
+/// answer and its arrival), the server gets it back through
+/// [`Fileserver::unread`], so a read that consumes (a queue's `dequeue`)
+/// loses nothing to a note.
+struct Delivery {
+    data: Vec<u8>,
+    back: Option<(Arc<dyn Fileserver>, Caller, Handle)>,
+}
+
+impl Delivery {
+    fn take(mut self) -> Vec<u8> {
+        self.back = None;
+        std::mem::take(&mut self.data)
+    }
+}
+
+impl Drop for Delivery {
+    fn drop(&mut self) {
+        if let Some((fs, who, h)) = self.back.take()
+            && !self.data.is_empty()
+        {
+            fs.unread(&who, h, std::mem::take(&mut self.data));
+        }
+    }
 }
 
 struct Request {
@@ -134,7 +161,7 @@ impl Fileserver for Served {
 
     async fn read(&self, who: &Caller, h: Handle, offset: u64, count: usize) -> Result<Vec<u8>> {
         match self.call(Call::Read(*who, h, offset, count)).await? {
-            Answer::Data(d) => Ok(d),
+            Answer::Data(d) => Ok(d.take()),
             _ => Err(mismatch()),
         }
     }
@@ -213,10 +240,34 @@ impl Requests {
     }
 }
 
-async fn answer(fs: Arc<dyn Fileserver>, req: Request) {
-    let r = match req.call {
+async fn answer(fs: Arc<dyn Fileserver>, mut req: Request) {
+    // A reader that gives up (a note interrupted its read) drops its end:
+    // the read is dropped with it rather than finished for nobody, so a
+    // blocked read of a queue does not go on to take a message no one
+    // will see (servers' reads are cancel-safe at their awaits). Other
+    // calls run to the end: a close or a write must not be half done.
+    let r = if matches!(req.call, Call::Read(..)) {
+        tokio::select! {
+            r = call(&fs, req.call) => r,
+            () = req.reply.closed() => return,
+        }
+    } else {
+        call(&fs, req.call).await
+    };
+    // The client may have given up since; a read's data then goes back to
+    // the server (see `Delivery`).
+    let _ = req.reply.send(r);
+}
+
+async fn call(fs: &Arc<dyn Fileserver>, call: Call) -> Result<Answer> {
+    match call {
         Call::Open(who, path, flags) => fs.open(&who, &path, flags).await.map(Answer::Opened),
-        Call::Read(who, h, off, n) => fs.read(&who, h, off, n).await.map(Answer::Data),
+        Call::Read(who, h, off, n) => fs.read(&who, h, off, n).await.map(|data| {
+            Answer::Data(Delivery {
+                data,
+                back: Some((fs.clone(), who, h)),
+            })
+        }),
         Call::Write(who, h, off, data) => fs.write(&who, h, off, &data).await.map(Answer::Count),
         Call::Close(who, h) => fs.close(&who, h).await.map(|_| Answer::Done),
         Call::Fstat(who, h) => fs.fstat(&who, h).await.map(Answer::Stat),
@@ -226,7 +277,5 @@ async fn answer(fs: Arc<dyn Fileserver>, req: Request) {
         Call::Remove(who, path) => fs.remove(&who, &path).await.map(|_| Answer::Done),
         Call::Rename(who, from, to) => fs.rename(&who, &from, &to).await.map(|_| Answer::Done),
         Call::Wstat(who, path, ch) => fs.wstat(&who, &path, &ch).await.map(|_| Answer::Done),
-    };
-    // The client may have given up (interrupted); nothing to do then.
-    let _ = req.reply.send(r);
+    }
 }

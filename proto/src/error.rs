@@ -222,6 +222,20 @@ impl Error {
         }
     }
 
+    /// An error whose detail explains it to a user: `glibc text: why`
+    /// (`Invalid argument: unknown ctl verb 'x'`). Commands print such a
+    /// detail in full where they would print the glibc text (see
+    /// [`Error::explained`]): a server's message about its own files.
+    pub fn explain(code: Errno, why: impl std::fmt::Display) -> Self {
+        Error::with_detail(code, format!("{}: {why}", code.strerror()))
+    }
+
+    /// The detail if it was made by [`Error::explain`].
+    pub fn explained(&self) -> Option<&str> {
+        let d = self.detail.as_deref()?;
+        d.strip_prefix(self.code.strerror())?.starts_with(": ").then_some(d)
+    }
+
     pub fn code(&self) -> Errno {
         self.code
     }

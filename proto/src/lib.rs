@@ -414,6 +414,16 @@ pub trait Fileserver: Send + Sync + 'static {
         unsupported("wstat")
     }
 
+    /// Data a read of `h` answered that never reached the reader: the
+    /// read was abandoned (a note interrupted it) after the server had
+    /// answered. A server whose reads consume (a queue's `dequeue`) takes
+    /// the data back, so that an interrupted read loses nothing; the
+    /// default drops it, as a read of a plain file loses nothing anyway.
+    /// Called at most once per answered read, possibly from another task.
+    fn unread(&self, who: &Caller, h: Handle, data: Vec<u8>) {
+        let _ = (who, h, data);
+    }
+
     /// The exec side interface: a server whose nodes can carry native
     /// programs (MemoryFS) answers `Some`.
     fn as_exec(&self) -> Option<&dyn ExecCapable> {

@@ -60,6 +60,7 @@ mod rev;
 mod rm;
 mod rmdir;
 mod seq;
+mod services;
 mod shuf;
 mod sleep;
 mod snapshot;
@@ -140,6 +141,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("install", install::main),
         program!("join", join::main),
         program!("kill", kill::main),
+        program!("kvfs", services::kvfs),
         program!("ln", ln::main),
         program!("ls", ls::main),
         program!("md5sum", digest::md5sum),
@@ -157,6 +159,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("printenv", printenv::main),
         program!("printf", printf::main),
         program!("ps", ps::main),
+        program!("queuefs", services::queuefs),
         program!("ramfs", memfs::ramfs),
         program!("readlink", realpath::readlink),
         program!("realpath", realpath::main),

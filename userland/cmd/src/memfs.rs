@@ -101,6 +101,13 @@ pub async fn ramfs(mut cmd: Cmd) -> i32 {
         Ok(fs) => Arc::new(fs),
         Err(status) => return status,
     };
+    serve_posted(cmd, "ramfs", &name, fs).await
+}
+
+/// Start a process named `prog` that serves `fs` and posts it as
+/// `/srv/NAME`; return once it has posted (or failed to), so the name is
+/// there for the next command.
+pub(crate) async fn serve_posted(mut cmd: Cmd, prog: &'static str, name: &str, fs: Arc<dyn Fileserver>) -> i32 {
     // The server process posts itself (so the post names its pid) and
     // says when it has; this command returns only then, so the name is
     // there for the next command. The post's guard lives in the server and
@@ -109,8 +116,8 @@ pub async fn ramfs(mut cmd: Cmd) -> i32 {
     let (ready, posted) = tokio::sync::oneshot::channel();
     let server_path = path.clone();
     let server = Target::oneshot(move |p| async move {
-        let (client, requests) = served::channel("ramfs");
-        let description = format!("ramfs, served by pid {}\n", p.pid());
+        let (client, requests) = served::channel(prog);
+        let description = format!("{prog}, served by pid {}\n", p.pid());
         match p.post(&server_path, client, &description).await {
             Ok(post) => {
                 let _ = ready.send(Ok(()));
@@ -125,7 +132,7 @@ pub async fn ramfs(mut cmd: Cmd) -> i32 {
         }
     });
     let opts = SpawnOpts {
-        argv: vec!["ramfs".into(), "-S".into(), name.clone()],
+        argv: vec![prog.into(), "-S".into(), name.to_string()],
         // A daemon keeps none of our fds: `$(ramfs)` must not wait for it.
         rfork: Rfork {
             fds: Share::Clean,

@@ -464,7 +464,11 @@ impl Shell {
             Err(e) => {
                 if !e.is(kernel::Errno::EPIPE) {
                     // bash names no line for a write error.
-                    let msg = format!("{}: {builtin}: write error: {}\n", self.params.arg0, e.strerror());
+                    let msg = format!(
+                        "{}: {builtin}: write error: {}\n",
+                        self.params.arg0,
+                        kernel::limits::describe(&e)
+                    );
                     self.write_fd(2, &msg).await;
                 }
                 false

@@ -233,7 +233,7 @@ impl Shell {
             Err(e) => {
                 let msg = match e.code() {
                     Errno::EACCES if e.detail().is_some() => "Permission denied",
-                    _ => e.strerror(),
+                    _ => kernel::limits::describe(&e),
                 };
                 self.error(&format!("{path}: {msg}")).await;
                 Err(1)
