@@ -65,7 +65,7 @@ const README: &str = "queuefs: message queues as files (AGFS's queuefs layout)
   mkdir NAME          make a queue (mkdir -p a/b makes nested queues)
   NAME/enqueue        write a message (one write, one message); reading the
                       same open file afterwards answers the message's id
-                      (echo msg > NAME/enqueue works; the id is then unread)
+                      (echo msg > NAME/enqueue works; nobody reads the id then)
   NAME/dequeue        a read takes the oldest message, as one JSON line
                       {\"id\":\"...\",\"data\":\"...\",\"timestamp\":\"...\"};
                       one message per open. When the queue is empty the read
