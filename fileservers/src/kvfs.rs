@@ -20,6 +20,7 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use kernel::dev::{Handles, readstr};
+use kernel::limits::Space;
 use kernel::proto::{Handle, NodeType, OpenFlags, OpenResult, Opened, Qid, Stat};
 use kernel::{Caller, Clock, DirEntry, Errno, Error, Fileserver, Result};
 use parking_lot::Mutex;
@@ -32,7 +33,8 @@ const README: &str = "kvfs: a key-value store as files (AGFS's kvfs layout)
 
   keys/KEY        the value of KEY: cat it, write it (echo v > keys/KEY); a
                   writer's value replaces the old one when it closes, so a
-                  reader never sees half of a value
+                  reader never sees half of a value (a writer whose write
+                  failed stores nothing)
   ls keys         the keys;  rm keys/KEY deletes one;  mv keys/A keys/B renames
   ctl             write 'cas KEY OLDSHA256 NEWVALUE' to set KEY to NEWVALUE
                   only if its value's sha256 (as sha256sum prints it) is
@@ -128,11 +130,15 @@ struct OpenState {
     before: u64,
     /// Writes go to the end of the buffer.
     append: bool,
+    /// A write failed: the close stores nothing.
+    failed: bool,
 }
 
 pub struct KvFs {
     clock: Arc<Clock>,
     max_value: usize,
+    /// Values, and writers' copies while they are open, are charged here.
+    space: Arc<Space>,
     store: Mutex<Store>,
     changes: Notify,
     handles: Handles<KOpen>,
@@ -149,11 +155,13 @@ fn key_name(path: &str) -> Option<&str> {
 }
 
 impl KvFs {
-    /// An empty store; a value may hold at most `max_value` bytes.
-    pub fn new(clock: Arc<Clock>, max_value: usize) -> KvFs {
+    /// An empty store; a value may hold at most `max_value` bytes, and
+    /// all values together what `space` allows.
+    pub fn new(clock: Arc<Clock>, max_value: usize, space: Arc<Space>) -> KvFs {
         KvFs {
             clock,
             max_value,
+            space,
             store: Mutex::new(Store::default()),
             changes: Notify::new(),
             handles: Handles::new(),
@@ -217,6 +225,19 @@ impl KvFs {
         Ok(st)
     }
 
+    /// Take `n` bytes of the server's space.
+    fn charge(&self, n: usize) -> Result<()> {
+        self.space.charge(n as u64).map_err(|_| {
+            Error::explain(
+                Errno::ENOSPC,
+                format!(
+                    "store full: values would pass the server's fs limit of {} bytes",
+                    self.space.limit()
+                ),
+            )
+        })
+    }
+
     fn too_big(&self, n: usize) -> Result<()> {
         if n > self.max_value {
             return Err(Error::explain(
@@ -278,7 +299,11 @@ impl KvFs {
             None => store.new_qid(),
         };
         let data = new.as_bytes().to_vec();
+        self.charge(data.len())?;
         let reply = format!("ok {}\n", sha(&data));
+        if let Some(old) = store.keys.get(key) {
+            self.space.release(old.data.len() as u64);
+        }
         store.keys.insert(
             key.to_string(),
             Value {
@@ -362,6 +387,7 @@ impl Fileserver for KvFs {
                 let store = self.store.lock();
                 let v = store.keys.get(k).ok_or(Errno::ENOENT)?;
                 let start = if flags.truncate { Vec::new() } else { v.data.to_vec() };
+                self.charge(start.len())?;
                 // A truncating open replaces the value even if nothing is
                 // written (`: > keys/k` empties it).
                 state.buffer = Some((start, v.qid, flags.truncate || flags.create));
@@ -450,8 +476,10 @@ impl Fileserver for KvFs {
                 Ok(data.len())
             }
             Node::Key(_) => {
-                let mut st = open.state.lock();
+                let mut guard = open.state.lock();
+                let st = &mut *guard;
                 let append = st.append;
+                let failed = &mut st.failed;
                 let Some((buf, _, dirty)) = &mut st.buffer else {
                     return Err(Errno::EBADF.into());
                 };
@@ -460,13 +488,29 @@ impl Fileserver for KvFs {
                 } else {
                     usize::try_from(offset).map_err(|_| Errno::EFBIG)?
                 };
-                let end = at.checked_add(data.len()).ok_or(Errno::EFBIG)?;
-                self.too_big(end.max(buf.len()))?;
+                let fits = at
+                    .checked_add(data.len())
+                    .ok_or_else(|| Error::from(Errno::EFBIG))
+                    .and_then(|end| {
+                        self.too_big(end.max(buf.len()))?;
+                        self.charge(end.saturating_sub(buf.len()))?;
+                        Ok(end)
+                    });
+                let end = match fits {
+                    Ok(end) => end,
+                    Err(e) => {
+                        // A writer that failed stores nothing: the old
+                        // value stays whole.
+                        *dirty = false;
+                        *failed = true;
+                        return Err(e);
+                    }
+                };
                 if buf.len() < end {
                     buf.resize(end, 0);
                 }
                 buf[at..end].copy_from_slice(data);
-                *dirty = true;
+                *dirty = !*failed;
                 Ok(data.len())
             }
             _ => Err(Errno::EBADF.into()),
@@ -490,19 +534,28 @@ impl Fileserver for KvFs {
     async fn close(&self, _who: &Caller, h: Handle) -> Result<()> {
         let open = self.handles.remove(h)?;
         let Node::Key(k) = &open.node else { return Ok(()) };
-        let Some((buf, qid, true)) = open.state.lock().buffer.take() else {
+        let Some((buf, qid, dirty)) = open.state.lock().buffer.take() else {
             return Ok(());
         };
+        if !dirty {
+            self.space.release(buf.len() as u64);
+            return Ok(());
+        }
         let now = self.clock.now_ms();
         let mut store = self.store.lock();
         // A key removed or renamed while it was open for writing keeps
         // what happened to it: the writes go with the old file.
         match store.keys.get_mut(k) {
             Some(v) if v.qid == qid => {
+                // The copy's bytes, charged already, become the value's.
+                self.space.release(v.data.len() as u64);
                 v.data = Arc::new(buf);
                 v.mtime = now;
             }
-            _ => return Ok(()),
+            _ => {
+                self.space.release(buf.len() as u64);
+                return Ok(());
+            }
         }
         store.changed(k);
         drop(store);
@@ -561,7 +614,9 @@ impl Fileserver for KvFs {
         match self.node(path)? {
             Node::Key(k) => {
                 let mut store = self.store.lock();
-                store.keys.remove(&k);
+                if let Some(v) = store.keys.remove(&k) {
+                    self.space.release(v.data.len() as u64);
+                }
                 store.changed(&k);
                 drop(store);
                 self.changes.notify_waiters();
@@ -585,7 +640,9 @@ impl Fileserver for KvFs {
         let Some(v) = store.keys.remove(&a) else {
             return Err(Errno::ENOENT.into());
         };
-        store.keys.insert(b.to_string(), v);
+        if let Some(replaced) = store.keys.insert(b.to_string(), v) {
+            self.space.release(replaced.data.len() as u64);
+        }
         store.changed(&a);
         store.changed(b);
         drop(store);

@@ -24,6 +24,7 @@ use std::sync::Arc;
 
 use async_trait::async_trait;
 use kernel::dev::{Handles, readstr};
+use kernel::limits::Space;
 use kernel::proto::{Handle, NodeType, OpenFlags, OpenResult, Opened, Qid, Stat};
 use kernel::{Caller, Clock, DirEntry, Errno, Error, Fileserver, Result};
 use parking_lot::Mutex;
@@ -64,7 +65,7 @@ const README: &str = "queuefs: message queues as files (AGFS's queuefs layout)
   mkdir NAME          make a queue (mkdir -p a/b makes nested queues)
   NAME/enqueue        write a message (one write, one message); reading the
                       same open file afterwards answers the message's id
-                      (echo msg > NAME/enqueue works; the id is then unread)
+                      (echo msg > NAME/enqueue works; nobody reads the id then)
   NAME/dequeue        a read takes the oldest message, as one JSON line
                       {\"id\":\"...\",\"data\":\"...\",\"timestamp\":\"...\"};
                       one message per open. When the queue is empty the read
@@ -138,6 +139,8 @@ impl Msg {
 #[derive(Default)]
 struct Inner {
     msgs: VecDeque<Msg>,
+    /// The bytes of the messages, charged to the server's space.
+    bytes: u64,
     last_enqueue: u64,
     removed: bool,
 }
@@ -208,6 +211,7 @@ struct OpenState {
 pub struct QueueFs {
     clock: Arc<Clock>,
     max_msg: usize,
+    space: Arc<Space>,
     queues: Mutex<BTreeMap<String, Arc<Queue>>>,
     serial: Mutex<u64>,
     ids: Mutex<Ids>,
@@ -215,11 +219,13 @@ pub struct QueueFs {
 }
 
 impl QueueFs {
-    /// An empty server; a message may hold at most `max_msg` bytes.
-    pub fn new(clock: Arc<Clock>, salt: [u8; 4], max_msg: usize) -> QueueFs {
+    /// An empty server; a message may hold at most `max_msg` bytes, and
+    /// all messages together what `space` allows.
+    pub fn new(clock: Arc<Clock>, salt: [u8; 4], max_msg: usize, space: Arc<Space>) -> QueueFs {
         QueueFs {
             clock,
             max_msg,
+            space,
             queues: Mutex::new(BTreeMap::new()),
             serial: Mutex::new(0),
             ids: Mutex::new(Ids {
@@ -320,11 +326,24 @@ impl QueueFs {
                 ),
             ));
         }
+        let n = data.len() as u64;
+        self.space.charge(n).map_err(|_| {
+            Error::explain(
+                Errno::ENOSPC,
+                format!(
+                    "queues full: their messages would pass the server's fs limit of {} bytes",
+                    self.space.limit()
+                ),
+            )
+        })?;
         let now = self.clock.now_ms();
         let mut g = q.inner.lock();
         if g.removed {
+            drop(g);
+            self.space.release(n);
             return Err(removed());
         }
+        g.bytes += n;
         let id = self.ids.lock().next(now);
         g.msgs.push_back(Msg {
             id,
@@ -339,7 +358,7 @@ impl QueueFs {
 
     /// The oldest message of `q`, waiting for one. Cancel-safe: the
     /// message is taken after the last await.
-    async fn dequeue(q: &Queue) -> Result<Msg> {
+    async fn dequeue(&self, q: &Queue) -> Result<Msg> {
         loop {
             let arrived = q.arrived.notified();
             tokio::pin!(arrived);
@@ -350,11 +369,21 @@ impl QueueFs {
                     return Err(removed());
                 }
                 if let Some(m) = g.msgs.pop_front() {
+                    g.bytes -= m.data.len() as u64;
+                    self.space.release(m.data.len() as u64);
                     return Ok(m);
                 }
             }
             arrived.await;
         }
+    }
+}
+
+impl QueueFs {
+    /// Drop every message of a queue, giving its bytes back.
+    fn drop_all(&self, g: &mut Inner) {
+        g.msgs.clear();
+        self.space.release(std::mem::take(&mut g.bytes));
     }
 }
 
@@ -423,7 +452,7 @@ impl Fileserver for QueueFs {
                         return Ok(out);
                     }
                 }
-                let msg = Self::dequeue(q).await?;
+                let msg = self.dequeue(q).await?;
                 let bytes = msg.json();
                 let out = readstr(&bytes, 0, count);
                 let n = out.len();
@@ -449,7 +478,7 @@ impl Fileserver for QueueFs {
                 Ok(data.len())
             }
             Node::File(q, QFile::Clear) => {
-                q.inner.lock().msgs.clear();
+                self.drop_all(&mut q.inner.lock());
                 Ok(data.len())
             }
             _ => Err(Errno::EBADF.into()),
@@ -476,6 +505,10 @@ impl Fileserver for QueueFs {
         {
             let mut g = q.inner.lock();
             if !g.removed {
+                // Bytes that exist already: back in the queue whatever
+                // the limit.
+                self.space.force(msg.data.len() as u64);
+                g.bytes += msg.data.len() as u64;
                 g.msgs.push_front(msg);
                 drop(g);
                 q.arrived.notify_waiters();
@@ -571,7 +604,7 @@ impl Fileserver for QueueFs {
                 for q in gone {
                     let mut g = q.inner.lock();
                     g.removed = true;
-                    g.msgs.clear();
+                    self.drop_all(&mut g);
                     drop(g);
                     q.arrived.notify_waiters();
                 }

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use fileservers::{KvFs, QueueFs};
+use kernel::limits::Space;
 use kernel::{Caller, Clock, Errno, Fileserver, Handle, OpenFlags, SpawnOpts, Target, served};
 
 use crate::run;
@@ -17,7 +18,7 @@ const WHO: Caller = Caller {
 };
 
 fn queues() -> Arc<dyn Fileserver> {
-    Arc::new(QueueFs::new(Clock::real(), [1, 2, 3, 4], 1 << 20))
+    Arc::new(QueueFs::new(Clock::real(), [1, 2, 3, 4], 1 << 20, Space::unlimited()))
 }
 
 async fn open(fs: &Arc<dyn Fileserver>, path: &str, flags: OpenFlags) -> Handle {
@@ -210,7 +211,7 @@ fn a_read_its_reader_gave_up_on_does_not_take_the_next_message() {
 }
 
 fn store() -> Arc<dyn Fileserver> {
-    Arc::new(KvFs::new(Clock::real(), 1 << 20))
+    Arc::new(KvFs::new(Clock::real(), 1 << 20, Space::unlimited()))
 }
 
 async fn ctl(fs: &Arc<dyn Fileserver>, req: &str) -> (kernel::Result<usize>, String) {

@@ -332,3 +332,28 @@ stat -c '%n %F' /n/kv/watch /n/kv/ctl
 /n/kv/watch character special file
 /n/kv/ctl character special file
 ## END
+
+#### the values together are held to the fs limit; a value being replaced counts twice until the writer closes
+kvfs -S kv; mount -c /srv/kv /n/kv
+big() { head -c 4000 /dev/zero | tr '\0' a; }
+big > /n/kv/keys/a; echo "status $?"
+big > /n/kv/keys/b; echo "status $?"
+big > /n/kv/keys/c; echo "status $?"
+cat /n/kv/keys/c | wc -c
+big > /n/kv/keys/a; echo "replace $?"
+wc -c < /n/kv/keys/a
+rm /n/kv/keys/b
+big > /n/kv/keys/a; echo "replace $?"
+big > /n/kv/keys/c; echo "status $?"
+## limits: fs=10K
+## STDOUT:
+status 0
+status 0
+status 1
+0
+replace 1
+4000
+replace 0
+status 0
+## END
+## stderr-contains: No space left on device: store full

@@ -390,3 +390,26 @@ rm 0
 rmdir 0
 README
 ## END
+
+#### the messages together are held to the fs limit; a dequeue makes room again
+queuefs -S q; mount -c /srv/q /n/q
+mkdir /n/q/j
+big() { head -c 4000 /dev/zero | tr '\0' a; }
+big > /n/q/j/enqueue; echo "status $?"
+big > /n/q/j/enqueue; echo "status $?"
+big > /n/q/j/enqueue; echo "status $?"
+cat /n/q/j/size
+cat /n/q/j/dequeue > /dev/null
+big > /n/q/j/enqueue; echo "status $?"
+echo > /n/q/j/clear
+big > /n/q/j/enqueue && big > /n/q/j/enqueue && echo "room after clear"
+## limits: fs=10K
+## STDOUT:
+status 0
+status 0
+status 1
+2
+status 0
+room after clear
+## END
+## stderr-contains: No space left on device: queues full

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use fileservers::{KvFs, QueueFs};
 use kernel::Fileserver;
+use kernel::limits::Space;
 
 use common::cli::{Cmd, Opt, value};
 
@@ -17,7 +18,8 @@ Start a process that serves message queues as files, posted as /srv/NAME
 queue; each queue has enqueue, dequeue (blocks while empty), peek, size
 and clear.
 
-A message may hold at most this process's string limit of bytes.
+A message may hold at most this process's string limit of bytes, and the
+messages together its fs limit (charged to fs-total).
 
   -S, --srv=NAME    the name to post under (default queuefs)
       --help        display this help and exit
@@ -31,7 +33,8 @@ Start a process that serves a key-value store as files, posted as
 a value; ctl takes 'cas KEY OLDSHA256 NEWVALUE'; a read of watch blocks
 until a key changes.
 
-A value may hold at most this process's string limit of bytes.
+A value may hold at most this process's string limit of bytes, and the
+values together its fs limit (charged to fs-total).
 
   -S, --srv=NAME    the name to post under (default kvfs)
       --help        display this help and exit
@@ -56,12 +59,24 @@ async fn start(mut cmd: Cmd, prog: &'static str, help: &str, make: impl FnOnce(&
     serve_posted(cmd, prog, &name, fs).await
 }
 
+/// What a server's contents may take: the `fs` limit, charged to the
+/// system's `fs-total` with every other tree (as a ramfs's are).
+fn space(cmd: &Cmd) -> Arc<Space> {
+    let kernel = cmd.p.kernel();
+    Space::new("fs", cmd.p.limits().fs_bytes, Some(kernel.fs_space.clone()))
+}
+
 pub async fn queuefs(cmd: Cmd) -> i32 {
     start(cmd, "queuefs", QUEUEFS_HELP, |cmd| {
         let kernel = cmd.p.kernel();
         let salt = kernel.entropy.bytes(4);
         let salt = [salt[0], salt[1], salt[2], salt[3]];
-        Arc::new(QueueFs::new(kernel.clock.clone(), salt, cmd.p.limits().max_alloc))
+        Arc::new(QueueFs::new(
+            kernel.clock.clone(),
+            salt,
+            cmd.p.limits().max_alloc,
+            space(cmd),
+        ))
     })
     .await
 }
@@ -69,7 +84,7 @@ pub async fn queuefs(cmd: Cmd) -> i32 {
 pub async fn kvfs(cmd: Cmd) -> i32 {
     start(cmd, "kvfs", KVFS_HELP, |cmd| {
         let kernel = cmd.p.kernel();
-        Arc::new(KvFs::new(kernel.clock.clone(), cmd.p.limits().max_alloc))
+        Arc::new(KvFs::new(kernel.clock.clone(), cmd.p.limits().max_alloc, space(cmd)))
     })
     .await
 }
