@@ -34,12 +34,10 @@ fn menu(items: &[String], columns: usize) -> String {
     let cols = (columns / max_elem_len).max(1);
     let len = items.len();
     let mut rows = len.div_ceil(cols);
-    let mut cols = len.div_ceil(rows);
+    // What fits on one line goes one item per line instead.
     if rows == 1 {
-        rows = cols;
-        cols = 1;
+        rows = len;
     }
-    let _ = cols;
     let first_len = number_len(rows);
     let mut out = String::new();
     for row in 0..rows {
