@@ -2,45 +2,9 @@
 # python-9p (PyPI, import name `py9p`) and pytest in a venv: the
 # independent 9P2000 client of the exporter's wire conformance suite
 # (tests/9p/, run by the boot crate's test `serve::python_9p_conformance`).
-# Exports NINEBOX_PY9P=<the venv's python>. Idempotent: an existing venv
-# that imports both is kept. If PyPI cannot be reached, says why and exits
-# 0 (the Rust test then prints that it is skipped).
+# Exports NINEBOX_PY9P=<the venv's python>; see .ci/venv.sh.
 set -u
 cd "$(dirname "$0")/../.."
-venv="$PWD/target/ci/venv-9p"
-py="$venv/bin/python"
-env_file="${CI_ENV:-/dev/null}"
-
-have() { [ -x "$py" ] && timeout 60 "$py" -c 'import py9p, pytest' >/dev/null 2>&1; }
-
-if ! have; then
-    if ! command -v python3 >/dev/null 2>&1; then
-        echo "ci: python3 is missing; the 9P conformance suite is skipped"
-        exit 0
-    fi
-    if ! timeout 120 python3 -m venv "$venv" >/dev/null 2>&1; then
-        # Debian keeps ensurepip in python3-venv.
-        if command -v apt-get >/dev/null 2>&1; then
-            (timeout 300 apt-get install -y -q python3-venv ||
-                (timeout 300 apt-get update -q && timeout 300 apt-get install -y -q python3-venv)) >/dev/null 2>&1
-        fi
-        rm -rf "$venv"
-        if ! timeout 120 python3 -m venv "$venv" >/dev/null 2>&1; then
-            echo "ci: could not make a python venv at $venv; the 9P conformance suite is skipped"
-            exit 0
-        fi
-    fi
-    log="$venv/pip.log"
-    if ! timeout 600 "$py" -m pip install -q --disable-pip-version-check \
-        --timeout 30 --retries 2 'python-9p==0.1.0' pytest >"$log" 2>&1; then
-        echo "ci: pip could not install python-9p and pytest (PyPI unreachable?); the 9P conformance suite is skipped:"
-        tail -n 3 "$log" | sed 's/^/ci:   /'
-        exit 0
-    fi
-    if ! have; then
-        echo "ci: the venv at $venv does not import py9p and pytest; the 9P conformance suite is skipped"
-        exit 0
-    fi
-fi
-echo "NINEBOX_PY9P=$py" >>"$env_file"
+. .ci/venv.sh
+make_venv 9p NINEBOX_PY9P "the 9P conformance suite" 'import py9p, pytest' 'python-9p==0.1.0' pytest
 exit 0

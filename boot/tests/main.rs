@@ -8,6 +8,7 @@ mod fuse;
 mod mcp;
 mod pty;
 mod py9p;
+mod pytest;
 mod sandbox;
 mod serve;
 mod session;

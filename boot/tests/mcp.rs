@@ -1,47 +1,26 @@
 //! The MCP server with an independent client: `tests/mcp/` (pytest with
 //! the Python `mcp` package) against the real `ninebox mcp` over stdio.
 //!
-//! The python is `NINEBOX_MCP_PY` (`.ci/setup.d/40-mcp.sh` exports it),
-//! else the venv that script makes at `target/ci/venv-mcp`. Without
-//! either the trial is reported as ignored and says why on stderr; it
-//! never passes without running.
+//! The python is the venv `.ci/setup.d/40-mcp.sh` makes (see
+//! `pytest.rs`).
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::Path;
 
 use boot::mcp::{Options, Server};
 use kernel::Limits;
 use libtest_mimic::{Failed, Trial};
 use serde_json::{Value, json};
 
-const NAME: &str = "mcp::python_client";
-/// The whole suite's limit (it takes some seconds).
-const LIMIT_SECS: &str = "600";
+use crate::pytest::Suite;
 
-fn workspace() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
-}
-
-/// The venv's python, or why there is none.
-fn python() -> Result<PathBuf, String> {
-    if let Some(p) = std::env::var_os("NINEBOX_MCP_PY").filter(|p| !p.is_empty()) {
-        let p = PathBuf::from(p);
-        return if p.exists() {
-            Ok(p)
-        } else {
-            Err(format!("NINEBOX_MCP_PY={} does not exist", p.display()))
-        };
-    }
-    let venv = workspace().join("target/ci/venv-mcp/bin/python");
-    if venv.exists() {
-        Ok(venv)
-    } else {
-        Err(format!(
-            "NINEBOX_MCP_PY is not set and there is no venv at {} (make it with `bash .ci/setup.d/40-mcp.sh`)",
-            venv.display()
-        ))
-    }
-}
+/// The Python client's suite, with the venv `.ci/setup.d/40-mcp.sh` makes.
+static CLIENT: Suite = Suite {
+    name: "mcp::python_client",
+    var: "NINEBOX_MCP_PY",
+    venv: "mcp",
+    setup: "40-mcp.sh",
+    dir: "mcp",
+};
 
 pub fn trials(bin: &Path) -> Vec<Trial> {
     let mut v = vec![
@@ -51,16 +30,7 @@ pub fn trials(bin: &Path) -> Vec<Trial> {
         trial("run_timeout_and_ps_kill", run_timeout_and_ps_kill),
         trial("describe_names_the_build", describe_names_the_build),
     ];
-    match python() {
-        Ok(py) => {
-            let bin = bin.to_path_buf();
-            v.push(Trial::test(NAME, move || run(&py, &bin)));
-        }
-        Err(why) => {
-            eprintln!("{NAME}: skipped: {why}");
-            v.push(Trial::test(NAME, || Ok(())).with_ignored_flag(true));
-        }
-    }
+    v.push(CLIENT.trial(bin));
     v
 }
 
@@ -449,33 +419,4 @@ fn describe_names_the_build() -> Result<(), Failed> {
         return Err(format!("tools: {names:?}").into());
     }
     Ok(())
-}
-
-fn run(py: &Path, bin: &Path) -> Result<(), Failed> {
-    let out = Command::new("timeout")
-        .arg(LIMIT_SECS)
-        .arg(py)
-        .args(["-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/mcp"])
-        .current_dir(workspace())
-        .env("NINEBOX_BIN", bin)
-        .env("PYTHONDONTWRITEBYTECODE", "1")
-        .stdin(std::process::Stdio::null())
-        .output()
-        .map_err(|e| Failed::from(format!("run {}: {e}", py.display())))?;
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    let summary = stdout.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or("");
-    match out.status.code() {
-        Some(0) if summary.contains(" passed") => {
-            // Said with the suite's name in front: not a closing line of its own.
-            eprintln!("{NAME}: pytest: {summary}");
-            Ok(())
-        }
-        Some(124) => Err(format!("pytest did not end within {LIMIT_SECS} s:\n{stdout}").into()),
-        Some(5) => Err("pytest collected no tests".into()),
-        code => Err(format!(
-            "pytest exited {code:?}:\n{stdout}\n{}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-        .into()),
-    }
 }
