@@ -190,3 +190,11 @@ echo "[$a][$b]"
 [x][y]
 [x][y,z,]
 ## END
+
+#### read into a readonly variable fails and the script goes on
+readonly x=1; read x <<< 2; echo "$? $x"
+## stdout: 1 1
+
+#### read's second name readonly
+readonly y=1; read a y <<< 'p q'; echo "$? $a $y"
+## stdout: 1 p 1

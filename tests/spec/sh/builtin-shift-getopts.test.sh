@@ -186,3 +186,32 @@ f -n 2
 n=1
 n=2
 ## END
+
+#### assigning OPTIND restarts inside a group of letters
+getopts ab o -ab; echo $o; OPTIND=1; getopts xy o -x; echo $o
+## STDOUT:
+a
+x
+## END
+
+#### local OPTIND gives each call a fresh scan
+f() { local OPTIND; getopts ab o "$@"; echo $o; }; f -ab; f -ba
+## STDOUT:
+a
+b
+## END
+
+#### OPTIND set to the same value still restarts
+set -- -ab; getopts ab o; echo $o $OPTIND; OPTIND=1; getopts ab o; echo $o $OPTIND
+## STDOUT:
+a 1
+a 1
+## END
+
+#### new arguments shorter than the group in progress
+getopts abc o -abc; getopts abc o -abc; echo $o; getopts xy o -y; echo $o $OPTIND
+## STDOUT:
+b
+y 2
+## END
+## bash_diff: bash goes on reading past the end of the new, shorter argument (`illegal option --` and a NUL); ninebox starts it at its first letter

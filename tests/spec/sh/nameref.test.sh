@@ -100,3 +100,42 @@ for v in a b; do declare -n cur=$v; cur=$v$v; done; echo $a $b
 #### operators through a nameref
 x=abc; declare -n r=x; echo ${#r} ${r^^} ${r:1}
 ## stdout: 3 ABC bc
+
+#### a circular chain reads as unset
+declare -n a=b; declare -n b=a; echo "[${a-unset}] [${b:-empty}]"
+## stdout: [unset] [empty]
+
+#### assigning through a circular chain abandons the line
+declare -n a=b; declare -n b=a; a=1; echo same
+echo next $?
+## stdout: next 1
+
+#### read through a circular chain fails and goes on
+declare -n a=b; declare -n b=a; read a <<< x; echo $?
+## stdout: 1
+
+#### declare -p lists both ends of a loop
+declare -n a=b; declare -n b=a; declare -p a b
+## STDOUT:
+declare -n a="b"
+declare -n b="a"
+## END
+
+#### unset through a loop removes the reference itself
+declare -n a=b; declare -n b=a; unset a; echo $?; declare -p b
+## STDOUT:
+0
+declare -n b="a"
+## END
+
+#### a chain of eight links still ends
+declare -n a=b b=c c=d d=e e=f f=g g=h h=i; i=end; echo $a
+## stdout: end
+
+#### a three-way loop
+declare -n a=b b=c c=a; echo "${a-u}"; a=2 2>/dev/null; echo same
+echo $?
+## STDOUT:
+u
+1
+## END

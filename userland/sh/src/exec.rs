@@ -777,7 +777,7 @@ impl Shell {
         value: AssignVal,
     ) -> Result<(), String> {
         // Through a nameref: to the variable, or the element, it names.
-        if let Some(target) = self.vars.resolve(name) {
+        if let Some(target) = self.vars.resolve(name)? {
             let (base, key) = match target.split_once('[') {
                 Some((base, sub)) => (base.to_string(), Some(self.ref_key(base, sub.trim_end_matches(']'))?)),
                 None => (target, index.map(str::to_string)),

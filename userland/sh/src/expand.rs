@@ -412,7 +412,7 @@ impl Shell {
             }
             // A nameref reads what it names (`${!ref}` is that name).
             if let ParamName::Var(n) = &p.name
-                && let Some(target) = self.vars.resolve(n)
+                && let Some(target) = self.resolve_ref(n).await?
             {
                 if p.indirect && !matches!(p.op, ParamOp::Names { .. }) {
                     let named = Part::Quoted(
@@ -822,10 +822,22 @@ impl Shell {
         }
     }
 
+    /// Where the nameref `name` leads, for reading: a circular chain
+    /// warns and reads as unset (the caller then finds no value).
+    async fn resolve_ref(&mut self, name: &str) -> Result<Option<String>, Flow> {
+        match self.vars.resolve(name) {
+            Ok(target) => Ok(target),
+            Err(msg) => {
+                self.error(&format!("warning: {msg}")).await;
+                Ok(None)
+            }
+        }
+    }
+
     /// Evaluate a subscript: a key for associative arrays, arithmetic
     /// otherwise.
     pub async fn subscript(&mut self, name: &str, index: &Word) -> Result<String, Flow> {
-        let resolved = self.vars.resolve(name);
+        let resolved = self.vars.resolve(name).ok().flatten();
         let name = resolved.as_deref().unwrap_or(name);
         let assoc = matches!(self.vars.get(name), Some(v) if v.kind == super::vars::Kind::Assoc || matches!(v.value, Some(Value::Assoc(_))));
         let text = self.expand_str(index).await?;

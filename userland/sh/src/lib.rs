@@ -111,6 +111,8 @@ pub struct Params {
     pub started: Instant,
     /// getopts: the position inside a group of short options.
     pub getopts_char: usize,
+    /// `Vars::optind_changes` when getopts last set OPTIND.
+    pub getopts_seen: u64,
     /// The command being run (`$BASH_COMMAND`).
     pub command: Arc<str>,
     /// Command substitutions run so far: a command with no words takes
@@ -221,6 +223,7 @@ impl Shell {
                 random_state: seed,
                 started: Instant::now(),
                 getopts_char: 0,
+                getopts_seen: 0,
                 substs_run: 0,
                 command: "".into(),
                 environ,
@@ -279,15 +282,18 @@ impl Shell {
 
     /// A stored variable's scalar value, nothing computed (through a
     /// nameref to what it names).
+    /// A circular chain reads as unset, as in bash.
     pub fn var_str(&self, name: &str) -> Option<String> {
-        if let Some(target) = self.vars.resolve(name) {
-            return match target.split_once('[') {
-                Some((base, sub)) => self.ref_element(base, sub.trim_end_matches(']')),
-                None => self.var_str(&target),
-            };
-        }
+        let name = match self.vars.resolve(name) {
+            Ok(None) => name.to_string(),
+            Ok(Some(target)) => match target.split_once('[') {
+                Some((base, sub)) => return self.ref_element(base, sub.trim_end_matches(']')),
+                None => target,
+            },
+            Err(_) => return None,
+        };
         self.vars
-            .get(name)
+            .get(&name)
             .and_then(|v| v.value.as_ref())
             .and_then(Value::scalar)
             .map(str::to_string)
@@ -326,7 +332,7 @@ impl Shell {
     /// Assign a scalar, honouring attributes. Errs (with bash's message)
     /// for a readonly variable.
     pub fn set(&mut self, name: &str, value: &str) -> Result<(), String> {
-        if let Some(target) = self.vars.resolve(name) {
+        if let Some(target) = self.vars.resolve(name)? {
             return match target.split_once('[') {
                 Some((base, sub)) => {
                     let key = self.ref_key(base, sub.trim_end_matches(']'))?;

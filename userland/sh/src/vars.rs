@@ -110,6 +110,10 @@ type Scope = Arc<HashMap<String, Var>>;
 pub struct Vars {
     global: Scope,
     locals: Vec<Scope>,
+    /// How many times OPTIND was written, declared, unset or restored:
+    /// `getopts` starts a group of letters afresh when it changed, as
+    /// bash resets its scan on any change to OPTIND.
+    pub optind_changes: u64,
 }
 
 impl Vars {
@@ -122,27 +126,32 @@ impl Vars {
     }
 
     /// Where a nameref leads: the name (possibly `a[i]`) at the end of
-    /// the chain, or `None` if `name` is not a nameref. Chains stop after
-    /// a few links, as a loop would never end.
-    pub fn resolve(&self, name: &str) -> Option<String> {
+    /// the chain, `Ok(None)` if `name` is not a nameref, or an error if
+    /// the chain does not end within bash's eight links (a loop such as
+    /// `declare -n a=b b=a`). The name returned is never a nameref
+    /// itself, so a caller may look it up without resolving again.
+    pub fn resolve(&self, name: &str) -> Result<Option<String>, String> {
         let mut at = name.to_string();
         let mut moved = false;
         for _ in 0..8 {
             let Some(v) = self.get(&at).filter(|v| v.attrs.nameref) else {
-                break;
+                return Ok(moved.then_some(at));
             };
             match v.value.as_ref().and_then(Value::scalar) {
                 Some(t) if !t.is_empty() && t != at => {
                     at = t.to_string();
                     moved = true;
                     if at.contains('[') {
-                        break;
+                        return Ok(Some(at));
                     }
                 }
-                _ => break,
+                _ => return Ok(moved.then_some(at)),
             }
         }
-        moved.then_some(at)
+        match self.get(&at).is_some_and(|v| v.attrs.nameref) {
+            true => Err(format!("{name}: circular name reference")),
+            false => Ok(Some(at)),
+        }
     }
 
     /// The scope that holds `name` now (innermost first), for changes.
@@ -157,6 +166,7 @@ impl Vars {
     /// The variable to change, created (unset) in the scope that holds it
     /// or, if none does, the global scope.
     pub fn entry(&mut self, name: &str) -> &mut Var {
+        self.note_change(name);
         let scope = self.holder(name);
         if !scope.contains_key(name) {
             scope.insert(name.to_string(), Var::default());
@@ -166,6 +176,7 @@ impl Vars {
 
     /// Declare `name` in the innermost function scope (`local`).
     pub fn local(&mut self, name: &str) -> &mut Var {
+        self.note_change(name);
         if self.locals.is_empty() {
             return self.entry(name);
         }
@@ -191,7 +202,19 @@ impl Vars {
 
     /// Drop the innermost scope; answers the bytes its variables held.
     pub fn pop_scope(&mut self) -> u64 {
-        self.locals.pop().map_or(0, |s| s.values().map(Var::cost).sum())
+        let Some(scope) = self.locals.pop() else {
+            return 0;
+        };
+        if scope.contains_key("OPTIND") {
+            self.note_change("OPTIND");
+        }
+        scope.values().map(Var::cost).sum()
+    }
+
+    fn note_change(&mut self, name: &str) {
+        if name == "OPTIND" {
+            self.optind_changes += 1;
+        }
     }
 
     /// Remove the innermost visible `name`: `None` if it is readonly, else
@@ -200,6 +223,7 @@ impl Vars {
         if self.get(name).is_some_and(|v| v.attrs.readonly) {
             return None;
         }
+        self.note_change(name);
         let idx = self.locals.iter().rposition(|s| s.contains_key(name));
         let removed = match idx {
             Some(i) => Arc::make_mut(&mut self.locals[i]).remove(name),

@@ -5,7 +5,7 @@ use std::time::Duration;
 use kernel::{Errno, SeekFrom};
 
 use crate::exec::AssignVal;
-use crate::{Flow, Res, Shell};
+use crate::{Res, Shell};
 use common::printf as pf;
 
 pub async fn echo(sh: &mut Shell, argv: Vec<String>) -> Res {
@@ -355,7 +355,9 @@ pub async fn read(sh: &mut Shell, argv: Vec<String>) -> Res {
     if rec.eof && chars.is_empty() && array.is_none() && names.len() <= 1 {
         // Nothing read: the variables are still emptied.
         let name = names.first().cloned().unwrap_or_else(|| "REPLY".to_string());
-        assign(sh, &name, String::new()).await?;
+        if !assign(sh, &name, String::new()).await {
+            return Ok(1);
+        }
         return Ok(1);
     }
     let ifs = sh.ifs();
@@ -373,13 +375,19 @@ pub async fn read(sh: &mut Shell, argv: Vec<String>) -> Res {
         return Ok(status);
     }
     if names.is_empty() {
-        assign(sh, "REPLY", text_of(&chars)).await?;
+        if !assign(sh, "REPLY", text_of(&chars)).await {
+            return Ok(1);
+        }
         return Ok(status);
     }
     if exact {
-        assign(sh, &names[0], text_of(&chars)).await?;
+        if !assign(sh, &names[0], text_of(&chars)).await {
+            return Ok(1);
+        }
         for n in &names[1..] {
-            assign(sh, n, String::new()).await?;
+            if !assign(sh, n, String::new()).await {
+                return Ok(1);
+            }
         }
         return Ok(status);
     }
@@ -387,7 +395,9 @@ pub async fn read(sh: &mut Shell, argv: Vec<String>) -> Res {
     for (i, n) in names.iter().enumerate() {
         let v = fields.get(i).cloned().unwrap_or_default();
         let v = if i + 1 == names.len() { trim_last(&v, &ifs) } else { v };
-        assign(sh, n, v).await?;
+        if !assign(sh, n, v).await {
+            return Ok(1);
+        }
     }
     Ok(status)
 }
@@ -412,12 +422,17 @@ fn text_of(chars: &[(char, bool)]) -> String {
     chars.iter().map(|c| c.0).collect()
 }
 
-async fn assign(sh: &mut Shell, name: &str, value: String) -> Result<(), Flow> {
-    if let Err(m) = sh.assign(name, None, false, AssignVal::Scalar(value)).await {
-        sh.error(&format!("read: {m}")).await;
-        return Err(Flow::Abort(1));
+/// Store one field; a variable that cannot take it (readonly, a circular
+/// nameref) is reported and fails `read` with status 1, as in bash, and
+/// the script goes on.
+async fn assign(sh: &mut Shell, name: &str, value: String) -> bool {
+    match sh.assign(name, None, false, AssignVal::Scalar(value)).await {
+        Ok(()) => true,
+        Err(m) => {
+            sh.error(&m).await;
+            false
+        }
     }
-    Ok(())
 }
 
 pub async fn mapfile(sh: &mut Shell, argv: Vec<String>) -> Res {

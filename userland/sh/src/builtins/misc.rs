@@ -439,8 +439,15 @@ pub async fn getopts(sh: &mut Shell, argv: Vec<String>) -> Res {
     // A leading `:` or OPTERR=0 silences the messages.
     let silent = optstring.starts_with(':') || sh.get("OPTERR").as_deref() == Some("0");
     let mut optind: usize = sh.get("OPTIND").and_then(|s| s.parse().ok()).unwrap_or(1).max(1);
-    // A changed OPTIND restarts scanning inside a group.
-    if sh.get("\u{0}OPTIND_SEEN").and_then(|s| s.parse::<usize>().ok()) != Some(optind) {
+    // Inside a group of letters (`-ab`), unless OPTIND changed since the
+    // last call or the arguments changed under it: then the scan starts
+    // at the first letter of the argument OPTIND names.
+    let moved = sh.vars.optind_changes != sh.params.getopts_seen;
+    if moved
+        || args
+            .get(optind - 1)
+            .is_none_or(|a| sh.params.getopts_char >= a.chars().count())
+    {
         sh.params.getopts_char = 0;
     }
     let set = |sh: &mut Shell, name: &str, v: &str| {
@@ -448,7 +455,7 @@ pub async fn getopts(sh: &mut Shell, argv: Vec<String>) -> Res {
     };
     let finish = |sh: &mut Shell, optind: usize| {
         set(sh, "OPTIND", &optind.to_string());
-        set(sh, "\u{0}OPTIND_SEEN", &optind.to_string());
+        sh.params.getopts_seen = sh.vars.optind_changes;
     };
     if sh.params.getopts_char == 0 {
         let Some(arg) = args.get(optind - 1) else {

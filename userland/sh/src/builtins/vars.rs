@@ -459,7 +459,7 @@ pub async fn unset(sh: &mut Shell, argv: Vec<String>) -> Res {
         }
         // `unset ref` unsets what a nameref names; `unset -n ref` the ref.
         let n = match sh.vars.resolve(&n) {
-            Some(target) if !opts.contains(&'n') => target,
+            Ok(Some(target)) if !opts.contains(&'n') => target,
             _ => n,
         };
         if let Some((base, rest)) = n.split_once('[')
