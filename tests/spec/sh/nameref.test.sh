@@ -139,3 +139,14 @@ echo $?
 u
 1
 ## END
+
+#### a reference to an element of a reference that leads back reads as unset
+declare -n r=r2; declare -n r2='r[0]'; echo "[${r}]"
+## stdout: []
+
+#### a reference to a reference to an element
+a=(1 2); declare -n e='a[1]'; declare -n f=e; echo $f; f=3; echo ${a[@]}
+## STDOUT:
+2
+1 3
+## END

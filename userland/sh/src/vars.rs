@@ -141,14 +141,20 @@ impl Vars {
                 Some(t) if !t.is_empty() && t != at => {
                     at = t.to_string();
                     moved = true;
-                    if at.contains('[') {
+                    if let Some((base, _)) = at.split_once('[') {
+                        // An element of a nameref (`r2='r[0]'` with `r`
+                        // leading back to r2) is a loop too.
+                        if self.get(base).is_some_and(|v| v.attrs.nameref) {
+                            break;
+                        }
                         return Ok(Some(at));
                     }
                 }
                 _ => return Ok(moved.then_some(at)),
             }
         }
-        match self.get(&at).is_some_and(|v| v.attrs.nameref) {
+        let base = at.split_once('[').map_or(at.as_str(), |(b, _)| b);
+        match self.get(base).is_some_and(|v| v.attrs.nameref) {
             true => Err(format!("{name}: circular name reference")),
             false => Ok(Some(at)),
         }
