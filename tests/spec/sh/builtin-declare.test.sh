@@ -151,3 +151,22 @@ x=1
 unset x
 declare -p x 2>/dev/null || echo gone
 ## stdout: gone
+
+#### options end at the first name
+declare 1x=2 y=3 -z 2>/dev/null; echo $? $y
+## stdout: 1 3
+
+#### a local inherits the export attribute alone
+export x=g; declare -i n=1; f() { local x=1 n=2+2; printenv x; declare -p n; }; f
+## STDOUT:
+1
+declare -- n="2+2"
+## END
+
+#### allexport does not export arrays
+set -a; arr=(1); declare -A m=([k]=v); s=1; declare -p arr m s
+## STDOUT:
+declare -a arr=([0]="1")
+declare -A m=([k]="v" )
+declare -x s="1"
+## END

@@ -109,3 +109,21 @@ umask
 ## STDERR:
 sh: line 2: umask: 999: octal number out of range
 ## END
+
+#### a readonly prefix assignment is reported and the command still runs
+readonly R=1; R=2 echo "[$R]"; echo "s=$?"
+## STDOUT:
+[1]
+s=0
+## END
+
+#### a readonly prefix assignment before a function
+readonly R=1; f() { echo "f $R"; }; R=2 f 2>/dev/null; echo "s=$?"
+## STDOUT:
+f 1
+s=0
+## END
+
+#### a readonly prefix assignment before an external command
+readonly R=1; export R; R=2 printenv R 2>/dev/null
+## stdout: 1

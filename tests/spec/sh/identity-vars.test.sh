@@ -53,3 +53,11 @@ case $BASH in */bash) echo yes;; esac
 #### version test used by scripts
 if [ "${BASH_VERSINFO[0]}" -ge 4 ]; then echo modern; fi
 ## stdout: modern
+
+#### SHLVL past 999 starts again at 1
+SHLVL=999 bash -c 'echo $SHLVL' 2>/dev/null; true
+## stdout: 1
+
+#### a negative SHLVL starts at 0
+SHLVL=-5 bash -c 'echo $SHLVL'; true
+## stdout: 0

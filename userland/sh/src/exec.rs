@@ -529,9 +529,12 @@ impl Shell {
                 r
             }
             Command::Function(f) => {
+                // Redefining keeps the export, as in bash.
+                let exported = self.defs.funcs.get(&f.name).is_some_and(|old| old.exported);
                 let func = super::Func {
                     def: f.clone(),
                     file: self.current_file(),
+                    exported,
                 };
                 Arc::make_mut(&mut self.defs.funcs).insert(f.name.clone(), func);
                 Ok(0)
@@ -643,7 +646,9 @@ impl Shell {
         self.proc.set_environ(&env);
         self.params.environ = env.clone();
         for (a, v) in &assigns {
-            if let AssignVal::Scalar(s) = v {
+            if let AssignVal::Scalar(s) = v
+                && self.prefix_assignable(&a.name).await
+            {
                 env.insert(bytes::to_os(&a.name), bytes::to_os(s));
             }
         }
@@ -928,9 +933,6 @@ impl Shell {
                 return Err(e);
             }
         }
-        if self.opts.allexport {
-            self.vars.entry(name).attrs.export = true;
-        }
         Ok(())
     }
 
@@ -1020,6 +1022,9 @@ impl Shell {
         }
         for (a, v) in assigns {
             let AssignVal::Scalar(v) = v else { continue };
+            if !self.prefix_assignable(&a.name).await {
+                continue;
+            }
             saved.push((a.name.clone(), self.vars.get(&a.name).cloned()));
             if let Err(msg) = self.set(&a.name, v) {
                 self.error(&msg).await;
@@ -1028,6 +1033,17 @@ impl Shell {
             self.vars.entry(&a.name).attrs.export = true;
         }
         Ok(saved)
+    }
+
+    /// May a command's prefix assignment set `name`? A readonly one is
+    /// reported and left out while the command still runs, as bash does
+    /// outside POSIX mode.
+    async fn prefix_assignable(&mut self, name: &str) -> bool {
+        if !self.vars.get(name).is_some_and(|v| v.attrs.readonly) {
+            return true;
+        }
+        self.error(&format!("{name}: readonly variable")).await;
+        false
     }
 
     /// Take in what others changed in the environment group since the

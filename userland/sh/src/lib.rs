@@ -171,6 +171,9 @@ pub struct Frame {
 pub struct Func {
     pub def: Arc<Function>,
     pub file: Arc<str>,
+    /// `export -f`: passed to child shells in the environment, as bash
+    /// does (`BASH_FUNC_name%%=() { ...; }`).
+    pub exported: bool,
 }
 
 /// The interpreter's whole state, by concern. Cloning it (cheap: the big
@@ -415,11 +418,21 @@ impl Shell {
 
     /// The environment for a child: exported variables as UTF-8.
     pub fn child_env(&self) -> kernel::Env {
-        self.vars
+        let mut env: kernel::Env = self
+            .vars
             .exported()
             .into_iter()
             .map(|(k, v)| (bytes::to_os(&k), bytes::to_os(&v)))
-            .collect()
+            .collect();
+        for (name, f) in self.defs.funcs.iter().filter(|(_, f)| f.exported) {
+            let text = builtins::misc::function_text(&f.def);
+            let body = text.strip_prefix(name.as_str()).unwrap_or(&text).trim_start();
+            env.insert(
+                bytes::to_os(&format!("{}{name}{}", run::FUNC_ENV.0, run::FUNC_ENV.1)),
+                bytes::to_os(body.trim_end_matches('\n')),
+            );
+        }
+        env
     }
 
     // ---- messages ----

@@ -183,11 +183,15 @@ fn usage(name: &str) -> String {
 /// few are given defaults.
 fn import_environment(sh: &mut Shell) {
     for (k, v) in sh.proc.environ() {
+        let k = bytes::from_os(&k);
+        let v = bytes::from_os(&v);
+        if let Some(name) = k.strip_prefix(FUNC_ENV.0).and_then(|n| n.strip_suffix(FUNC_ENV.1)) {
+            import_function(sh, name, &v);
+            continue;
+        }
         if !super::parse::is_name(&k) {
             continue;
         }
-        let k = bytes::from_os(&k);
-        let v = bytes::from_os(&v);
         let var = sh.vars.entry(&k);
         var.value = Some(Value::Str(v));
         var.attrs.export = true;
@@ -197,7 +201,13 @@ fn import_environment(sh: &mut Shell) {
         let _ = sh.set("PWD", &cwd);
         sh.vars.entry("PWD").attrs.export = true;
     }
-    let level = sh.get("SHLVL").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0) + 1;
+    // bash's bounds: below zero starts again at 0, and a level past 999
+    // is reset to 1 (with a warning).
+    let level = match sh.get("SHLVL").and_then(|s| s.trim().parse::<i64>().ok()).unwrap_or(0) {
+        n if n < 0 => 0,
+        n if n >= 999 => 1,
+        n => n + 1,
+    };
     let _ = sh.set("SHLVL", &level.to_string());
     sh.vars.entry("SHLVL").attrs.export = true;
     let ppid = sh.proc.ppid().to_string();
@@ -221,6 +231,43 @@ fn import_environment(sh: &mut Shell) {
     if sh.get("HOSTNAME").is_none() {
         let host = bytes::from_os(&sh.proc.kernel().sysname);
         let _ = sh.set("HOSTNAME", &host);
+    }
+}
+
+/// How an exported function travels in the environment: bash's
+/// `BASH_FUNC_` name `%%` holding `() { body; }`.
+pub const FUNC_ENV: (&str, &str) = ("BASH_FUNC_", "%%");
+
+/// Define the function `name` from its environment text, as bash does for
+/// a value that parses as exactly one definition of that name; anything
+/// else is ignored (bash warns and skips it too).
+fn import_function(sh: &mut Shell, name: &str, text: &str) {
+    if !text.starts_with("() {") && !text.starts_with("()\n{") && !text.starts_with("() \n{") {
+        return;
+    }
+    let mut parser = Parser::new(&format!("{name} {text}"), 1, true);
+    let Ok(Some(list)) = parser.next_command() else {
+        return;
+    };
+    if !matches!(parser.next_command(), Ok(None)) {
+        return;
+    }
+    let [item] = list.items.as_slice() else {
+        return;
+    };
+    let pipe = &item.and_or.first;
+    if item.background || !item.and_or.rest.is_empty() || pipe.bang || pipe.time.is_some() {
+        return;
+    }
+    if let [super::ast::Command::Function(f)] = pipe.commands.as_slice()
+        && f.name == name
+    {
+        let func = super::Func {
+            def: f.clone(),
+            file: "environment".into(),
+            exported: true,
+        };
+        Arc::make_mut(&mut sh.defs.funcs).insert(name.to_string(), func);
     }
 }
 

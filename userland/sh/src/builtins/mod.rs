@@ -9,7 +9,7 @@ mod dirs;
 mod flow;
 mod io;
 mod jobs;
-mod misc;
+pub(crate) mod misc;
 mod ns;
 pub mod signals;
 mod trap;

@@ -82,7 +82,11 @@ pub async fn declaration(sh: &mut Shell, name: &str, args: Vec<DeclArg>) -> Res 
                     }
                 }
             }
-            other => operands.push(other),
+            other => {
+                // As in bash, options end at the first name.
+                options_done = true;
+                operands.push(other);
+            }
         }
     }
     match name {
@@ -93,6 +97,9 @@ pub async fn declaration(sh: &mut Shell, name: &str, args: Vec<DeclArg>) -> Res 
     if name == "local" && !sh.vars.in_function() {
         sh.error("local: can only be used in a function").await;
         return Ok(1);
+    }
+    if name == "export" && flags.functions && !flags.print && !operands.is_empty() {
+        return export_functions(sh, &operands, flags.export != Some(false)).await;
     }
     if flags.functions || flags.function_names {
         return print_functions(sh, &operands, flags.function_names).await;
@@ -156,8 +163,10 @@ async fn declare_one(
         return Err(format!("{builtin}: {name}: readonly variable"));
     }
     if local && !sh.vars.is_local_here(name) {
-        // A new local starts unset (or with the value given).
-        sh.vars.local(name);
+        // A new local starts unset (or with the value given), exported if
+        // the variable it hides was: bash passes on that attribute alone.
+        let exported = sh.vars.get(name).is_some_and(|v| v.attrs.export);
+        sh.vars.local(name).attrs.export = exported;
     }
     {
         let v: &mut Var = if local {
@@ -406,6 +415,25 @@ pub fn shell_quote_set(s: &str) -> String {
         return shell_quote(s);
     }
     format!("'{}'", s.replace('\'', "'\\''"))
+}
+
+/// `export -f NAME...` (`-n`: no longer): child shells get the function.
+async fn export_functions(sh: &mut Shell, names: &[DeclArg], on: bool) -> Res {
+    let mut status = 0;
+    for a in names {
+        let name = match a {
+            DeclArg::Word(w) => w.as_str(),
+            DeclArg::Assign { name, .. } => name.as_str(),
+        };
+        match Arc::make_mut(&mut sh.defs.funcs).get_mut(name) {
+            Some(f) => f.exported = on,
+            None => {
+                sh.error(&format!("export: {name}: not a function")).await;
+                status = 1;
+            }
+        }
+    }
+    Ok(status)
 }
 
 async fn print_functions(sh: &mut Shell, names: &[DeclArg], names_only: bool) -> Res {
