@@ -1,6 +1,8 @@
 # WASI executables: the hand-written modules of tests/wasi/wat, bound at
 # /wat (boot/tests/wasi.rs assembles them). Exec, exit status and every
 # kind of bad input; each ends only its own process.
+# Threats proved here: TM-RES-017 (never yields), TM-RES-018 (memory),
+# TM-RES-019 (traps and bad modules).
 
 #### a module runs as a command and exits with proc_exit's status
 /wat/hi.wasm; echo "status $?"

@@ -1,6 +1,8 @@
 # WASI executables: the C programs of tests/wasi/*.c, compiled by
 # .ci/setup.d/50-wasi-clang.sh and bound at /wasi (boot/tests/wasi.rs).
 # Each sees the process's namespace, fds, environment and limits.
+# Threats proved here: TM-ESC-004 (the namespace is the boundary),
+# TM-RES-017 (a spinning C guest), TM-RES-018 (the memory bomb).
 
 #### hello, world
 /wasi/hello.wasm

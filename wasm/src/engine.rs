@@ -181,3 +181,48 @@ pub fn compile_now(bytes: &[u8], hash: [u8; 32]) -> Result<Compiled, String> {
         size: bytes.len(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `(module (func (export "_start")))`, by hand.
+    const START_ONLY: &[u8] =
+        b"\0asm\x01\0\0\0\x01\x04\x01\x60\0\0\x03\x02\x01\0\x07\x0a\x01\x06_start\0\0\x0a\x04\x01\x02\0\x0b";
+
+    fn compiled(hash: [u8; 32], size: usize) -> Arc<Compiled> {
+        let c = compile_now(START_ONLY, hash).expect("a minimal command compiles");
+        Arc::new(Compiled { size, ..c })
+    }
+
+    #[test]
+    fn a_minimal_command_compiles_and_bad_ones_say_why() {
+        assert!(compile_now(START_ONLY, hash(START_ONLY)).is_ok());
+        let e = compile_now(&START_ONLY[..20], [0; 32]).err().expect("truncated");
+        assert!(e.starts_with("invalid module"), "{e}");
+        // The same module without its export.
+        let mut no_start = START_ONLY.to_vec();
+        no_start.splice(18..30, []);
+        let e = compile_now(&no_start, [0; 32]).err().expect("no export");
+        assert!(e.contains("no _start"), "{e}");
+    }
+
+    #[test]
+    fn the_cache_keeps_the_recently_used_within_its_bounds() {
+        let mut c = Cache::default();
+        for i in 0..CACHE_MODULES as u8 {
+            c.put(compiled([i; 32], 1));
+        }
+        assert!(c.get(&[0; 32]).is_some(), "the first is used again");
+        c.put(compiled([200; 32], 1));
+        assert_eq!(c.modules.len(), CACHE_MODULES);
+        assert!(c.get(&[0; 32]).is_some(), "recently used: kept");
+        assert!(c.get(&[1; 32]).is_none(), "least recently used: gone");
+        // Bytes bound: a huge module pushes out everything else.
+        c.put(compiled([201; 32], CACHE_BYTES - 10));
+        assert!(c.modules.len() <= 11 && c.get(&[201; 32]).is_some());
+        assert!(c.bytes <= CACHE_BYTES);
+        c.put(compiled([202; 32], CACHE_BYTES + 1));
+        assert!(c.get(&[202; 32]).is_none(), "larger than the cache: not kept");
+    }
+}

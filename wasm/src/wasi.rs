@@ -164,6 +164,7 @@ pub fn define(linker: &mut Linker<Host>) -> wasmtime::Result<Vec<&'static str>> 
             names.push($name);
             linker.func_wrap(MODULE, $name, |mut caller: Caller<'_, Host>, $($arg: $ty),*| -> i32 {
                 let $cx = &mut caller;
+                #[allow(clippy::redundant_closure_call)]
                 let r: Res = (|| $body)();
                 code(r)
             })?;
