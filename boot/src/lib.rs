@@ -122,6 +122,8 @@ impl System {
         kc.entropy = entropy.clone();
         kc.grants = kernel::Grants::new().with(config.net.clone());
         kc.limits = config.limits.clone();
+        #[cfg(feature = "wasm")]
+        kc.loaders.push(wasm::loader());
         let kernel = Kernel::new(kc);
         // `/` and `/tmp` each hold up to `fs` bytes, and all file systems
         // together up to `fs-total`.

@@ -1,6 +1,7 @@
 //! The `ninebox` binary's tests: every spec case under `tests/spec/` (one
 //! test each), the CLI's own behaviour, interactive sessions driven
-//! in-process, and the real binary in a pseudo-terminal (tmux).
+//! in-process, the real binary in a pseudo-terminal (tmux), and WASI
+//! executables (`wasi.rs`).
 
 mod binds;
 mod cli;
@@ -14,6 +15,7 @@ mod serve;
 mod session;
 mod spec;
 mod state;
+mod wasi;
 
 use std::path::Path;
 
@@ -52,6 +54,7 @@ fn main() {
         trials.extend(fuse::trials(&bin));
         trials.extend(py9p::trials(&bin));
         trials.extend(mcp::trials(&bin));
+        trials.extend(wasi::trials(&bin));
     }
     libtest_mimic::run(&args, trials).exit();
 }

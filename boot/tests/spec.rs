@@ -165,7 +165,7 @@ pub struct Outcome {
 }
 
 /// Run a command with no stdin, a time limit, and captured output.
-fn run(mut cmd: Command, limit: Duration) -> Result<Outcome, String> {
+pub fn run(mut cmd: Command, limit: Duration) -> Result<Outcome, String> {
     cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
     let mut child = cmd.spawn().map_err(|e| format!("spawn: {e}"))?;
     let mut out = child.stdout.take().expect("piped");

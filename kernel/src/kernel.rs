@@ -31,6 +31,7 @@ use parking_lot::{Mutex, RwLock};
 use crate::clock::{Clock, Entropy};
 use crate::dup::DupFs;
 use crate::error::{Errno, Error, Result};
+use crate::exec::Loader;
 use crate::fd::{self, FdEntry, FdTable, OpenFile};
 use crate::grants::Grants;
 use crate::limits::{GroupCount, ProcLimits, Space};
@@ -57,6 +58,9 @@ pub struct KernelConfig {
     pub sysname: String,
     /// What the host grants (network addresses, ...): see `grants.rs`.
     pub grants: Grants,
+    /// Binary formats exec runs besides native programs and `#!` scripts
+    /// (see `exec.rs`): fixed for the kernel's life.
+    pub loaders: Vec<Arc<dyn Loader>>,
 }
 
 impl KernelConfig {
@@ -69,6 +73,7 @@ impl KernelConfig {
             limits: Limits::default(),
             sysname: "ninebox".to_string(),
             grants: Grants::new(),
+            loaders: Vec::new(),
         }
     }
 }
@@ -114,6 +119,8 @@ pub struct Kernel {
     pub sysname: String,
     /// Fixed when the kernel is made: nothing inside can add a grant.
     pub grants: Grants,
+    /// The binary formats exec knows (see [`KernelConfig::loaders`]).
+    pub loaders: Vec<Arc<dyn Loader>>,
     pub(crate) mount_ids: AtomicU64,
 }
 
@@ -137,6 +144,7 @@ impl Kernel {
                 limits: config.limits,
                 sysname: config.sysname,
                 grants: config.grants,
+                loaders: config.loaders,
                 mount_ids: AtomicU64::new(1),
             };
             k.devices.register('/', config.root);
@@ -288,6 +296,27 @@ impl Kernel {
     /// CPU time all processes have used, in nanoseconds.
     pub fn cpu_total_ns(&self) -> u64 {
         self.cpu_total_ns.load(Ordering::Relaxed)
+    }
+
+    /// Count `ns` of CPU time against `me` and the system: a process over
+    /// its `cpu` limit is asked to end (status 152), a system over
+    /// `cpu-total` is halted. Every poll of a program is charged here;
+    /// work a program has done on another thread for its process is too
+    /// ([`Proc::charge_cpu`]).
+    pub(crate) fn charge_cpu(&self, me: &Process, ns: u64) {
+        me.add_cpu(ns);
+        let total = self.cpu_total_ns.fetch_add(ns, Ordering::Relaxed) + ns;
+        if total > self.cpu_total_limit_ns {
+            let l = &self.limits;
+            self.halt(152, l.reached("cpu-total"));
+        } else if me.over_cpu() {
+            let l = me.limits();
+            let status = Status {
+                code: 152,
+                reason: Some(format!("cpu time limit exceeded ({})", show_limit(&l, "cpu"))),
+            };
+            me.request(Control::End(status, l.reached("cpu")));
+        }
     }
 
     /// Processes in the table, zombies included.
@@ -687,19 +716,7 @@ impl Future for Accounted {
         let _flag = Flag(IN_PROGRAM.with(|c| c.replace(true)));
         let r = self.fut.as_mut().poll(cx);
         let ns = t0.elapsed().as_nanos() as u64;
-        self.me.add_cpu(ns);
-        let total = self.kernel.cpu_total_ns.fetch_add(ns, Ordering::Relaxed) + ns;
-        if total > self.kernel.cpu_total_limit_ns {
-            let l = &self.kernel.limits;
-            self.kernel.halt(152, l.reached("cpu-total"));
-        } else if self.me.over_cpu() {
-            let l = self.me.limits();
-            let status = Status {
-                code: 152,
-                reason: Some(format!("cpu time limit exceeded ({})", show_limit(&l, "cpu"))),
-            };
-            self.me.request(Control::End(status, l.reached("cpu")));
-        }
+        self.kernel.charge_cpu(&self.me, ns);
         r
     }
 }

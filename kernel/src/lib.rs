@@ -35,6 +35,7 @@ pub mod syscall;
 pub use chan::Chan;
 pub use clock::{Clock, Entropy};
 pub use error::{Errno, Error, Result};
+pub use exec::{Image, Loader};
 pub use fd::{Fd, OpenFile};
 pub use grants::Grants;
 pub use kernel::{Halt, InitSpec, Kernel, KernelConfig};

@@ -237,11 +237,13 @@ impl WaitFor {
 }
 
 /// The Unix signal number that stands for a note, for 128+n statuses.
-/// Notes without a Unix counterpart count as a termination request (15).
+/// A note that adds detail after a colon (`sys: trap: out of bounds
+/// memory access`) counts as the note it details (`sys: trap`, 5). Notes
+/// without a Unix counterpart count as a termination request (15).
 pub fn note_number(note: &str) -> i32 {
     SIGNALS
         .iter()
-        .find(|(_, _, n)| *n == note)
+        .find(|(_, _, n)| note == *n || note.strip_prefix(n).is_some_and(|rest| rest.starts_with(": ")))
         .map(|(num, _, _)| *num)
         .unwrap_or(15)
 }
@@ -816,6 +818,8 @@ mod tests {
         assert_eq!(Status::noted("sys: write on closed pipe").code, 141);
         assert_eq!(Status::noted("hangup").code, 129);
         assert_eq!(Status::noted("whatever").code, 143);
+        assert_eq!(Status::noted("sys: trap: out of bounds memory access").code, 133);
+        assert_eq!(Status::noted("sys: trapeze").code, 143);
     }
 
     #[test]

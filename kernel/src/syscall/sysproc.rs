@@ -173,6 +173,9 @@ impl Proc {
                     cwd: &cwd,
                     path_var: path_var.as_deref(),
                     max_depth: self.me.limit(|l| l.max_interpreter_depth),
+                    loaders: &self.kernel.loaders,
+                    max_image: self.me.limit(|l| l.max_alloc),
+                    by: self,
                 };
                 let r = self.blocking(ProcState::Open, lookup.resolve(&name, argv)).await?;
                 Ok((Start::Program(r.program), r.argv))
@@ -311,6 +314,14 @@ impl Proc {
     /// Nanoseconds since the epoch, from the system clock.
     pub fn now_ns(&self) -> u128 {
         self.kernel.clock.now_ns()
+    }
+
+    /// Count CPU time this process used off the runtime (a thread that
+    /// compiled for it) as if its program had run that long: the `cpu`
+    /// and `cpu-total` limits see it.
+    pub fn charge_cpu(&self, d: Duration) {
+        let ns = u64::try_from(d.as_nanos()).unwrap_or(u64::MAX);
+        self.kernel.charge_cpu(&self.me, ns);
     }
 
     /// Random bytes from the system's entropy source.

@@ -1467,6 +1467,12 @@ impl Shell {
             Errno::ENOENT if !name.contains('/') => {
                 self.error(&format!("{name}: command not found")).await;
             }
+            // A binary format that refused the file says why (a WASI
+            // module that does not validate, or imports what is not
+            // there); only a file no format knows is run as a script.
+            Errno::ENOEXEC if e.explained().is_some() => {
+                self.error(&format!("{name}: {}", kernel::limits::describe(&e))).await;
+            }
             Errno::ENOEXEC => return self.run_as_script(name, argv).await,
             Errno::EISDIR => self.error(&format!("{name}: Is a directory")).await,
             _ => self.error(&format!("{name}: {}", kernel::limits::describe(&e))).await,
