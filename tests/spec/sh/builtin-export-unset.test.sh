@@ -135,3 +135,15 @@ x=global
 f() { local x=local; unset x; echo "[${x-unset}]"; }
 f
 ## stdout: [unset]
+
+#### unset of an element of a readonly array fails
+readonly -a ra=(1 2); unset 'ra[0]' 2>/dev/null; echo $? ${ra[@]}
+## stdout: 1 1 2
+
+#### unset of an index before the start fails
+b=(1); unset -v 'b[-2]' 2>/dev/null; echo $? ${#b[@]}
+## stdout: 1 1
+
+#### unset of a negative index in range
+b=(1 2 3); unset 'b[-1]'; echo $? ${b[@]}
+## stdout: 0 1 2

@@ -198,3 +198,18 @@ readonly x=1; read x <<< 2; echo "$? $x"
 #### read's second name readonly
 readonly y=1; read a y <<< 'p q'; echo "$? $a $y"
 ## stdout: 1 p 1
+
+#### read into an array element
+i=1; read 'c[i+1]' d <<< 'r s'; declare -p c d
+## STDOUT:
+declare -a c=([2]="r")
+declare -- d="s"
+## END
+
+#### read into an associative element
+declare -A m; read 'm[k]' <<< v; declare -p m
+## stdout: declare -A m=([k]="v" )
+
+#### read -a takes a name, not an element
+read -a 'x[1]' <<< v 2>/dev/null; echo $?
+## stdout: 1

@@ -125,3 +125,10 @@ untraced
 + echo traced
 + set +x
 ## END
+
+#### set lists an empty value bare
+c=; d='x y'; set | grep -E '^(c|d)='
+## STDOUT:
+c=
+d='x y'
+## END

@@ -172,3 +172,22 @@ echo $?
 #### dbracket-integer-error-non-number
 [[ abc -eq 0 ]] && echo abc-is-zero
 ## stdout: abc-is-zero
+
+#### a bad arithmetic operand fails the test with 1 and the script goes on
+[[ 08 -eq 1 ]] 2>/dev/null; echo $?; [[ a -lt 1/0 ]] 2>/dev/null; echo $?; echo next
+## STDOUT:
+1
+1
+next
+## END
+
+#### an operand's value is evaluated, not expanded again
+x='$(echo hi; echo 1)'; [[ $x -eq 1 ]] 2>/dev/null; echo $?; x='1+1'; [[ $x -eq 2 ]]; echo $?
+## STDOUT:
+1
+0
+## END
+
+#### a bad operand inside && and || lists
+[[ 1/0 -eq 1 ]] 2>/dev/null && echo yes || echo no
+## stdout: no

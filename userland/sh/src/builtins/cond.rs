@@ -76,8 +76,8 @@ async fn binary(sh: &mut Shell, l: &Word, op: &str, r: &Word) -> Result<bool, Co
         }
         "-eq" | "-ne" | "-lt" | "-le" | "-gt" | "-ge" => {
             let right = sh.expand_str(r).await?;
-            let a = sh.eval_arith(&left).await?;
-            let b = sh.eval_arith(&right).await?;
+            let a = arith_operand(sh, &left).await?;
+            let b = arith_operand(sh, &right).await?;
             Ok(match op {
                 "-eq" => a == b,
                 "-ne" => a != b,
@@ -97,6 +97,21 @@ async fn binary(sh: &mut Shell, l: &Word, op: &str, r: &Word) -> Result<bool, Co
                     Err(CondErr::Status(2))
                 }
             }
+        }
+    }
+}
+
+/// An operand of `-eq` and friends, evaluated as arithmetic (once: a
+/// value holding `$(...)` is not expanded again). A bad expression fails
+/// the test with status 1 and the script goes on, as in bash; an unset
+/// variable under `set -u` is still fatal.
+async fn arith_operand(sh: &mut Shell, text: &str) -> Result<i64, CondErr> {
+    match sh.arith(text) {
+        Ok(v) => Ok(v),
+        Err(msg) if msg.ends_with(": unbound variable") => Ok(sh.eval_arith(text).await?),
+        Err(msg) => {
+            sh.error(&format!("[[: {msg}")).await;
+            Err(CondErr::Status(1))
         }
     }
 }

@@ -56,22 +56,11 @@ pub async fn printf(sh: &mut Shell, argv: Vec<String>) -> Res {
     }
     match target {
         Some(var) => {
-            let (name, index) = match var.split_once('[') {
-                Some((n, rest)) => (n.to_string(), rest.strip_suffix(']').map(str::to_string)),
-                None => (var.clone(), None),
-            };
-            if !crate::parse::is_name(&name) {
+            if !is_ref(&var) {
                 sh.error(&format!("printf: `{var}': not a valid identifier")).await;
                 return Ok(2);
             }
-            let index = match index {
-                Some(i) => Some(sh.subscript(&name, &crate::ast::Word::literal(&i)).await?),
-                None => None,
-            };
-            if let Err(m) = sh
-                .assign(&name, index.as_deref(), false, AssignVal::Scalar(out.text))
-                .await
-            {
+            if let Err(m) = assign_ref(sh, &var, out.text).await? {
                 sh.error(&m).await;
                 return Ok(1);
             }
@@ -296,11 +285,13 @@ pub async fn read(sh: &mut Shell, argv: Vec<String>) -> Res {
             _ => {}
         }
     }
-    for n in names.iter().chain(array.iter()) {
-        if !crate::parse::is_name(n) {
-            sh.error(&format!("read: `{n}': not a valid identifier")).await;
-            return Ok(1);
-        }
+    let bad = names
+        .iter()
+        .find(|n| !is_ref(n))
+        .or_else(|| array.iter().find(|n| !crate::parse::is_name(n)));
+    if let Some(n) = bad {
+        sh.error(&format!("read: `{n}': not a valid identifier")).await;
+        return Ok(1);
     }
     if exact {
         delim = None;
@@ -426,13 +417,38 @@ fn text_of(chars: &[(char, bool)]) -> String {
 /// nameref) is reported and fails `read` with status 1, as in bash, and
 /// the script goes on.
 async fn assign(sh: &mut Shell, name: &str, value: String) -> bool {
-    match sh.assign(name, None, false, AssignVal::Scalar(value)).await {
-        Ok(()) => true,
-        Err(m) => {
+    match assign_ref(sh, name, value).await {
+        Ok(Ok(())) => true,
+        Ok(Err(m)) => {
             sh.error(&m).await;
             false
         }
+        Err(_) => false,
     }
+}
+
+/// A variable or an element (`name` or `name[sub]`), as `read` and
+/// `printf -v` take them.
+fn is_ref(var: &str) -> bool {
+    match var.split_once('[') {
+        Some((n, rest)) => crate::parse::is_name(n) && rest.ends_with(']'),
+        None => crate::parse::is_name(var),
+    }
+}
+
+/// Store `value` in the variable or element `var` (checked by `is_ref`):
+/// the outer error is a subscript that failed to evaluate (reported
+/// already), the inner one an assignment refused.
+async fn assign_ref(sh: &mut Shell, var: &str, value: String) -> Result<Result<(), String>, crate::Flow> {
+    let (name, index) = match var.split_once('[') {
+        Some((n, rest)) => (n, rest.strip_suffix(']')),
+        None => (var, None),
+    };
+    let index = match index {
+        Some(i) => Some(sh.subscript(name, &crate::ast::Word::literal(i)).await?),
+        None => None,
+    };
+    Ok(sh.assign(name, index.as_deref(), false, AssignVal::Scalar(value)).await)
 }
 
 pub async fn mapfile(sh: &mut Shell, argv: Vec<String>) -> Res {

@@ -407,8 +407,11 @@ async fn list(sh: &mut Shell, builtin: &str, flags: &Flags) -> Res {
 }
 
 /// The quoting `set` uses when listing variables.
+/// A value as `set` lists it: bare when nothing in it needs quoting (an
+/// empty value too: `c=`), else single-quoted, or `$'...'` with control
+/// characters.
 pub fn shell_quote_set(s: &str) -> String {
-    if s.chars().all(|c| c.is_ascii_alphanumeric() || "_-./:,@%+=".contains(c)) && !s.is_empty() {
+    if s.chars().all(|c| c.is_ascii_alphanumeric() || "_-./:,@%+=".contains(c)) {
         return s.to_string();
     }
     if s.chars().any(|c| c.is_control()) {
@@ -502,6 +505,23 @@ pub async fn unset(sh: &mut Shell, argv: Vec<String>) -> Res {
                     continue;
                 }
             };
+            if sh.vars.get(base).is_some_and(|v| v.attrs.readonly) {
+                sh.error(&format!("unset: {base}: cannot unset: readonly variable"))
+                    .await;
+                status = 1;
+                continue;
+            }
+            let before_start = match sh.vars.get(base).and_then(|v| v.value.as_ref()) {
+                Some(Value::Indexed(m)) => key
+                    .parse::<i64>()
+                    .is_ok_and(|i| i < 0 && crate::vars::resolve_index(m, i).is_none()),
+                _ => false,
+            };
+            if before_start {
+                sh.error(&format!("unset: [{key}]: bad array subscript")).await;
+                status = 1;
+                continue;
+            }
             let v = sh.vars.entry(base);
             let freed = match &mut v.value {
                 Some(Value::Indexed(m)) => key.parse::<i64>().ok().and_then(|i| {
