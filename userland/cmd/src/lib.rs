@@ -68,6 +68,7 @@ mod sort;
 mod split;
 mod stat;
 mod string;
+mod strtod;
 mod sync;
 mod sysconf;
 mod tac;
