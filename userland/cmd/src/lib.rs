@@ -68,6 +68,7 @@ mod sort;
 mod split;
 mod stat;
 mod string;
+mod strings;
 mod strtod;
 mod sync;
 mod sysconf;
@@ -184,6 +185,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("srv", ninep::srv),
         program!("stat", stat::main),
         program!("string", string::main),
+        program!("strings", strings::main),
         program!("sync", sync::main),
         program!("tac", tac::main),
         program!("tail", tail::main),
