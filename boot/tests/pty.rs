@@ -141,6 +141,34 @@ pub fn trials(bin: &Path) -> Vec<Trial> {
             t.wait_for("ls /bin/")?;
             Ok(())
         }),
+        trial("less_pages_searches_and_quits", bin, |b| {
+            let t = Tmux::start(b, "less")?;
+            t.keys(&["seq 200 | less", "Enter"])?;
+            t.wait_for("\n29\n:")?;
+            t.keys(&["Space"])?;
+            t.wait_for("\n58\n:")?;
+            // less puts the matching line at the top of the screen.
+            t.keys(&["/", "150", "Enter"])?;
+            t.wait_for("150\n151\n152\n")?;
+            t.keys(&["G"])?;
+            t.wait_for("200\n(END)")?;
+            t.keys(&["q"])?;
+            t.wait_count(PROMPT, 2)?;
+            t.keys(&["echo st=$?", "Enter"])?;
+            t.wait_for("st=0")?;
+            Ok(())
+        }),
+        trial("more_quits_at_the_end", bin, |b| {
+            let t = Tmux::start(b, "more")?;
+            t.keys(&["seq 40 | more", "Enter"])?;
+            t.wait_for("--More--(")?;
+            t.keys(&["Space"])?;
+            // The first prompt has scrolled away: 40 lines on 30 rows.
+            t.wait_for("40\nuser@ninebox:~$")?;
+            t.keys(&["echo st=$?", "Enter"])?;
+            t.wait_for("st=0")?;
+            Ok(())
+        }),
         trial("ctrl_d_exits_and_restores_the_terminal", bin, |b| {
             let t = Tmux::start(b, "ctrld")?;
             t.keys(&["C-d"])?;

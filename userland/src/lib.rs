@@ -19,6 +19,11 @@ pub fn programs() -> Vec<(&'static str, Program)> {
     all.extend(cmd::table());
     all.extend([
         program!("awk", awk::main),
+        // Scripts call an awk by name; each is the one awk (GNU awk 5 is
+        // the reference), and its messages carry the name it was run as.
+        program!("gawk", awk::main),
+        program!("mawk", awk::main),
+        program!("nawk", awk::main),
         program!("jq", jq::main),
         program!("sed", sed::main),
         program!("bc", bc::main),

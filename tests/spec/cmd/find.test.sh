@@ -317,6 +317,25 @@ find d/ -printf '[%p][%f][%h][%P]\n' | sort
 [d/x][x][d][x]
 ## END
 
+#### -printf %h and %f of root and absolute paths
+find / // -maxdepth 0 -printf '[%h][%f]\n'
+mkdir -p /tmp/fh
+find /tmp/fh -printf '[%h][%f]\n'
+find /tmp/fh/ -maxdepth 0 -printf '[%h][%f]\n'
+cd /tmp/fh && mkdir -p a/b
+find a/ a// a/b/ a/b// ./a/ -maxdepth 0 -printf '[%h][%f]\n'
+## STDOUT:
+[][/]
+[/][/]
+[/tmp][fh]
+[/tmp][fh/]
+[a][a/]
+[a/][a/]
+[a][b/]
+[a][b/]
+[.][a/]
+## END
+
 #### -printf size and mode directives
 printf 12345 > f
 chmod 640 f

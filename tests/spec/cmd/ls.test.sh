@@ -596,3 +596,26 @@ TZ=Nowhere/Else ls -l --time-style=+%H:%M:%Z f | awk '{print $6}'
 Jul 1 2020
 12:00:Nowhere
 ## END
+
+#### headers are quoted by the style alone
+mkdir -p 'd d/e=f'
+touch 'd d/f g' 'd d/e=f/x'
+ls -bR 'd d'
+ls -F -R --quoting-style=escape 'd d'
+ls -QR 'd d' | head -2
+## STDOUT:
+d d:
+e=f
+f\ g
+
+d d/e=f:
+x
+d d:
+e\=f/
+f\ g
+
+d d/e=f:
+x
+"d d":
+"e=f"
+## END

@@ -200,9 +200,32 @@ v10
 
 #### sort word option
 printf '10\n9\n' | sort --sort=numeric
+printf '10\n9\n' | sort --sort=num
+printf '2K\n1M\n' | sort --sort=h
 ## STDOUT:
 9
 10
+9
+10
+2K
+1M
+## END
+
+#### check word prefixes and the ambiguous word
+printf 'b\na\n' | sort --check=qui; echo "rc=$?"
+printf 'b\na\n' | sort --check=diag 2>/dev/null; echo "rc=$?"
+printf 'a\n' | sort --check=x; echo "rc=$?"
+## STDOUT:
+rc=1
+rc=1
+rc=1
+## END
+## STDERR:
+sort: invalid argument 'x' for '--check'
+Valid arguments are:
+  - 'quiet', 'silent'
+  - 'diagnose-first'
+Try 'sort --help' for more information.
 ## END
 
 #### output may be an input

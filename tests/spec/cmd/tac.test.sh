@@ -73,11 +73,25 @@ c2b2a1
 2c21ba
 ## END
 
-#### empty separator copies the input
+#### empty separator is the NUL byte
 printf '1\n2\n' | tac -s ''
+printf 'a\0b\0c' | tac -s '' | od -An -c
+printf 'a\0b\0' | tac -b -s '' | od -An -c
 ## STDOUT:
 1
 2
+   c   b  \0   a  \0
+  \0  \0   b   a
+## END
+
+#### empty regex separator is refused
+printf 'a\n' | tac -r -s ''
+echo "rc=$?"
+## STDOUT:
+rc=1
+## END
+## STDERR:
+tac: separator cannot be empty
 ## END
 
 #### blank lines and empty input

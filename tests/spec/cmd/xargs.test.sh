@@ -238,3 +238,45 @@ xargs: unrecognized option '--bogus'
 Try 'xargs --help' for more information.
 ## END
 ## status: 1
+
+#### -d escapes are read as strtoul reads them
+printf 'aAb' | xargs -d '\x 41' echo
+printf 'aAb' | xargs -d '\x+0x41' echo
+printf 'a\0b' | xargs -d '\x' echo
+printf 'a\0b' | xargs -d '\x-0' echo
+printf 'a\nb' | xargs -d '\12' echo
+## STDOUT:
+a b
+a b
+a b
+a b
+a b
+## END
+
+#### -d escapes out of range or with trailing characters
+printf 'a' | xargs -d '\x-1' echo; echo "rc=$?"
+printf 'a' | xargs -d '\0x41' echo; echo "rc=$?"
+printf 'a' | xargs -d '\9' echo; echo "rc=$?"
+printf 'a' | xargs -d '\400' echo; echo "rc=$?"
+## STDOUT:
+rc=1
+rc=1
+rc=1
+rc=1
+## END
+## STDERR:
+xargs: Invalid escape sequence \x-1 in input delimiter specification; character values must not exceed ff.
+xargs: Invalid escape sequence \0x41 in input delimiter specification; trailing characters x41 not recognised.
+xargs: Invalid escape sequence \9 in input delimiter specification; trailing characters 9 not recognised.
+xargs: Invalid escape sequence \400 in input delimiter specification; character values must not exceed 377.
+## END
+
+#### -a with a directory reads no items
+mkdir d
+xargs -a d echo x; echo "rc=$?"
+xargs -r -a d echo x; echo "rc=$?"
+## STDOUT:
+x
+rc=0
+rc=0
+## END

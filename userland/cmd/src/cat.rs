@@ -160,13 +160,20 @@ async fn decorate(cmd: &mut Cmd, input: &mut Input, st: &Style, state: &mut Stat
             state.line += 1;
             out.extend_from_slice(format!("{:>6}\t", state.line).as_bytes());
         }
-        for &b in body {
+        // GNU cat 9.1: with -E, a CR ending a line shows as ^M before
+        // the $ (with -v it is ^M anyway).
+        let cr_end = st.ends && has_nl && body.last() == Some(&b'\r');
+        let shown = if cr_end { &body[..body.len() - 1] } else { body };
+        for &b in shown {
             match b {
                 b'\t' if st.tabs => out.extend_from_slice(b"^I"),
                 b'\t' => out.push(b),
                 _ if st.nonprinting => push_visible(&mut out, b),
                 _ => out.push(b),
             }
+        }
+        if cr_end {
+            out.extend_from_slice(b"^M");
         }
         if has_nl {
             if st.ends {

@@ -50,6 +50,7 @@ mod ninep;
 mod nl;
 mod ns;
 mod od;
+mod pager;
 mod paste;
 mod patch;
 mod printenv;
@@ -68,6 +69,8 @@ mod sort;
 mod split;
 mod stat;
 mod string;
+mod strings;
+mod strtod;
 mod sync;
 mod sysconf;
 mod tac;
@@ -142,12 +145,14 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("join", join::main),
         program!("kill", kill::main),
         program!("kvfs", services::kvfs),
+        program!("less", pager::less),
         program!("ln", ln::main),
         program!("ls", ls::main),
         program!("md5sum", digest::md5sum),
         program!("memfs", memfs::memfs),
         program!("mkdir", mkdir::main),
         program!("mktemp", mktemp::main),
+        program!("more", pager::more),
         program!("mv", mv::main),
         program!("newns", ns::newns),
         program!("nl", nl::main),
@@ -183,6 +188,7 @@ pub fn table() -> Vec<(&'static str, Program)> {
         program!("srv", ninep::srv),
         program!("stat", stat::main),
         program!("string", string::main),
+        program!("strings", strings::main),
         program!("sync", sync::main),
         program!("tac", tac::main),
         program!("tail", tail::main),

@@ -1216,9 +1216,10 @@ impl Ls {
                 self.cmd.out.write(&[self.c.eol]).await;
             }
             self.first_header = false;
-            let mut extra = self.c.quote_extra.clone();
-            extra.push(b':');
-            let mut header = self.quote(&d.name, &extra);
+            // GNU quotes a header with the style alone plus ':' (its
+            // dirname options): -b's escaped space and -F's indicator
+            // characters are for the entries.
+            let mut header = self.quote(&d.name, b":");
             header.extend_from_slice(b":");
             header.push(self.c.eol);
             self.cmd.out.write(&header).await;

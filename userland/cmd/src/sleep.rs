@@ -16,33 +16,22 @@ specified by the sum of their values.  'infinity' sleeps until a note
       --version  output version information and exit
 ";
 
-/// Seconds in one interval operand (`1.5`, `2m`, `1e2s`, `inf`), or None.
+/// Seconds in one interval operand, read as GNU sleep reads it: C's
+/// `strtod` (leading blanks, a sign, hex floats, `inf`), a value not
+/// below zero, then at most one suffix letter.
 pub fn parse_interval(s: &str) -> Option<f64> {
-    let (num, mult) = match s.as_bytes().last() {
-        Some(b's') => (&s[..s.len() - 1], 1.0),
-        Some(b'm') => (&s[..s.len() - 1], 60.0),
-        Some(b'h') => (&s[..s.len() - 1], 3600.0),
-        Some(b'd') => (&s[..s.len() - 1], 86400.0),
-        _ => (s, 1.0),
+    let (v, n) = crate::strtod::strtod(s.as_bytes())?;
+    if v.is_nan() || v < 0.0 {
+        return None;
+    }
+    let mult = match &s.as_bytes()[n..] {
+        [] | [b's'] => 1.0,
+        [b'm'] => 60.0,
+        [b'h'] => 3600.0,
+        [b'd'] => 86400.0,
+        _ => return None,
     };
-    let lower = num.to_ascii_lowercase();
-    let v = if lower == "inf" || lower == "infinity" {
-        f64::INFINITY
-    } else {
-        let ok = !num.is_empty()
-            && num
-                .bytes()
-                .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'+' | b'-'))
-            && num
-                .bytes()
-                .next()
-                .is_some_and(|b| b.is_ascii_digit() || b == b'.' || b == b'+');
-        if !ok {
-            return None;
-        }
-        num.parse::<f64>().ok()?
-    };
-    (v >= 0.0 && !v.is_nan()).then_some(v * mult)
+    Some(v * mult)
 }
 
 pub async fn main(mut cmd: Cmd) -> i32 {
@@ -96,7 +85,9 @@ mod tests {
         assert_eq!(parse_interval("1d"), Some(86400.0));
         assert_eq!(parse_interval(".5s"), Some(0.5));
         assert_eq!(parse_interval("infinity"), Some(f64::INFINITY));
-        for bad in ["x", "", "s", "-1", "1x", "nan"] {
+        assert_eq!(parse_interval(" 0x.8p1"), Some(1.0));
+        assert_eq!(parse_interval("+1e1m"), Some(600.0));
+        for bad in ["x", "", "s", "-1", "1x", "nan", "1ss", "-0.5"] {
             assert_eq!(parse_interval(bad), None, "{bad}");
         }
     }

@@ -598,11 +598,6 @@ fn fail(msg: impl Into<String>) -> Fail {
     Fail(msg.into(), 2)
 }
 
-fn bad_argument(v: &str, opt: &str, valid: &[&str]) -> String {
-    let list: String = valid.iter().map(|s| format!("\n  - '{s}'")).collect();
-    format!("invalid argument '{v}' for '--{opt}'\nValid arguments are:{list}")
-}
-
 /// GNU's `-S` check (the value itself is not used).
 fn check_buffer_size(v: &str) -> Result<(), String> {
     let n = v.bytes().take_while(u8::is_ascii_digit).count();
@@ -660,38 +655,22 @@ async fn configure(cmd: &mut Cmd, opts: &Opts) -> Result<Config, Fail> {
                 gkey.set_ordering("V", true, true);
             }
             "sort" => {
-                let letter = match v {
-                    "general-numeric" => "g",
-                    "human-numeric" => "h",
-                    "month" => "M",
-                    "numeric" => "n",
-                    "random" => "R",
-                    "version" => "V",
-                    _ => {
-                        let valid = [
-                            "general-numeric",
-                            "human-numeric",
-                            "month",
-                            "numeric",
-                            "random",
-                            "version",
-                        ];
-                        return Err(Fail(bad_argument(v, "sort", &valid), 1));
-                    }
-                };
+                let words = [
+                    ("general-numeric", "g"),
+                    ("human-numeric", "h"),
+                    ("month", "M"),
+                    ("numeric", "n"),
+                    ("random", "R"),
+                    ("version", "V"),
+                ];
+                let letter = common::argmatch::argmatch("--sort", v, &words).map_err(|m| Fail(m, 1))?;
                 gkey.set_ordering(letter, true, true);
             }
             "c" => check = Some(true),
             "C" => check = Some(false),
             "check" => {
-                check = Some(match v {
-                    "" | "diagnose-first" => true,
-                    "quiet" | "silent" => false,
-                    _ => {
-                        let valid = ["diagnose-first", "quiet", "silent"];
-                        return Err(Fail(bad_argument(v, "check", &valid), 1));
-                    }
-                })
+                let words = [("quiet", false), ("silent", false), ("diagnose-first", true)];
+                check = Some(v.is_empty() || common::argmatch::argmatch("--check", v, &words).map_err(|m| Fail(m, 1))?);
             }
             "key" => keys.push(parse_key(v).map_err(fail)?),
             "output" => {

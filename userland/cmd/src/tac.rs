@@ -105,7 +105,16 @@ pub async fn main(mut cmd: Cmd) -> i32 {
         Ok(o) => o,
         Err(status) => return status,
     };
-    let text = opts.value("separator").unwrap_or("\n").as_bytes().to_vec();
+    let mut text = opts.value("separator").unwrap_or("\n").as_bytes().to_vec();
+    if text.is_empty() {
+        // GNU tac reads the separator as a C string: an empty one is the
+        // NUL that ends it (and a regex may not be empty).
+        if opts.has("regex") {
+            cmd.error("separator cannot be empty").await;
+            return cmd.finish(1).await;
+        }
+        text.push(0);
+    }
     let sep = if opts.has("regex") {
         match Regex::new(&text, Options::new(Syntax::Extended)) {
             Ok(r) => Sep::Regex(r),
@@ -146,11 +155,6 @@ pub async fn main(mut cmd: Cmd) -> i32 {
                 continue;
             }
         };
-        if text.is_empty() {
-            // An empty separator separates nothing.
-            cmd.out.write(&data).await;
-            continue;
-        }
         let mut out = Vec::with_capacity(data.len());
         reverse(&data, &sep, before, &mut out);
         cmd.out.write(&out).await;

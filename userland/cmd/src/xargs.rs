@@ -216,33 +216,70 @@ fn delimiter(spec: &str) -> Result<u8, String> {
         }
         return Err(bad_spec());
     }
-    let (digits, radix, max_len) = match b[1] {
-        b'x' => (&spec[2..], 16, 2),
-        b'0'..=b'7' => (&spec[1..], 8, 3),
+    let (digits, radix) = match b[1] {
+        b'x' => (&b[2..], 16),
+        b'0'..=b'9' => (&b[1..], 8),
         _ => {
             return Err(format!(
                 "Invalid escape sequence {spec} in input delimiter specification."
             ));
         }
     };
-    // GNU reads `\x` with no digits as 0.
-    let value = if digits.is_empty() {
-        Some(0)
-    } else {
-        u32::from_str_radix(digits, radix)
-            .ok()
-            .filter(|_| digits.len() <= max_len + 1)
-    };
+    // GNU reads the digits with strtoul: blanks, a sign and (in hex) a
+    // `0x` may come first, no digits at all is 0, and what is left over is
+    // an error of its own.
+    let (value, end) = strtoul(digits, radix);
     match value {
-        Some(v) if v <= 255 => Ok(v as u8),
-        Some(_) => Err(format!(
+        Some(v) if v <= 255 && end == digits.len() => Ok(v as u8),
+        Some(v) if v <= 255 => Err(format!(
+            "Invalid escape sequence {spec} in input delimiter specification; trailing characters {} not recognised.",
+            String::from_utf8_lossy(&digits[end..])
+        )),
+        _ => Err(format!(
             "Invalid escape sequence {spec} in input delimiter specification; character values must not exceed {}.",
             if radix == 16 { "ff" } else { "377" }
         )),
-        None => Err(format!(
-            "Invalid escape sequence {spec} in input delimiter specification."
-        )),
     }
+}
+
+/// C's `strtoul(s, &end, radix)`: the value (None where it overflows,
+/// or is negative and not zero, so is beyond any byte) and where the
+/// number ends; no digits leaves `end` at 0 with the value 0.
+fn strtoul(s: &[u8], radix: u32) -> (Option<u64>, usize) {
+    let mut i = 0;
+    while i < s.len() && (s[i] == b' ' || (9..=13).contains(&s[i])) {
+        i += 1;
+    }
+    let neg = match s.get(i) {
+        Some(b'-') => {
+            i += 1;
+            true
+        }
+        Some(b'+') => {
+            i += 1;
+            false
+        }
+        _ => false,
+    };
+    let digit = |c: u8| (c as char).to_digit(radix);
+    if radix == 16
+        && s.get(i) == Some(&b'0')
+        && matches!(s.get(i + 1), Some(b'x' | b'X'))
+        && s.get(i + 2).is_some_and(|&c| digit(c).is_some())
+    {
+        i += 2;
+    }
+    let start = i;
+    let mut v: Option<u64> = Some(0);
+    while let Some(d) = s.get(i).and_then(|&c| digit(c)) {
+        v = v.and_then(|v| v.checked_mul(u64::from(radix))?.checked_add(u64::from(d)));
+        i += 1;
+    }
+    if i == start {
+        return (Some(0), 0);
+    }
+    let v = v.filter(|&v| !neg || v == 0);
+    (v, i)
 }
 
 fn environment_size(env: &kernel::Env) -> usize {
@@ -372,6 +409,18 @@ pub async fn main(mut cmd: Cmd) -> i32 {
         Some(f) if f == "-" => Input::from_fd(0),
         Some(f) => match Input::open(&cmd.p, f).await {
             Ok(i) => i,
+            // GNU xargs opens a directory and its first read fails, which
+            // it takes for the end of the input: no items, no message.
+            Err(e) if e.is(Errno::EISDIR) && cmd.p.stat(f).await.is_ok_and(|s| s.is_dir()) => {
+                match Input::open(&cmd.p, "/dev/null").await {
+                    Ok(i) => i,
+                    Err(e) => {
+                        cmd.error(format!("Cannot open input file {}: {}", quote_locale(f), e.strerror()))
+                            .await;
+                        return 1;
+                    }
+                }
+            }
             Err(e) => {
                 cmd.error(format!("Cannot open input file {}: {}", quote_locale(f), e.strerror()))
                     .await;
@@ -965,6 +1014,21 @@ mod tests {
         assert_eq!(delimiter("\\x41"), Ok(b'A'));
         assert_eq!(delimiter("\\012"), Ok(b'\n'));
         assert_eq!(delimiter("\\0"), Ok(0));
+        assert_eq!(delimiter("\\x 41"), Ok(b'A'));
+        assert_eq!(delimiter("\\x+0x41"), Ok(b'A'));
+        assert_eq!(delimiter("\\x"), Ok(0));
+        assert_eq!(delimiter("\\x-0"), Ok(0));
+        assert!(delimiter("\\x-1").unwrap_err().ends_with("must not exceed ff."));
+        assert!(
+            delimiter("\\0x41")
+                .unwrap_err()
+                .ends_with("trailing characters x41 not recognised.")
+        );
+        assert!(
+            delimiter("\\9")
+                .unwrap_err()
+                .ends_with("trailing characters 9 not recognised.")
+        );
         assert!(
             delimiter("ab")
                 .unwrap_err()

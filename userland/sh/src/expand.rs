@@ -19,6 +19,7 @@ use super::brace;
 use super::vars::{Value, resolve_index};
 use super::{Flow, Shell, builtins};
 use common::bytes;
+use common::locale::Charset;
 use common::pattern::{Opts as PatternOpts, Pattern};
 
 #[derive(Clone, Debug)]
@@ -448,7 +449,10 @@ impl Shell {
                 ParamOp::Length => {
                     let n = match &value {
                         PVal::Unset => 0,
-                        PVal::Str(s) => s.chars().count(),
+                        PVal::Str(s) if s.is_ascii() => s.len(),
+                        // Bytes under C, characters under a UTF-8 locale
+                        // (an invalid byte is one), as bash counts.
+                        PVal::Str(s) => common::locale::char_count(&bytes::to_bytes(s), self.charset()),
                         PVal::Words(v, _) => v.len(),
                     };
                     acc.push(n.to_string(), ctx.dq, !ctx.dq);
@@ -892,14 +896,19 @@ impl Shell {
         Ok(match value {
             PVal::Unset => PVal::Unset,
             PVal::Str(s) => {
-                let cs: Vec<char> = s.chars().collect();
-                let total = cs.len() as i64;
+                // Offsets count characters of the locale: bytes under C,
+                // UTF-8 sequences (an invalid byte alone) otherwise.
+                let b = bytes::to_bytes(&s);
+                let cs = if s.is_ascii() { Charset::Bytes } else { self.charset() };
+                let starts: Vec<usize> = common::locale::units(&b, cs).map(|u| u.start).collect();
+                let total = starts.len() as i64;
                 let start = if off < 0 { total + off } else { off };
                 if start < 0 || start > total {
                     return Ok(PVal::Str(String::new()));
                 }
                 let n = neg_len(total, start)?.max(0);
-                PVal::Str(cs[start as usize..(start + n) as usize].iter().collect())
+                let at = |i: i64| starts.get(i as usize).copied().unwrap_or(b.len());
+                PVal::Str(bytes::from_bytes(&b[at(start)..at(start + n)]))
             }
             PVal::Words(v, star) => {
                 // `$@` slices count `$0` as element 0.

@@ -283,6 +283,14 @@ impl Shell {
         self.var_str(name)
     }
 
+    /// The character set of the shell's locale, from its variables as
+    /// bash reads them (LC_ALL > LC_CTYPE > LANG, exported or not, a
+    /// function's `local LC_ALL` included): what `${#x}` and `${x:o:n}`
+    /// count in.
+    pub fn charset(&self) -> common::locale::Charset {
+        common::locale::Charset::from_env(|k| self.var_str(k))
+    }
+
     /// A stored variable's scalar value, nothing computed (through a
     /// nameref to what it names).
     /// A circular chain reads as unset, as in bash.

@@ -42,11 +42,24 @@ fn base_name(path: &str) -> &str {
     &path[start..end]
 }
 
-/// `%h`: everything before the last slash ("." if none, "/" for a root).
+/// `%h`: what precedes the name `%f` shows, its trailing slashes cut
+/// (`a/b/` and `/tmp/a//` give `a` and `/tmp`, `/x` gives the empty
+/// string); a name with nothing before it is cut at its last slash, as
+/// GNU find does (`a/` gives `a`, `//` gives `/`, `/` the empty string),
+/// and a name without a slash gives `.`.
 fn dir_part(path: &str) -> &str {
+    let t = path.trim_end_matches('/');
+    let start = if t.is_empty() {
+        0
+    } else {
+        t.rfind('/').map_or(0, |i| i + 1)
+    };
+    if start > 0 {
+        let before = path[..start].trim_end_matches('/');
+        return before;
+    }
     match path.rfind('/') {
         None => ".",
-        Some(0) => "/",
         Some(i) => &path[..i],
     }
 }
