@@ -170,3 +170,59 @@ declare -a arr=([0]="1")
 declare -A m=([k]="v" )
 declare -x s="1"
 ## END
+
+#### -l and -u replace each other; asked together neither is set
+declare -l x=AB; declare -u x; echo $x; x=Cd; echo $x
+declare -lu x; x=eF; echo $x; declare +u x; x=Gh; declare -p x
+## STDOUT:
+ab
+CD
+eF
+declare -- x="Gh"
+## END
+
+#### declare -p prints attributes in bash's order, -r with -n marks the reference
+declare -ilrx x2=5; declare -iAx m; declare -nr q=z; declare -p x2 m q
+## STDOUT:
+declare -irxl x2="5"
+declare -Aix m
+declare -nr q="z"
+## END
+
+#### a scalar declared as an array becomes element 0; kinds do not convert
+x3=1; declare -A x3; declare -p x3
+y=2; declare -a y; declare -p y
+declare -a z=v; declare -p z
+a=(1 2); declare -A a; echo $?
+declare -A m4; declare -a m4; echo $?
+declare -p a m4
+## STDOUT:
+declare -A x3=([0]="1" )
+declare -a y=([0]="2")
+declare -a z=([0]="v")
+1
+1
+declare -a a=([0]="1" [1]="2")
+declare -A m4
+## END
+
+#### declare with only attributes lists the variables that have them all
+declare -i I=2; declare -ia J=(1); declare -A M
+declare -ai
+declare -A | grep ' M'
+declare -i | grep -E '^declare -a?i [IJ]'
+declare -l lo=X; declare -u up=y; declare -n nn=lo
+declare -l | grep -E ' (lo|up)='
+declare -n | grep nn
+## STDOUT:
+declare -ai J=([0]="1")
+declare -A M
+declare -i I="2"
+declare -ai J=([0]="1")
+declare -l lo="x"
+declare -n nn="lo"
+## END
+
+#### printf -vNAME in one word
+printf -vyy %s a; echo $yy
+## stdout: a

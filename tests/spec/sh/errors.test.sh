@@ -291,3 +291,61 @@ false; echo $?
 0
 1
 ## END
+
+#### too many operands to shift, exit, return, break discard the rest of the line
+# The spec runs scripts with -c, where a discard ends the string: use a file.
+cat > s.sh <<'EOF'
+set -- a b; shift 1 2; echo same
+echo "next $# $?"
+exit 1 2; echo same
+echo "after exit $?"
+f() { return 1 2; echo in; }; f; echo same
+echo "after f $?"
+for i in 1 2; do break 1 2; echo in; done; echo same
+echo "after loop $?"
+eval 'shift 1 2; echo in'; echo same
+echo end
+EOF
+bash s.sh 2>/dev/null
+## STDOUT:
+next 2 1
+after exit 1
+after f 1
+after loop 1
+end
+## END
+
+#### a discarded line ends a -c string; an expansion error does not
+bash -c 'echo a; shift 1 2; echo b
+echo c' 2>/dev/null
+echo "rc $?"
+bash -c 'echo $((1/0)); echo b
+echo "next $?"' 2>/dev/null
+## STDOUT:
+a
+rc 1
+next 1
+## END
+
+#### under set -e a discarded line goes on, a failed assignment exits
+cat > s.sh <<'EOF'
+set -e
+shift 1 2 2>/dev/null
+echo "next $?"
+readonly r=1
+r=2 2>/dev/null; echo same
+echo not reached
+EOF
+bash s.sh
+echo "rc $?"
+## STDOUT:
+next 1
+rc 1
+## END
+
+#### an empty subscript in an assignment abandons the line
+a[]=x 2>/dev/null; echo same
+echo "next $? ${#a[@]}"
+## STDOUT:
+next 1 0
+## END

@@ -68,7 +68,7 @@ impl Shell {
     pub async fn finish(&mut self, r: Res) -> i32 {
         let status = match r {
             Ok(s) => s,
-            Err(Flow::Exit(s) | Flow::Abort(s) | Flow::Return(s)) => s,
+            Err(Flow::Exit(s) | Flow::Abort(s) | Flow::Discard(s) | Flow::Return(s)) => s,
             Err(Flow::Break(_) | Flow::Continue(_)) => self.params.status,
         };
         self.params.status = status;
@@ -694,11 +694,19 @@ impl Shell {
                 });
             }
             let index = match &a.index {
+                Some(i) if i.parts.is_empty() => {
+                    self.error(&format!("{}[]: bad array subscript", a.name)).await;
+                    return Err(Flow::Abort(1));
+                }
                 Some(i) => Some(self.subscript(&a.name, i).await?),
                 None => None,
             };
             if let Err(msg) = self.assign(&a.name, index.as_deref(), a.append, v).await {
+                // A failed assignment (a readonly variable, say) abandons
+                // the line and, being a failed command, fails `set -e`.
                 self.error(&msg).await;
+                self.params.status = 1;
+                self.after_command(1).await?;
                 return Err(Flow::Abort(1));
             }
         }

@@ -64,6 +64,10 @@ pub enum Flow {
     /// Abandon the current top-level command (an expansion error): the
     /// shell goes on with the next one, `$?` set to the status.
     Abort(i32),
+    /// A builtin's usage error that bash answers by discarding the rest
+    /// of the line (`shift 1 2`, `exit 1 2`, `a[]=x`): like `Abort`, but
+    /// it also ends a `-c` string.
+    Discard(i32),
 }
 
 /// A command's outcome: its status, or a change of control flow.

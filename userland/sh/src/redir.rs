@@ -129,7 +129,7 @@ impl Shell {
             _ => 1,
         });
         let target = |e: Flow| match e {
-            Flow::Abort(s) | Flow::Exit(s) => s,
+            Flow::Abort(s) | Flow::Discard(s) | Flow::Exit(s) => s,
             _ => 1,
         };
         match r.op {

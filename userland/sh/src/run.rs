@@ -336,6 +336,11 @@ impl Shell {
                 self.params.status = s;
                 Ok(s)
             }
+            Err(Flow::Discard(s)) if self.at.source == Source::Command => Err(Flow::Exit(s)),
+            Err(Flow::Discard(s)) => {
+                self.params.status = s;
+                Ok(s)
+            }
             Err(Flow::Break(_) | Flow::Continue(_)) => Ok(self.params.status),
             Err(Flow::Return(s)) => {
                 self.params.status = s;

@@ -10,6 +10,16 @@ pub async fn false_(_sh: &mut Shell, _argv: Vec<String>) -> Res {
     Ok(1)
 }
 
+/// bash's `no_args`: a builtin that takes at most one operand discards
+/// the rest of the line when given more.
+pub async fn at_most_one_operand(sh: &mut Shell, argv: &[String]) -> Result<(), Flow> {
+    if argv.len() > 2 {
+        sh.error(&format!("{}: too many arguments", argv[0])).await;
+        return Err(Flow::Discard(1));
+    }
+    Ok(())
+}
+
 /// The loop count argument of `break`/`continue`.
 async fn count(sh: &mut Shell, argv: &[String]) -> Result<u32, i32> {
     let Some(a) = argv.get(1) else { return Ok(1) };
@@ -35,6 +45,7 @@ async fn loop_control(sh: &mut Shell, argv: Vec<String>, brk: bool) -> Res {
         .await;
         return Ok(0);
     }
+    at_most_one_operand(sh, &argv).await?;
     // The loop's status is the command's: 0, or 1 for a bad count (which
     // still leaves the loop, as bash does).
     let n = match count(sh, &argv).await {
@@ -76,6 +87,7 @@ pub async fn return_(sh: &mut Shell, argv: Vec<String>) -> Res {
             .await;
         return Ok(2);
     }
+    at_most_one_operand(sh, &argv).await?;
     let status = match argv.get(1) {
         None => sh.params.status,
         Some(a) => match status_arg(sh, "return", a).await {
@@ -89,7 +101,7 @@ pub async fn return_(sh: &mut Shell, argv: Vec<String>) -> Res {
 pub async fn exit(sh: &mut Shell, argv: Vec<String>) -> Res {
     if argv.len() > 2 {
         sh.error("exit: too many arguments").await;
-        return Err(Flow::Exit(1));
+        return Err(Flow::Discard(1));
     }
     let status = match argv.get(1) {
         None => sh.params.status,

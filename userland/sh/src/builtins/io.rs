@@ -27,6 +27,14 @@ pub async fn printf(sh: &mut Shell, argv: Vec<String>) -> Res {
             }
         }
         args = &args[2..];
+    } else if let Some(v) = args
+        .first()
+        .and_then(|a| a.strip_prefix("-v"))
+        .filter(|v| !v.is_empty())
+    {
+        // `printf -vNAME`, as getopt reads it.
+        target = Some(v.to_string());
+        args = &args[1..];
     }
     if args.first().map(String::as_str) == Some("--") {
         args = &args[1..];

@@ -175,14 +175,17 @@ async fn declare_one(
             sh.vars.entry(name)
         };
         if flags.assoc {
-            if matches!(v.value, Some(Value::Indexed(_))) {
+            if matches!(v.value, Some(Value::Indexed(_))) || (v.value.is_none() && v.kind == Kind::Indexed) {
                 return Err(format!(
                     "{builtin}: {name}: cannot convert indexed to associative array"
                 ));
             }
+            if let Some(Value::Str(s)) = &v.value {
+                v.value = Some(Value::Assoc([("0".to_string(), s.clone())].into_iter().collect()));
+            }
             v.kind = Kind::Assoc;
         } else if flags.array {
-            if matches!(v.value, Some(Value::Assoc(_))) {
+            if matches!(v.value, Some(Value::Assoc(_))) || (v.value.is_none() && v.kind == Kind::Assoc) {
                 return Err(format!(
                     "{builtin}: {name}: cannot convert associative to indexed array"
                 ));
@@ -195,16 +198,22 @@ async fn declare_one(
         if let Some(on) = flags.integer {
             v.attrs.integer = on;
         }
-        if let Some(on) = flags.lower {
-            v.attrs.lower = on;
-            if on {
-                v.attrs.upper = false;
+        if flags.lower == Some(true) && flags.upper == Some(true) {
+            // As in bash, asking for both case conversions gives neither.
+            v.attrs.lower = false;
+            v.attrs.upper = false;
+        } else {
+            if let Some(on) = flags.lower {
+                v.attrs.lower = on;
+                if on {
+                    v.attrs.upper = false;
+                }
             }
-        }
-        if let Some(on) = flags.upper {
-            v.attrs.upper = on;
-            if on {
-                v.attrs.lower = false;
+            if let Some(on) = flags.upper {
+                v.attrs.upper = on;
+                if on {
+                    v.attrs.lower = false;
+                }
             }
         }
         if let Some(on) = flags.export {
@@ -212,13 +221,24 @@ async fn declare_one(
         }
     }
     if let Some(on) = flags.nameref {
-        return declare_nameref(sh, builtin, name, local, on, value);
+        declare_nameref(sh, builtin, name, local, on, value)?;
+        if flags.readonly {
+            let v = if local {
+                sh.vars.local(name)
+            } else {
+                sh.vars.entry(name)
+            };
+            v.attrs.readonly = true;
+        }
+        return Ok(());
     }
     if let Some(value) = value {
         // Assign through the scope just chosen: a fresh local is visible
         // first, so `assign` finds it.
         let index = match index {
             Some(i) => Some(sh_subscript(sh, name, &i).await?),
+            // `declare -a x=v` sets element 0, as bash does.
+            None if (flags.array || flags.assoc) && matches!(value, AssignVal::Scalar(_)) => Some("0".to_string()),
             None => None,
         };
         sh.assign(name, index.as_deref(), append, value)
@@ -317,23 +337,18 @@ pub fn attr_letters(v: &Var) -> String {
         (Some(Value::Assoc(_)), _) | (None, Kind::Assoc) => f.push('A'),
         _ => {}
     }
-    if v.attrs.integer {
-        f.push('i');
-    }
-    if v.attrs.lower {
-        f.push('l');
-    }
-    if v.attrs.nameref {
-        f.push('n');
-    }
-    if v.attrs.readonly {
-        f.push('r');
-    }
-    if v.attrs.upper {
-        f.push('u');
-    }
-    if v.attrs.export {
-        f.push('x');
+    // bash's order (variables.c): a A i n r x l u.
+    for (on, c) in [
+        (v.attrs.integer, 'i'),
+        (v.attrs.nameref, 'n'),
+        (v.attrs.readonly, 'r'),
+        (v.attrs.export, 'x'),
+        (v.attrs.lower, 'l'),
+        (v.attrs.upper, 'u'),
+    ] {
+        if on {
+            f.push(c);
+        }
     }
     f
 }
@@ -382,8 +397,15 @@ async fn list(sh: &mut Shell, builtin: &str, flags: &Flags) -> Res {
             "export" => v.attrs.export,
             "readonly" => v.attrs.readonly,
             _ => {
-                (!flags.array || matches!(v.value, Some(Value::Indexed(_))))
-                    && (!flags.assoc || matches!(v.value, Some(Value::Assoc(_))))
+                (!flags.array
+                    || matches!(v.value, Some(Value::Indexed(_)))
+                    || (v.value.is_none() && v.kind == Kind::Indexed))
+                    && (!flags.assoc
+                        || matches!(v.value, Some(Value::Assoc(_)))
+                        || (v.value.is_none() && v.kind == Kind::Assoc))
+                    && (flags.lower != Some(true) || v.attrs.lower)
+                    && (flags.upper != Some(true) || v.attrs.upper)
+                    && (flags.nameref != Some(true) || v.attrs.nameref)
                     && (flags.integer != Some(true) || v.attrs.integer)
                     && (flags.export != Some(true) || v.attrs.export)
                     && (!flags.readonly || v.attrs.readonly)
@@ -392,7 +414,15 @@ async fn list(sh: &mut Shell, builtin: &str, flags: &Flags) -> Res {
         if !shown {
             continue;
         }
-        if builtin == "declare" && !flags.print && !flags.array && !flags.assoc && flags.export.is_none() {
+        let any_attr = flags.array
+            || flags.assoc
+            || flags.readonly
+            || flags.export.is_some()
+            || flags.integer.is_some()
+            || flags.lower.is_some()
+            || flags.upper.is_some()
+            || flags.nameref.is_some();
+        if builtin == "declare" && !flags.print && !any_attr {
             // Plain `declare`: like `set`, name=value.
             if let Some(Value::Str(s)) = &v.value {
                 out.push_str(&format!("{k}={}\n", shell_quote_set(s)));
@@ -683,6 +713,7 @@ async fn print_options(sh: &mut Shell, human: bool) {
 }
 
 pub async fn shift(sh: &mut Shell, argv: Vec<String>) -> Res {
+    super::flow::at_most_one_operand(sh, &argv).await?;
     let n = match argv.get(1) {
         None => 1,
         Some(a) => match a.trim().parse::<i64>() {
