@@ -123,3 +123,20 @@ pwd
 cd /
 env | while IFS== read -r k v; do [ "$k" = PWD ] && echo "$v"; done; true
 ## stdout: /
+
+#### OLDPWD starts exported and unset, so cd exports it
+declare -p OLDPWD
+env | grep -c '^OLDPWD='
+cd /
+cd /tmp
+env | grep '^OLDPWD='
+unset OLDPWD; cd /
+env | grep -c '^OLDPWD='
+declare -p OLDPWD
+## STDOUT:
+declare -x OLDPWD
+0
+OLDPWD=/
+0
+declare -- OLDPWD="/tmp"
+## END

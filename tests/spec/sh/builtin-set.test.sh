@@ -132,3 +132,16 @@ c=; d='x y'; set | grep -E '^(c|d)='
 c=
 d='x y'
 ## END
+
+#### a lone + is passed over, a lone - ends the options
+set + a b
+echo "$@"
+set - +
+echo "$@"
+set + -
+echo "$@"
+## STDOUT:
+a b
++
++
+## END

@@ -201,6 +201,11 @@ fn import_environment(sh: &mut Shell) {
         let _ = sh.set("PWD", &cwd);
         sh.vars.entry("PWD").attrs.export = true;
     }
+    // bash starts every shell with OLDPWD exported and unset, whatever the
+    // environment says, so the first `cd` exports it.
+    let old = sh.vars.entry("OLDPWD");
+    old.value = None;
+    old.attrs.export = true;
     // bash's bounds: below zero starts again at 0, and a level past 999
     // is reset to 1 (with a warning).
     let level = match sh.get("SHLVL").and_then(|s| s.trim().parse::<i64>().ok()).unwrap_or(0) {

@@ -654,6 +654,11 @@ pub async fn set(sh: &mut Shell, argv: Vec<String>) -> Res {
             sh.params.positional = Arc::new(argv[i..].to_vec());
             return Ok(0);
         }
+        if a == "+" {
+            // A lone `+` names no option; bash passes over it.
+            i += 1;
+            continue;
+        }
         if a == "-" {
             sh.opts.xtrace = false;
             sh.opts.verbose = false;
