@@ -349,3 +349,16 @@ echo "next $? ${#a[@]}"
 ## STDOUT:
 next 1 0
 ## END
+
+#### a slice with no offset is a bad substitution
+cat > s.sh <<'EOF'
+s=123; echo ${s::2} ${s: }
+echo ${s:}; echo same
+echo next $?
+EOF
+bash s.sh 2>&1
+## STDOUT:
+12 123
+s.sh: line 2: ${s:}: bad substitution
+next 1
+## END

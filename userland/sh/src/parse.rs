@@ -1782,6 +1782,8 @@ impl Parser {
                 let word = self.param_word(word_ctx, &['}'])?;
                 colon_op(c, false, word)
             }
+            // `${s:}`: a slice with no offset at all (`${s::2}` has one).
+            Some(':') if self.peek_at(1) == Some('}') => return self.bad_substitution(start),
             Some(':') => {
                 self.bump();
                 let offset = self.param_word(Ctx::ParamWord, &[':', '}'])?;
