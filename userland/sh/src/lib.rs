@@ -147,6 +147,9 @@ pub struct Nesting {
     pub loops: usize,
     /// Nesting of command substitutions, for `set -x` prefixes.
     pub substs: usize,
+    /// Levels `set -x` does not count: the EXIT trap runs at the level of
+    /// the script, though it is a text run as `eval` runs one.
+    pub trace_less: usize,
     /// >0 while running a condition, where `set -e` does not apply.
     pub conditions: usize,
     /// True in a forked copy of the shell.
