@@ -73,6 +73,9 @@ impl Shell {
         };
         self.params.status = status;
         self.run_exit_trap().await;
+        if self.opts.interactive && !self.nest.subshell {
+            self.save_history().await;
+        }
         self.params.status
     }
 
@@ -804,7 +807,13 @@ impl Shell {
                 if name == "RANDOM" {
                     self.params.random_state = v.parse().unwrap_or(0);
                 }
-                self.set(name, &v)
+                self.set(name, &v)?;
+                if matches!(name, "HISTSIZE" | "HISTFILESIZE") {
+                    self.history_size_changed(name).await;
+                } else if name == "HISTTIMEFORMAT" {
+                    self.note_histtimeformat();
+                }
+                Ok(())
             }
             (_, AssignVal::Array(items)) => self.assign_array(name, append, items).await,
         }
