@@ -160,8 +160,9 @@ pub fn trials() -> Vec<Trial> {
             let mut s = Session::start().await?;
             s.run("echo alpha").await?;
             s.run("for i in 1 2; do\recho n$i\rdone").await?;
-            s.typed("cat ~/.sh_history\r");
-            s.until("echo alpha\nfor i in 1 2; do echo n$i; done\n").await?;
+            s.typed("history\r");
+            s.until("    1  echo alpha\n    2  for i in 1 2; do echo n$i; done\n")
+                .await?;
             s.typed("\x12alp");
             s.until("echo alpha").await?;
             s.typed("\r");

@@ -165,11 +165,24 @@ pub struct Outcome {
 }
 
 /// Run a command with no stdin, a time limit, and captured output.
-pub fn run(mut cmd: Command, limit: Duration) -> Result<Outcome, String> {
-    cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+pub fn run(cmd: Command, limit: Duration) -> Result<Outcome, String> {
+    run_as(cmd, limit, None)
+}
+
+/// [`run`], with the output pipes given to `owner` (so a case run as
+/// nobody can reopen them as `/dev/stdout` and `/dev/stderr`).
+fn run_as(mut cmd: Command, limit: Duration, owner: Option<u32>) -> Result<Outcome, String> {
+    let (mut out, out_w) = std::io::pipe().map_err(|e| format!("pipe: {e}"))?;
+    let (mut err, err_w) = std::io::pipe().map_err(|e| format!("pipe: {e}"))?;
+    if let Some(id) = owner {
+        for fd in [&out_w, &err_w] {
+            std::os::unix::fs::fchown(fd, Some(id), Some(id)).map_err(|e| format!("fchown: {e}"))?;
+        }
+    }
+    cmd.stdin(Stdio::null()).stdout(out_w).stderr(err_w);
     let mut child = cmd.spawn().map_err(|e| format!("spawn: {e}"))?;
-    let mut out = child.stdout.take().expect("piped");
-    let mut err = child.stderr.take().expect("piped");
+    // The write ends now belong to the child alone.
+    drop(cmd);
     let t_out = std::thread::spawn(move || {
         let mut v = Vec::new();
         let _ = out.read_to_end(&mut v);
@@ -216,7 +229,17 @@ pub fn run_ninebox(bin: &Path, case: &Case) -> Result<Outcome, String> {
 pub fn run_bash(case: &Case) -> Result<Outcome, String> {
     let dir = std::env::temp_dir().join(format!("ninebox-spec-{}-{}", std::process::id(), rand_suffix()));
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    let mut cmd = Command::new("bash");
+    // Never as root: a case may set the clock, kill processes or write
+    // anywhere. As root the runner gives the directory to nobody and runs
+    // bash as nobody.
+    let mut cmd = if running_as_root() {
+        std::os::unix::fs::chown(&dir, Some(NOBODY), Some(NOBODY)).map_err(|e| format!("chown: {e}"))?;
+        let mut c = Command::new("setpriv");
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "bash"]);
+        c
+    } else {
+        Command::new("bash")
+    };
     cmd.arg("-c").arg(&case.script).arg("sh").current_dir(&dir);
     cmd.env_clear()
         .env("HOME", "/home/user")
@@ -224,9 +247,18 @@ pub fn run_bash(case: &Case) -> Result<Outcome, String> {
         .env("PATH", host_path())
         .env("LC_ALL", "C")
         .env("TZ", "UTC");
-    let r = run(cmd, Duration::from_secs(20));
+    let owner = running_as_root().then_some(NOBODY);
+    let r = run_as(cmd, Duration::from_secs(20), owner);
     let _ = std::fs::remove_dir_all(&dir);
     r
+}
+
+/// nobody's uid and gid (nogroup), which host bash runs as under root.
+const NOBODY: u32 = 65534;
+
+fn running_as_root() -> bool {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata("/proc/self").is_ok_and(|m| m.uid() == 0)
 }
 
 /// The host's PATH for the cases: `/usr/bin:/bin`, with `awk` meaning GNU

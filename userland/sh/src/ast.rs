@@ -350,6 +350,8 @@ pub enum CaseEnd {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Cond {
     Not(Box<Cond>),
+    /// `( expr )`: kept for printing.
+    Paren(Box<Cond>),
     And(Box<Cond>, Box<Cond>),
     Or(Box<Cond>, Box<Cond>),
     /// `-f file`, `-n str`, ...

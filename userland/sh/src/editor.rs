@@ -13,22 +13,9 @@
 //! counts a UTF-8 sequence as one column. Output goes to fd 2, as bash's
 //! prompt and editing do.
 
-use std::sync::Arc;
-
 use kernel::{Fd, OpenFlags};
-use parking_lot::Mutex;
 
 use super::{Shell, bytes};
-
-/// The history, shared by the shell and its forks (a fork never edits).
-#[derive(Default)]
-pub struct History {
-    pub lines: Vec<String>,
-    /// Where lines are appended ($HISTFILE), once loaded.
-    pub file: Option<String>,
-}
-
-pub type SharedHistory = Arc<Mutex<History>>;
 
 /// What reading a line answered.
 pub enum Line {
@@ -123,7 +110,7 @@ impl Shell {
         };
         let (text, w) = prompt_display(prompt);
         let cols = self.console_cols().await;
-        let hist_len = self.history.lock().lines.len();
+        let hist_len = self.history.lines.len();
         let mut ed = Editor {
             sh: self,
             out: 2,
@@ -178,57 +165,6 @@ impl Shell {
             return n;
         }
         80
-    }
-
-    /// Add an entered command to the history and to $HISTFILE. A command
-    /// typed on several lines becomes one line, as bash's `cmdhist` does.
-    pub async fn remember(&mut self, line: &str) {
-        let joined = one_line(line.trim_end_matches('\n'));
-        let line = joined.as_str();
-        if line.trim().is_empty() {
-            return;
-        }
-        let file = {
-            let mut h = self.history.lock();
-            if h.lines.last().map(String::as_str) == Some(line) {
-                return;
-            }
-            h.lines.push(line.to_string());
-            let max = 10_000;
-            if h.lines.len() > max {
-                let extra = h.lines.len() - max;
-                h.lines.drain(..extra);
-            }
-            h.file.clone()
-        };
-        if let Some(f) = file {
-            let flags = OpenFlags::APPEND;
-            if let Ok(fd) = self.proc.open(&f, flags).await {
-                let mut data = bytes::to_bytes(line);
-                data.push(b'\n');
-                let _ = self.proc.write(fd, &data).await;
-                let _ = self.proc.close(fd).await;
-            }
-        }
-    }
-
-    /// Load $HISTFILE (default ~/.sh_history) into the history.
-    pub async fn load_history(&mut self) {
-        let file = match self.get("HISTFILE") {
-            Some(f) if f.is_empty() => return,
-            Some(f) => f,
-            None => {
-                let home = self.get("HOME").unwrap_or_default();
-                format!("{home}/.sh_history")
-            }
-        };
-        let lines = match self.proc.read_file(&bytes::to_os(&file)).await {
-            Ok(data) => bytes::from_bytes(&data).lines().map(str::to_string).collect(),
-            Err(_) => Vec::new(),
-        };
-        let mut h = self.history.lock();
-        h.lines = lines;
-        h.file = Some(bytes::to_os(&file));
     }
 }
 
@@ -511,7 +447,7 @@ impl Editor<'_> {
     }
 
     async fn history_step(&mut self, dir: i32) {
-        let lines = self.sh.history.lock().lines.clone();
+        let lines = self.sh.history.lines.clone();
         let len = lines.len();
         let next = if dir < 0 {
             match self.hist_index.checked_sub(1) {
@@ -539,7 +475,7 @@ impl Editor<'_> {
     /// match; another ^R finds an older one; ^G or ^C gives up; any other
     /// key leaves the match on the line to edit.
     async fn search(&mut self) -> Option<Line> {
-        let lines = self.sh.history.lock().lines.clone();
+        let lines = self.sh.history.lines.clone();
         let mut query: Vec<u8> = Vec::new();
         let mut from = lines.len();
         let mut found: Option<usize> = None;
@@ -664,7 +600,7 @@ impl Editor<'_> {
 /// Join a command typed on several lines into one: `; ` between lines,
 /// or a blank after words that need no separator (`do`, `then`, `|`...).
 /// A heredoc cannot be joined and keeps its newlines.
-fn one_line(text: &str) -> String {
+pub fn one_line(text: &str) -> String {
     if !text.contains('\n') || text.contains("<<") {
         return text.to_string();
     }

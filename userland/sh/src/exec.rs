@@ -73,6 +73,9 @@ impl Shell {
         };
         self.params.status = status;
         self.run_exit_trap().await;
+        if self.opts.interactive && !self.nest.subshell {
+            self.save_history().await;
+        }
         self.params.status
     }
 
@@ -84,9 +87,11 @@ impl Shell {
         if cmd.is_empty() {
             return;
         }
+        self.nest.trace_less += 1;
         if let Err(Flow::Exit(s)) = self.run_trap(&cmd).await {
             self.params.status = s;
         }
+        self.nest.trace_less -= 1;
     }
 
     /// Give a parser what the shell's options say about reading: the
@@ -144,6 +149,18 @@ impl Shell {
         }
         let text: Arc<str> = super::print::header(c).into();
         self.announce(&text).await
+    }
+
+    /// One expression of `for ((;;))`, traced by `set -x` with its
+    /// expanded text (an empty one reads 1, as bash stores it).
+    async fn arith_part(&mut self, w: &Word) -> Result<i64, Flow> {
+        if !self.opts.xtrace {
+            return self.arith_word(w).await;
+        }
+        let text = self.expand_str(w).await?;
+        let shown = if text.trim().is_empty() { "1" } else { text.as_str() };
+        self.trace(&format!("(( {shown} ))")).await;
+        self.eval_arith(&text).await
     }
 
     /// `announce` for one expression of `for ((;;))`.
@@ -440,7 +457,7 @@ impl Shell {
                 self.jobs.table.push(Job {
                     id,
                     pids: vec![pid],
-                    text: and_or_text(ao),
+                    text: super::print::and_or(ao),
                     done: vec![None],
                 });
                 Ok(0)
@@ -591,14 +608,12 @@ impl Shell {
         }
         preview.into_iter().rev().for_each(|p| self.undo_temp_assign(p));
         if self.opts.xtrace {
-            let mut words: Vec<String> = assigns
-                .iter()
-                .map(|(a, v)| match v {
-                    AssignVal::Scalar(s) => format!("{}={}", a.name, trace_quote(s)),
-                    AssignVal::Array(_) => format!("{}=(...)", a.name),
-                })
-                .collect();
-            words.extend(argv.iter().map(|w| trace_quote(w)));
+            // Each prefix assignment on its own line, then the command.
+            for (a, v) in &assigns {
+                let t = assign_trace(a, Some(v));
+                self.trace(&t).await;
+            }
+            let words: Vec<String> = argv.iter().map(|w| trace_quote(w)).collect();
             self.trace(&words.join(" ")).await;
         }
         let name = argv[0].clone();
@@ -680,18 +695,16 @@ impl Shell {
     /// the shell itself. The status is that of the last command
     /// substitution (if any ran since `substs`), or 0.
     async fn assignments_only(&mut self, s: &Simple, substs: u64) -> Res {
-        let mut traced = Vec::new();
         for a in &s.assigns {
+            // An array shows as written, before its elements expand; a
+            // scalar with its value, after.
+            let array = matches!(a.value, AssignValue::Array(_));
+            if self.opts.xtrace && array {
+                self.trace(&assign_trace(a, None)).await;
+            }
             let v = self.eval_assign_value(a).await?;
-            if self.opts.xtrace {
-                traced.push(match &v {
-                    AssignVal::Scalar(s) => format!("{}={}", a.name, trace_quote(s)),
-                    AssignVal::Array(items) => format!(
-                        "{}=({})",
-                        a.name,
-                        items.iter().map(|(_, v)| trace_quote(v)).collect::<Vec<_>>().join(" ")
-                    ),
-                });
+            if self.opts.xtrace && !array {
+                self.trace(&assign_trace(a, Some(&v))).await;
             }
             let index = match &a.index {
                 Some(i) if i.parts.is_empty() => {
@@ -709,9 +722,6 @@ impl Shell {
                 self.after_command(1).await?;
                 return Err(Flow::Abort(1));
             }
-        }
-        for t in traced {
-            self.trace(&t).await;
         }
         let status = if self.params.substs_run != substs {
             self.params.status
@@ -810,7 +820,13 @@ impl Shell {
                 if name == "RANDOM" {
                     self.params.random_state = v.parse().unwrap_or(0);
                 }
-                self.set(name, &v)
+                self.set(name, &v)?;
+                if matches!(name, "HISTSIZE" | "HISTFILESIZE") {
+                    self.history_size_changed(name).await;
+                } else if name == "HISTTIMEFORMAT" {
+                    self.note_histtimeformat();
+                }
+                Ok(())
             }
             (_, AssignVal::Array(items)) => self.assign_array(name, append, items).await,
         }
@@ -1168,16 +1184,17 @@ impl Shell {
                 if *select {
                     return self.run_select(c, var, &items, body).await;
                 }
-                if self.opts.xtrace && words.is_some() {
-                    let shown: Vec<String> = items.iter().map(|w| trace_quote(w)).collect();
-                    self.trace(&format!("for {var} in {}", shown.join(" "))).await;
-                }
                 self.nest.loops += 1;
                 let mut result = Ok(0);
                 for item in items {
                     if let Err(f) = self.checkpoint().await {
                         result = Err(f);
                         break;
+                    }
+                    if self.opts.xtrace {
+                        // Each round shows the header as written.
+                        let header = super::print::header(c);
+                        self.trace(&header).await;
                     }
                     if let Err(f) = self.announce_compound(c).await {
                         result = Err(f);
@@ -1210,7 +1227,7 @@ impl Shell {
             }
             Compound::ArithFor { init, cond, step, body } => {
                 self.announce_arith(init).await?;
-                self.arith_word(init).await?;
+                self.arith_part(init).await?;
                 let mut status = 0;
                 self.nest.loops += 1;
                 let r = loop {
@@ -1221,9 +1238,12 @@ impl Shell {
                         break Err(f);
                     }
                     let c = if cond.unquoted_text().trim().is_empty() {
+                        if self.opts.xtrace {
+                            self.trace("(( 1 ))").await;
+                        }
                         1
                     } else {
-                        match self.arith_word(cond).await {
+                        match self.arith_part(cond).await {
                             Ok(v) => v,
                             Err(f) => break Err(f),
                         }
@@ -1241,7 +1261,7 @@ impl Shell {
                     if let Err(f) = self.announce_arith(step).await {
                         break Err(f);
                     }
-                    if let Err(f) = self.arith_word(step).await {
+                    if let Err(f) = self.arith_part(step).await {
                         break Err(f);
                     }
                 };
@@ -1250,6 +1270,10 @@ impl Shell {
             }
             Compound::Case { word, arms } => {
                 self.announce_compound(c).await?;
+                if self.opts.xtrace {
+                    let header = super::print::header(c);
+                    self.trace(header.trim_end()).await;
+                }
                 let subject = self.expand_str(word).await?;
                 let mut i = 0;
                 let mut status = 0;
@@ -1283,7 +1307,7 @@ impl Shell {
                 self.announce_compound(c).await?;
                 let text = self.expand_str(w).await?;
                 if self.opts.xtrace {
-                    self.trace(&format!("(( {} ))", text.trim())).await;
+                    self.trace(&format!("(( {text} ))")).await;
                 }
                 match self.arith(&text) {
                     Ok(v) => Ok(i32::from(v == 0)),
@@ -1296,10 +1320,6 @@ impl Shell {
             Compound::Cond(cond) => {
                 self.announce_compound(c).await?;
                 let c = cond;
-                if self.opts.xtrace {
-                    let t = cond_text(c);
-                    self.trace(&format!("[[ {t} ]]")).await;
-                }
                 match super::builtins::cond::eval(self, c).await {
                     Ok(true) => Ok(0),
                     Ok(false) => Ok(1),
@@ -1658,15 +1678,34 @@ impl Shell {
         Ok(())
     }
 
-    /// Print a `set -x` trace line.
+    /// Print a `set -x` trace line: `PS4` expanded as a prompt (with
+    /// tracing off), its first character repeated once per level of
+    /// command substitution, `eval`, `source` and trap text.
     pub async fn trace(&mut self, text: &str) {
-        let ps4 = self.get("PS4").unwrap_or_else(|| "+ ".to_string());
-        let (first, rest) = match ps4.chars().next() {
-            Some(c) => (c.to_string(), &ps4[c.len_utf8()..]),
-            None => (String::new(), ""),
-        };
-        let prefix = format!("{}{}", first.repeat(self.nest.substs + 1), rest);
+        let prefix = self.trace_prefix().await;
         self.write_fd(2, &format!("{prefix}{text}\n")).await;
+    }
+
+    pub async fn trace_prefix(&mut self) -> String {
+        let raw = self.get("PS4").unwrap_or_default();
+        if raw.is_empty() {
+            return String::new();
+        }
+        let ps4 = if raw.contains(['\\', '$', '`']) {
+            let saved = std::mem::replace(&mut self.opts.xtrace, false);
+            let p = self.expand_prompt(&raw).await;
+            self.opts.xtrace = saved;
+            p
+        } else {
+            raw
+        };
+        let Some(first) = ps4.chars().next() else {
+            return String::new();
+        };
+        let level = (1 + self.nest.substs + self.nest.evals).saturating_sub(self.nest.trace_less);
+        let mut prefix: String = std::iter::repeat_n(first, level.max(1)).collect();
+        prefix.push_str(&ps4[first.len_utf8()..]);
+        prefix
     }
 }
 
@@ -1706,64 +1745,63 @@ fn single_command(list: &List) -> Option<&Command> {
     }
 }
 
-/// Quote a word for a `set -x` trace as bash does: plain words as they are,
-/// others in single quotes.
-pub fn trace_quote(s: &str) -> String {
-    if !s.is_empty()
-        && s.chars().all(|c| {
-            c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '/' | ':' | '=' | '+' | ',' | '@' | '%' | '^')
-        })
-    {
-        return s.to_string();
-    }
-    if s.contains('\'') {
-        let mut out = String::from("'");
-        for c in s.chars() {
-            if c == '\'' {
-                out.push_str("'\\''");
-            } else {
-                out.push(c);
+/// An assignment as `set -x` shows it: the name as written (`a[1]`,
+/// `a+`), then the value; an array (or no value yet) as written.
+fn assign_trace(a: &Assign, v: Option<&AssignVal>) -> String {
+    match v {
+        Some(AssignVal::Scalar(s)) => {
+            let mut t = a.name.clone();
+            if let Some(i) = &a.index {
+                t.push_str(&format!("[{}]", super::print::word(i)));
             }
+            if a.append {
+                t.push('+');
+            }
+            format!("{t}={}", trace_value(s))
         }
-        out.push('\'');
-        return out;
+        _ => super::print::assign_text(a),
     }
-    format!("'{s}'")
 }
 
-/// How a background job is shown by `jobs`.
-fn and_or_text(ao: &AndOr) -> String {
-    let mut s = pipeline_text(&ao.first);
-    for (c, p) in &ao.rest {
-        s.push_str(match c {
-            Connector::And => " && ",
-            Connector::Or => " || ",
-        });
-        s.push_str(&pipeline_text(p));
+/// Quote a word for a `set -x` trace as bash does: as it is unless it
+/// holds a character the shell would read specially (single quotes
+/// then), or one that is not printable (`$'...'`); empty is `''`.
+pub fn trace_quote(s: &str) -> String {
+    if s.is_empty() {
+        return "''".to_string();
     }
-    s
+    trace_value(s)
 }
 
-fn pipeline_text(p: &Pipeline) -> String {
-    p.commands
-        .iter()
-        .map(|c| match c {
-            Command::Simple(s) => s.words.iter().map(Word::unquoted_text).collect::<Vec<_>>().join(" "),
-            _ => "...".to_string(),
-        })
-        .collect::<Vec<_>>()
-        .join(" | ")
+/// An assignment's value in a trace: the same, but empty stays empty.
+pub fn trace_value(s: &str) -> String {
+    if has_shell_metas(s) {
+        single_quote(s)
+    } else if s.chars().any(|c| !(' '..='~').contains(&c)) {
+        super::expand::ansic_quote(s)
+    } else {
+        s.to_string()
+    }
 }
 
-fn cond_text(c: &Cond) -> String {
-    match c {
-        Cond::Not(c) => format!("! {}", cond_text(c)),
-        Cond::And(a, b) => format!("{} && {}", cond_text(a), cond_text(b)),
-        Cond::Or(a, b) => format!("{} || {}", cond_text(a), cond_text(b)),
-        Cond::Unary(op, w) => format!("{op} {}", w.unquoted_text()),
-        Cond::Binary(a, op, b) => format!("{} {op} {}", a.unquoted_text(), b.unquoted_text()),
-        Cond::Word(w) => w.unquoted_text(),
+/// bash's `sh_contains_shell_metas`.
+pub fn has_shell_metas(s: &str) -> bool {
+    let cs: Vec<char> = s.chars().collect();
+    cs.iter().enumerate().any(|(i, &c)| match c {
+        ' ' | '\t' | '\n' | '\'' | '"' | '\\' | '|' | '&' | ';' | '(' | ')' | '<' | '>' | '!' | '{' | '}' | '*'
+        | '[' | '?' | ']' | '^' | '$' | '`' => true,
+        '~' => i == 0 || matches!(cs[i - 1], '=' | ':'),
+        '#' => i == 0,
+        _ => false,
+    })
+}
+
+/// bash's `sh_single_quote`: a lone `'` is `\'`.
+pub fn single_quote(s: &str) -> String {
+    if s == "'" {
+        return "\\'".to_string();
     }
+    format!("'{}'", s.replace('\'', "'\\''"))
 }
 
 /// How evaluating `[[ ]]` can fail.

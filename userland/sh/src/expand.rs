@@ -1390,6 +1390,12 @@ pub fn quote_reusable(s: &str) -> String {
     if s.chars().all(|c| (' '..='~').contains(&c)) {
         return format!("'{}'", s.replace('\'', "'\\''"));
     }
+    ansic_quote(s)
+}
+
+/// bash's `ansic_quote`: `$'...'` with C escapes, octal for the rest of
+/// what is not printable.
+pub fn ansic_quote(s: &str) -> String {
     let mut out = String::from("$'");
     for c in s.chars() {
         match c {

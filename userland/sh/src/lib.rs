@@ -25,6 +25,8 @@ pub mod builtins;
 pub mod editor;
 pub mod exec;
 pub mod expand;
+pub mod histexpand;
+pub mod history;
 pub mod jobs;
 pub mod options;
 pub mod parse;
@@ -119,6 +121,9 @@ pub struct Params {
     pub getopts_seen: u64,
     /// The command being run (`$BASH_COMMAND`).
     pub command: Arc<str>,
+    /// `\#` in a prompt: the number of the command being read (1 for
+    /// the first; `sh -c` text counts none, as in bash).
+    pub command_number: u64,
     /// Command substitutions run so far: a command with no words takes
     /// the status of the last one it ran, else 0.
     pub substs_run: u64,
@@ -153,6 +158,9 @@ pub struct Nesting {
     pub loops: usize,
     /// Nesting of command substitutions, for `set -x` prefixes.
     pub substs: usize,
+    /// Levels `set -x` does not count: the EXIT trap runs at the level of
+    /// the script, though it is a text run as `eval` runs one.
+    pub trace_less: usize,
     /// >0 while running a condition, where `set -e` does not apply.
     pub conditions: usize,
     /// True in a forked copy of the shell.
@@ -199,8 +207,8 @@ pub struct Shell {
     pub nest: Nesting,
     /// Arithmetic expressions already parsed.
     pub arith_cache: arith::Cache,
-    /// Interactive history (shared with forks, which never change it).
-    pub history: editor::SharedHistory,
+    /// The command history (copy-on-write: a subshell changes its own).
+    pub history: Arc<history::History>,
     /// `pushd`'s directory stack, below the current directory.
     pub dirstack: Vec<String>,
 }
@@ -232,6 +240,7 @@ impl Shell {
                 getopts_char: 0,
                 getopts_seen: 0,
                 substs_run: 0,
+                command_number: 1,
                 command: "".into(),
                 environ,
             },
@@ -247,7 +256,7 @@ impl Shell {
             },
             nest: Nesting::default(),
             arith_cache,
-            history: editor::SharedHistory::default(),
+            history: Arc::default(),
             dirstack: Vec::new(),
         }
     }

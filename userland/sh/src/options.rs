@@ -17,6 +17,10 @@ pub struct Opts {
     pub verbose: bool,
     pub allexport: bool,
     pub interactive: bool,
+    /// `set -o history`: lines read are added to the history list.
+    pub history: bool,
+    /// `set -H`: `!` history expansion of lines read.
+    pub histexpand: bool,
 }
 
 /// Option names `set -o` knows, in listing order, with their letters.
@@ -70,6 +74,8 @@ impl Opts {
             "errexit" => &mut self.errexit,
             "errtrace" => &mut self.errtrace,
             "functrace" => &mut self.functrace,
+            "histexpand" => &mut self.histexpand,
+            "history" => &mut self.history,
             "noclobber" => &mut self.noclobber,
             "noexec" => &mut self.noexec,
             "noglob" => &mut self.noglob,
@@ -137,6 +143,8 @@ pub struct Shopts {
     pub xpg_echo: bool,
     pub globskipdots: bool,
     pub shift_verbose: bool,
+    pub histappend: bool,
+    pub promptvars: bool,
 }
 
 impl Default for Shopts {
@@ -155,6 +163,8 @@ impl Default for Shopts {
             xpg_echo: false,
             globskipdots: true,
             shift_verbose: false,
+            histappend: false,
+            promptvars: true,
         }
     }
 }
@@ -202,7 +212,7 @@ pub const SHOPTS: &[(&str, Kind)] = &[
     ("globskipdots", Kind::Modelled),
     ("globstar", Kind::Modelled),
     ("gnu_errfmt", Kind::Fixed(false)),
-    ("histappend", Kind::Fixed(false)),
+    ("histappend", Kind::Modelled),
     ("histreedit", Kind::Fixed(false)),
     ("histverify", Kind::Fixed(false)),
     ("hostcomplete", Kind::Fixed(true)),
@@ -223,7 +233,7 @@ pub const SHOPTS: &[(&str, Kind)] = &[
     ("patsub_replacement", Kind::Fixed(true)),
     ("progcomp", Kind::Fixed(true)),
     ("progcomp_alias", Kind::Fixed(false)),
-    ("promptvars", Kind::Fixed(true)),
+    ("promptvars", Kind::Modelled),
     ("restricted_shell", Kind::Fixed(false)),
     ("shift_verbose", Kind::Modelled),
     ("sourcepath", Kind::Fixed(true)),
@@ -241,6 +251,8 @@ impl Shopts {
             "failglob" => &mut self.failglob,
             "globskipdots" => &mut self.globskipdots,
             "globstar" => &mut self.globstar,
+            "histappend" => &mut self.histappend,
+            "promptvars" => &mut self.promptvars,
             "inherit_errexit" => &mut self.inherit_errexit,
             "lastpipe" => &mut self.lastpipe,
             "nocaseglob" => &mut self.nocaseglob,

@@ -705,13 +705,23 @@ impl Parser {
         if !select && self.looking_at("((") {
             self.bump_n(2);
             let inner = self.arith_text()?;
-            let text = inner.unquoted_text();
+            let text = inner.raw.clone();
             let parts: Vec<&str> = split_arith_for(&text);
             if parts.len() != 3 {
                 return self.syntax("syntax error: arithmetic expression required");
             }
-            let w = |s: &str| Word::literal(s.trim());
-            let (init, cond, step) = (w(parts[0]), w(parts[1]), w(parts[2]));
+            // Each part is an arithmetic text of its own; bash keeps it as
+            // written after its leading blanks (for printing).
+            let mut words = Vec::new();
+            for part in parts {
+                let mut sub = self.nested(&format!("{}))", part.trim_start()), self.line);
+                let mut w = sub.arith_text()?;
+                w.raw = part.trim_start().to_string();
+                words.push(w);
+            }
+            let step = words.pop().unwrap_or_default();
+            let cond = words.pop().unwrap_or_default();
+            let init = words.pop().unwrap_or_default();
             let body = self.loop_body()?;
             return Ok(Compound::ArithFor { init, cond, step, body });
         }
@@ -1332,7 +1342,7 @@ impl Parser {
         }
         Ok(Some(Word {
             parts,
-            raw: self.src[start..self.pos].iter().collect(),
+            raw: without_continuations(&self.src[start..self.pos]),
         }))
     }
 
@@ -1593,9 +1603,11 @@ impl Parser {
 
     /// The text of an arithmetic expression up to the closing `))`.
     fn arith_text(&mut self) -> PResult<Word> {
+        let start = self.pos;
         let w = self.parts_until(&[], Ctx::Arith)?;
         match w {
-            Some(w) => {
+            Some(mut w) => {
+                w.raw = self.src[start..self.pos].iter().collect();
                 self.bump_n(2);
                 Ok(w)
             }
@@ -2005,7 +2017,7 @@ impl Parser {
                 return self.unexpected_cond();
             }
             self.bump();
-            return Ok(inner);
+            return Ok(Cond::Paren(Box::new(inner)));
         }
         let first = self.cond_word()?;
         let text = first.as_plain().map(str::to_string);
@@ -2166,6 +2178,40 @@ fn colon_op(c: char, colon: bool, word: Word) -> ParamOp {
         '?' => ParamOp::Error { colon, word },
         _ => ParamOp::Alt { colon, word },
     }
+}
+
+/// A word's text as bash keeps it: `\\` and a newline (a continued
+/// line) removed, except inside single quotes.
+fn without_continuations(src: &[char]) -> String {
+    if !src.contains(&'\n') {
+        return src.iter().collect();
+    }
+    let mut out = String::new();
+    let (mut single, mut double) = (false, false);
+    let mut i = 0;
+    while i < src.len() {
+        let c = src[i];
+        match c {
+            '\'' if !double => single = !single,
+            '"' if !single => double = !double,
+            '\\' if !single => {
+                match src.get(i + 1) {
+                    Some('\n') => {}
+                    Some(&n) => {
+                        out.push('\\');
+                        out.push(n);
+                    }
+                    None => out.push('\\'),
+                }
+                i += 2;
+                continue;
+            }
+            _ => {}
+        }
+        out.push(c);
+        i += 1;
+    }
+    out
 }
 
 /// Split `init; cond; step` of an arithmetic for at top-level semicolons.

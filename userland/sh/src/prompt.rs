@@ -23,9 +23,17 @@ impl Shell {
         self.expand_prompt(&raw).await
     }
 
-    /// Text expanded as a prompt is (`${x@P}` too).
+    /// Text expanded as a prompt is (`${x@P}` too): bash's escapes, then
+    /// (with `promptvars`, the default) parameter, command and arithmetic
+    /// expansion as in double quotes. What an escape stands for (`\w`,
+    /// `\h`, `\s`) is quoted first, so a directory named `$x` is shown as
+    /// it is.
     pub async fn expand_prompt(&mut self, raw: &str) -> String {
-        let escaped = self.prompt_escapes(raw);
+        let vars = self.shopts.promptvars;
+        let escaped = self.prompt_escapes(raw, vars);
+        if !vars {
+            return escaped;
+        }
         let Ok(word) = Parser::expansion_word(&escaped) else {
             return escaped;
         };
@@ -36,28 +44,54 @@ impl Shell {
         r
     }
 
-    fn prompt_escapes(&mut self, s: &str) -> String {
+    fn prompt_escapes(&mut self, s: &str, vars: bool) -> String {
+        // Text an escape stands for is not expanded again.
+        let quote = |t: &str| -> String {
+            if !vars {
+                return t.to_string();
+            }
+            let mut q = String::new();
+            for c in t.chars() {
+                if matches!(c, '\\' | '$' | '`') {
+                    q.push('\\');
+                }
+                q.push(c);
+            }
+            q
+        };
         let mut out = String::new();
-        let mut cs = s.chars().peekable();
+        let cs: Vec<char> = s.chars().collect();
         let now = (self.proc.now_ms() / 1000) as i64;
-        while let Some(c) = cs.next() {
+        let mut i = 0;
+        while i < cs.len() {
+            let c = cs[i];
+            i += 1;
             if c != '\\' {
                 out.push(c);
                 continue;
             }
-            let Some(e) = cs.next() else {
+            let Some(&e) = cs.get(i) else {
                 out.push('\\');
                 break;
             };
+            i += 1;
             match e {
                 'a' => out.push('\u{7}'),
                 'e' => out.push('\u{1b}'),
                 'n' => out.push('\n'),
                 'r' => out.push('\r'),
                 '\\' => out.push('\\'),
-                '[' => out.push('\u{1}'),
-                ']' => out.push('\u{2}'),
-                '$' => out.push(if self.proc.process().uid == 0 { '#' } else { '$' }),
+                // Markers for the line editor: only where there is one.
+                '[' if self.opts.interactive => out.push('\u{1}'),
+                ']' if self.opts.interactive => out.push('\u{2}'),
+                '[' | ']' => {}
+                '$' => {
+                    if self.proc.process().uid == 0 {
+                        out.push('#');
+                    } else {
+                        out.push_str(if vars { "\\$" } else { "$" });
+                    }
+                }
                 'u' => out.push_str(&self.get("USER").unwrap_or_default()),
                 'h' | 'H' => {
                     let host = self.get("HOSTNAME").unwrap_or_else(|| "ninebox".to_string());
@@ -66,7 +100,7 @@ impl Shell {
                     } else {
                         host
                     };
-                    out.push_str(&host);
+                    out.push_str(&quote(&host));
                 }
                 'w' | 'W' => {
                     let pwd = self.get("PWD").unwrap_or_else(|| bytes::from_os(&self.proc.cwd()));
@@ -80,32 +114,62 @@ impl Shell {
                     } else {
                         pwd
                     };
-                    out.push_str(&shown);
+                    out.push_str(&quote(&shown));
                 }
-                's' => out.push_str(self.params.arg0.rsplit('/').next().unwrap_or("sh")),
-                'v' | 'V' => out.push_str(env!("CARGO_PKG_VERSION")),
+                's' => {
+                    let name = self.params.arg0.rsplit('/').next().unwrap_or("sh").to_string();
+                    out.push_str(&quote(&name));
+                }
+                'v' => {
+                    let [major, minor, ..] = super::run::BASH_VERSINFO;
+                    out.push_str(&format!("{major}.{minor}"));
+                }
+                'V' => {
+                    let [major, minor, patch, ..] = super::run::BASH_VERSINFO;
+                    out.push_str(&format!("{major}.{minor}.{patch}"));
+                }
                 'j' => out.push_str(&self.jobs.table.len().to_string()),
-                'l' => out.push_str("cons"),
-                '!' => out.push_str(&(self.history.lock().lines.len() + 1).to_string()),
-                '#' => out.push_str(&(self.history.lock().lines.len() + 1).to_string()),
+                'l' => {
+                    let tty = self.proc.fd_name(0).ok().and_then(|n| {
+                        n.strip_suffix("/data")
+                            .filter(|d| d.ends_with("cons"))
+                            .map(|d| d.rsplit('/').next().unwrap_or("cons").to_string())
+                    });
+                    out.push_str(&tty.unwrap_or_else(|| "tty".to_string()));
+                }
+                '!' => {
+                    let h = &self.history;
+                    // bash's history_number: 1 while nothing is remembered.
+                    let n = if h.remember { h.base + h.lines.len() } else { 1 };
+                    out.push_str(&n.to_string());
+                }
+                '#' => out.push_str(&self.params.command_number.to_string()),
                 'd' => out.push_str(&time::format("%a %b %d", now, 0)),
                 't' => out.push_str(&time::format("%H:%M:%S", now, 0)),
                 'T' => out.push_str(&time::format("%I:%M:%S", now, 0)),
                 '@' => out.push_str(&time::format("%I:%M %p", now, 0)),
                 'A' => out.push_str(&time::format("%H:%M", now, 0)),
-                'D' if cs.peek() == Some(&'{') => {
-                    cs.next();
-                    let fmt: String = cs.by_ref().take_while(|&c| c != '}').collect();
-                    let fmt = if fmt.is_empty() { "%X".to_string() } else { fmt };
-                    out.push_str(&time::format(&fmt, now, 0));
+                'D' if cs.get(i) == Some(&'{') => {
+                    let close = cs[i..].iter().position(|&c| c == '}');
+                    match close {
+                        Some(k) => {
+                            let fmt: String = cs[i + 1..i + k].iter().collect();
+                            i += k + 1;
+                            let fmt = if fmt.is_empty() { "%X".to_string() } else { fmt };
+                            out.push_str(&quote(&time::format(&fmt, now, 0)));
+                        }
+                        None => {
+                            out.push_str("\\D");
+                        }
+                    }
                 }
                 '0'..='7' => {
                     let mut v = e.to_digit(8).unwrap_or(0);
                     for _ in 0..2 {
-                        match cs.peek().and_then(|c| c.to_digit(8)) {
+                        match cs.get(i).and_then(|c| c.to_digit(8)) {
                             Some(d) => {
                                 v = v * 8 + d;
-                                cs.next();
+                                i += 1;
                             }
                             None => break,
                         }
@@ -119,6 +183,26 @@ impl Shell {
             }
         }
         out
+    }
+
+    /// `PROMPT_COMMAND` (each element of it, as an array) before the
+    /// primary prompt; `$?` is left as it was.
+    async fn prompt_command(&mut self) -> Result<(), Flow> {
+        let cmds: Vec<String> = match self.vars.get("PROMPT_COMMAND").and_then(|v| v.value.clone()) {
+            Some(super::vars::Value::Str(s)) => vec![s],
+            Some(super::vars::Value::Indexed(m)) => m.values().cloned().collect(),
+            Some(super::vars::Value::Assoc(m)) => m.get("0").cloned().into_iter().collect(),
+            None => Vec::new(),
+        };
+        for c in cmds.into_iter().filter(|c| !c.is_empty()) {
+            let saved = self.params.status;
+            let r = self.eval_string(&c, "PROMPT_COMMAND").await;
+            self.params.status = saved;
+            if let Err(Flow::Exit(s)) = r {
+                return Err(Flow::Exit(s));
+            }
+        }
+        Ok(())
     }
 
     /// Tell the user about background jobs that have ended, as bash does
@@ -151,6 +235,7 @@ impl Shell {
         loop {
             if buf.is_empty() {
                 self.notify_jobs().await;
+                self.prompt_command().await?;
             }
             let prompt = self.prompt(if buf.is_empty() { "PS1" } else { "PS2" }).await;
             match self.edit_line(&prompt).await {
@@ -176,6 +261,13 @@ impl Shell {
                     continue;
                 }
                 Line::Text(l) => {
+                    // History expansion and the history list see each
+                    // line as it is read.
+                    let continued = !buf.is_empty();
+                    let so_far = format!("{entered}{l}");
+                    let Some(l) = self.preprocess_line(&l, &so_far, continued).await else {
+                        continue;
+                    };
                     buf.push_str(&l);
                     entered.push_str(&l);
                 }
@@ -190,9 +282,6 @@ impl Shell {
                         buf.drain(..used);
                         line_no = parser.line();
                         if buf.trim().is_empty() {
-                            // Remember before running, so `history` and a
-                            // crash both see it.
-                            self.remember(&entered).await;
                             entered.clear();
                             buf.clear();
                         }
@@ -222,8 +311,7 @@ impl Shell {
                     break;
                 }
             }
-            if complete && !entered.is_empty() {
-                self.remember(&entered).await;
+            if complete {
                 entered.clear();
             }
         }

@@ -42,6 +42,7 @@ async fn main(p: Proc) -> i32 {
     let mut script_name = None;
     let mut i = 1;
     let mut force_stdin = false;
+    let (mut norc, mut rcfile) = (false, None);
     while i < argv.len() {
         let a = argv[i].clone();
         match a.as_str() {
@@ -59,7 +60,19 @@ async fn main(p: Proc) -> i32 {
                     .await;
                 return 0;
             }
-            "--norc" | "--noprofile" | "--login" | "--posix" | "--noediting" => {}
+            "--norc" => norc = true,
+            "--rcfile" | "--init-file" => {
+                i += 1;
+                match argv.get(i) {
+                    Some(f) => rcfile = Some(f.clone()),
+                    None => {
+                        sh.write_fd(2, &format!("{name}: {a}: option requires an argument\n"))
+                            .await;
+                        return 2;
+                    }
+                }
+            }
+            "--noprofile" | "--login" | "--posix" | "--noediting" => {}
             "--script" => {
                 i += 1;
                 match argv.get(i) {
@@ -131,6 +144,7 @@ async fn main(p: Proc) -> i32 {
                 sh.params.arg0 = rest.remove(0);
             }
             sh.at.source = Source::Command;
+            sh.params.command_number = 0;
             let v = sh.vars.entry("BASH_EXECUTION_STRING");
             v.value = Some(Value::Str(c.clone()));
             Input::Command(c)
@@ -151,6 +165,22 @@ async fn main(p: Proc) -> i32 {
         }
     };
     sh.params.positional = Arc::new(rest);
+    if sh.opts.interactive {
+        // An interactive shell keeps a history and reads its rc file
+        // (`--rcfile FILE`, else ~/.bashrc; none with `--norc`).
+        sh.opts.history = true;
+        sh.opts.histexpand = true;
+        sh.history_mut().remember = true;
+        if !norc {
+            let file = rcfile.unwrap_or_else(|| format!("{}/.bashrc", sh.get("HOME").unwrap_or_default()));
+            if sh.proc.stat(&bytes::to_os(&file)).await.is_ok() {
+                let source = super::builtins::lookup(".").expect("source is a builtin");
+                if let Err(f) = source(&mut sh, vec![".".to_string(), file]).await {
+                    return sh.finish(Err(f)).await;
+                }
+            }
+        }
+    }
     let r = match input {
         Input::Command(text) => sh.run_script(&text).await,
         Input::File(path) => match sh.proc.read_file(&bytes::to_os(&path)).await {
@@ -314,6 +344,22 @@ impl Shell {
         let mut parser = Parser::new(text, 1, true);
         let mut status = 0;
         loop {
+            if self.history.remember {
+                // From here on lines are remembered, so they are read
+                // one at a time (the rest of this line is read already).
+                let done: usize = text.chars().take(parser.consumed()).map(char::len_utf8).sum();
+                let rest = &text[done..];
+                let at_line_start = done == 0 || text[..done].ends_with('\n');
+                let eol = if at_line_start {
+                    0
+                } else {
+                    rest.find('\n').map_or(rest.len(), |k| k + 1)
+                };
+                self.params.status = status;
+                return self
+                    .run_lines(&rest[..eol], &rest[eol..], parser.line(), true, false)
+                    .await;
+            }
             self.configure(&mut parser);
             let parsed = parser.next_command();
             self.print_warnings(parser.take_warnings()).await;
@@ -332,10 +378,89 @@ impl Shell {
         }
     }
 
+    /// Run text a line at a time as bash reads input while lines are
+    /// remembered: each line is history-expanded (`set -H`) and added to
+    /// the history list before the commands in it are parsed. `read` is
+    /// text already read (not added again); `top` runs commands as a
+    /// script's (a syntax error ends the shell), else as `eval`'s; `echo`
+    /// shows each line on stderr as it is read (`fc` running edited
+    /// commands).
+    pub async fn run_lines(&mut self, read: &str, rest: &str, line: u32, top: bool, echo: bool) -> Res {
+        let mut buf = read.to_string();
+        let mut entered = String::new();
+        let mut line_no = line;
+        let mut status = self.params.status;
+        let mut lines = rest.split_inclusive('\n');
+        let mut eof = false;
+        loop {
+            loop {
+                if buf.trim().is_empty() {
+                    line_no += buf.matches('\n').count() as u32;
+                    buf.clear();
+                    entered.clear();
+                    break;
+                }
+                let mut parser = Parser::new(&buf, line_no, eof);
+                self.configure(&mut parser);
+                let parsed = parser.next_command();
+                self.print_warnings(parser.take_warnings()).await;
+                match parsed {
+                    Ok(Some(list)) => {
+                        let used: usize = buf.chars().take(parser.consumed()).map(char::len_utf8).sum();
+                        buf.drain(..used);
+                        line_no = parser.line();
+                        status = if top {
+                            self.run_top(&list).await?
+                        } else {
+                            self.run_list(&list).await?
+                        };
+                    }
+                    Ok(None) => {
+                        buf.clear();
+                        break;
+                    }
+                    Err(super::parse::ParseError::Incomplete) if !eof => break,
+                    Err(e) => {
+                        self.at.line = parser.line();
+                        self.report_parse_error(e).await;
+                        if top {
+                            return Err(Flow::Exit(2));
+                        }
+                        return Ok(2);
+                    }
+                }
+            }
+            if eof {
+                return Ok(status);
+            }
+            let Some(l) = lines.next() else {
+                eof = true;
+                continue;
+            };
+            if echo {
+                self.write_fd(2, l).await;
+            }
+            let continued = !buf.is_empty();
+            let so_far = format!("{entered}{l}");
+            match self.preprocess_line(l, &so_far, continued).await {
+                Some(l) => {
+                    buf.push_str(&l);
+                    entered.push_str(&l);
+                }
+                // A dropped line still counts.
+                None => buf.push('\n'),
+            }
+        }
+    }
+
     /// Run one top-level command: aborts end here, `break`/`continue`
     /// outside loops are ignored.
     pub(super) async fn run_top(&mut self, list: &super::ast::List) -> Res {
-        match self.run_list(list).await {
+        let r = self.run_list(list).await;
+        if self.at.source != Source::Command {
+            self.params.command_number += 1;
+        }
+        match r {
             Ok(s) => Ok(s),
             Err(Flow::Abort(s)) => {
                 self.params.status = s;

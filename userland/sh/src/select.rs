@@ -85,6 +85,10 @@ impl Shell {
         if items.is_empty() {
             return Ok(0);
         }
+        if self.opts.xtrace {
+            let header = super::print::header(c);
+            self.trace(&header).await;
+        }
         self.nest.loops += 1;
         let mut show_menu = true;
         let result = loop {

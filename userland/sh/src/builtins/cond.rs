@@ -13,14 +13,26 @@ use common::bytes;
 use common::test;
 
 pub fn eval<'a>(sh: &'a mut Shell, c: &'a Cond) -> BoxFuture<'a, Result<bool, CondErr>> {
+    node(sh, c, false)
+}
+
+/// One node; `invert`: an odd number of `!` applies to it, which `set -x`
+/// shows on the primary it reaches (bash keeps `!` as a flag there).
+fn node<'a>(sh: &'a mut Shell, c: &'a Cond, invert: bool) -> BoxFuture<'a, Result<bool, CondErr>> {
     Box::pin(async move {
-        Ok(match c {
-            Cond::Not(c) => !eval(sh, c).await?,
-            Cond::And(a, b) => eval(sh, a).await? && eval(sh, b).await?,
-            Cond::Or(a, b) => eval(sh, a).await? || eval(sh, b).await?,
-            Cond::Word(w) => !sh.expand_str(w).await?.is_empty(),
+        let v = match c {
+            Cond::Not(c) => return node(sh, c, !invert).await,
+            Cond::Paren(c) => node(sh, c, false).await?,
+            Cond::And(a, b) => node(sh, a, false).await? && node(sh, b, false).await?,
+            Cond::Or(a, b) => node(sh, a, false).await? || node(sh, b, false).await?,
+            Cond::Word(w) => {
+                let arg = sh.expand_str(w).await?;
+                trace(sh, invert, &format!("-n {}", shown(&arg))).await;
+                !arg.is_empty()
+            }
             Cond::Unary(op, w) => {
                 let arg = sh.expand_str(w).await?;
+                trace(sh, invert, &format!("{op} {}", shown(&arg))).await;
                 match op.as_str() {
                     "-v" => is_set(sh, &arg).await,
                     "-o" => super::vars::option_value(sh, &arg).unwrap_or(false),
@@ -36,9 +48,22 @@ pub fn eval<'a>(sh: &'a mut Shell, c: &'a Cond) -> BoxFuture<'a, Result<bool, Co
                     }
                 }
             }
-            Cond::Binary(l, op, r) => binary(sh, l, op, r).await?,
-        })
+            Cond::Binary(l, op, r) => binary(sh, l, op, r, invert).await?,
+        };
+        Ok(v != invert)
     })
+}
+
+/// An expanded operand as a trace shows it: as it is, `''` when empty.
+fn shown(s: &str) -> String {
+    if s.is_empty() { "''".to_string() } else { s.to_string() }
+}
+
+async fn trace(sh: &mut Shell, invert: bool, text: &str) {
+    if sh.opts.xtrace {
+        let bang = if invert { "! " } else { "" };
+        sh.trace(&format!("[[ {bang}{text} ]]")).await;
+    }
 }
 
 /// `-v name` or `-v name[sub]`.
@@ -55,7 +80,7 @@ pub async fn is_set(sh: &mut Shell, arg: &str) -> bool {
     sh.is_set(arg)
 }
 
-async fn binary(sh: &mut Shell, l: &Word, op: &str, r: &Word) -> Result<bool, CondErr> {
+async fn binary(sh: &mut Shell, l: &Word, op: &str, r: &Word, invert: bool) -> Result<bool, CondErr> {
     let left = sh.expand_str(l).await?;
     match op {
         "==" | "=" | "!=" => {
@@ -65,17 +90,31 @@ async fn binary(sh: &mut Shell, l: &Word, op: &str, r: &Word) -> Result<bool, Co
                 extglob: true,
                 ..sh.pattern_opts(true)
             };
-            let pat = sh.expand_pattern_with(r, opts).await?;
+            let chars = sh.expand_qchars(r).await?;
+            if sh.opts.xtrace {
+                // Quoted characters of a pattern show backslashed.
+                let mut t = String::new();
+                for &(c, q) in &chars {
+                    if q {
+                        t.push('\\');
+                    }
+                    t.push(c);
+                }
+                trace(sh, invert, &format!("{} {op} {}", shown(&left), shown(&t))).await;
+            }
+            let pat = common::pattern::Pattern::compile_with(&chars, opts);
             let m = pat.matches(&left);
             Ok(if op == "!=" { !m } else { m })
         }
-        "=~" => regex_match(sh, &left, r).await,
+        "=~" => regex_match(sh, &left, r, invert).await,
         "<" | ">" => {
             let right = sh.expand_str(r).await?;
+            trace(sh, invert, &format!("{} {op} {}", shown(&left), shown(&right))).await;
             Ok(if op == "<" { left < right } else { left > right })
         }
         "-eq" | "-ne" | "-lt" | "-le" | "-gt" | "-ge" => {
             let right = sh.expand_str(r).await?;
+            trace(sh, invert, &format!("{} {op} {}", shown(&left), shown(&right))).await;
             let a = arith_operand(sh, &left).await?;
             let b = arith_operand(sh, &right).await?;
             Ok(match op {
@@ -89,6 +128,7 @@ async fn binary(sh: &mut Shell, l: &Word, op: &str, r: &Word) -> Result<bool, Co
         }
         _ => {
             let right = sh.expand_str(r).await?;
+            trace(sh, invert, &format!("{} {op} {}", shown(&left), shown(&right))).await;
             let proc = sh.proc.clone();
             match test::binary(&proc, &left, op, &right).await {
                 Ok(v) => Ok(v),
@@ -116,8 +156,19 @@ async fn arith_operand(sh: &mut Shell, text: &str) -> Result<i64, CondErr> {
     }
 }
 
-async fn regex_match(sh: &mut Shell, subject: &str, r: &Word) -> Result<bool, CondErr> {
+async fn regex_match(sh: &mut Shell, subject: &str, r: &Word, invert: bool) -> Result<bool, CondErr> {
     let chars = sh.expand_qchars(r).await?;
+    if sh.opts.xtrace {
+        // Quoted characters special in a regex show backslashed.
+        let mut t = String::new();
+        for &(c, q) in &chars {
+            if q && "\\.[]()*+?{}|^$".contains(c) {
+                t.push('\\');
+            }
+            t.push(c);
+        }
+        trace(sh, invert, &format!("{} =~ {}", shown(subject), shown(&t))).await;
+    }
     // Quoted characters match literally; bytes above ASCII as raw bytes.
     let mut pat = String::new();
     for (c, quoted) in chars {

@@ -7,6 +7,7 @@
 pub mod cond;
 mod dirs;
 mod flow;
+mod history;
 mod io;
 mod jobs;
 pub(crate) mod misc;
@@ -68,9 +69,11 @@ table! {
     "exit" => flow::exit,
     "export" => vars::declare_plain,
     "false" => flow::false_,
+    "fc" => history::fc,
     "getopts" => misc::getopts,
     "hash" => misc::hash,
     "help" => misc::help,
+    "history" => history::history,
     "import" => ns::import,
     "jobs" => jobs::jobs,
     "kill" => jobs::kill,

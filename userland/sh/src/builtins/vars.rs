@@ -598,7 +598,12 @@ pub async fn unset(sh: &mut Shell, argv: Vec<String>) -> Res {
 /// name, 1 for one fixed here).
 async fn change_option(sh: &mut Shell, name: &str, on: bool, builtin: &str) -> Result<(), i32> {
     match sh.opts.change(name, on) {
-        Ok(()) => Ok(()),
+        Ok(()) => {
+            if name == "history" {
+                sh.history_mut().remember = on;
+            }
+            Ok(())
+        }
         Err(Refused::Unknown) => {
             sh.error(&format!("{builtin}: {name}: invalid option name")).await;
             Err(2)
