@@ -324,6 +324,7 @@ find /tmp/fh -printf '[%h][%f]\n'
 find /tmp/fh/ -maxdepth 0 -printf '[%h][%f]\n'
 cd /tmp/fh && mkdir -p a/b
 find a/ a// a/b/ a/b// ./a/ -maxdepth 0 -printf '[%h][%f]\n'
+touch a/b/c; find a//b/c a/b//c -printf '[%h][%f]\n'
 ## STDOUT:
 [][/]
 [/][/]
@@ -334,6 +335,8 @@ find a/ a// a/b/ a/b// ./a/ -maxdepth 0 -printf '[%h][%f]\n'
 [a][b/]
 [a][b/]
 [.][a/]
+[a//b][c]
+[a/b/][c]
 ## END
 
 #### -printf size and mode directives

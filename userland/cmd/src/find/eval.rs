@@ -43,8 +43,8 @@ fn base_name(path: &str) -> &str {
 }
 
 /// `%h`: what precedes the name `%f` shows, its trailing slashes cut
-/// (`a/b/` and `/tmp/a//` give `a` and `/tmp`, `/x` gives the empty
-/// string); a name with nothing before it is cut at its last slash, as
+/// (`a/b/`, `a//b` and `/tmp/a//` give `a`, `a/` and `/tmp`, `/x` gives
+/// the empty string); a name with nothing before it is cut at its last slash, as
 /// GNU find does (`a/` gives `a`, `//` gives `/`, `/` the empty string),
 /// and a name without a slash gives `.`.
 fn dir_part(path: &str) -> &str {
@@ -55,8 +55,8 @@ fn dir_part(path: &str) -> &str {
         t.rfind('/').map_or(0, |i| i + 1)
     };
     if start > 0 {
-        let before = path[..start].trim_end_matches('/');
-        return before;
+        // Only the slash before the name goes: `a//b` gives `a/`.
+        return &path[..start - 1];
     }
     match path.rfind('/') {
         None => ".",
@@ -579,7 +579,8 @@ mod tests {
         assert_eq!(dir_part("d//b"), "d/");
         assert_eq!(dir_part("d/"), "d");
         assert_eq!(dir_part("a"), ".");
-        assert_eq!(dir_part("/etc"), "/");
+        assert_eq!(dir_part("/etc"), "", "GNU find: `find /etc -printf %h` is empty");
+        assert_eq!(dir_part("a/b//"), "a");
     }
 
     #[test]
