@@ -116,10 +116,7 @@ pub async fn less(mut cmd: Cmd) -> i32 {
         }
         args.push(a);
     }
-    let opts = match Opts::parse(&args, LESS_SPEC, common::cli::Mode::Permute) {
-        Ok(o) => o,
-        Err(_) => Opts::default(),
-    };
+    let opts = Opts::parse(&args, LESS_SPEC, common::cli::Mode::Permute).unwrap_or_default();
     let s = Settings {
         quit_at_eof: if opts.has("-E") {
             1
@@ -525,7 +522,7 @@ async fn page(
     loop {
         ticker.tick(&p).await;
         let last_top = screen.rows.len().saturating_sub(body);
-        top = top.min(last_top.max(0));
+        top = top.min(last_top);
         // Draw.
         let mut out = Vec::new();
         out.extend_from_slice(b"\x1b[H\x1b[2J");
@@ -656,11 +653,10 @@ async fn page(
                     let k = keys.next(&p).await?;
                     match k.as_slice() {
                         b"\r" | b"\n" => break,
-                        b"\x7f" | b"\x08" => {
-                            if text.pop().is_some() {
-                                cmd.out.write(b"\x08 \x08").await;
-                            }
+                        b"\x7f" | b"\x08" if text.pop().is_some() => {
+                            cmd.out.write(b"\x08 \x08").await;
                         }
+                        b"\x7f" | b"\x08" => {}
                         b"\x03" | b"\x1b" => {
                             text.clear();
                             break;
