@@ -1,6 +1,7 @@
 //! `history` and `fc`, over the shell's history list ([`crate::history`]),
 //! with bash 5.2's options, numbering, output layout and messages.
 
+use super::{GetoptErr, getopt};
 use crate::{Flow, Res, Shell};
 use common::bytes;
 
@@ -8,71 +9,8 @@ const HISTORY_USAGE: &str =
     "history: usage: history [-c] [-d offset] [n] or history -anrw [filename] or history -ps arg [arg...]\n";
 const FC_USAGE: &str = "fc: usage: fc [-e ename] [-lnr] [first] [last] or fc -s [pat=rep] [command]\n";
 
-/// Options in bash's `internal_getopt` manner: letters grouped or not,
-/// `d`/`e` take an argument (attached or the next word), `--` ends them.
-struct Getopt {
-    opts: Vec<(char, Option<String>)>,
-    rest: Vec<String>,
-}
-
-enum GetoptErr {
-    Invalid(char),
-    NeedsArg(char),
-}
-
-fn getopt(argv: &[String], letters: &str, with_arg: &str, stop_at_number: bool) -> Result<Getopt, GetoptErr> {
-    let mut opts = Vec::new();
-    let mut i = 1;
-    while i < argv.len() {
-        let a = &argv[i];
-        if a == "--" {
-            i += 1;
-            break;
-        }
-        if a.len() < 2 || !a.starts_with('-') {
-            break;
-        }
-        // `fc -3` is a history number, not an option.
-        if stop_at_number && a[1..].bytes().all(|b| b.is_ascii_digit()) {
-            break;
-        }
-        let cs: Vec<char> = a[1..].chars().collect();
-        let mut k = 0;
-        while k < cs.len() {
-            let c = cs[k];
-            if with_arg.contains(c) {
-                let attached: String = cs[k + 1..].iter().collect();
-                let arg = if !attached.is_empty() {
-                    attached
-                } else if let Some(n) = argv.get(i + 1) {
-                    i += 1;
-                    n.clone()
-                } else {
-                    return Err(GetoptErr::NeedsArg(c));
-                };
-                opts.push((c, Some(arg)));
-                break;
-            }
-            if !letters.contains(c) {
-                return Err(GetoptErr::Invalid(c));
-            }
-            opts.push((c, None));
-            k += 1;
-        }
-        i += 1;
-    }
-    Ok(Getopt {
-        opts,
-        rest: argv[i.min(argv.len())..].to_vec(),
-    })
-}
-
 async fn usage_error(sh: &mut Shell, name: &str, e: GetoptErr, usage: &str) -> Res {
-    let msg = match e {
-        GetoptErr::Invalid(c) => format!("{name}: -{c}: invalid option"),
-        GetoptErr::NeedsArg(c) => format!("{name}: -{c}: option requires an argument"),
-    };
-    sh.error(&msg).await;
+    sh.error(&format!("{name}: {}", e.message())).await;
     sh.write_fd(2, usage).await;
     Ok(2)
 }

@@ -86,45 +86,13 @@ pub async fn printf(sh: &mut Shell, argv: Vec<String>) -> Res {
 type Parsed = (Vec<(char, String)>, Vec<String>);
 
 /// Options of `read` and `mapfile`: letters that take an argument are
-/// listed in `with_arg`.
+/// listed in `with_arg`; an error is bash's message.
 fn parse_opts(argv: &[String], flags: &str, with_arg: &str) -> Result<Parsed, String> {
-    let mut out = Vec::new();
-    let mut i = 1;
-    while i < argv.len() {
-        let a = &argv[i];
-        if a == "--" {
-            i += 1;
-            break;
-        }
-        if a.len() < 2 || !a.starts_with('-') {
-            break;
-        }
-        let cs: Vec<char> = a[1..].chars().collect();
-        let mut k = 0;
-        while k < cs.len() {
-            let c = cs[k];
-            if with_arg.contains(c) {
-                let rest: String = cs[k + 1..].iter().collect();
-                let arg = if !rest.is_empty() {
-                    rest
-                } else {
-                    i += 1;
-                    argv.get(i)
-                        .cloned()
-                        .ok_or_else(|| format!("-{c}: option requires an argument"))?
-                };
-                out.push((c, arg));
-                break;
-            }
-            if !flags.contains(c) {
-                return Err(format!("-{c}: invalid option"));
-            }
-            out.push((c, String::new()));
-            k += 1;
-        }
-        i += 1;
-    }
-    Ok((out, argv[i..].to_vec()))
+    let g = super::getopt(argv, flags, with_arg, false).map_err(|e| e.message())?;
+    Ok((
+        g.opts.into_iter().map(|(c, a)| (c, a.unwrap_or_default())).collect(),
+        g.rest,
+    ))
 }
 
 /// One record read from an fd.

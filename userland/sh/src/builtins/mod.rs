@@ -139,6 +139,76 @@ pub async fn operands(
     }
 }
 
+/// Options in bash's `internal_getopt` manner: letters grouped or not,
+/// letters in `with_arg` take an argument (attached or the next word),
+/// `--` ends them; with `stop_at_number`, so does `-N` (`fc -3`).
+pub struct Getopt {
+    pub opts: Vec<(char, Option<String>)>,
+    pub rest: Vec<String>,
+}
+
+pub enum GetoptErr {
+    Invalid(char),
+    NeedsArg(char),
+}
+
+pub fn getopt(argv: &[String], letters: &str, with_arg: &str, stop_at_number: bool) -> Result<Getopt, GetoptErr> {
+    let mut opts = Vec::new();
+    let mut i = 1;
+    while i < argv.len() {
+        let a = &argv[i];
+        if a == "--" {
+            i += 1;
+            break;
+        }
+        if a.len() < 2 || !a.starts_with('-') {
+            break;
+        }
+        // `fc -3` is a history number, not an option.
+        if stop_at_number && a[1..].bytes().all(|b| b.is_ascii_digit()) {
+            break;
+        }
+        let cs: Vec<char> = a[1..].chars().collect();
+        let mut k = 0;
+        while k < cs.len() {
+            let c = cs[k];
+            if with_arg.contains(c) {
+                let attached: String = cs[k + 1..].iter().collect();
+                let arg = if !attached.is_empty() {
+                    attached
+                } else if let Some(n) = argv.get(i + 1) {
+                    i += 1;
+                    n.clone()
+                } else {
+                    return Err(GetoptErr::NeedsArg(c));
+                };
+                opts.push((c, Some(arg)));
+                break;
+            }
+            if !letters.contains(c) {
+                return Err(GetoptErr::Invalid(c));
+            }
+            opts.push((c, None));
+            k += 1;
+        }
+        i += 1;
+    }
+    Ok(Getopt {
+        opts,
+        rest: argv[i.min(argv.len())..].to_vec(),
+    })
+}
+
+impl GetoptErr {
+    /// bash's text for the error, after the builtin's name.
+    pub fn message(&self) -> String {
+        match self {
+            GetoptErr::Invalid(c) => format!("-{c}: invalid option"),
+            GetoptErr::NeedsArg(c) => format!("-{c}: option requires an argument"),
+        }
+    }
+}
+
 /// Split leading `-xyz` options off argv (after the name): answers the
 /// option letters in order and the remaining operands. `--` ends options;
 /// a lone `-` is an operand.
